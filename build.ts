@@ -1,0 +1,24 @@
+/**
+ * `bun run build`: one executable, dist/trifecta, with every grammar embedded. The extractor
+ * versions (cache-key fingerprints) are computed here and defined into the binary.
+ */
+import { allExtractorVersions } from "./src/extract/fingerprint.ts";
+
+const versions = allExtractorVersions();
+const outfile = process.argv[2] ?? "dist/trifecta";
+const build = Bun.spawnSync(
+  [
+    process.execPath,
+    "build",
+    "--compile",
+    "--minify",
+    "--sourcemap=none",
+    `--define=TRIFECTA_EXTRACTOR_VERSIONS=${JSON.stringify(versions)}`,
+    "src/cli/main.ts",
+    "--outfile",
+    outfile,
+  ],
+  { cwd: import.meta.dir, stdout: "inherit", stderr: "inherit" },
+);
+if (build.exitCode !== 0) process.exit(build.exitCode ?? 1);
+console.error(`built ${outfile} (extractor versions ${JSON.stringify(versions)})`);

@@ -1,0 +1,30 @@
+/** Errors travel as values until the CLI edge turns them into JSON. */
+export type ErrorCode =
+  | "INVALID_URI"
+  | "FILE_NOT_FOUND"
+  | "SEGMENT_NOT_FOUND"
+  | "AMBIGUOUS_SYMBOL"
+  | "SYMBOL_NOT_FOUND"
+  | "PATH_OUTSIDE_SEGMENT"
+  | "FILE_TOO_LARGE"
+  | "UNSUPPORTED_LANGUAGE"
+  | "LANGUAGE_MISMATCH"
+  | "USAGE_ERROR"
+  | "INTERNAL_ERROR";
+
+export interface TrifectaError {
+  readonly code: ErrorCode;
+  readonly message: string;
+  /** Extra machine-readable fields merged into the JSON error (e.g. `candidates`). */
+  readonly details?: Record<string, unknown>;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: TrifectaError };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+
+export const fail = (
+  code: ErrorCode,
+  message: string,
+  details?: Record<string, unknown>,
+): { ok: false; error: TrifectaError } => ({ ok: false, error: { code, message, details } });

@@ -1,0 +1,48 @@
+import { readFileSync } from "node:fs";
+import { SPECS } from "./languages/index.ts";
+
+/**
+ * The extractor version in every cache key: a short hash of everything that shapes a
+ * language's answer (shared extraction code, the language's spec and query, its grammar).
+ * build.ts computes it once and defines it into the binary; source runs hash the files.
+ */
+declare const TRIFECTA_EXTRACTOR_VERSIONS: Record<string, string> | undefined;
+
+const SHARED_CODE = ["extractor.ts", "syntax.ts", "source-text.ts", "types.ts", "languages/spec.ts", "languages/index.ts"];
+
+/** The files whose bytes make up a language's fingerprint: [name used in the hash, path]. */
+export function fingerprintInputs(languageId: string): [string, string][] {
+  const spec = SPECS.get(languageId);
+  if (!spec) throw new Error(`unknown language '${languageId}'`);
+  const code = [...SHARED_CODE, `languages/${languageId}.ts`, `queries/${languageId}.scm`];
+  return [...code.map((rel): [string, string] => [rel, `${import.meta.dir}/${rel}`]), ["grammar.wasm", spec.grammarPath]];
+}
+
+export function computeFingerprint(inputs: [string, string][]): string {
+  const hasher = new Bun.CryptoHasher("sha256");
+  for (const [name, path] of inputs) {
+    hasher.update(name);
+    hasher.update("\0");
+    hasher.update(readFileSync(path));
+  }
+  return hasher.digest("hex").slice(0, 12);
+}
+
+const memo = new Map<string, string>();
+
+export function extractorVersion(languageId: string): string {
+  if (typeof TRIFECTA_EXTRACTOR_VERSIONS !== "undefined") {
+    const version = TRIFECTA_EXTRACTOR_VERSIONS[languageId];
+    if (version) return version;
+  }
+  let version = memo.get(languageId);
+  if (!version) {
+    version = computeFingerprint(fingerprintInputs(languageId));
+    memo.set(languageId, version);
+  }
+  return version;
+}
+
+export function allExtractorVersions(): Record<string, string> {
+  return Object.fromEntries([...SPECS.keys()].map((id) => [id, computeFingerprint(fingerprintInputs(id))]));
+}

@@ -1,0 +1,52 @@
+import type { Node } from "web-tree-sitter";
+import grammarPath from "tree-sitter-wasms/out/tree-sitter-python.wasm" with { type: "file" };
+import query from "../queries/python.scm" with { type: "text" };
+import { children, headerText } from "../syntax.ts";
+import type { LanguageSpec } from "./spec.ts";
+
+// String literals are single tokens in a signature: their inner pieces keep their own spacing.
+const ATOMIC = new Set(["string", "concatenated_string"]);
+
+export const python: LanguageSpec = {
+  id: "python",
+  grammarPath,
+  query,
+  commentType: "comment",
+
+  kindIn: (kind, parentKind) => (kind === "function" && parentKind === "class" ? "method" : kind),
+
+  signature(node, source) {
+    const body = node.childForFieldName("body");
+    // The header ends at the ':' that opens the body.
+    const colon = body ? children(node).findLast((c) => c.type === ":" && c.endIndex <= body.startIndex) : undefined;
+    return headerText(node, colon ?? body, source, "comment", ATOMIC);
+  },
+
+  decorators(node) {
+    const wrapper = node.parent;
+    if (wrapper?.type !== "decorated_definition") return [];
+    return children(wrapper)
+      .filter((c) => c.type === "decorator")
+      .map((d) => d.text.replace(/^@\s*/, "").replace(/\s+/g, " ").trim());
+  },
+
+  isAsync: (node) => node.child(0)?.type === "async",
+
+  doc(node, source) {
+    const body = node.childForFieldName("body");
+    const first = body ? children(body).find((c) => c.type !== "comment") : undefined;
+    if (first?.type !== "expression_statement" || first.namedChildCount !== 1) return null;
+    const literal = first.namedChild(0);
+    if (literal?.type !== "string") return null;
+    const pieces = children(literal);
+    const start = pieces[0];
+    const end = pieces.at(-1);
+    if (start?.type !== "string_start" || end?.type !== "string_end" || pieces.length < 2) return null;
+    // f-strings and bytes are not docstrings.
+    if (/[fFbB]/.test(start.text)) return null;
+    if (pieces.some((p) => p.type === "interpolation")) return null;
+    const content = source.slice(start.endIndex, end.startIndex);
+    const firstLine = content.split("\n").map((l) => l.trim()).find((l) => l !== "");
+    return firstLine ?? null;
+  },
+};

@@ -1,0 +1,78 @@
+import type { Node } from "web-tree-sitter";
+
+/** Language-neutral helpers over tree-sitter nodes. */
+
+export function children(node: Node): Node[] {
+  return node.children.filter((c): c is Node => c !== null);
+}
+
+/**
+ * 1-based last line of a definition, ignoring trailing comments that the grammar folds into
+ * the body (tree-sitter keeps them; compilers' own ASTs do not).
+ */
+export function lastCodeLine(node: Node, commentType: string): number {
+  let current = node;
+  for (;;) {
+    const kids = children(current);
+    let next: Node | undefined;
+    for (let i = kids.length - 1; i >= 0; i--) {
+      const kid = kids[i]!;
+      if (kid.type !== commentType && kid.endIndex > kid.startIndex) {
+        next = kid;
+        break;
+      }
+    }
+    if (!next) break;
+    current = next;
+  }
+  const end = current.endPosition;
+  // A token that ends right after a newline belongs to the line before.
+  const row = end.column === 0 && end.row > current.startPosition.row ? end.row - 1 : end.row;
+  return row + 1;
+}
+
+/**
+ * The header of a definition as one line of real source text: every token from the node's
+ * start up to `stopAt` (the body), comments dropped, line breaks folded into single spaces.
+ */
+export function headerText(node: Node, stopAt: Node | null, source: string, commentType: string, atomicTypes: ReadonlySet<string>): string {
+  const tokens: Node[] = [];
+  const limit = stopAt ? stopAt.startIndex : node.endIndex;
+  const collect = (n: Node): void => {
+    if (n.startIndex >= limit || n.type === commentType) return;
+    const kids = children(n);
+    if (kids.length === 0 || atomicTypes.has(n.type)) {
+      if (n.endIndex > n.startIndex) tokens.push(n);
+      return;
+    }
+    for (const kid of kids) collect(kid);
+  };
+  collect(node);
+  let text = "";
+  let prev: Node | undefined;
+  for (const token of tokens) {
+    const piece = source.slice(token.startIndex, token.endIndex);
+    if (prev) {
+      if (prev.endPosition.row === token.startPosition.row) {
+        text += source.slice(prev.endIndex, token.startIndex);
+      } else if (!/[([{]$/.test(text) && !/^[)\]}]/.test(piece)) {
+        text += " ";
+      }
+    }
+    text += piece;
+    prev = token;
+  }
+  return text.trim();
+}
+
+/** Number of ERROR and MISSING nodes; only subtrees that contain errors are visited. */
+export function countSyntaxErrors(root: Node): number {
+  if (!root.hasError) return 0;
+  let count = 0;
+  const visit = (n: Node): void => {
+    if (n.isError || n.isMissing) count++;
+    for (const kid of children(n)) if (kid.hasError || kid.isMissing) visit(kid);
+  };
+  visit(root);
+  return count;
+}

@@ -1,0 +1,17 @@
+import type { SymbolRecord } from "../extract/types.ts";
+
+/**
+ * A compact outline for agents: one line per symbol, indented by nesting depth, with its line
+ * range and signature. Far smaller than the source, and enough to decide what to read.
+ */
+export function outline(fileRel: string, symbols: readonly SymbolRecord[]): string {
+  const depth = new Map<string, number>();
+  const lines = [`# ${fileRel}`];
+  for (const symbol of symbols) {
+    const level = symbol.parent === null ? 0 : (depth.get(symbol.parent) ?? 0) + 1;
+    depth.set(symbol.qualified_name, level);
+    const decorators = symbol.decorators.map((d) => `@${d} `).join("");
+    lines.push(`${"  ".repeat(level)}${symbol.line}-${symbol.end_line} ${decorators}${symbol.signature}`);
+  }
+  return `${lines.join("\n")}\n`;
+}

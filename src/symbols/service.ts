@@ -1,0 +1,91 @@
+import { readFileSync, statSync } from "node:fs";
+import { openAstCache } from "../cache/factory.ts";
+import { cacheKey, contentHash } from "../cache/key.ts";
+import type { MissReason } from "../cache/types.ts";
+import { fail, ok, type Result } from "../core/result.ts";
+import { extractorVersion } from "../extract/fingerprint.ts";
+import type { Extraction } from "../extract/types.ts";
+import { LANGUAGE_IDS } from "../languages.ts";
+import { resolveSourceFile } from "../resolve/modules.ts";
+import { resolveSegment, type SegmentFile } from "../resolve/segment.ts";
+import { parseSymUri, type SymUri } from "../uri/sym-uri.ts";
+
+/** Version of the JSON answer shape; additive changes keep it, breaking ones bump it. */
+export const OUTPUT_SCHEMA_VERSION = 1;
+export const DEFAULT_MAX_FILE_BYTES = 16 * 1024 * 1024;
+
+export interface SymbolsOptions {
+  readonly segment?: string;
+  readonly persist: boolean;
+  readonly cwd?: string;
+  readonly maxFileBytes?: number;
+}
+
+export type CacheStatus = "hit" | "miss" | "bypass";
+
+/** A file's symbols with where they came from; the common ground of `symbols` and `snippet`. */
+export interface FileSymbols {
+  readonly uri: SymUri;
+  readonly segmentRoot: string;
+  readonly file: SegmentFile;
+  readonly bytes: Uint8Array;
+  readonly extraction: Extraction;
+  readonly cacheStatus: CacheStatus;
+  readonly cacheKey: string;
+  readonly missReason: MissReason;
+  readonly cacheDbPath: string | null;
+}
+
+export function maxFileBytes(env: string | undefined = process.env.TRIFECTA_MAX_FILE_BYTES): number {
+  const parsed = Number(env);
+  return env !== undefined && Number.isInteger(parsed) && parsed > 0 ? parsed : DEFAULT_MAX_FILE_BYTES;
+}
+
+/** URI → file → cache or extraction. Nothing is created on disk before the URI and file are valid. */
+export async function loadFileSymbols(rawUri: string, options: SymbolsOptions): Promise<Result<FileSymbols>> {
+  const uri = parseSymUri(rawUri, LANGUAGE_IDS);
+  if (!uri.ok) return uri;
+  const segment = resolveSegment(options.segment, options.cwd);
+  if (!segment.ok) return segment;
+  const file = resolveSourceFile(segment.value, uri.value);
+  if (!file.ok) return file;
+
+  const limit = options.maxFileBytes ?? maxFileBytes();
+  const size = statSync(file.value.absPath).size;
+  if (size > limit) {
+    return fail("FILE_TOO_LARGE", `'${file.value.fileRel}' is ${size} bytes; the limit is ${limit} (TRIFECTA_MAX_FILE_BYTES)`, {
+      file_rel: file.value.fileRel,
+      bytes: size,
+      limit,
+    });
+  }
+  const bytes = readFileSync(file.value.absPath);
+  const key = cacheKey(file.value.fileRel, contentHash(bytes), extractorVersion(uri.value.language));
+
+  const cache = openAstCache(segment.value.root, options.persist);
+  try {
+    const lookup = cache.lookup(key);
+    let extraction: Extraction;
+    if (lookup.status === "hit") {
+      extraction = lookup.extraction;
+    } else {
+      const { extractSymbols } = await import("../extract/extractor.ts");
+      const { decodeSource } = await import("../extract/source-text.ts");
+      extraction = await extractSymbols(uri.value.language, decodeSource(bytes));
+      if (lookup.status === "miss") cache.store({ key, fileRel: file.value.fileRel, extraction });
+    }
+    return ok({
+      uri: uri.value,
+      segmentRoot: segment.value.root,
+      file: file.value,
+      bytes,
+      extraction,
+      cacheStatus: lookup.status,
+      cacheKey: key,
+      missReason: lookup.status === "hit" ? "cache_hit" : lookup.reason,
+      cacheDbPath: cache.dbPath,
+    });
+  } finally {
+    cache.close();
+  }
+}

@@ -1,0 +1,83 @@
+import { fail, ok, type Result } from "../core/result.ts";
+
+/** What a `sym://` URI addresses: a module, one symbol in a module, or a file by path. */
+export type SymKind = "mod" | "type" | "file";
+
+export interface SymUri {
+  readonly raw: string;
+  readonly language: string;
+  readonly kind: SymKind;
+  /** Path parts relative to the segment root, already split and validated (no `.`/`..`/empty parts). */
+  readonly pathParts: readonly string[];
+  /** For `type`: the qualified name after `#`, e.g. `Outer.Inner.method`. */
+  readonly member: string | null;
+  /** For `type`: an optional `@LINE` suffix that picks one of several same-named definitions. */
+  readonly memberLine: number | null;
+}
+
+const SCHEME = "sym://";
+const KINDS: readonly SymKind[] = ["mod", "type", "file"];
+// Control characters and backslashes never belong in a segment-relative path.
+const FORBIDDEN_CHARS = /[\u0000-\u001f\u007f\\]/;
+
+export function parseSymUri(raw: string, knownLanguages: readonly string[]): Result<SymUri> {
+  const invalid = (message: string) => fail("INVALID_URI", message, { uri: raw });
+  if (!raw.startsWith(SCHEME)) return invalid(`URI must start with ${SCHEME}<language>/`);
+  const rest = raw.slice(SCHEME.length);
+  const [language = "", kind = "", ...pathAndMember] = rest.split("/");
+  if (language === "") return invalid("URI has no language: expected sym://<language>/<mod|type|file>/<path>");
+  if (!knownLanguages.includes(language)) {
+    return fail("UNSUPPORTED_LANGUAGE", `language '${language}' is not supported`, {
+      uri: raw,
+      supported: [...knownLanguages],
+    });
+  }
+  if (!KINDS.includes(kind as SymKind)) {
+    return invalid(`kind must be one of ${KINDS.join(", ")}; got '${kind}'`);
+  }
+  const joined = pathAndMember.join("/");
+  const hashAt = joined.indexOf("#");
+  const pathText = hashAt === -1 ? joined : joined.slice(0, hashAt);
+  const fragment = hashAt === -1 ? null : joined.slice(hashAt + 1);
+
+  const symKind = kind as SymKind;
+  if (symKind === "type" && (fragment === null || fragment === "")) {
+    return invalid("a type URI names its symbol after '#': sym://<language>/type/<module>#<Qualified.Name>");
+  }
+  if (symKind !== "type" && fragment !== null) {
+    return invalid(`kind '${symKind}' takes no '#' fragment; use sym://<language>/type/<module>#<name>`);
+  }
+
+  const parts = splitPath(pathText, symKind);
+  if (!parts.ok) return fail(parts.error.code, parts.error.message, { uri: raw });
+
+  let member: string | null = null;
+  let memberLine: number | null = null;
+  if (fragment !== null) {
+    const at = fragment.lastIndexOf("@");
+    member = at === -1 ? fragment : fragment.slice(0, at);
+    if (at !== -1) {
+      const lineText = fragment.slice(at + 1);
+      if (!/^[1-9][0-9]*$/.test(lineText)) return invalid(`'@${lineText}' is not a line number`);
+      memberLine = Number(lineText);
+    }
+    if (member === "" || FORBIDDEN_CHARS.test(member)) return invalid("the symbol name after '#' is empty or has control characters");
+  }
+  return ok({ raw, language, kind: symKind, pathParts: parts.value, member, memberLine });
+}
+
+function splitPath(pathText: string, kind: SymKind): Result<string[]> {
+  if (pathText === "") return fail("INVALID_URI", "the URI has no module or file path");
+  if (pathText.startsWith("/") || /^[A-Za-z]:/.test(pathText)) {
+    return fail("PATH_OUTSIDE_SEGMENT", "absolute paths are not allowed; paths are relative to the segment");
+  }
+  if (FORBIDDEN_CHARS.test(pathText)) return fail("INVALID_URI", "the path has a backslash or a control character");
+  const slashParts = pathText.split("/");
+  if (slashParts.includes("..")) return fail("PATH_OUTSIDE_SEGMENT", `'..' may not appear in '${pathText}'`);
+  // Modules may be written with dots or slashes; file paths keep their dots (extensions).
+  const parts = kind === "file" ? slashParts : slashParts.flatMap((part) => part.split("."));
+  for (const part of parts) {
+    if (part === "" || part === ".") return fail("INVALID_URI", `the path '${pathText}' has an empty or '.' part`);
+  }
+  return ok(parts);
+}
