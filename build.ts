@@ -12,6 +12,7 @@ const build = Bun.spawnSync(
     "build",
     "--compile",
     "--minify",
+    "--bytecode",
     "--sourcemap=none",
     `--define=TRIFECTA_EXTRACTOR_VERSIONS=${JSON.stringify(versions)}`,
     "src/cli/main.ts",

@@ -1,8 +1,9 @@
 #!/usr/bin/env bun
-import { renderUsage, runCommand, type CommandDef } from "citty";
+import { renderUsage, runCommand, type ArgsDef, type CommandDef } from "citty";
 import { astCommand } from "./commands/ast.ts";
-import { EXIT_ERROR, EXIT_USAGE, printError, tellHuman } from "./output.ts";
+import { EXIT_ERROR, EXIT_USAGE, printError, tellHuman, writeStderr, writeStdout } from "./output.ts";
 import { checkArgs, UsageError } from "./strict-args.ts";
+import { EXTRACT_COMMAND, runExtractCommand } from "./fast-extract.ts";
 
 const VERSION = "0.1.0";
 
@@ -25,15 +26,16 @@ async function leafCommand(argv: string[]): Promise<{ command: CommandDef; args:
 }
 
 async function run(argv: string[]): Promise<number> {
+  if (argv[0] === EXTRACT_COMMAND && argv[1]) return runExtractCommand(argv[1]);
   const { command, args } = await leafCommand(argv);
   if (argv.length === 1 && (argv[0] === "--version" || argv[0] === "-v")) {
-    process.stdout.write(`${VERSION}\n`);
+    await writeStdout(`${VERSION}\n`);
     return 0;
   }
   if (args.includes("--help") || args.includes("-h") || command.subCommands) {
     const asked = args.includes("--help") || args.includes("-h");
     // Help that was asked for is the answer (stdout); help after a mistake is a note (stderr).
-    (asked ? process.stdout : process.stderr).write(`${await renderUsage(command)}\n`);
+    await (asked ? writeStdout : writeStderr)(`${await renderUsage(command)}\n`);
     if (!asked) {
       const unknown = args[0] ? `unknown command '${args[0]}'` : "a subcommand is required";
       return printError({ code: "USAGE_ERROR", message: unknown }, EXIT_USAGE);
@@ -41,7 +43,8 @@ async function run(argv: string[]): Promise<number> {
     return 0;
   }
   try {
-    checkArgs(args, (await command.args) ?? {});
+    const defs = typeof command.args === "function" ? await command.args() : await command.args;
+    checkArgs(args, (defs ?? {}) as ArgsDef);
     await runCommand(command, { rawArgs: args });
     return typeof process.exitCode === "number" ? process.exitCode : 0;
   } catch (error) {
@@ -53,4 +56,6 @@ async function run(argv: string[]): Promise<number> {
   }
 }
 
-process.exitCode = await run(process.argv.slice(2));
+void run(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

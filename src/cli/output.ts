@@ -4,18 +4,35 @@ export const EXIT_OK = 0;
 export const EXIT_ERROR = 1;
 export const EXIT_USAGE = 2;
 
-/** Machine output: one JSON document on stdout. */
-export function printJson(value: unknown): void {
-  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+// Bun.stdout/Bun.stderr, not process.stdout: touching the Node stream shims costs ~10 ms of start-up.
+export async function writeStdout(text: string): Promise<void> {
+  await Bun.write(Bun.stdout, text);
 }
 
-export function printError(error: TrifectaError, exitCode = EXIT_ERROR): number {
-  printJson({ status: "error", error_code: error.code, message: error.message, ...error.details });
+export async function writeStderr(text: string): Promise<void> {
+  await Bun.write(Bun.stderr, text);
+}
+
+/** Machine output: one JSON document on stdout. */
+export async function printJson(value: unknown): Promise<void> {
+  await writeStdout(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+export async function printError(error: TrifectaError, exitCode = EXIT_ERROR): Promise<number> {
+  await printJson({ status: "error", error_code: error.code, message: error.message, ...error.details });
   return exitCode;
 }
 
-/** Human-facing notes go to stderr, so stdout stays pure JSON. */
+/**
+ * Human-facing notes go to stderr, so stdout stays pure JSON. `consola/core` (no fancy
+ * reporters) keeps the compiled binary's start-up fast.
+ */
 export async function tellHuman(level: "warn" | "error" | "info", message: string): Promise<void> {
-  const { createConsola } = await import("consola");
-  createConsola({ stdout: process.stderr, stderr: process.stderr })[level](message);
+  const { createConsola } = await import("consola/core");
+  const logger = createConsola({
+    reporters: [{ log: (entry) => lines.push(`trifecta ${entry.type}: ${entry.args.join(" ")}\n`) }],
+  });
+  const lines: string[] = [];
+  logger[level](message);
+  await writeStderr(lines.join(""));
 }

@@ -19,6 +19,8 @@ export interface SymbolsOptions {
   readonly persist: boolean;
   readonly cwd?: string;
   readonly maxFileBytes?: number;
+  /** How a miss is extracted; defaults to in-process. */
+  readonly extract?: (language: string, bytes: Uint8Array) => Promise<Extraction>;
 }
 
 export type CacheStatus = "hit" | "miss" | "bypass";
@@ -34,6 +36,11 @@ export interface FileSymbols {
   readonly cacheKey: string;
   readonly missReason: MissReason;
   readonly cacheDbPath: string | null;
+}
+
+export async function extractInProcess(language: string, bytes: Uint8Array): Promise<Extraction> {
+  const [{ extractSymbols }, { decodeSource }] = await Promise.all([import("../extract/extractor.ts"), import("../extract/source-text.ts")]);
+  return extractSymbols(language, decodeSource(bytes));
 }
 
 export function maxFileBytes(env: string | undefined = process.env.TRIFECTA_MAX_FILE_BYTES): number {
@@ -69,9 +76,7 @@ export async function loadFileSymbols(rawUri: string, options: SymbolsOptions): 
     if (lookup.status === "hit") {
       extraction = lookup.extraction;
     } else {
-      const { extractSymbols } = await import("../extract/extractor.ts");
-      const { decodeSource } = await import("../extract/source-text.ts");
-      extraction = await extractSymbols(uri.value.language, decodeSource(bytes));
+      extraction = await (options.extract ?? extractInProcess)(uri.value.language, bytes);
       if (lookup.status === "miss") cache.store({ key, fileRel: file.value.fileRel, extraction });
     }
     return ok({

@@ -5,9 +5,10 @@ import type { Result } from "../../core/result.ts";
 import { outline } from "../../format/outline.ts";
 import { snippetAnswer, symbolsAnswer } from "../../symbols/answers.ts";
 import { loadFileSymbols } from "../../symbols/service.ts";
-import { EXIT_OK, printError, printJson } from "../output.ts";
+import { EXIT_OK, printError, printJson, writeStdout } from "../output.ts";
 import { resolveSegment } from "../../resolve/segment.ts";
 import { UsageError } from "../strict-args.ts";
+import { extractForCli } from "../fast-extract.ts";
 
 const segmentArg = {
   segment: { type: "string", description: "Project root (default: current directory)" },
@@ -32,12 +33,12 @@ function oneOf<T extends string>(name: string, value: string | undefined, allowe
   return value as T;
 }
 
-function finish<T>(result: Result<T>, print: (value: T) => void = printJson): void {
+async function finish<T>(result: Result<T>, print: (value: T) => Promise<void> = printJson): Promise<void> {
   if (result.ok) {
-    print(result.value);
+    await print(result.value);
     process.exitCode = EXIT_OK;
   } else {
-    process.exitCode = printError(result.error);
+    process.exitCode = await printError(result.error);
   }
 }
 
@@ -47,9 +48,9 @@ const symbols = defineCommand({
   async run({ args }) {
     const format = oneOf("format", args.format, ["json", "text"], "json");
     oneOf("telemetry", args.telemetry, ["off", "lite", "full"], "off");
-    const loaded = await loadFileSymbols(args.uri, { segment: args.segment, persist: persistSetting(args["persist-cache"]) });
+    const loaded = await loadFileSymbols(args.uri, { segment: args.segment, persist: persistSetting(args["persist-cache"]), extract: extractForCli });
     const answer = loaded.ok ? symbolsAnswer(loaded.value) : loaded;
-    finish(answer, format === "json" ? printJson : (a) => process.stdout.write(outline(a.file_rel, a.symbols)));
+    await finish(answer, format === "json" ? printJson : (a) => writeStdout(outline(a.file_rel, a.symbols)));
   },
 });
 
@@ -58,28 +59,28 @@ const snippet = defineCommand({
   args: { ...uriArg, ...cacheArgs },
   async run({ args }) {
     oneOf("telemetry", args.telemetry, ["off", "lite", "full"], "off");
-    const loaded = await loadFileSymbols(args.uri, { segment: args.segment, persist: persistSetting(args["persist-cache"]) });
-    finish(loaded.ok ? snippetAnswer(loaded.value) : loaded);
+    const loaded = await loadFileSymbols(args.uri, { segment: args.segment, persist: persistSetting(args["persist-cache"]), extract: extractForCli });
+    await finish(loaded.ok ? snippetAnswer(loaded.value) : loaded);
   },
 });
 
 const cacheStatsCommand = defineCommand({
   meta: { name: "cache-stats", description: "Entries, bytes and real hit/miss counters of the segment's cache" },
   args: segmentArg,
-  run({ args }) {
+  async run({ args }) {
     const segment = resolveSegment(args.segment);
     if (!segment.ok) return finish(segment);
-    finish(cacheStats(segment.value.root), (stats) => printJson({ status: "ok", segment_root: segment.value.root, stats }));
+    await finish(cacheStats(segment.value.root), async (stats) => printJson({ status: "ok", segment_root: segment.value.root, stats }));
   },
 });
 
 const clearCacheCommand = defineCommand({
   meta: { name: "clear-cache", description: "Empty the segment's cache (safe while other processes use it)" },
   args: segmentArg,
-  run({ args }) {
+  async run({ args }) {
     const segment = resolveSegment(args.segment);
     if (!segment.ok) return finish(segment);
-    finish(clearCache(segment.value.root), (report) => printJson({ status: "ok", segment_root: segment.value.root, ...report }));
+    await finish(clearCache(segment.value.root), async (report) => printJson({ status: "ok", segment_root: segment.value.root, ...report }));
   },
 });
 

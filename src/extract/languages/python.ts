@@ -1,4 +1,3 @@
-import type { Node } from "web-tree-sitter";
 import grammarPath from "tree-sitter-wasms/out/tree-sitter-python.wasm" with { type: "file" };
 import query from "../queries/python.scm" with { type: "text" };
 import { children, headerText } from "../syntax.ts";

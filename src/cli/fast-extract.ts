@@ -1,0 +1,34 @@
+import type { Extraction } from "../extract/types.ts";
+import { extractInProcess } from "../symbols/service.ts";
+
+/**
+ * JavaScriptCore's optimising wasm tier (OMG) costs a one-shot parse more than it saves: on the
+ * stdlib's argparse.py a cold `ast symbols` takes ~200 ms with it and ~75 ms without. JSC options
+ * can only be set when a process starts, so a one-shot CLI miss runs the extraction in a child
+ * started with the tier off. A long-running caller extracts in-process and keeps the tier.
+ */
+const TIER_SWITCH = "BUN_JSC_useOMGJIT";
+export const EXTRACT_COMMAND = "__extract";
+
+function selfCommand(): string[] {
+  // A compiled binary is its own entry point; a source run needs the script path.
+  return Bun.main.startsWith("/$bunfs/") ? [process.execPath] : [process.execPath, Bun.main];
+}
+
+export async function extractForCli(language: string, bytes: Uint8Array): Promise<Extraction> {
+  if (process.env[TIER_SWITCH] === undefined) {
+    const child = Bun.spawnSync([...selfCommand(), EXTRACT_COMMAND, language], {
+      stdin: bytes,
+      env: { ...process.env, [TIER_SWITCH]: "0" },
+    });
+    if (child.exitCode === 0) return JSON.parse(child.stdout.toString()) as Extraction;
+  }
+  return extractInProcess(language, bytes);
+}
+
+/** The child side: source bytes on stdin, the extraction as JSON on stdout. */
+export async function runExtractCommand(language: string): Promise<number> {
+  const extraction = await extractInProcess(language, await Bun.stdin.bytes());
+  await Bun.write(Bun.stdout, JSON.stringify(extraction));
+  return 0;
+}
