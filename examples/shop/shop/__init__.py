@@ -1,0 +1,1 @@
+"""A tiny shop: the example segment for trifecta."""

@@ -1,0 +1,142 @@
+import { describe, expect, test } from "bun:test";
+import { existsSync, mkdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { freshDir, makeSegment, runCli } from "./helpers.ts";
+
+/** Every error: JSON on stdout with a stable code, the expected exit, no stack trace, nothing created. */
+function expectError(args: string[], code: string, exitCode: number, options: { cwd?: string; env?: Record<string, string> } = {}) {
+  const run = runCli(args, options);
+  expect(run.exitCode).toBe(exitCode);
+  expect(run.json).not.toBeNull();
+  expect(run.json.status).toBe("error");
+  expect(run.json.error_code).toBe(code);
+  expect(typeof run.json.message).toBe("string");
+  expect(run.stdout + run.stderr).not.toMatch(/\n\s+at .+:\d+/); // no stack trace
+  return run.json;
+}
+
+describe("error codes", () => {
+  const segment = makeSegment({
+    "pkg/mod.py": "class A:\n    def run(self): pass\n\ndef f(): pass\ndef f(): pass\n",
+    "dup.py": "x = 1\n",
+    "dup/__init__.py": "y = 2\n",
+    "notes.txt": "hello\n",
+  });
+  const outside = makeSegment({ "secret.py": "def leaked(): pass\n" });
+  symlinkSync(join(outside, "secret.py"), join(segment, "link.py"));
+  symlinkSync(outside, join(segment, "linkdir"));
+
+  test("INVALID_URI", () => {
+    for (const uri of ["http://x", "sym://", "sym://python", "sym://python/class/X", "sym://python/mod", "sym://python/mod/", "sym://python/mod/a..b", "sym://python/mod/a#frag", "sym://python/type/pkg.mod", "sym://python/type/pkg.mod#A@x"]) {
+      expectError(["ast", "symbols", uri, "--segment", segment], "INVALID_URI", 1);
+    }
+  });
+
+  test("FILE_NOT_FOUND lists what was tried", () => {
+    const json = expectError(["ast", "symbols", "sym://python/mod/nope", "--segment", segment], "FILE_NOT_FOUND", 1);
+    expect(json.tried).toEqual(["nope.py", "nope.pyi", "nope/__init__.py", "nope/__init__.pyi"]);
+  });
+
+  test("AMBIGUOUS_SYMBOL when a module and a package share a name", () => {
+    const json = expectError(["ast", "symbols", "sym://python/mod/dup", "--segment", segment], "AMBIGUOUS_SYMBOL", 1);
+    expect(json.candidates).toEqual(["dup.py", "dup/__init__.py"]);
+    // Either one can still be addressed by path.
+    expect(runCli(["ast", "symbols", "sym://python/file/dup/__init__.py", "--segment", segment]).exitCode).toBe(0);
+  });
+
+  test("AMBIGUOUS_SYMBOL for a snippet of a redefined name; @line picks one", () => {
+    const json = expectError(["ast", "snippet", "sym://python/type/pkg.mod#f", "--segment", segment], "AMBIGUOUS_SYMBOL", 1);
+    expect(json.candidates).toEqual(["f@4", "f@5"]);
+    const picked = runCli(["ast", "snippet", "sym://python/type/pkg.mod#f@5", "--segment", segment]);
+    expect(picked.json.text).toBe("def f(): pass");
+  });
+
+  test("SYMBOL_NOT_FOUND with the closest names", () => {
+    const json = expectError(["ast", "symbols", "sym://python/type/pkg.mod#A.runn", "--segment", segment], "SYMBOL_NOT_FOUND", 1);
+    expect(json.candidates[0]).toBe("A.run");
+  });
+
+  test("PATH_OUTSIDE_SEGMENT: '..', absolute paths, links out of the segment", () => {
+    for (const uri of ["sym://python/mod/../secret", "sym://python/mod/pkg/../../x", "sym://python/file/../x.py", "sym://python/mod//etc/passwd", "sym://python/file//etc/x.py"]) {
+      expectError(["ast", "symbols", uri, "--segment", segment], "PATH_OUTSIDE_SEGMENT", 1);
+    }
+    const linked = expectError(["ast", "symbols", "sym://python/mod/link", "--segment", segment], "PATH_OUTSIDE_SEGMENT", 1);
+    expect(JSON.stringify(linked)).not.toContain("leaked");
+    expectError(["ast", "symbols", "sym://python/mod/linkdir.secret", "--segment", segment], "PATH_OUTSIDE_SEGMENT", 1);
+    expectError(["ast", "snippet", "sym://python/type/linkdir.secret#leaked", "--segment", segment], "PATH_OUTSIDE_SEGMENT", 1);
+  });
+
+  test("FILE_TOO_LARGE above the limit (TRIFECTA_MAX_FILE_BYTES)", () => {
+    const json = expectError(["ast", "symbols", "sym://python/mod/pkg.mod", "--segment", segment], "FILE_TOO_LARGE", 1, {
+      env: { TRIFECTA_MAX_FILE_BYTES: "10" },
+    });
+    expect(json.limit).toBe(10);
+  });
+
+  test("UNSUPPORTED_LANGUAGE and LANGUAGE_MISMATCH", () => {
+    const json = expectError(["ast", "symbols", "sym://cobol/mod/x", "--segment", segment], "UNSUPPORTED_LANGUAGE", 1);
+    expect(json.supported).toContain("python");
+    expectError(["ast", "symbols", "sym://python/file/notes.txt", "--segment", segment], "LANGUAGE_MISMATCH", 1);
+  });
+
+  test("SEGMENT_NOT_FOUND", () => {
+    expectError(["ast", "symbols", "sym://python/mod/x", "--segment", join(segment, "missing")], "SEGMENT_NOT_FOUND", 1);
+    expectError(["ast", "cache-stats", "--segment", join(segment, "notes.txt")], "SEGMENT_NOT_FOUND", 1);
+  });
+
+  test("usage errors exit 2 with JSON", () => {
+    expectError(["ast", "symbols"], "USAGE_ERROR", 2);
+    expectError(["ast", "symbols", "sym://python/mod/x", "--bogus"], "USAGE_ERROR", 2);
+    expectError(["ast", "symbols", "sym://python/mod/x", "extra"], "USAGE_ERROR", 2);
+    expectError(["ast", "symbols", "sym://python/mod/x", "--format", "yaml"], "USAGE_ERROR", 2);
+    expectError(["ast", "symbols", "sym://python/mod/x", "--telemetry", "loud"], "USAGE_ERROR", 2);
+    expectError(["ast", "symbols", "sym://python/mod/x", "--segment"], "USAGE_ERROR", 2);
+    expectError(["ast", "nope"], "USAGE_ERROR", 2);
+    expectError([], "USAGE_ERROR", 2);
+  });
+
+  test("help is not an error", () => {
+    const help = runCli(["ast", "symbols", "--help"]);
+    expect(help.exitCode).toBe(0);
+    expect(help.stdout).toContain("--segment");
+  });
+});
+
+describe("nothing is created before the URI and file are valid", () => {
+  test("invalid URI, missing file, traversal: no .trifecta appears", () => {
+    const segment = makeSegment({ "a.py": "def a(): pass\n" });
+    runCli(["ast", "symbols", "sym://python/class/a", "--segment", segment]);
+    runCli(["ast", "symbols", "sym://python/mod/missing", "--segment", segment]);
+    runCli(["ast", "symbols", "sym://python/mod/../a", "--segment", segment]);
+    runCli(["ast", "symbols", "sym://python/type/a#ghost", "--segment", segment], { env: { TRIFECTA_AST_PERSIST: "0" } });
+    expect(existsSync(join(segment, ".trifecta"))).toBe(false);
+  });
+
+  test("a missing segment is never created", () => {
+    const parent = freshDir();
+    runCli(["ast", "symbols", "sym://python/mod/x", "--segment", join(parent, "ghost")]);
+    runCli(["ast", "clear-cache", "--segment", join(parent, "ghost")]);
+    expect(existsSync(join(parent, "ghost"))).toBe(false);
+  });
+});
+
+describe("a cache that cannot be written degrades to bypass", () => {
+  test("read-only cache directory: the answer still comes, cache_status bypass", () => {
+    const segment = makeSegment({ "a.py": "def a(): pass\n" });
+    // A file where the cache directory should be makes the DB impossible to create, even as root.
+    writeFileSync(join(segment, ".trifecta"), "not a directory");
+    const run = runCli(["ast", "symbols", "sym://python/mod/a", "--segment", segment]);
+    expect(run.exitCode).toBe(0);
+    expect(run.json.cache_status).toBe("bypass");
+    expect(run.json.symbols.map((s: any) => s.name)).toEqual(["a"]);
+  });
+
+  test("a directory where the DB file should be: bypass, not a crash", () => {
+    const segment = makeSegment({ "a.py": "def a(): pass\n" });
+    const db = join(segment, ".trifecta", "cache", `ast_cache_${segment.replace(/[/\\:]/g, "_")}.db`);
+    mkdirSync(db, { recursive: true });
+    const run = runCli(["ast", "symbols", "sym://python/mod/a", "--segment", segment]);
+    expect(run.exitCode).toBe(0);
+    expect(run.json.cache_status).toBe("bypass");
+  });
+});

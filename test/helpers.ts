@@ -1,0 +1,52 @@
+import { mkdirSync, mkdtempSync, realpathSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+
+export const REPO = realpathSync(join(import.meta.dir, ".."));
+export const BINARY = join(REPO, "dist", "trifecta");
+export const SOURCE_ENTRY = join(REPO, "src", "cli", "main.ts");
+
+export type Entry = "binary" | "source";
+
+export interface CliRun {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+  json: any;
+}
+
+/** Spawns the real CLI (compiled binary or source entry) with a clean environment. */
+export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string | undefined>; entry?: Entry } = {}): CliRun {
+  const command = options.entry === "source" ? [process.execPath, SOURCE_ENTRY, ...args] : [BINARY, ...args];
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries({ ...process.env, ...options.env })) {
+    if (v !== undefined && !k.startsWith("TRIFECTA_")) env[k] = v;
+  }
+  for (const [k, v] of Object.entries(options.env ?? {})) if (v !== undefined) env[k] = v;
+  const run = Bun.spawnSync(command, { cwd: options.cwd ?? tmpdir(), env, stdout: "pipe", stderr: "pipe" });
+  const stdout = run.stdout.toString();
+  let json: any = null;
+  try {
+    json = JSON.parse(stdout);
+  } catch {}
+  return { exitCode: run.exitCode ?? -1, stdout, stderr: run.stderr.toString(), json };
+}
+
+/** A fresh segment directory (symlink-free path) holding the given files. */
+export function makeSegment(files: Record<string, string | Uint8Array>): string {
+  const root = realpathSync(mkdtempSync(join(tmpdir(), "trifecta-seg-")));
+  for (const [rel, content] of Object.entries(files)) {
+    const path = join(root, rel);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, content);
+  }
+  return root;
+}
+
+export function freshDir(): string {
+  return realpathSync(mkdtempSync(join(tmpdir(), "trifecta-cwd-")));
+}
+
+export function expectedDbPath(segmentRoot: string): string {
+  return join(segmentRoot, ".trifecta", "cache", `ast_cache_${segmentRoot.replace(/[/\\:]/g, "_")}.db`);
+}
