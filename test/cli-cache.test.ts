@@ -114,8 +114,8 @@ describe("answer contract", () => {
     const text = runCli(["ast", "symbols", "sym://python/mod/pkg.store", "--segment", segment, "--format", "text"]);
     expect(text.exitCode).toBe(0);
     expect(text.stdout).toBe(
-      "# pkg/store.py\n1-8 class Store\n  4-5 def get(self, key: str, default=None)\n" +
-        "  7-8 async def fetch(self, url: str, *, timeout: float = 5) -> bytes\n10-13 def helper()\n  11-12 def inner()\n",
+      "# pkg/store.py\n1-8 class Store\n 4-5 def get(self, key: str, default=None)\n" +
+        " 7-8 async def fetch(self, url: str, *, timeout: float = 5) -> bytes\n10-13 def helper()\n 11-12 def inner()\n",
     );
   });
 });

@@ -11,7 +11,8 @@ export function outline(fileRel: string, symbols: readonly SymbolRecord[]): stri
     const level = symbol.parent === null ? 0 : (depth.get(symbol.parent) ?? 0) + 1;
     depth.set(symbol.qualified_name, level);
     const decorators = symbol.decorators.map((d) => `@${d} `).join("");
-    lines.push(`${"  ".repeat(level)}${symbol.line}-${symbol.end_line} ${decorators}${symbol.signature}`);
+    const range = symbol.end_line === symbol.line ? `${symbol.line}` : `${symbol.line}-${symbol.end_line}`;
+    lines.push(`${" ".repeat(level)}${range} ${decorators}${symbol.signature}`);
   }
   return `${lines.join("\n")}\n`;
 }
