@@ -1,9 +1,16 @@
 import { Database } from "bun:sqlite";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
+import { quarantine } from "./quarantine.ts";
+import { bypassReason, isCorruption } from "./sqlite-errors.ts";
+import type { BypassReason, CacheEventSink } from "./types.ts";
 
 export const SCHEMA_VERSION = 1;
-export const DEFAULT_LOCK_TIMEOUT_MS = 2000;
+/**
+ * Databases up to this size get a full `PRAGMA quick_check` on open (~0.6 ms per MiB here); larger
+ * ones are checked page by page as SQLite reads them, by row checksums, and fully by cache-verify.
+ */
+export const QUICK_CHECK_MAX_BYTES = 1024 * 1024;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS cache (
@@ -24,46 +31,153 @@ INSERT OR IGNORE INTO counters(name, value) VALUES ('hits', 0), ('misses', 0);
 
 export interface OpenedDatabase {
   readonly db: Database;
-  /** Whether the file was there before this open (for `cold_cache_db_missing`). */
+  /** Whether a usable file was there before this open (for `cold_cache_db_missing`). */
   readonly existed: boolean;
+  readonly journalMode: string;
+  /** Set when a damaged file was found and moved aside during this open. */
+  readonly recoveredFrom: string | null;
+}
+
+export type OpenResult = { ok: true; value: OpenedDatabase } | { ok: false; reason: BypassReason; detail: string } | { ok: false; reason: "absent" };
+
+export interface OpenOptions {
+  readonly create: boolean;
+  readonly lockTimeoutMs: number;
+  readonly maxDbBytes?: number | null;
+  readonly events?: CacheEventSink;
 }
 
 /**
- * Opens (creating when asked) the cache database with the settings every process must share.
- * `busy_timeout` comes before `journal_mode=WAL`: in the other order processes racing on a
- * fresh file fail with SQLITE_BUSY instead of waiting.
+ * Opens the cache database with the settings every process shares, checking it first.
+ * A damaged file (not a database, truncated, failing quick_check, a newer schema) is moved aside
+ * and replaced by a fresh one; failures that are not damage come back as a bypass reason.
  */
-export function openDatabase(dbPath: string, options: { create: boolean; lockTimeoutMs?: number }): OpenedDatabase | null {
-  const existed = existsSync(dbPath);
-  if (!existed && !options.create) return null;
-  if (!existed) prepareCacheDir(dbPath);
-  const db = new Database(dbPath, { create: options.create, readwrite: true, strict: true });
-  try {
-    db.exec(`PRAGMA busy_timeout = ${options.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS}`);
-    db.exec("PRAGMA journal_mode = WAL");
-    db.exec("PRAGMA synchronous = NORMAL");
-    ensureSchema(db);
-    return { db, existed };
-  } catch (error) {
-    db.close();
-    throw error;
+export function openDatabase(dbPath: string, options: OpenOptions): OpenResult {
+  let recoveredFrom: string | null = null;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const existed = existsSync(dbPath);
+    if (!existed && !options.create) return { ok: false, reason: "absent" };
+    const inode = existed ? safeInode(dbPath) : null;
+    const damage = existed ? inspectFile(dbPath) : null;
+    if (damage) {
+      recoveredFrom = moveAside(dbPath, inode, damage, options.events) ?? recoveredFrom;
+      continue;
+    }
+    let db: Database | undefined;
+    try {
+      if (!existed) prepareCacheDir(dbPath);
+      db = new Database(dbPath, { create: options.create, readwrite: true, strict: true });
+      const journalMode = configure(db, options);
+      const problem = checkContents(db, dbPath);
+      if (problem) {
+        db.close();
+        recoveredFrom = moveAside(dbPath, inode, problem, options.events) ?? recoveredFrom;
+        continue;
+      }
+      ensureSchema(db);
+      return { ok: true, value: { db, existed: existed && recoveredFrom === null, journalMode, recoveredFrom } };
+    } catch (error) {
+      db?.close();
+      if (isCorruption(error) && attempt === 0) {
+        recoveredFrom = moveAside(dbPath, inode, (error as Error).message, options.events) ?? recoveredFrom;
+        continue;
+      }
+      return { ok: false, reason: bypassReason(error), detail: (error as Error).message };
+    }
   }
+  return { ok: false, reason: "cache_unavailable", detail: "the cache database stayed damaged after recovery" };
+}
+
+/**
+ * `busy_timeout` comes before `journal_mode=WAL`: in the other order processes racing on a fresh
+ * file fail with SQLITE_BUSY instead of waiting. Where WAL is not available (some network and VM
+ * file systems) SQLite keeps the old mode; then a rollback journal is used.
+ */
+function configure(db: Database, options: OpenOptions): string {
+  db.exec(`PRAGMA busy_timeout = ${Math.max(0, Math.floor(options.lockTimeoutMs))}`);
+  let mode = (db.query("PRAGMA journal_mode = WAL").get() as { journal_mode: string }).journal_mode;
+  if (mode !== "wal" && mode !== "memory") mode = (db.query("PRAGMA journal_mode = DELETE").get() as { journal_mode: string }).journal_mode;
+  db.exec("PRAGMA synchronous = NORMAL");
+  if (options.maxDbBytes) {
+    const pageSize = (db.query("PRAGMA page_size").get() as { page_size: number }).page_size;
+    db.exec(`PRAGMA max_page_count = ${Math.max(8, Math.floor(options.maxDbBytes / pageSize))}`);
+  }
+  return mode;
 }
 
 function userVersion(db: Database): number {
   return (db.query("PRAGMA user_version").get() as { user_version: number }).user_version;
 }
 
-function ensureSchema(db: Database): void {
+/** Damage SQLite can tell us about cheaply: a newer schema, and quick_check on small files. */
+function checkContents(db: Database, dbPath: string): string | null {
   const version = userVersion(db);
-  if (version === SCHEMA_VERSION) return;
-  if (version > SCHEMA_VERSION) throw new Error(`cache schema ${version} is newer than this trifecta (${SCHEMA_VERSION})`);
+  if (version > SCHEMA_VERSION) return `schema version ${version} is newer than this trifecta's ${SCHEMA_VERSION}`;
+  if (version === SCHEMA_VERSION && fileSize(dbPath) <= QUICK_CHECK_MAX_BYTES) {
+    const rows = db.query("PRAGMA quick_check").all() as { quick_check: string }[];
+    if (rows.length !== 1 || rows[0]!.quick_check !== "ok") return `quick_check: ${rows.map((r) => r.quick_check).slice(0, 3).join("; ")}`;
+  }
+  return null;
+}
+
+function ensureSchema(db: Database): void {
+  if (userVersion(db) === SCHEMA_VERSION) return;
   // Many processes may open a fresh file at once: the first writer creates, the rest see it done.
   db.transaction(() => {
     if (userVersion(db) === SCHEMA_VERSION) return;
     db.exec(SCHEMA);
     db.exec(`PRAGMA user_version = ${SCHEMA_VERSION}`);
   }).immediate();
+}
+
+const MAGIC = "SQLite format 3\0";
+
+/** Damage visible in the file header: not a database, or shorter than the pages it declares. */
+export function inspectFile(dbPath: string): string | null {
+  let fd: number | undefined;
+  try {
+    const size = fileSize(dbPath);
+    if (size === 0) return null; // SQLite treats an empty file as an empty database
+    fd = openSync(dbPath, "r");
+    const header = Buffer.alloc(100);
+    const read = readSync(fd, header, 0, 100, 0);
+    if (read < 100 || header.toString("latin1", 0, 16) !== MAGIC) return "not a SQLite database";
+    const rawPageSize = header.readUInt16BE(16);
+    const pageSize = rawPageSize === 1 ? 65536 : rawPageSize;
+    const pageCount = header.readUInt32BE(28);
+    const countValid = header.readUInt32BE(92) === header.readUInt32BE(24);
+    // With a live WAL the main file may legitimately lag behind; SQLite itself checks that case.
+    if (countValid && pageCount > 0 && size < pageSize * pageCount && fileSize(`${dbPath}-wal`) === 0) {
+      return `truncated: ${size} bytes, header declares ${pageCount} pages of ${pageSize}`;
+    }
+    return null;
+  } catch {
+    return null; // unreadable files surface as open errors
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+function moveAside(dbPath: string, inode: number | null, detail: string, events?: CacheEventSink): string | null {
+  const movedTo = quarantine(dbPath, inode);
+  events?.({ type: "corruption_detected", scope: "database", detail, quarantined_as: movedTo ?? undefined });
+  return movedTo;
+}
+
+function fileSize(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
+}
+
+function safeInode(path: string): number | null {
+  try {
+    return statSync(path).ino;
+  } catch {
+    return null;
+  }
 }
 
 /** Creates `.trifecta/cache/`, and `.trifecta/.gitignore` (`*`) when `.trifecta` is new. */

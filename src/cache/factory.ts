@@ -1,7 +1,8 @@
 import { MemoryAstCache } from "./memory-cache.ts";
 import { cacheDbPath } from "./paths.ts";
+import { cacheSettings } from "./settings.ts";
 import { SqliteAstCache } from "./sqlite-cache.ts";
-import type { AstCache, Lookup } from "./types.ts";
+import type { AstCache, BypassReason, CacheEventSink, CacheSettings, Lookup, StoreOutcome } from "./types.ts";
 
 /**
  * Whether to persist: the flag wins over TRIFECTA_AST_PERSIST; persistence is on by default.
@@ -10,25 +11,35 @@ import type { AstCache, Lookup } from "./types.ts";
 export function persistSetting(flag: boolean | undefined, env: string | undefined = process.env.TRIFECTA_AST_PERSIST): boolean {
   if (flag !== undefined) return flag;
   const value = env?.trim().toLowerCase();
-  if (value === "0" || value === "false" || value === "off") return false;
-  return true;
+  return !(value === "0" || value === "false" || value === "off");
+}
+
+export interface OpenCacheOptions {
+  readonly persist: boolean;
+  readonly events?: CacheEventSink;
+  readonly settings?: CacheSettings;
 }
 
 /** The one way to get an AST cache, for the CLI and every later consumer. */
-export function openAstCache(segmentRoot: string, persist: boolean): AstCache {
-  if (!persist) return new MemoryAstCache();
+export function openAstCache(segmentRoot: string, options: OpenCacheOptions): AstCache {
+  const events = options.events ?? (() => {});
+  if (!options.persist) return new MemoryAstCache(events);
   const dbPath = cacheDbPath(segmentRoot);
-  return SqliteAstCache.open(dbPath) ?? new UnavailableCache(dbPath);
+  const opened = SqliteAstCache.open(dbPath, options.settings ?? cacheSettings(), events);
+  return opened instanceof SqliteAstCache ? opened : new UnavailableCache(dbPath, opened.failed);
 }
 
-/** Stands in when the database cannot be opened (read-only disk, permissions): answers bypass. */
+/** Stands in when the database cannot be opened (read-only disk, lock timeout): every call is a bypass. */
 class UnavailableCache implements AstCache {
-  constructor(readonly dbPath: string) {}
+  constructor(
+    readonly dbPath: string,
+    private readonly reason: BypassReason,
+  ) {}
   lookup(): Lookup {
-    return { status: "bypass", reason: "cache_unavailable" };
+    return { status: "bypass", reason: this.reason };
   }
-  store(): boolean {
-    return false;
+  store(): StoreOutcome {
+    return { status: "bypass", reason: this.reason };
   }
   close(): void {}
 }

@@ -1,15 +1,13 @@
+import type { Database } from "bun:sqlite";
 import { statSync } from "node:fs";
 import { fail, ok, type Result } from "../core/result.ts";
-import { openDatabase, SCHEMA_VERSION } from "./database.ts";
+import { openDatabase, SCHEMA_VERSION, type OpenedDatabase } from "./database.ts";
 import { cacheDbPath } from "./paths.ts";
-import type { CacheStats } from "./types.ts";
-
-export interface CacheReport extends CacheStats {
-  db_path: string;
-  exists: boolean;
-  db_file_bytes: number;
-  schema_version: number;
-}
+import { listQuarantined, quarantine } from "./quarantine.ts";
+import { cacheSettings } from "./settings.ts";
+import { checksumOf } from "./sqlite-cache.ts";
+import { bypassReason } from "./sqlite-errors.ts";
+import type { CacheEventSink, CacheSettings } from "./types.ts";
 
 function fileBytes(path: string): number {
   try {
@@ -19,37 +17,104 @@ function fileBytes(path: string): number {
   }
 }
 
-/** Real counters kept in the database; creates nothing when there is no cache yet. */
-export function cacheStats(segmentRoot: string): Result<CacheReport> {
+/** Opens an existing cache for a maintenance command; `null` when there is none. Never creates one. */
+function withExisting<T>(segmentRoot: string, settings: CacheSettings, events: CacheEventSink | undefined, work: (opened: OpenedDatabase, dbPath: string) => T): Result<T | null> {
   const dbPath = cacheDbPath(segmentRoot);
-  const empty: CacheReport = { db_path: dbPath, exists: false, db_file_bytes: 0, schema_version: SCHEMA_VERSION, entries: 0, bytes: 0, hits: 0, misses: 0, hit_rate: 0 };
-  try {
-    const opened = openDatabase(dbPath, { create: false });
-    if (!opened) return ok(empty);
-    try {
-      const { db } = opened;
-      const totals = db.query("SELECT COUNT(*) AS entries, COALESCE(SUM(value_bytes), 0) AS bytes FROM cache").get() as { entries: number; bytes: number };
-      const counters = Object.fromEntries(
-        (db.query("SELECT name, value FROM counters").all() as { name: string; value: number }[]).map((r) => [r.name, r.value]),
-      );
-      const hits = counters.hits ?? 0;
-      const misses = counters.misses ?? 0;
-      return ok({
-        ...empty,
-        exists: true,
-        db_file_bytes: fileBytes(dbPath),
-        entries: totals.entries,
-        bytes: totals.bytes,
-        hits,
-        misses,
-        hit_rate: hits + misses === 0 ? 0 : Number((hits / (hits + misses)).toFixed(4)),
-      });
-    } finally {
-      opened.db.close();
-    }
-  } catch (error) {
-    return fail("INTERNAL_ERROR", `cannot read the cache database: ${(error as Error).message}`, { db_path: dbPath });
+  const opened = openDatabase(dbPath, { create: false, lockTimeoutMs: settings.lockTimeoutMs, events });
+  if (!opened.ok) {
+    if (opened.reason === "absent") return ok(null);
+    const code = opened.reason === "lock_timeout" ? "CACHE_BUSY" : "CACHE_UNAVAILABLE";
+    return fail(code, `cannot open the cache database: ${opened.detail}`, { db_path: dbPath, reason: opened.reason });
   }
+  try {
+    return ok(work(opened.value, dbPath));
+  } catch (error) {
+    const reason = bypassReason(error);
+    return fail(reason === "lock_timeout" ? "CACHE_BUSY" : "CACHE_UNAVAILABLE", `cache database error: ${(error as Error).message}`, { db_path: dbPath, reason });
+  } finally {
+    opened.value.db.close();
+  }
+}
+
+export interface CacheReport {
+  db_path: string;
+  exists: boolean;
+  schema_version: number;
+  journal_mode: string | null;
+  entries: number;
+  bytes: number;
+  hits: number;
+  misses: number;
+  hit_rate: number;
+  db_file_bytes: number;
+  wal_bytes: number;
+  oldest_entry_age_s: number | null;
+  newest_entry_age_s: number | null;
+  limits: { max_bytes: number; max_entries: number; ttl_days: number };
+  usage_percent: { bytes: number; entries: number };
+  warnings: string[];
+  quarantined: string[];
+}
+
+const percent = (used: number, max: number) => Math.round((1000 * used) / max) / 10;
+
+/** Real counters and sizes from the database; creates nothing when there is no cache yet. */
+export function cacheStats(segmentRoot: string, settings = cacheSettings(), events?: CacheEventSink): Result<CacheReport> {
+  const { limits } = settings;
+  const dbPath = cacheDbPath(segmentRoot);
+  const base: CacheReport = {
+    db_path: dbPath,
+    exists: false,
+    schema_version: SCHEMA_VERSION,
+    journal_mode: null,
+    entries: 0,
+    bytes: 0,
+    hits: 0,
+    misses: 0,
+    hit_rate: 0,
+    db_file_bytes: 0,
+    wal_bytes: 0,
+    oldest_entry_age_s: null,
+    newest_entry_age_s: null,
+    limits: { max_bytes: limits.maxBytes, max_entries: limits.maxEntries, ttl_days: limits.ttlMs / 86_400_000 },
+    usage_percent: { bytes: 0, entries: 0 },
+    warnings: [],
+    quarantined: [],
+  };
+  const result = withExisting(segmentRoot, settings, events, ({ db, journalMode }) => {
+    const totals = db.query("SELECT COUNT(*) AS entries, COALESCE(SUM(value_bytes), 0) AS bytes, MIN(created_at) AS oldest, MAX(created_at) AS newest FROM cache").get() as {
+      entries: number;
+      bytes: number;
+      oldest: number | null;
+      newest: number | null;
+    };
+    const counters = Object.fromEntries((db.query("SELECT name, value FROM counters").all() as { name: string; value: number }[]).map((r) => [r.name, r.value]));
+    const hits = counters.hits ?? 0;
+    const misses = counters.misses ?? 0;
+    const now = Date.now();
+    const usage = { bytes: percent(totals.bytes, limits.maxBytes), entries: percent(totals.entries, limits.maxEntries) };
+    const warnings = Object.entries(usage)
+      .filter(([, p]) => p > 90)
+      .map(([limit, p]) => `${limit} at ${p}% of the limit (TRIFECTA_CACHE_MAX_${limit.toUpperCase()})`);
+    return {
+      ...base,
+      exists: true,
+      journal_mode: journalMode,
+      entries: totals.entries,
+      bytes: totals.bytes,
+      hits,
+      misses,
+      hit_rate: hits + misses === 0 ? 0 : Number((hits / (hits + misses)).toFixed(4)),
+      db_file_bytes: fileBytes(dbPath) + fileBytes(`${dbPath}-wal`),
+      wal_bytes: fileBytes(`${dbPath}-wal`),
+      oldest_entry_age_s: totals.oldest === null ? null : Math.round((now - totals.oldest) / 1000),
+      newest_entry_age_s: totals.newest === null ? null : Math.round((now - totals.newest) / 1000),
+      usage_percent: usage,
+      warnings,
+    };
+  });
+  if (!result.ok) return result;
+  return ok({ ...(result.value ?? base), quarantined: listQuarantined(dbPath) });
 }
 
 export interface ClearReport {
@@ -58,26 +123,80 @@ export interface ClearReport {
   removed_entries: number;
 }
 
-/** Empties the cache in one write transaction, so processes using it at the same time see either all or nothing. */
-export function clearCache(segmentRoot: string): Result<ClearReport> {
+/** Empties the cache in one write transaction, so processes using it at the same time see all or nothing. */
+export function clearCache(segmentRoot: string, settings = cacheSettings(), events?: CacheEventSink): Result<ClearReport> {
   const dbPath = cacheDbPath(segmentRoot);
-  try {
-    const opened = openDatabase(dbPath, { create: false });
-    if (!opened) return ok({ db_path: dbPath, existed: false, removed_entries: 0 });
-    try {
-      const { db } = opened;
-      const removed = db
-        .transaction(() => {
-          const { changes } = db.run("DELETE FROM cache");
-          db.run("UPDATE counters SET value = 0");
-          return changes;
-        })
-        .immediate();
-      return ok({ db_path: dbPath, existed: true, removed_entries: removed });
-    } finally {
-      opened.db.close();
+  const result = withExisting(segmentRoot, settings, events, ({ db }) =>
+    db
+      .transaction(() => {
+        const { changes } = db.run("DELETE FROM cache");
+        db.run("UPDATE counters SET value = 0");
+        return changes;
+      })
+      .immediate(),
+  );
+  if (!result.ok) return result;
+  return ok({ db_path: dbPath, existed: result.value !== null, removed_entries: result.value ?? 0 });
+}
+
+export interface VerifyReport {
+  db_path: string;
+  exists: boolean;
+  integrity: string[];
+  rows_checked: number;
+  bad_rows: { key: string; problem: string }[];
+  repaired: boolean;
+  quarantined_as: string | null;
+  clean: boolean;
+}
+
+function badRows(db: Database): { key: string; problem: string }[] {
+  const bad: { key: string; problem: string }[] = [];
+  for (const row of db.query("SELECT key, value, checksum FROM cache").iterate() as IterableIterator<{ key: string; value: string; checksum: string }>) {
+    if (checksumOf(row.value) !== row.checksum) {
+      bad.push({ key: row.key, problem: "checksum mismatch" });
+      continue;
     }
-  } catch (error) {
-    return fail("INTERNAL_ERROR", `cannot clear the cache database: ${(error as Error).message}`, { db_path: dbPath });
+    try {
+      JSON.parse(row.value);
+    } catch {
+      bad.push({ key: row.key, problem: "value is not JSON" });
+    }
   }
+  return bad;
+}
+
+/** Full integrity check plus every row's checksum; with repair, bad rows go and a damaged file is moved aside. */
+export function verifyCache(segmentRoot: string, repair: boolean, settings = cacheSettings(), events?: CacheEventSink): Result<VerifyReport> {
+  const dbPath = cacheDbPath(segmentRoot);
+  const result = withExisting(segmentRoot, settings, events, ({ db, recoveredFrom }) => {
+    const integrity = (db.query("PRAGMA integrity_check").all() as { integrity_check: string }[]).map((r) => r.integrity_check);
+    const rowsChecked = (db.query("SELECT COUNT(*) AS n FROM cache").get() as { n: number }).n;
+    const bad = badRows(db);
+    const intact = integrity.length === 1 && integrity[0] === "ok";
+    let repaired = false;
+    let quarantinedAs: string | null = recoveredFrom;
+    if (repair && bad.length > 0 && intact) {
+      db.transaction(() => {
+        const remove = db.query("DELETE FROM cache WHERE key = ?");
+        for (const { key } of bad) remove.run(key);
+      }).immediate();
+      repaired = true;
+    }
+    return { intact, integrity, rowsChecked, bad, repaired, quarantinedAs };
+  });
+  if (!result.ok) return result;
+  if (result.value === null) {
+    return ok({ db_path: dbPath, exists: false, integrity: ["ok"], rows_checked: 0, bad_rows: [], repaired: false, quarantined_as: null, clean: true });
+  }
+  let { repaired, quarantinedAs } = result.value;
+  const { intact, integrity, rowsChecked, bad } = result.value;
+  if (repair && !intact) {
+    // The file itself is damaged: keep it as evidence and let the next command start fresh.
+    quarantinedAs = quarantine(dbPath, null);
+    events?.({ type: "corruption_detected", scope: "database", detail: integrity.slice(0, 3).join("; "), quarantined_as: quarantinedAs ?? undefined });
+    repaired = quarantinedAs !== null;
+  }
+  const clean = (intact && bad.length === 0) || repaired;
+  return ok({ db_path: dbPath, exists: true, integrity, rows_checked: rowsChecked, bad_rows: bad, repaired, quarantined_as: quarantinedAs, clean });
 }

@@ -1,21 +1,29 @@
-import type { AstCache, CacheEntry, Lookup } from "./types.ts";
 import type { Extraction } from "../extract/types.ts";
+import type { AstCache, CacheEntry, CacheEventSink, Lookup, StoreOutcome } from "./types.ts";
 
 /** Process-local cache used when persistence is off: nothing touches the disk. */
 export class MemoryAstCache implements AstCache {
   readonly dbPath = null;
   private readonly entries = new Map<string, string>();
 
+  constructor(private readonly emit: CacheEventSink = () => {}) {}
+
   lookup(key: string): Lookup {
     const value = this.entries.get(key);
-    // Stored as JSON so a caller can never mutate a cached answer.
-    if (value !== undefined) return { status: "hit", extraction: JSON.parse(value) as Extraction };
+    if (value !== undefined) {
+      this.emit({ type: "hit", key });
+      // Stored as JSON so a caller can never mutate a cached answer.
+      return { status: "hit", extraction: JSON.parse(value) as Extraction };
+    }
+    this.emit({ type: "miss", key, reason: "ephemeral_cache" });
     return { status: "miss", reason: "ephemeral_cache" };
   }
 
-  store(entry: CacheEntry): boolean {
-    this.entries.set(entry.key, JSON.stringify(entry.extraction));
-    return true;
+  store(entry: CacheEntry): StoreOutcome {
+    const value = JSON.stringify(entry.extraction);
+    this.entries.set(entry.key, value);
+    this.emit({ type: "write", key: entry.key, bytes: Buffer.byteLength(value) });
+    return { status: "stored" };
   }
 
   close(): void {

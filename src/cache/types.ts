@@ -1,19 +1,25 @@
 import type { Extraction } from "../extract/types.ts";
 
-/** Why an answer did not come from the cache (or `cache_hit` when it did). */
+/** Why an answer was not served from the cache (`cache_hit` when it was). */
 export type MissReason =
+  | "cache_hit"
   | "cold_cache_db_missing"
   | "cold_cache_empty"
   | "key_miss"
-  | "cache_hit"
-  | "ephemeral_cache"
-  | "cache_unavailable";
+  | "expired"
+  | "corrupt_entry"
+  | "corrupt_db"
+  | "ephemeral_cache";
+
+/** Why the cache could not be used at all for this answer. */
+export type BypassReason = "lock_timeout" | "value_too_large" | "disk_full" | "read_only" | "cache_unavailable";
 
 export type Lookup =
   | { status: "hit"; extraction: Extraction }
   | { status: "miss"; reason: MissReason }
-  /** The cache could not be used; the caller answers without it. */
-  | { status: "bypass"; reason: MissReason };
+  | { status: "bypass"; reason: BypassReason };
+
+export type StoreOutcome = { status: "stored" } | { status: "bypass"; reason: BypassReason };
 
 export interface CacheEntry {
   readonly key: string;
@@ -26,15 +32,32 @@ export interface AstCache {
   /** Path of the SQLite file, or null for the in-memory cache. */
   readonly dbPath: string | null;
   lookup(key: string): Lookup;
-  /** Returns false when the entry could not be written (the answer is still good). */
-  store(entry: CacheEntry): boolean;
+  store(entry: CacheEntry): StoreOutcome;
   close(): void;
 }
 
-export interface CacheStats {
-  entries: number;
-  bytes: number;
-  hits: number;
-  misses: number;
-  hit_rate: number;
+/** What the cache reports as it works; telemetry turns these into events. Paths are never included. */
+export type CacheEvent =
+  | { type: "hit"; key: string }
+  | { type: "miss"; key: string; reason: MissReason }
+  | { type: "write"; key: string; bytes: number }
+  | { type: "evict"; entries: number; bytes: number; cause: "lru" | "ttl" | "superseded" }
+  | { type: "bypass"; reason: BypassReason; operation: "open" | "lookup" | "store" }
+  | { type: "lock_wait"; operation: string; wait_ms: number }
+  | { type: "corruption_detected"; scope: "database" | "row"; detail: string; quarantined_as?: string }
+  | { type: "size_warning"; limit: "bytes" | "entries"; percent: number };
+
+export type CacheEventSink = (event: CacheEvent) => void;
+
+export interface CacheLimits {
+  readonly maxBytes: number;
+  readonly maxEntries: number;
+  readonly ttlMs: number;
+}
+
+export interface CacheSettings {
+  readonly lockTimeoutMs: number;
+  readonly limits: CacheLimits;
+  /** Hard ceiling on the database file (SQLite max_page_count); past it writes fail as disk full. */
+  readonly maxDbBytes: number | null;
 }

@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from "node:fs";
 import { openAstCache } from "../cache/factory.ts";
 import { cacheKey, contentHash } from "../cache/key.ts";
-import type { MissReason } from "../cache/types.ts";
+import type { BypassReason, CacheEvent, MissReason } from "../cache/types.ts";
 import { fail, ok, type Result } from "../core/result.ts";
 import { extractorVersion } from "../extract/fingerprint.ts";
 import type { Extraction } from "../extract/types.ts";
@@ -23,6 +23,9 @@ export interface SymbolsOptions {
   readonly extract?: (language: string, bytes: Uint8Array) => Promise<Extraction>;
 }
 
+/** Wall time of each step of one answer, for `--telemetry full`. */
+export type Phases = Partial<Record<"resolve" | "read" | "cache_open" | "lookup" | "extract" | "store", number>>;
+
 export type CacheStatus = "hit" | "miss" | "bypass";
 
 /** A file's symbols with where they came from; the common ground of `symbols` and `snippet`. */
@@ -34,8 +37,11 @@ export interface FileSymbols {
   readonly extraction: Extraction;
   readonly cacheStatus: CacheStatus;
   readonly cacheKey: string;
-  readonly missReason: MissReason;
+  readonly missReason: MissReason | BypassReason;
   readonly cacheDbPath: string | null;
+  /** What the cache reported while answering, in order; the CLI turns these into telemetry. */
+  readonly cacheEvents: CacheEvent[];
+  readonly phases: Phases;
 }
 
 export async function extractInProcess(language: string, bytes: Uint8Array): Promise<Extraction> {
@@ -50,12 +56,21 @@ export function maxFileBytes(env: string | undefined = process.env.TRIFECTA_MAX_
 
 /** URI → file → cache or extraction. Nothing is created on disk before the URI and file are valid. */
 export async function loadFileSymbols(rawUri: string, options: SymbolsOptions): Promise<Result<FileSymbols>> {
+  const phases: Phases = {};
+  let clock = performance.now();
+  const lap = (phase: keyof Phases) => {
+    const now = performance.now();
+    phases[phase] = Math.round((now - clock) * 100) / 100;
+    clock = now;
+  };
+
   const uri = parseSymUri(rawUri, LANGUAGE_IDS);
   if (!uri.ok) return uri;
   const segment = resolveSegment(options.segment, options.cwd);
   if (!segment.ok) return segment;
   const file = resolveSourceFile(segment.value, uri.value);
   if (!file.ok) return file;
+  lap("resolve");
 
   const limit = options.maxFileBytes ?? maxFileBytes();
   const size = statSync(file.value.absPath).size;
@@ -68,16 +83,30 @@ export async function loadFileSymbols(rawUri: string, options: SymbolsOptions): 
   }
   const bytes = readFileSync(file.value.absPath);
   const key = cacheKey(file.value.fileRel, contentHash(bytes), extractorVersion(uri.value.language));
+  lap("read");
 
-  const cache = openAstCache(segment.value.root, options.persist);
+  const cacheEvents: CacheEvent[] = [];
+  const cache = openAstCache(segment.value.root, { persist: options.persist, events: (event) => cacheEvents.push(event) });
+  lap("cache_open");
   try {
     const lookup = cache.lookup(key);
+    lap("lookup");
     let extraction: Extraction;
+    let cacheStatus: CacheStatus = lookup.status;
+    let missReason: MissReason | BypassReason = lookup.status === "hit" ? "cache_hit" : lookup.reason;
     if (lookup.status === "hit") {
       extraction = lookup.extraction;
     } else {
       extraction = await (options.extract ?? extractInProcess)(uri.value.language, bytes);
-      if (lookup.status === "miss") cache.store({ key, fileRel: file.value.fileRel, extraction });
+      lap("extract");
+      if (lookup.status === "miss") {
+        const stored = cache.store({ key, fileRel: file.value.fileRel, extraction });
+        lap("store");
+        if (stored.status === "bypass") {
+          cacheStatus = "bypass";
+          missReason = stored.reason;
+        }
+      }
     }
     return ok({
       uri: uri.value,
@@ -85,10 +114,12 @@ export async function loadFileSymbols(rawUri: string, options: SymbolsOptions): 
       file: file.value,
       bytes,
       extraction,
-      cacheStatus: lookup.status,
+      cacheStatus,
       cacheKey: key,
-      missReason: lookup.status === "hit" ? "cache_hit" : lookup.reason,
+      missReason,
       cacheDbPath: cache.dbPath,
+      cacheEvents,
+      phases,
     });
   } finally {
     cache.close();

@@ -1,0 +1,120 @@
+import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, statSync } from "node:fs";
+import { join } from "node:path";
+
+export type TelemetryLevel = "off" | "lite" | "full";
+export const TELEMETRY_LEVELS: readonly TelemetryLevel[] = ["off", "lite", "full"];
+
+export const EVENTS_FILE = "events.jsonl";
+export const DEFAULT_ROTATE_BYTES = 10 * 1024 * 1024;
+export const KEEP_ROTATED = 3;
+
+export interface TelemetryEvent {
+  ts: string;
+  run_id: string;
+  segment_id: string;
+  cmd: string;
+  args: Record<string, unknown>;
+  result: Record<string, unknown>;
+  timing_ms: number;
+}
+
+/** Appends events for one process. Every method is a no-op when telemetry is off. */
+export interface Telemetry {
+  readonly level: TelemetryLevel;
+  emit(cmd: string, args: Record<string, unknown>, result: Record<string, unknown>, timingMs?: number): void;
+}
+
+export const NO_TELEMETRY: Telemetry = { level: "off", emit: () => {} };
+
+/** `--telemetry` wins, then TRIFECTA_TELEMETRY_LEVEL, else off; TRIFECTA_NO_TELEMETRY=1 silences everything. */
+export function telemetryLevel(flag: string | undefined, env: Record<string, string | undefined> = process.env): TelemetryLevel {
+  if (env.TRIFECTA_NO_TELEMETRY === "1") return "off";
+  const chosen = flag ?? env.TRIFECTA_TELEMETRY_LEVEL?.trim().toLowerCase();
+  return TELEMETRY_LEVELS.includes(chosen as TelemetryLevel) ? (chosen as TelemetryLevel) : "off";
+}
+
+export function telemetryDir(segmentRoot: string, env: Record<string, string | undefined> = process.env): string {
+  return env.TRIFECTA_TELEMETRY_DIR ? env.TRIFECTA_TELEMETRY_DIR : join(segmentRoot, "_ctx", "telemetry");
+}
+
+/** A short, stable fingerprint of the segment: never the path itself. */
+export function segmentId(segmentRoot: string): string {
+  return new Bun.CryptoHasher("sha256").update(segmentRoot).digest("hex").slice(0, 8);
+}
+
+function newRunId(): string {
+  const random = crypto.getRandomValues(new Uint8Array(6));
+  return `${Date.now().toString(36)}-${Buffer.from(random).toString("hex")}`;
+}
+
+export function openTelemetry(segmentRoot: string, level: TelemetryLevel, env: Record<string, string | undefined> = process.env): Telemetry {
+  if (level === "off") return NO_TELEMETRY;
+  const dir = telemetryDir(segmentRoot, env);
+  const file = join(dir, EVENTS_FILE);
+  const rotateAt = Number(env.TRIFECTA_TELEMETRY_MAX_BYTES) > 0 ? Number(env.TRIFECTA_TELEMETRY_MAX_BYTES) : DEFAULT_ROTATE_BYTES;
+  const base = { run_id: newRunId(), segment_id: segmentId(segmentRoot) };
+  const redact = redactor([segmentRoot, env.HOME, env.USER].filter((s): s is string => !!s && s.length > 1));
+  let ready = false;
+  return {
+    level,
+    emit(cmd, args, result, timingMs = 0) {
+      try {
+        if (!ready) {
+          mkdirSync(dir, { recursive: true });
+          ready = true;
+        }
+        rotateIfNeeded(file, rotateAt);
+        const event: TelemetryEvent = { ts: new Date().toISOString(), ...base, cmd, args: redact(args), result: redact(result), timing_ms: Math.round(timingMs * 100) / 100 };
+        // One write per line: O_APPEND keeps concurrent writers' lines whole.
+        appendFileSync(file, `${JSON.stringify(event)}\n`);
+      } catch {
+        // Telemetry never breaks a command.
+      }
+    },
+  };
+}
+
+/** Replaces anything that looks like an absolute path or names the user with a placeholder. */
+function redactor(secrets: string[]) {
+  const clean = (value: unknown): unknown => {
+    if (typeof value === "string") {
+      if (value.startsWith("/") || /^[A-Za-z]:[\\/]/.test(value) || value.startsWith("\\\\")) return "<redacted-path>";
+      return secrets.some((s) => value.includes(s)) ? "<redacted>" : value;
+    }
+    if (Array.isArray(value)) return value.map(clean);
+    if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, clean(v)]));
+    return value;
+  };
+  return (record: Record<string, unknown>) => clean(record) as Record<string, unknown>;
+}
+
+/**
+ * Size-based rotation: events.jsonl → .1 → .2 → .3. A lock file makes one process rotate while
+ * the others keep appending; a lock left by a killed process expires after ten seconds.
+ */
+function rotateIfNeeded(file: string, rotateAt: number): void {
+  let size = 0;
+  try {
+    size = statSync(file).size;
+  } catch {
+    return;
+  }
+  if (size < rotateAt) return;
+  const lock = `${file}.rotate.lock`;
+  try {
+    if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > 10_000) rmSync(lock, { force: true });
+    closeSync(openSync(lock, "wx"));
+  } catch {
+    return; // someone else is rotating
+  }
+  try {
+    if (statSync(file).size < rotateAt) return; // rotated meanwhile
+    rmSync(`${file}.${KEEP_ROTATED}`, { force: true });
+    for (let i = KEEP_ROTATED - 1; i >= 1; i--) {
+      if (existsSync(`${file}.${i}`)) renameSync(`${file}.${i}`, `${file}.${i + 1}`);
+    }
+    renameSync(file, `${file}.1`);
+  } finally {
+    rmSync(lock, { force: true });
+  }
+}
