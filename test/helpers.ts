@@ -50,3 +50,24 @@ export function freshDir(): string {
 export function expectedDbPath(segmentRoot: string): string {
   return join(segmentRoot, ".trifecta", "cache", `ast_cache_${segmentRoot.replace(/[/\\:]/g, "_")}.db`);
 }
+
+/** Spawns the compiled binary without waiting, for tests that run many processes at once. */
+export function spawnCli(args: string[], env: Record<string, string> = {}) {
+  const clean: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !k.startsWith("TRIFECTA_")) clean[k] = v;
+  return Bun.spawn([BINARY, ...args], { env: { ...clean, ...env }, stdout: "pipe", stderr: "pipe" });
+}
+
+export async function finished(proc: ReturnType<typeof spawnCli>): Promise<CliRun> {
+  const [exitCode, stdout, stderr] = await Promise.all([proc.exited, new Response(proc.stdout).text(), new Response(proc.stderr).text()]);
+  let json: any = null;
+  try {
+    json = JSON.parse(stdout);
+  } catch {}
+  return { exitCode, stdout, stderr, json };
+}
+
+/** Python source with `count` top-level functions, each with a docstring, so values have a known size. */
+export function pythonModule(tag: string, count = 3): string {
+  return Array.from({ length: count }, (_, i) => `def ${tag}_f${i}(x, y=${i}):\n    """Doc ${tag} ${i}."""\n    return x + y\n`).join("\n");
+}

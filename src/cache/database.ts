@@ -82,7 +82,7 @@ export function openDatabase(dbPath: string, options: OpenOptions): OpenResult {
         recoveredFrom = moveAside(dbPath, inode, (error as Error).message, options.events) ?? recoveredFrom;
         continue;
       }
-      return { ok: false, reason: bypassReason(error), detail: (error as Error).message };
+      return { ok: false, reason: bypassReason(error, dbPath), detail: (error as Error).message };
     }
   }
   return { ok: false, reason: "cache_unavailable", detail: "the cache database stayed damaged after recovery" };

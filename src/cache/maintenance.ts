@@ -29,7 +29,7 @@ function withExisting<T>(segmentRoot: string, settings: CacheSettings, events: C
   try {
     return ok(work(opened.value, dbPath));
   } catch (error) {
-    const reason = bypassReason(error);
+    const reason = bypassReason(error, dbPath);
     return fail(reason === "lock_timeout" ? "CACHE_BUSY" : "CACHE_UNAVAILABLE", `cache database error: ${(error as Error).message}`, { db_path: dbPath, reason });
   } finally {
     opened.value.db.close();

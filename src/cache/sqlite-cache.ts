@@ -215,7 +215,7 @@ export class SqliteAstCache implements AstCache {
   }
 
   private bypass(error: unknown, operation: "lookup" | "store"): { status: "bypass"; reason: BypassReason } {
-    const reason = bypassReason(error);
+    const reason = bypassReason(error, this.dbPath);
     this.emit({ type: "bypass", reason, operation });
     return { status: "bypass", reason };
   }

@@ -1,6 +1,8 @@
+import { accessSync, constants, existsSync, statfsSync } from "node:fs";
+import { dirname } from "node:path";
 import type { BypassReason } from "./types.ts";
 
-/** The SQLite result code of an error thrown by bun:sqlite or node:fs, if any. */
+/** The SQLite result code (or errno name) of an error thrown by bun:sqlite or node:fs. */
 export function errorCode(error: unknown): string {
   return typeof error === "object" && error !== null && "code" in error ? String((error as { code: unknown }).code) : "";
 }
@@ -10,11 +12,37 @@ export function isCorruption(error: unknown): boolean {
   return code.startsWith("SQLITE_CORRUPT") || code === "SQLITE_NOTADB";
 }
 
-/** Maps a failure to the reason reported as `miss_reason` with `cache_status: "bypass"`. */
-export function bypassReason(error: unknown): BypassReason {
+/** The nearest existing directory on the way to `path`. */
+function existingDir(path: string): string {
+  let dir = dirname(path);
+  while (!existsSync(dir) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}
+
+/**
+ * Maps a failure to the reason reported with `cache_status: "bypass"`. SQLite reports a full or
+ * read-only disk in several ways (SQLITE_FULL, SQLITE_IOERR_*, SQLITE_CANTOPEN, SQLITE_READONLY);
+ * for the ambiguous ones the file system itself is asked.
+ */
+export function bypassReason(error: unknown, dbPath?: string): BypassReason {
   const code = errorCode(error);
   if (code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED")) return "lock_timeout";
   if (code === "SQLITE_FULL" || code === "ENOSPC") return "disk_full";
-  if (code.startsWith("SQLITE_READONLY") || code === "EROFS" || code === "EACCES" || code === "EPERM") return "read_only";
+  if (code === "EROFS" || code === "EACCES" || code === "EPERM") return "read_only";
+  const ambiguous = code.startsWith("SQLITE_IOERR") || code.startsWith("SQLITE_CANTOPEN") || code.startsWith("SQLITE_READONLY");
+  if (ambiguous && dbPath) {
+    const dir = existingDir(dbPath);
+    try {
+      accessSync(dir, constants.W_OK);
+    } catch {
+      return "read_only";
+    }
+    try {
+      if (statfsSync(dir).bavail === 0) return "disk_full";
+    } catch {
+      // no file-system information: fall through
+    }
+  }
+  if (code.startsWith("SQLITE_READONLY")) return "read_only";
   return "cache_unavailable";
 }

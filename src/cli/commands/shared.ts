@@ -49,7 +49,8 @@ export function errorRecord(error: TrifectaError): Record<string, unknown> {
  */
 export async function recorded(name: string, flags: { segment?: string; telemetry?: string }, run: () => Promise<CommandRecord>): Promise<void> {
   const started = performance.now();
-  const level = telemetryLevel(oneOf("telemetry", flags.telemetry, TELEMETRY_LEVELS, "off"));
+  const flag = flags.telemetry === undefined ? undefined : oneOf("telemetry", flags.telemetry, TELEMETRY_LEVELS, "off");
+  const level = telemetryLevel(flag);
   const record = await run();
   if (level === "off") return;
   const segment = resolveSegment(flags.segment);

@@ -1,0 +1,157 @@
+import { afterAll, describe, expect, test } from "bun:test";
+import { Database } from "bun:sqlite";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { expectedDbPath, makeSegment, pythonModule, runCli } from "./helpers.ts";
+
+const symbols = (segment: string, module: string, env: Record<string, string> = {}) =>
+  runCli(["ast", "symbols", `sym://python/mod/${module}`, "--segment", segment], { env });
+const stats = (segment: string, env: Record<string, string> = {}) => runCli(["ast", "cache-stats", "--segment", segment], { env }).json.stats;
+const rows = (segment: string) => {
+  const db = new Database(expectedDbPath(segment), { readonly: true });
+  try {
+    return db.query("SELECT file_rel, value_bytes FROM cache ORDER BY last_access").all() as { file_rel: string; value_bytes: number }[];
+  } finally {
+    db.close();
+  }
+};
+
+describe("limits", () => {
+  test("a budget of a few KB with many files stays under budget, least recently used out first", () => {
+    const files = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`m${i}.py`, pythonModule(`m${i}`, 2)]));
+    const segment = makeSegment(files);
+    const env = { TRIFECTA_CACHE_MAX_BYTES: "4000", TRIFECTA_TELEMETRY_LEVEL: "lite" };
+    for (let i = 0; i < 20; i++) {
+      const run = symbols(segment, `m${i}`, env);
+      expect(run.exitCode).toBe(0);
+      expect(run.json.symbols).toHaveLength(2);
+      const total = rows(segment).reduce((n, r) => n + r.value_bytes, 0);
+      expect(total).toBeLessThanOrEqual(4000);
+    }
+    const kept = rows(segment).map((r) => r.file_rel);
+    expect(kept.length).toBeGreaterThan(1);
+    // Exact: the newest files are what remains, and one more would not have fit.
+    expect(kept).toEqual(Array.from({ length: kept.length }, (_, i) => `m${20 - kept.length + i}.py`));
+    const total = rows(segment).reduce((n, r) => n + r.value_bytes, 0);
+    expect(total + rows(segment)[0]!.value_bytes).toBeGreaterThan(4000 - rows(segment)[0]!.value_bytes);
+    const report = stats(segment, env);
+    expect(report.usage_percent.bytes).toBeLessThanOrEqual(100);
+    expect(report.limits.max_bytes).toBe(4000);
+    const events = readFileSync(join(segment, "_ctx", "telemetry", "events.jsonl"), "utf8");
+    expect(events).toContain('"cmd":"ast.cache.evict"');
+    expect(events).toContain('"cmd":"ast.cache.size_warning"');
+  });
+
+  test("an entry limit keeps the most recently used", () => {
+    const segment = makeSegment(Object.fromEntries(Array.from({ length: 5 }, (_, i) => [`m${i}.py`, pythonModule(`m${i}`)])));
+    const env = { TRIFECTA_CACHE_MAX_ENTRIES: "3" };
+    for (const i of [0, 1, 2]) symbols(segment, `m${i}`, env);
+    expect(symbols(segment, "m0", env).json.cache_status).toBe("hit"); // m0 is now the most recent
+    symbols(segment, "m3", env);
+    symbols(segment, "m4", env);
+    expect(rows(segment).map((r) => r.file_rel).sort()).toEqual(["m0.py", "m3.py", "m4.py"]);
+    const report = stats(segment, env);
+    expect(report.entries).toBe(3);
+    expect(report.warnings.join(" ")).toContain("entries at 100%");
+  });
+
+  test("a value larger than the whole budget is refused without hanging, and says so", () => {
+    const segment = makeSegment({ "big.py": pythonModule("big", 50), "small.py": "def s(): pass\n" });
+    const env = { TRIFECTA_CACHE_MAX_BYTES: "400" };
+    expect(symbols(segment, "small", env).json.cache_status).toBe("miss");
+    const run = symbols(segment, "big", env);
+    expect(run.exitCode).toBe(0);
+    expect(run.json.cache_status).toBe("bypass");
+    expect(run.json.miss_reason).toBe("value_too_large");
+    expect(run.json.symbols).toHaveLength(50);
+    expect(rows(segment).map((r) => r.file_rel)).toEqual(["small.py"]);
+  });
+
+  test("writing a file's new content removes the rows of its older content", () => {
+    const segment = makeSegment({ "m.py": pythonModule("v1") });
+    symbols(segment, "m");
+    writeFileSync(join(segment, "m.py"), pythonModule("v2"));
+    expect(symbols(segment, "m").json.miss_reason).toBe("key_miss");
+    writeFileSync(join(segment, "m.py"), pythonModule("v3"));
+    symbols(segment, "m");
+    expect(rows(segment)).toHaveLength(1);
+  });
+
+  test("entries older than the TTL are misses and are removed", async () => {
+    const segment = makeSegment({ "a.py": pythonModule("a"), "b.py": pythonModule("b") });
+    const env = { TRIFECTA_CACHE_TTL_DAYS: "0.000002" }; // about 170 ms
+    symbols(segment, "a", env);
+    await Bun.sleep(400);
+    expect(symbols(segment, "a", env).json.miss_reason).toBe("expired");
+    symbols(segment, "b", env);
+    await Bun.sleep(400);
+    symbols(segment, "a", env); // this write evicts b, expired meanwhile
+    expect(rows(segment).map((r) => r.file_rel)).toEqual(["a.py"]);
+  });
+
+  test("a database that may not grow (SQLITE_FULL) answers with bypass/disk_full", () => {
+    const segment = makeSegment({ "small.py": "def s(): pass\n", "big.py": pythonModule("big", 400) });
+    const env = { TRIFECTA_CACHE_MAX_DB_BYTES: "65536" };
+    expect(symbols(segment, "small", env).json.cache_status).toBe("miss");
+    const run = symbols(segment, "big", env);
+    expect(run.exitCode).toBe(0);
+    expect(run.json.cache_status).toBe("bypass");
+    expect(run.json.miss_reason).toBe("disk_full");
+    expect(run.json.symbols).toHaveLength(400);
+    expect(symbols(segment, "small", env).json.cache_status).toBe("hit");
+  });
+});
+
+// Real file systems: a full tmpfs and a read-only one (the machines here run tests as root, so
+// permissions cannot make a directory unwritable; a mount can).
+describe("full and read-only file systems", () => {
+  const mountPoint = mkdtempSync(join(tmpdir(), "trifecta-mnt-"));
+  const sh = (cmd: string) => Bun.spawnSync(["sh", "-c", cmd], { stderr: "pipe" });
+  afterAll(() => {
+    sh(`umount ${mountPoint}`);
+    rmSync(mountPoint, { recursive: true, force: true });
+  });
+
+  test("a full disk: bypass/disk_full, correct answer, exit 0", () => {
+    const mounted = sh(`mount -t tmpfs -o size=512k tmpfs ${mountPoint}`);
+    expect(mounted.exitCode).toBe(0);
+    const segment = join(mountPoint, "seg");
+    mkdirSync(segment);
+    writeFileSync(join(segment, "small.py"), "def s(): pass\n");
+    writeFileSync(join(segment, "big.py"), pythonModule("big", 60));
+    expect(symbols(segment, "small").json.cache_status).toBe("miss");
+    // Fill the disk, then ask for a file whose entry cannot be written.
+    const filler = Buffer.alloc(4096, 1);
+    try {
+      for (let i = 0; ; i++) writeFileSync(join(mountPoint, `fill${i}`), filler);
+    } catch {}
+    const run = symbols(segment, "big");
+    expect(run.exitCode).toBe(0);
+    expect(run.json.cache_status).toBe("bypass");
+    expect(run.json.miss_reason).toBe("disk_full");
+    expect(run.json.symbols).toHaveLength(60);
+    sh(`umount ${mountPoint}`);
+  });
+
+  test("a read-only segment: no cache, the answer still comes", () => {
+    expect(sh(`mount -t tmpfs -o size=1m tmpfs ${mountPoint}`).exitCode).toBe(0);
+    const segment = join(mountPoint, "seg");
+    mkdirSync(segment);
+    writeFileSync(join(segment, "a.py"), pythonModule("a"));
+    writeFileSync(join(segment, "b.py"), pythonModule("b"));
+    expect(symbols(segment, "a").json.cache_status).toBe("miss"); // a DB exists before the remount
+    expect(sh(`mount -o remount,ro ${mountPoint}`).exitCode).toBe(0);
+    for (const module of ["a", "b"]) {
+      const run = symbols(segment, module);
+      expect(run.exitCode).toBe(0);
+      expect(run.json.symbols).toHaveLength(3);
+      expect(run.json.cache_status).toBe("bypass");
+      expect(run.json.miss_reason).toBe("read_only");
+    }
+    const fresh = join(mountPoint, "seg");
+    const stats = runCli(["ast", "cache-stats", "--segment", fresh]);
+    expect(stats.exitCode === 0 || stats.json.error_code === "CACHE_UNAVAILABLE").toBe(true);
+    sh(`umount ${mountPoint}`);
+  });
+});
