@@ -1,6 +1,6 @@
 import { describe, expect, test } from "bun:test";
-import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { runSoak } from "../bench/soak.ts";
 import { expectedDbPath, finished, makeSegment, pythonModule, runCli, spawnCli } from "./helpers.ts";
 
 describe("concurrency", () => {
@@ -61,64 +61,12 @@ describe("concurrency", () => {
   });
 
   test("soak: workers mixing symbols, stats, clear and edits, with SIGKILLs; every answer equals a fresh parse", async () => {
-    const FILES = 5;
-    const VERSIONS = 3;
-    const content = (file: number, version: number) => pythonModule(`m${file}v${version}`, 2 + version);
-    const segment = makeSegment(Object.fromEntries(Array.from({ length: FILES }, (_, i) => [`m${i}.py`, content(i, 0)])));
-    // The truth for every version of every file, parsed without any cache.
-    const truth = new Map<string, unknown>();
-    for (let f = 0; f < FILES; f++) {
-      for (let v = 0; v < VERSIONS; v++) {
-        const probe = makeSegment({ [`m${f}.py`]: content(f, v) });
-        const fresh = runCli(["ast", "symbols", `sym://python/mod/m${f}`, "--segment", probe, "--no-persist-cache"]);
-        truth.set(fresh.json.cache_key, fresh.json.symbols);
-      }
-    }
-    let seed = 7;
-    const random = (n: number) => {
-      seed = (seed * 1103515245 + 12345) % 2 ** 31;
-      return seed % n;
-    };
-    const WORKERS = 4;
-    const CALLS = 20;
-    let kills = 0;
-    const failures: string[] = [];
-    const answers: any[] = [];
-    await Promise.all(
-      Array.from({ length: WORKERS }, async () => {
-        for (let call = 0; call < CALLS; call++) {
-          const roll = random(10);
-          if (roll === 0) {
-            const f = random(FILES);
-            writeFileSync(join(segment, `m${f}.py`), content(f, random(VERSIONS)));
-            continue;
-          }
-          const args =
-            roll === 1 ? ["ast", "cache-stats", "--segment", segment] : roll === 2 ? ["ast", "clear-cache", "--segment", segment] : ["ast", "symbols", `sym://python/mod/m${random(FILES)}`, "--segment", segment];
-          const proc = spawnCli(args);
-          if (random(6) === 0) {
-            setTimeout(() => proc.kill("SIGKILL"), random(40));
-          }
-          const run = await finished(proc);
-          if (proc.signalCode === "SIGKILL") {
-            kills++;
-            continue;
-          }
-          if (run.exitCode !== 0) failures.push(`${args.join(" ")} → ${run.exitCode} ${run.stdout}`);
-          else if (args[1] === "symbols") answers.push(run.json);
-        }
-      }),
-    );
-    const hits = answers.filter((a) => a.cache_status === "hit").length;
-    console.log(`soak: ${WORKERS} workers x ${CALLS} calls, ${kills} killed, ${answers.length} answers checked (${hits} hits), ${failures.length} failures`);
-    expect(failures).toEqual([]);
-    expect(hits).toBeGreaterThan(0);
-    for (const answer of answers) expect(answer.symbols).toEqual(truth.get(answer.cache_key));
-    // Afterwards the cache is intact and still hits.
-    const verify = runCli(["ast", "cache-verify", "--segment", segment]);
-    expect(verify.exitCode).toBe(0);
-    expect(verify.json.clean).toBe(true);
-    runCli(["ast", "symbols", "sym://python/mod/m0", "--segment", segment]);
-    expect(runCli(["ast", "symbols", "sym://python/mod/m0", "--segment", segment]).json.cache_status).toBe("hit");
+    const result = await runSoak(4, 20);
+    console.log(`soak: ${result.workers} workers x ${result.calls} calls, ${result.kills} killed, ${result.answersChecked} answers checked (${result.hits} hits), ${result.failures.length} failures`);
+    expect(result.failures).toEqual([]);
+    expect(result.wrongAnswers).toBe(0);
+    expect(result.answersChecked).toBeGreaterThan(0);
+    expect(result.hits).toBeGreaterThan(0);
+    expect(result.verifyClean).toBe(true);
   }, 120_000);
 });
