@@ -1,5 +1,6 @@
 import { Language, Parser, Query, type Node } from "web-tree-sitter";
 import runtimeWasmPath from "web-tree-sitter/tree-sitter.wasm" with { type: "file" };
+import { genericSignature, headerHasAsync, precedingComment } from "./generic.ts";
 import { SPECS } from "./languages/index.ts";
 import type { LanguageSpec } from "./languages/spec.ts";
 import { countSyntaxErrors, lastCodeLine } from "./syntax.ts";
@@ -33,10 +34,19 @@ function loadLanguage(spec: LanguageSpec): Promise<LoadedLanguage> {
   return pending;
 }
 
+/** Kinds whose functions are methods. */
+const TYPE_KINDS = new Set(["class", "interface", "struct", "enum", "trait", "impl", "object", "record", "protocol", "extension", "union"]);
+
 interface Definition {
   readonly node: Node;
+  /** Where the definition ends (its body may be a sibling, as in Dart). */
+  readonly end: Node;
   readonly name: string;
   readonly kind: string;
+  /** Owner named by the definition itself (Go receiver, C++ `A::`), dot-separated. */
+  readonly qualifier: string | null;
+  /** A scope names and nests what it holds but is not reported. */
+  readonly isScope: boolean;
 }
 
 export async function extractSymbols(languageId: string, source: string): Promise<Extraction> {
@@ -46,7 +56,7 @@ export async function extractSymbols(languageId: string, source: string): Promis
   const tree = parser.parse(source);
   if (!tree) throw new Error("tree-sitter returned no tree");
   try {
-    const definitions = collectDefinitions(query, tree.rootNode);
+    const definitions = collectDefinitions(spec, query, tree.rootNode);
     return {
       parse_status: tree.rootNode.hasError ? "partial" : "ok",
       parse_errors: countSyntaxErrors(tree.rootNode),
@@ -57,52 +67,70 @@ export async function extractSymbols(languageId: string, source: string): Promis
   }
 }
 
-function collectDefinitions(query: Query, root: Node): Definition[] {
+const dotted = (text: string) => text.replace(/\s+/g, "").split(/::|\./).filter((p) => p !== "");
+
+function collectDefinitions(spec: LanguageSpec, query: Query, root: Node): Definition[] {
   const seen = new Set<string>();
   const definitions: Definition[] = [];
   for (const match of query.matches(root)) {
     let node: Node | undefined;
     let kind = "";
     let name = "";
+    let qualifier: string | null = null;
+    let isScope = false;
     for (const capture of match.captures) {
-      if (capture.name.startsWith("definition.")) {
+      const [role, captured = ""] = capture.name.split(".", 2);
+      if (role === "definition" || role === "scope") {
         node = capture.node;
-        kind = capture.name.slice("definition.".length);
-      } else if (capture.name === "name") {
+        kind = captured;
+        isScope = role === "scope";
+      } else if (role === "name") {
         name = capture.node.text;
+      } else if (role === "qualifier") {
+        qualifier = dotted(capture.node.text).join(".");
       }
     }
     if (!node || name === "") continue;
-    const id = `${node.startIndex}:${node.endIndex}:${kind}`;
+    // `A::B::f` names its owner too.
+    const parts = dotted(name);
+    if (parts.length > 1) {
+      qualifier = [qualifier, ...parts.slice(0, -1)].filter(Boolean).join(".");
+      name = parts.at(-1)!;
+    }
+    const id = `${node.startIndex}:${node.endIndex}`;
     if (seen.has(id)) continue;
     seen.add(id);
-    definitions.push({ node, name, kind });
+    definitions.push({ node, end: spec.extent?.(node) ?? node, name, kind, qualifier, isScope });
   }
   // Source order; an enclosing definition before the ones it contains.
-  return definitions.sort((a, b) => a.node.startIndex - b.node.startIndex || b.node.endIndex - a.node.endIndex);
+  return definitions.sort((a, b) => a.node.startIndex - b.node.startIndex || b.end.endIndex - a.end.endIndex);
 }
 
 function nest(spec: LanguageSpec, definitions: Definition[], source: string): SymbolRecord[] {
   const open: { endIndex: number; kind: string; qualifiedName: string }[] = [];
   const symbols: SymbolRecord[] = [];
-  for (const { node, name, kind } of definitions) {
-    while (open.length > 0 && open.at(-1)!.endIndex < node.endIndex) open.pop();
-    const parent = open.at(-1);
-    const reportedKind = spec.kindIn(kind, parent?.kind ?? null);
-    const qualifiedName = parent ? `${parent.qualifiedName}.${name}` : name;
+  for (const { node, end, name, kind, qualifier, isScope } of definitions) {
+    while (open.length > 0 && open.at(-1)!.endIndex < end.endIndex) open.pop();
+    const enclosing = open.at(-1);
+    const parentName = [enclosing?.qualifiedName, qualifier].filter(Boolean).join(".") || null;
+    const ownedByType = (qualifier !== null && !isScope) || (enclosing !== undefined && TYPE_KINDS.has(enclosing.kind));
+    let reportedKind = kind === "function" && ownedByType ? "method" : kind;
+    reportedKind = spec.refineKind?.(reportedKind, name, node) ?? reportedKind;
+    const qualifiedName = parentName ? `${parentName}.${name}` : name;
+    open.push({ endIndex: end.endIndex, kind: reportedKind, qualifiedName });
+    if (isScope) continue;
     symbols.push({
       kind: reportedKind,
       name,
       line: node.startPosition.row + 1,
       qualified_name: qualifiedName,
-      end_line: lastCodeLine(node, spec.commentType),
-      signature: spec.signature(node, source),
-      decorators: spec.decorators(node),
-      async: spec.isAsync(node),
-      doc: spec.doc(node, source),
-      parent: parent?.qualifiedName ?? null,
+      end_line: lastCodeLine(end),
+      signature: (spec.signature ?? genericSignature)(node, source),
+      decorators: spec.decorators?.(node) ?? [],
+      async: (spec.isAsync ?? headerHasAsync)(node, source),
+      doc: spec.doc ? spec.doc(node, source) : precedingComment(node),
+      parent: parentName,
     });
-    open.push({ endIndex: node.endIndex, kind: reportedKind, qualifiedName });
   }
   return symbols;
 }

@@ -8,13 +8,14 @@ import { SPECS } from "./languages/index.ts";
  */
 declare const TRIFECTA_EXTRACTOR_VERSIONS: Record<string, string> | undefined;
 
-const SHARED_CODE = ["extractor.ts", "syntax.ts", "source-text.ts", "types.ts", "languages/spec.ts", "languages/index.ts"];
+// Code every language shares; the language's own query file and grammar are added per language.
+const SHARED_CODE = ["extractor.ts", "syntax.ts", "generic.ts", "source-text.ts", "types.ts", "languages/spec.ts", "languages/index.ts", "languages/python.ts"];
 
 /** The files whose bytes make up a language's fingerprint: [name used in the hash, path]. */
 export function fingerprintInputs(languageId: string): [string, string][] {
   const spec = SPECS.get(languageId);
   if (!spec) throw new Error(`unknown language '${languageId}'`);
-  const code = [...SHARED_CODE, `languages/${languageId}.ts`, `queries/${languageId}.scm`];
+  const code = [...SHARED_CODE, `queries/${spec.queryFile}.scm`];
   return [...code.map((rel): [string, string] => [rel, `${import.meta.dir}/${rel}`]), ["grammar.wasm", spec.grammarPath]];
 }
 

@@ -10,14 +10,14 @@ export function children(node: Node): Node[] {
  * 1-based last line of a definition, ignoring trailing comments that the grammar folds into
  * the body (tree-sitter keeps them; compilers' own ASTs do not).
  */
-export function lastCodeLine(node: Node, commentType: string): number {
+export function lastCodeLine(node: Node): number {
   let current = node;
   for (;;) {
     const kids = children(current);
     let next: Node | undefined;
     for (let i = kids.length - 1; i >= 0; i--) {
       const kid = kids[i]!;
-      if (kid.type !== commentType && kid.endIndex > kid.startIndex) {
+      if (!kid.type.includes("comment") && kid.endIndex > kid.startIndex) {
         next = kid;
         break;
       }
@@ -35,11 +35,11 @@ export function lastCodeLine(node: Node, commentType: string): number {
  * The header of a definition as one line of real source text: every token from the node's
  * start up to `stopAt` (the body), comments dropped, line breaks folded into single spaces.
  */
-export function headerText(node: Node, stopAt: Node | null, source: string, commentType: string, atomicTypes: ReadonlySet<string>): string {
+export function headerText(node: Node, stopAt: Node | null, source: string, atomicTypes: ReadonlySet<string>): string {
   const tokens: Node[] = [];
   const limit = stopAt ? stopAt.startIndex : node.endIndex;
   const collect = (n: Node): void => {
-    if (n.startIndex >= limit || n.type === commentType) return;
+    if (n.startIndex >= limit || n.type.includes("comment")) return;
     const kids = children(n);
     if (kids.length === 0 || atomicTypes.has(n.type)) {
       if (n.endIndex > n.startIndex) tokens.push(n);

@@ -1,55 +1,98 @@
+import { readdirSync } from "node:fs";
 import { fail, ok, type Result } from "../core/result.ts";
-import { languageInfo } from "../languages.ts";
+import { languageInfo, type LanguageInfo, type ModuleStyle } from "../languages.ts";
 import type { SymUri } from "../uri/sym-uri.ts";
-import { locateFile, type Segment, type SegmentFile } from "./segment.ts";
+import { locateDir, locateFile, type Segment, type SegmentFile } from "./segment.ts";
 
-/** Where a language looks for a module named by `parts` (relative to the segment root). */
-const MODULE_CANDIDATES: Record<string, (parts: readonly string[]) => string[][]> = {
-  python: (parts) => {
-    const last = parts.at(-1)!;
-    const dir = parts.slice(0, -1);
-    return [
-      [...dir, `${last}.py`],
-      [...dir, `${last}.pyi`],
-      [...parts, "__init__.py"],
-      [...parts, "__init__.pyi"],
-    ];
-  },
+/** What a URI names: one file, or (Go) every file of a package directory. */
+export type Source = { kind: "file"; file: SegmentFile } | { kind: "package"; dirRel: string; files: SegmentFile[] };
+
+const withExt = (parts: readonly string[], ext: string) => [...parts.slice(0, -1), `${parts.at(-1)}${ext}`];
+const JVM_ROOTS: Record<string, string[][]> = {
+  java: [[], ["src", "main", "java"], ["src"]],
+  kotlin: [[], ["src", "main", "kotlin"], ["src", "main", "java"], ["src"]],
+  scala: [[], ["src", "main", "scala"], ["src"]],
 };
 
-/** Resolves a `sym://` URI to exactly one file of the segment, or a typed error. */
-export function resolveSourceFile(segment: Segment, uri: SymUri): Result<SegmentFile> {
-  if (uri.kind === "file") return resolveByPath(segment, uri);
-  const candidates = MODULE_CANDIDATES[uri.language]?.(uri.pathParts) ?? [];
+/**
+ * Candidate files for a module, in the order the language looks for them, and whether the
+ * first existing one wins (`first`) or several existing ones are ambiguous (`unique`).
+ */
+function candidates(style: ModuleStyle, language: LanguageInfo, parts: readonly string[]): { paths: string[][]; pick: "first" | "unique" } {
+  const exts = language.extensions;
+  switch (style) {
+    case "python":
+      return { paths: [withExt(parts, ".py"), withExt(parts, ".pyi"), [...parts, "__init__.py"], [...parts, "__init__.pyi"]], pick: "unique" };
+    case "typescript":
+    case "tsx":
+    case "javascript": {
+      const order = style === "typescript" ? [".ts", ".d.ts", ".mts", ".cts"] : style === "tsx" ? [".tsx"] : [".js", ".jsx", ".mjs", ".cjs"];
+      return { paths: [...order.map((e) => withExt(parts, e)), ...order.map((e) => [...parts, `index${e}`])], pick: "first" };
+    }
+    case "rust": {
+      const inCrate = parts[0] === "crate" ? parts.slice(1) : parts;
+      if (inCrate.length === 0) return { paths: [["src", "lib.rs"], ["src", "main.rs"]], pick: "first" };
+      return {
+        paths: [["src", ...withExt(inCrate, ".rs")], ["src", ...inCrate, "mod.rs"], withExt(inCrate, ".rs"), [...inCrate, "mod.rs"]],
+        pick: "first",
+      };
+    }
+    case "jvm":
+      return { paths: (JVM_ROOTS[language.id] ?? [[]]).flatMap((root) => exts.map((e) => [...root, ...withExt(parts, e)])), pick: "first" };
+    default:
+      return { paths: exts.map((e) => withExt(parts, e)), pick: "unique" };
+  }
+}
+
+/** Resolves a `sym://` URI inside the segment, or a typed error. Nothing is read. */
+export function resolveSource(segment: Segment, uri: SymUri): Result<Source> {
+  const language = languageInfo(uri.language)!;
+  if (uri.kind === "file") {
+    const file = resolveByPath(segment, uri, language);
+    return file.ok ? ok({ kind: "file", file: file.value }) : file;
+  }
+  if (language.modules === "go") return resolveGoPackage(segment, uri);
+  const { paths, pick } = candidates(language.modules, language, uri.pathParts);
   const found: SegmentFile[] = [];
-  for (const parts of candidates) {
+  for (const parts of paths) {
     const located = locateFile(segment, parts);
     if (!located.ok) return located;
-    if (located.value) found.push(located.value);
+    if (!located.value) continue;
+    found.push(located.value);
+    if (pick === "first") break;
   }
-  const module = uri.pathParts.join(".");
-  if (found.length === 0) {
-    return fail("FILE_NOT_FOUND", `no file for module '${module}'`, {
-      uri: uri.raw,
-      tried: candidates.map((c) => c.join("/")),
-    });
-  }
+  const module = uri.pathParts.join("/");
+  if (found.length === 0) return fail("FILE_NOT_FOUND", `no file for module '${module}'`, { uri: uri.raw, tried: paths.map((c) => c.join("/")) });
   if (found.length > 1) {
     return fail("AMBIGUOUS_SYMBOL", `module '${module}' matches ${found.length} files; address one with sym://${uri.language}/file/<path>`, {
       uri: uri.raw,
       candidates: found.map((f) => f.fileRel),
     });
   }
-  return ok(found[0]!);
+  return ok({ kind: "file", file: found[0]! });
 }
 
-function resolveByPath(segment: Segment, uri: SymUri): Result<SegmentFile> {
+/** A Go package: every non-test `.go` file of the directory. */
+function resolveGoPackage(segment: Segment, uri: SymUri): Result<Source> {
+  const dir = locateDir(segment, uri.pathParts);
+  if (!dir.ok) return dir;
+  const dirRel = uri.pathParts.join("/");
+  if (!dir.value) return fail("FILE_NOT_FOUND", `no package directory '${dirRel}'`, { uri: uri.raw, tried: [dirRel] });
+  const files: SegmentFile[] = [];
+  for (const name of readdirSync(dir.value).sort()) {
+    if (!name.endsWith(".go") || name.endsWith("_test.go")) continue;
+    const located = locateFile(segment, [...uri.pathParts, name]);
+    if (!located.ok) return located;
+    if (located.value) files.push(located.value);
+  }
+  if (files.length === 0) return fail("FILE_NOT_FOUND", `no non-test .go files in '${dirRel}'`, { uri: uri.raw, tried: [`${dirRel}/*.go`] });
+  return ok({ kind: "package", dirRel, files });
+}
+
+function resolveByPath(segment: Segment, uri: SymUri, language: LanguageInfo): Result<SegmentFile> {
   const fileRel = uri.pathParts.join("/");
-  const extensions = languageInfo(uri.language)?.extensions ?? [];
-  if (!extensions.some((ext) => fileRel.endsWith(ext))) {
-    return fail("LANGUAGE_MISMATCH", `'${fileRel}' is not a ${uri.language} file (expected ${extensions.join(", ")})`, {
-      uri: uri.raw,
-    });
+  if (!language.extensions.some((ext) => fileRel.endsWith(ext))) {
+    return fail("LANGUAGE_MISMATCH", `'${fileRel}' is not a ${uri.language} file (expected ${language.extensions.join(", ")})`, { uri: uri.raw });
   }
   const located = locateFile(segment, uri.pathParts);
   if (!located.ok) return located;

@@ -52,6 +52,20 @@ export function locateFile(segment: Segment, parts: readonly string[]): Result<S
   return ok({ absPath: real, fileRel });
 }
 
+/** Like locateFile, for a directory: its real path, or null when there is none. */
+export function locateDir(segment: Segment, parts: readonly string[]): Result<string | null> {
+  const candidate = resolve(segment.root, ...parts);
+  if (!isInside(segment.root, candidate)) return fail("PATH_OUTSIDE_SEGMENT", `'${parts.join("/")}' is outside the segment`);
+  let real: string;
+  try {
+    real = realpathSync(candidate);
+  } catch {
+    return ok(null);
+  }
+  if (!isInside(segment.root, real)) return fail("PATH_OUTSIDE_SEGMENT", `'${parts.join("/")}' is a link that leads outside the segment`);
+  return ok(statSync(real).isDirectory() ? real : null);
+}
+
 function isInside(root: string, path: string): boolean {
   const rel = relative(root, path);
   return rel !== "" && !rel.startsWith(`..${sep}`) && rel !== ".." && !isAbsolute(rel);

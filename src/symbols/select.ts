@@ -5,7 +5,7 @@ import type { SymbolRecord } from "../extract/types.ts";
  * The definitions named `member` (one per redefinition, or the one at `line`) together with
  * everything nested inside them, in source order.
  */
-export function selectMember(symbols: SymbolRecord[], member: string, line: number | null, uri: string): Result<SymbolRecord[]> {
+export function selectMember<S extends SymbolRecord & { file?: string }>(symbols: S[], member: string, line: number | null, uri: string): Result<S[]> {
   const roots = symbols.filter((s) => s.qualified_name === member && (line === null || s.line === line));
   if (roots.length === 0) {
     return fail("SYMBOL_NOT_FOUND", `no symbol '${member}${line === null ? "" : `@${line}`}' in this module`, {
@@ -16,7 +16,7 @@ export function selectMember(symbols: SymbolRecord[], member: string, line: numb
   const prefix = `${member}.`;
   return ok(
     symbols.filter((s) =>
-      roots.some((root) => s === root || (s.qualified_name.startsWith(prefix) && s.line >= root.line && s.end_line <= root.end_line)),
+      roots.some((root) => s === root || (s.file === root.file && s.qualified_name.startsWith(prefix) && s.line >= root.line && s.end_line <= root.end_line)),
     ),
   );
 }

@@ -6,7 +6,7 @@ import { fail, ok, type Result } from "../core/result.ts";
 import { extractorVersion } from "../extract/fingerprint.ts";
 import type { Extraction } from "../extract/types.ts";
 import { LANGUAGE_IDS } from "../languages.ts";
-import { resolveSourceFile } from "../resolve/modules.ts";
+import { resolveSource, type Source } from "../resolve/modules.ts";
 import { resolveSegment, type SegmentFile } from "../resolve/segment.ts";
 import { parseSymUri, type SymUri } from "../uri/sym-uri.ts";
 
@@ -28,16 +28,22 @@ export type Phases = Partial<Record<"resolve" | "read" | "cache_open" | "lookup"
 
 export type CacheStatus = "hit" | "miss" | "bypass";
 
-/** A file's symbols with where they came from; the common ground of `symbols` and `snippet`. */
-export interface FileSymbols {
-  readonly uri: SymUri;
-  readonly segmentRoot: string;
+/** One file's symbols with where they came from. */
+export interface LoadedFile {
   readonly file: SegmentFile;
   readonly bytes: Uint8Array;
   readonly extraction: Extraction;
   readonly cacheStatus: CacheStatus;
   readonly cacheKey: string;
   readonly missReason: MissReason | BypassReason;
+}
+
+/** Everything a URI resolved to: one file, or every file of a (Go) package. */
+export interface ModuleSymbols {
+  readonly uri: SymUri;
+  readonly segmentRoot: string;
+  readonly source: Source;
+  readonly files: LoadedFile[];
   readonly cacheDbPath: string | null;
   /** What the cache reported while answering, in order; the CLI turns these into telemetry. */
   readonly cacheEvents: CacheEvent[];
@@ -54,13 +60,13 @@ export function maxFileBytes(env: string | undefined = process.env.TRIFECTA_MAX_
   return env !== undefined && Number.isInteger(parsed) && parsed > 0 ? parsed : DEFAULT_MAX_FILE_BYTES;
 }
 
-/** URI → file → cache or extraction. Nothing is created on disk before the URI and file are valid. */
-export async function loadFileSymbols(rawUri: string, options: SymbolsOptions): Promise<Result<FileSymbols>> {
+/** URI → files → cache or extraction. Nothing is created on disk before the URI and files are valid. */
+export async function loadModuleSymbols(rawUri: string, options: SymbolsOptions): Promise<Result<ModuleSymbols>> {
   const phases: Phases = {};
   let clock = performance.now();
   const lap = (phase: keyof Phases) => {
     const now = performance.now();
-    phases[phase] = Math.round((now - clock) * 100) / 100;
+    phases[phase] = Math.round(((phases[phase] ?? 0) + now - clock) * 100) / 100;
     clock = now;
   };
 
@@ -68,59 +74,52 @@ export async function loadFileSymbols(rawUri: string, options: SymbolsOptions): 
   if (!uri.ok) return uri;
   const segment = resolveSegment(options.segment, options.cwd);
   if (!segment.ok) return segment;
-  const file = resolveSourceFile(segment.value, uri.value);
-  if (!file.ok) return file;
+  const source = resolveSource(segment.value, uri.value);
+  if (!source.ok) return source;
+  const files = source.value.kind === "file" ? [source.value.file] : source.value.files;
   lap("resolve");
 
   const limit = options.maxFileBytes ?? maxFileBytes();
-  const size = statSync(file.value.absPath).size;
-  if (size > limit) {
-    return fail("FILE_TOO_LARGE", `'${file.value.fileRel}' is ${size} bytes; the limit is ${limit} (TRIFECTA_MAX_FILE_BYTES)`, {
-      file_rel: file.value.fileRel,
-      bytes: size,
-      limit,
-    });
+  for (const file of files) {
+    const size = statSync(file.absPath).size;
+    if (size > limit) {
+      return fail("FILE_TOO_LARGE", `'${file.fileRel}' is ${size} bytes; the limit is ${limit} (TRIFECTA_MAX_FILE_BYTES)`, { file_rel: file.fileRel, bytes: size, limit });
+    }
   }
-  const bytes = readFileSync(file.value.absPath);
-  const key = cacheKey(file.value.fileRel, contentHash(bytes), extractorVersion(uri.value.language));
+  const version = extractorVersion(uri.value.language);
+  const contents = files.map((file) => {
+    const bytes = readFileSync(file.absPath);
+    return { file, bytes, key: cacheKey(file.fileRel, contentHash(bytes), version) };
+  });
   lap("read");
 
   const cacheEvents: CacheEvent[] = [];
   const cache = openAstCache(segment.value.root, { persist: options.persist, events: (event) => cacheEvents.push(event) });
   lap("cache_open");
   try {
-    const lookup = cache.lookup(key);
-    lap("lookup");
-    let extraction: Extraction;
-    let cacheStatus: CacheStatus = lookup.status;
-    let missReason: MissReason | BypassReason = lookup.status === "hit" ? "cache_hit" : lookup.reason;
-    if (lookup.status === "hit") {
-      extraction = lookup.extraction;
-    } else {
-      extraction = await (options.extract ?? extractInProcess)(uri.value.language, bytes);
+    const loaded: LoadedFile[] = [];
+    for (const { file, bytes, key } of contents) {
+      const lookup = cache.lookup(key);
+      lap("lookup");
+      if (lookup.status === "hit") {
+        loaded.push({ file, bytes, extraction: lookup.extraction, cacheStatus: "hit", cacheKey: key, missReason: "cache_hit" });
+        continue;
+      }
+      const extraction = await (options.extract ?? extractInProcess)(uri.value.language, bytes);
       lap("extract");
+      let cacheStatus: CacheStatus = lookup.status;
+      let missReason: MissReason | BypassReason = lookup.reason;
       if (lookup.status === "miss") {
-        const stored = cache.store({ key, fileRel: file.value.fileRel, extraction });
+        const stored = cache.store({ key, fileRel: file.fileRel, extraction });
         lap("store");
         if (stored.status === "bypass") {
           cacheStatus = "bypass";
           missReason = stored.reason;
         }
       }
+      loaded.push({ file, bytes, extraction, cacheStatus, cacheKey: key, missReason });
     }
-    return ok({
-      uri: uri.value,
-      segmentRoot: segment.value.root,
-      file: file.value,
-      bytes,
-      extraction,
-      cacheStatus,
-      cacheKey: key,
-      missReason,
-      cacheDbPath: cache.dbPath,
-      cacheEvents,
-      phases,
-    });
+    return ok({ uri: uri.value, segmentRoot: segment.value.root, source: source.value, files: loaded, cacheDbPath: cache.dbPath, cacheEvents, phases });
   } finally {
     cache.close();
   }

@@ -20,6 +20,15 @@ const KINDS: readonly SymKind[] = ["mod", "type", "file"];
 // Control characters and backslashes never belong in a segment-relative path.
 const FORBIDDEN_CHARS = /[\u0000-\u001f\u007f\\]/;
 
+/** How a language writes module paths: `/` always; `.` for Python and JVM packages; `::` for Rust. */
+const MODULE_SEPARATORS: Record<string, RegExp> = {
+  python: /[./]/,
+  java: /[./]/,
+  kotlin: /[./]/,
+  scala: /[./]/,
+  rust: /::|\//,
+};
+
 export function parseSymUri(raw: string, knownLanguages: readonly string[]): Result<SymUri> {
   const invalid = (message: string) => fail("INVALID_URI", message, { uri: raw });
   if (!raw.startsWith(SCHEME)) return invalid(`URI must start with ${SCHEME}<language>/`);
@@ -48,7 +57,7 @@ export function parseSymUri(raw: string, knownLanguages: readonly string[]): Res
     return invalid(`kind '${symKind}' takes no '#' fragment; use sym://<language>/type/<module>#<name>`);
   }
 
-  const parts = splitPath(pathText, symKind);
+  const parts = splitPath(pathText, symKind, MODULE_SEPARATORS[language] ?? /\//);
   if (!parts.ok) return fail(parts.error.code, parts.error.message, { uri: raw });
 
   let member: string | null = null;
@@ -66,7 +75,7 @@ export function parseSymUri(raw: string, knownLanguages: readonly string[]): Res
   return ok({ raw, language, kind: symKind, pathParts: parts.value, member, memberLine });
 }
 
-function splitPath(pathText: string, kind: SymKind): Result<string[]> {
+function splitPath(pathText: string, kind: SymKind, moduleSeparator: RegExp): Result<string[]> {
   if (pathText === "") return fail("INVALID_URI", "the URI has no module or file path");
   if (pathText.startsWith("/") || /^[A-Za-z]:/.test(pathText)) {
     return fail("PATH_OUTSIDE_SEGMENT", "absolute paths are not allowed; paths are relative to the segment");
@@ -74,8 +83,8 @@ function splitPath(pathText: string, kind: SymKind): Result<string[]> {
   if (FORBIDDEN_CHARS.test(pathText)) return fail("INVALID_URI", "the path has a backslash or a control character");
   const slashParts = pathText.split("/");
   if (slashParts.includes("..")) return fail("PATH_OUTSIDE_SEGMENT", `'..' may not appear in '${pathText}'`);
-  // Modules may be written with dots or slashes; file paths keep their dots (extensions).
-  const parts = kind === "file" ? slashParts : slashParts.flatMap((part) => part.split("."));
+  // File paths keep their dots (extensions); module paths split the way the language writes them.
+  const parts = kind === "file" ? slashParts : slashParts.flatMap((part) => part.split(moduleSeparator));
   for (const part of parts) {
     if (part === "" || part === ".") return fail("INVALID_URI", `the path '${pathText}' has an empty or '.' part`);
   }

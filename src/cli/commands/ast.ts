@@ -2,7 +2,7 @@ import { defineCommand, type ArgsDef } from "citty";
 import { persistSetting } from "../../cache/factory.ts";
 import { outline } from "../../format/outline.ts";
 import { snippetAnswer, symbolsAnswer } from "../../symbols/answers.ts";
-import { loadFileSymbols, type FileSymbols } from "../../symbols/service.ts";
+import { loadModuleSymbols, type ModuleSymbols } from "../../symbols/service.ts";
 import type { Result } from "../../core/result.ts";
 import { extractForCli } from "../fast-extract.ts";
 import { printJson, writeStdout } from "../output.ts";
@@ -22,12 +22,17 @@ const uriArg = {
   uri: { type: "positional", required: true, description: "sym://python/mod/<module> | sym://python/type/<module>#<Name> | sym://python/file/<path>" },
 } satisfies ArgsDef;
 
+type SymbolsAnswerLike = { file_rel: string; cache_status: string; miss_reason: string; parse_status: string };
+
 /** The telemetry record of a symbols/snippet answer: outcome fields only, never paths or source. */
-function answerRecord(uri: string, loaded: Result<FileSymbols>, answer: Result<unknown>, extraArgs: Record<string, unknown> = {}): CommandRecord {
+function answerRecord(uri: string, loaded: Result<ModuleSymbols>, answer: Result<SymbolsAnswerLike>, extraArgs: Record<string, unknown> = {}): CommandRecord {
   const args = { uri, ...extraArgs };
   if (!loaded.ok) return { args, result: errorRecord(loaded.error) };
-  const { file, cacheStatus, missReason, extraction, cacheEvents, phases } = loaded.value;
-  const outcome = { file_rel: file.fileRel, cache_status: cacheStatus, miss_reason: missReason, parse_status: extraction.parse_status, symbols: extraction.symbols.length };
+  const { files, cacheEvents, phases } = loaded.value;
+  const first = files[0]!;
+  const outcome = answer.ok
+    ? { file_rel: answer.value.file_rel, cache_status: answer.value.cache_status, miss_reason: answer.value.miss_reason, parse_status: answer.value.parse_status, symbols: files.reduce((n, f) => n + f.extraction.symbols.length, 0) }
+    : { file_rel: first.file.fileRel, cache_status: first.cacheStatus, miss_reason: first.missReason };
   return { args, result: answer.ok ? { status: "ok", ...outcome } : { ...errorRecord(answer.error), ...outcome }, cacheEvents, phases };
 }
 
@@ -37,7 +42,7 @@ const symbols = defineCommand({
   async run({ args }) {
     const format = oneOf("format", args.format, ["json", "text"], "json");
     await recorded("ast.symbols", args, async () => {
-      const loaded = await loadFileSymbols(args.uri, { segment: args.segment, persist: persistSetting(args["persist-cache"]), extract: extractForCli });
+      const loaded = await loadModuleSymbols(args.uri, { segment: args.segment, persist: persistSetting(args["persist-cache"]), extract: extractForCli });
       const answer = loaded.ok ? symbolsAnswer(loaded.value) : loaded;
       await finish(answer, format === "json" ? printJson : (a) => writeStdout(outline(a.file_rel, a.symbols)));
       return answerRecord(args.uri, loaded, answer, { format });
@@ -50,7 +55,7 @@ const snippet = defineCommand({
   args: { ...uriArg, ...cacheArgs },
   async run({ args }) {
     await recorded("ast.snippet", args, async () => {
-      const loaded = await loadFileSymbols(args.uri, { segment: args.segment, persist: persistSetting(args["persist-cache"]), extract: extractForCli });
+      const loaded = await loadModuleSymbols(args.uri, { segment: args.segment, persist: persistSetting(args["persist-cache"]), extract: extractForCli });
       const answer = loaded.ok ? snippetAnswer(loaded.value) : loaded;
       await finish(answer);
       return answerRecord(args.uri, loaded, answer);

@@ -10,15 +10,12 @@ export const python: LanguageSpec = {
   id: "python",
   grammarPath,
   query,
-  commentType: "comment",
-
-  kindIn: (kind, parentKind) => (kind === "function" && parentKind === "class" ? "method" : kind),
-
+  queryFile: "python",
   signature(node, source) {
     const body = node.childForFieldName("body");
     // The header ends at the ':' that opens the body.
     const colon = body ? children(node).findLast((c) => c.type === ":" && c.endIndex <= body.startIndex) : undefined;
-    return headerText(node, colon ?? body, source, "comment", ATOMIC);
+    return headerText(node, colon ?? body, source, ATOMIC);
   },
 
   decorators(node) {

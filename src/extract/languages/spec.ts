@@ -1,17 +1,29 @@
 import type { Node } from "web-tree-sitter";
 
-/** What the generic extractor needs to know about one language. */
+/**
+ * What the generic extractor needs to know about one language. The query says what is a
+ * definition; the hooks, all optional, say how to read its signature, doc and modifiers.
+ *
+ * Query captures:
+ * - `@definition.<kind>` on a definition node and `@name` on its name;
+ * - `@scope.<kind>` + `@name`: a container that is not itself a symbol but names what it holds
+ *   (Rust `impl Type`);
+ * - `@qualifier`: the owner of an out-of-line definition (Go receiver type). A `@name` written
+ *   `A::f` (C++) is split the same way.
+ */
 export interface LanguageSpec {
   readonly id: string;
   /** Path of the grammar `.wasm` (embedded in the compiled binary). */
   readonly grammarPath: string;
-  /** Tags-style query: `@definition.<kind>` on the definition node, `@name` on its name. */
   readonly query: string;
-  readonly commentType: string;
-  /** Maps a captured kind to the reported kind, given the kind of the nearest enclosing definition. */
-  kindIn(kind: string, parentKind: string | null): string;
-  signature(node: Node, source: string): string;
-  decorators(node: Node): string[];
-  isAsync(node: Node): boolean;
-  doc(node: Node, source: string): string | null;
+  /** Name of the query file under src/extract/queries/ (part of the extractor fingerprint). */
+  readonly queryFile: string;
+  /** The node whose end is the definition's end, when the grammar keeps the body outside it. */
+  extent?(node: Node): Node;
+  signature?(node: Node, source: string): string;
+  decorators?(node: Node): string[];
+  isAsync?(node: Node, source: string): boolean;
+  doc?(node: Node, source: string): string | null;
+  /** A last word on the kind, e.g. a method named `constructor`. */
+  refineKind?(kind: string, name: string, node: Node): string;
 }

@@ -1,0 +1,2 @@
+; Bash.
+(function_definition name: (word) @name) @definition.function

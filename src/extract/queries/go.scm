@@ -1,0 +1,15 @@
+; Go. Methods are qualified by their receiver type.
+(function_declaration name: (identifier) @name) @definition.function
+(method_declaration
+  receiver: (parameter_list
+    (parameter_declaration
+      type: [(type_identifier) @qualifier
+             (pointer_type (type_identifier) @qualifier)
+             (generic_type type: (type_identifier) @qualifier)
+             (pointer_type (generic_type type: (type_identifier) @qualifier))]))
+  name: (field_identifier) @name) @definition.method
+(type_spec name: (type_identifier) @name type: (struct_type)) @definition.struct
+(type_spec name: (type_identifier) @name type: (interface_type)) @definition.interface
+(type_spec name: (type_identifier) @name type: [(type_identifier) (qualified_type) (pointer_type) (slice_type) (map_type) (function_type) (channel_type) (array_type) (generic_type)]) @definition.type
+(type_alias name: (type_identifier) @name) @definition.type
+(method_spec name: (field_identifier) @name) @definition.method

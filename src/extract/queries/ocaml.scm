@@ -1,0 +1,8 @@
+; OCaml. A let with parameters is a function; a let bound to `fun`/`function` too.
+(let_binding pattern: (value_name) @name (parameter)) @definition.function
+(let_binding pattern: (value_name) @name body: [(fun_expression) (function_expression)]) @definition.function
+(module_binding name: (module_name) @name) @definition.module
+(module_type_definition name: (module_type_name) @name) @definition.interface
+(type_binding name: (type_constructor) @name) @definition.type
+(class_binding name: (class_name) @name) @definition.class
+(method_definition name: (method_name) @name) @definition.method
