@@ -67,7 +67,8 @@ export async function extractSymbols(languageId: string, source: string): Promis
   }
 }
 
-const dotted = (text: string) => text.replace(/\s+/g, "").split(/::|\./).filter((p) => p !== "");
+// `A::f` (C++, Rust paths), `A.f` and `A:f` (Lua) all name an owner and a member.
+const dotted = (text: string) => text.replace(/\s+/g, "").split(/::|[.:]/).filter((p) => p !== "");
 
 function collectDefinitions(spec: LanguageSpec, query: Query, root: Node): Definition[] {
   const seen = new Set<string>();

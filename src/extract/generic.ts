@@ -5,11 +5,14 @@ import { children, headerText } from "./syntax.ts";
 
 const isComment = (node: Node) => node.type.includes("comment");
 // Nodes that wrap a definition without being part of its name: the comment sits before them.
-const WRAPPERS = new Set(["export_statement", "decorated_definition", "template_declaration"]);
+const WRAPPERS = new Set(["export_statement", "decorated_definition", "template_declaration", "type_declaration"]);
 // Siblings that stand between a doc comment and its definition.
 const ATTRIBUTES = new Set(["attribute_item", "attribute", "decorator", "annotation", "marker_annotation", "attribute_list"]);
 const ATOMIC = new Set(["string", "template_string", "string_literal", "raw_string_literal", "interpreted_string_literal", "char_literal"]);
 const BODY_FIELDS = ["body", "block"];
+
+// Body node types of grammars that do not name the field (Kotlin, Dart, Zig, Ruby).
+const BODY_TYPES = /(^|_)(body|block)$|^(compound_statement|declaration_list|field_declaration_list|statement_block|body_statement)$/;
 
 /** The node that holds a definition's body, if it has one. */
 export function bodyOf(node: Node): Node | null {
@@ -17,6 +20,8 @@ export function bodyOf(node: Node): Node | null {
     const body = node.childForFieldName(field);
     if (body) return body;
   }
+  const unnamedField = children(node).find((c, i) => i > 0 && c.isNamed && BODY_TYPES.test(c.type));
+  if (unnamedField) return unnamedField;
   // `const f = (x) => …`, `let f = function () {…}`: the body is the value's.
   for (const declarator of [node, ...children(node).filter((c) => c.type === "variable_declarator")]) {
     const value = declarator.childForFieldName("value");
@@ -30,7 +35,7 @@ export function bodyOf(node: Node): Node | null {
 export function genericSignature(node: Node, source: string): string {
   const body = bodyOf(node);
   const text = body ? headerText(node, body, source, ATOMIC) : source.slice(node.startIndex, node.endIndex).split("\n")[0]!;
-  return text.replace(/\s*(\{|:|=|;|\bdo|\bthen|\bwhere)?\s*$/, "").trim();
+  return text.replace(/\s*(\{|:|=>|=|;|\bdo|\bthen|\bwhere)?\s*$/, "").trim();
 }
 
 /** The first line of the comment block right above the definition (or above its export/attributes). */
@@ -51,10 +56,12 @@ export function precedingComment(node: Node): string | null {
   }
   for (const comment of block) {
     for (const raw of comment.text.split("\n")) {
+      if (raw.trim().startsWith("#!")) continue; // a shebang is not documentation
       const line = raw
         .trim()
         .replace(/^(\/\*\*?|\/\/\/?!?|\*\/|\*|#+!?|--+|;+|\(\*\*?|%+)\s?/, "")
         .replace(/\s*(\*\/|\*\))$/, "")
+        .replace(/<\/?[A-Za-z][^>]*>/g, "") // C# XML doc tags
         .trim();
       if (line !== "" && !line.startsWith("@")) return line;
     }

@@ -38,6 +38,7 @@ import scalaQuery from "../queries/scala.scm" with { type: "text" };
 import swiftQuery from "../queries/swift.scm" with { type: "text" };
 import typescriptQuery from "../queries/typescript.scm" with { type: "text" };
 import zigQuery from "../queries/zig.scm" with { type: "text" };
+import { genericSignature } from "../generic.ts";
 import { children } from "../syntax.ts";
 import { python } from "./python.ts";
 import type { LanguageSpec } from "./spec.ts";
@@ -66,7 +67,14 @@ const specs: LanguageSpec[] = [
   { id: "typescript", grammarPath: typescriptGrammar, query: typescriptQuery, queryFile: "typescript", ...ecmascript },
   { id: "tsx", grammarPath: tsxGrammar, query: typescriptQuery, queryFile: "typescript", ...ecmascript },
   { id: "javascript", grammarPath: javascriptGrammar, query: javascriptQuery, queryFile: "javascript", ...ecmascript },
-  { id: "go", grammarPath: goGrammar, query: goQuery, queryFile: "go" },
+  {
+    id: "go",
+    grammarPath: goGrammar,
+    query: goQuery,
+    queryFile: "go",
+    // A type spec does not include its `type` keyword (it may be shared by a group).
+    signature: (node, source) => `${node.type === "type_spec" || node.type === "type_alias" ? "type " : ""}${genericSignature(node, source)}`,
+  },
   { id: "rust", grammarPath: rustGrammar, query: rustQuery, queryFile: "rust" },
   { id: "java", grammarPath: javaGrammar, query: javaQuery, queryFile: "java" },
   {

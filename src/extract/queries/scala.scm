@@ -2,7 +2,6 @@
 (class_definition name: (identifier) @name) @definition.class
 (object_definition name: (identifier) @name) @definition.object
 (trait_definition name: (identifier) @name) @definition.trait
-(enum_definition name: (identifier) @name) @definition.enum
 (function_definition name: (identifier) @name) @definition.function
 (function_declaration name: (identifier) @name) @definition.function
 (type_definition name: (type_identifier) @name) @definition.type

@@ -1,0 +1,36 @@
+namespace geo {
+
+// A shape.
+class Shape {
+public:
+    Shape();
+    virtual double area() const;
+    double scale(double k) { return k; }
+};
+
+struct Point {
+    double x;
+    void move(double dx);
+};
+
+}  // namespace geo
+
+geo::Shape::Shape() {}
+
+double geo::Shape::area() const {
+    return 0;
+}
+
+template <typename T>
+T identity(T x) {
+    return x;
+}
+
+enum class Color { Red };
+
+using Meters = double;
+
+union Number {
+    int i;
+    float f;
+};

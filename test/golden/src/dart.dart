@@ -1,0 +1,28 @@
+/// A user.
+class User extends Entity {
+  User(this.name);
+
+  final String name;
+
+  String greet(User other) {
+    return 'hi ${other.name}';
+  }
+
+  Future<void> save() async {}
+}
+
+mixin Logger {
+  void log(String m) {}
+}
+
+enum Role { admin }
+
+extension Names on User {
+  String upper() => name.toUpperCase();
+}
+
+int top(int a) {
+  return a;
+}
+
+typedef Callback = void Function(int code);

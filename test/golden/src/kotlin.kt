@@ -1,0 +1,32 @@
+package com.example
+
+/** A user. */
+class User(val name: String) : Entity() {
+    constructor() : this("anon")
+
+    fun greet(other: User): String {
+        return "hi ${other.name}"
+    }
+
+    companion object {
+        fun create(): User = User()
+    }
+}
+
+interface Repo {
+    fun find(id: Long): User?
+}
+
+object Registry {
+    fun register(user: User) {}
+}
+
+enum class Role { ADMIN }
+
+data class Point(val x: Int, val y: Int)
+
+suspend fun load(id: Long): User {
+    return User()
+}
+
+typealias Users = List<User>

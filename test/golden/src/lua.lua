@@ -1,0 +1,24 @@
+-- Utilities.
+local M = {}
+
+-- Add two numbers.
+function M.add(a, b)
+  return a + b
+end
+
+function M:describe()
+  return "m"
+end
+
+local function helper(x)
+  return x
+end
+
+local square = function(x)
+  return x * x
+end
+
+function top()
+end
+
+return M

@@ -1,0 +1,21 @@
+# Billing module.
+module Billing
+  # An invoice.
+  class Invoice < Base
+    def initialize(total)
+      @total = total
+    end
+
+    def total(with_tax: false)
+      @total
+    end
+
+    def self.build
+      new(0)
+    end
+  end
+end
+
+def helper(x)
+  x
+end

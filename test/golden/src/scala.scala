@@ -1,0 +1,20 @@
+package example
+
+/** A shape. */
+class Circle(r: Double) extends Shape {
+  def area: Double = math.Pi * r * r
+}
+
+object Circle {
+  def unit(): Circle = new Circle(1)
+}
+
+trait Shape {
+  def area: Double
+}
+
+case class Point(x: Int, y: Int)
+
+def top(a: Int): Int = a
+
+type Meters = Double

@@ -1,0 +1,121 @@
+import { describe, expect, test } from "bun:test";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { REPO, makeSegment, runCli } from "./helpers.ts";
+
+const GOLDEN = join(REPO, "test", "golden");
+const languages = runCli(["ast", "languages"]).json.languages as { id: string; extensions: string[]; kinds: string[]; modules: string }[];
+
+describe("ast languages", () => {
+  test("lists every language with extensions, kinds and module rules", () => {
+    const ids = languages.map((l) => l.id);
+    for (const id of ["python", "typescript", "tsx", "javascript", "go", "rust", "java", "c", "cpp", "c_sharp", "ruby", "php", "kotlin", "swift", "scala", "lua", "bash", "zig", "dart", "elixir", "ocaml"]) {
+      expect(ids).toContain(id);
+    }
+    for (const l of languages) {
+      expect(l.extensions.length).toBeGreaterThan(0);
+      expect(l.kinds.length).toBeGreaterThan(0);
+      expect(l.modules.length).toBeGreaterThan(10);
+    }
+  });
+
+  test("an unknown language lists the supported ones", () => {
+    const run = runCli(["ast", "symbols", "sym://cobol/mod/x"]);
+    expect(run.json.error_code).toBe("UNSUPPORTED_LANGUAGE");
+    expect(run.json.supported).toEqual(languages.map((l) => l.id));
+  });
+});
+
+// One hand-written fixture per language covering its kinds and nesting forms; the expected
+// symbols are checked in (regenerate with scripts/update-golden.ts after reviewing the diff).
+describe("golden fixtures, through the compiled binary", () => {
+  for (const name of readdirSync(join(GOLDEN, "src")).sort()) {
+    const language = name.slice(0, name.lastIndexOf("."));
+    test(name, () => {
+      const run = runCli(["ast", "symbols", `sym://${language}/file/${name}`, "--segment", join(GOLDEN, "src"), "--no-persist-cache"]);
+      expect(run.exitCode).toBe(0);
+      expect(run.json.parse_status).toBe("ok");
+      const expected = JSON.parse(readFileSync(join(GOLDEN, "expected", `${name}.json`), "utf8"));
+      expect(run.json.symbols).toEqual(expected);
+      const declared = languages.find((l) => l.id === language)!.kinds;
+      for (const symbol of run.json.symbols) expect(declared).toContain(symbol.kind);
+      // Every declared kind is exercised by the fixture.
+      expect(new Set(run.json.symbols.map((s: any) => s.kind))).toEqual(new Set(declared));
+    });
+  }
+});
+
+describe("module resolution per language", () => {
+  const segment = makeSegment({
+    "web/src/api/client.ts": "export class Client {}\n",
+    "web/src/api/index.ts": "export function api() {}\n",
+    "web/src/types/index.d.ts": "export interface T {}\n",
+    "web/ui/Button.tsx": "export function Button() { return null; }\n",
+    "web/lib/util.mjs": "export function util() {}\n",
+    "svc/server/server.go": "package server\n\ntype Server struct{}\n\nfunc (s *Server) Start() {}\n",
+    "svc/server/routes.go": "package server\n\nfunc Routes() {}\n",
+    "svc/server/server_test.go": "package server\n\nfunc TestX() {}\n",
+    "crate/src/lib.rs": "pub mod net;\n",
+    "crate/src/net/mod.rs": "pub fn connect() {}\n",
+    "crate/src/net/tcp.rs": "pub struct Tcp;\n",
+    "jvm/src/main/java/com/acme/App.java": "package com.acme;\nclass App { void run() {} }\n",
+    "native/point.c": "int f(void) { return 0; }\n",
+    "native/point.h": "int f(void);\n",
+    "scripts/deploy.sh": "deploy() { :; }\n",
+  });
+  const names = (uri: string, seg = segment) => {
+    const run = runCli(["ast", "symbols", uri, "--segment", seg]);
+    expect(run.exitCode).toBe(0);
+    return [run.json.file_rel, run.json.symbols.map((s: any) => s.qualified_name)];
+  };
+
+  test("TypeScript/JavaScript: path without extension, then index.*, .d.ts", () => {
+    expect(names("sym://typescript/mod/web/src/api/client")).toEqual(["web/src/api/client.ts", ["Client"]]);
+    expect(names("sym://typescript/mod/web/src/api")).toEqual(["web/src/api/index.ts", ["api"]]);
+    expect(names("sym://typescript/mod/web/src/types")).toEqual(["web/src/types/index.d.ts", ["T"]]);
+    expect(names("sym://tsx/mod/web/ui/Button")).toEqual(["web/ui/Button.tsx", ["Button"]]);
+    expect(names("sym://javascript/mod/web/lib/util")).toEqual(["web/lib/util.mjs", ["util"]]);
+  });
+
+  test("Go: the package directory, test files left out, symbols tagged with their file", () => {
+    const run = runCli(["ast", "symbols", "sym://go/mod/svc/server", "--segment", segment]);
+    expect(run.exitCode).toBe(0);
+    expect(run.json.file_rel).toBe("svc/server");
+    expect(run.json.symbols.map((s: any) => [s.qualified_name, s.file])).toEqual([
+      ["Routes", "svc/server/routes.go"],
+      ["Server", "svc/server/server.go"],
+      ["Server.Start", "svc/server/server.go"],
+    ]);
+    expect(run.json.files.map((f: any) => f.file_rel)).toEqual(["svc/server/routes.go", "svc/server/server.go"]);
+    expect(run.json.cache_key.split(":")).toHaveLength(4);
+    const again = runCli(["ast", "symbols", "sym://go/mod/svc/server", "--segment", segment]);
+    expect(again.json.cache_status).toBe("hit");
+    expect(again.json.cache_key).toBe(run.json.cache_key);
+    const snippet = runCli(["ast", "snippet", "sym://go/type/svc/server#Server.Start", "--segment", segment]);
+    expect(snippet.json.text).toBe("func (s *Server) Start() {}");
+  });
+
+  test("Rust: a::b under src/ (file or mod.rs), crate root", () => {
+    expect(names("sym://rust/mod/net::tcp", join(segment, "crate"))).toEqual(["src/net/tcp.rs", ["Tcp"]]);
+    expect(names("sym://rust/mod/crate::net", join(segment, "crate"))).toEqual(["src/net/mod.rs", ["connect"]]);
+    expect(names("sym://rust/mod/crate", join(segment, "crate"))[0]).toBe("src/lib.rs");
+  });
+
+  test("Java: dotted packages, also under src/main/java", () => {
+    expect(names("sym://java/mod/com.acme.App", join(segment, "jvm"))).toEqual(["src/main/java/com/acme/App.java", ["App", "App.run"]]);
+  });
+
+  test("others by relative path; a header and a source of the same name are ambiguous", () => {
+    expect(names("sym://bash/mod/scripts/deploy")).toEqual(["scripts/deploy.sh", ["deploy"]]);
+    const both = runCli(["ast", "symbols", "sym://c/mod/native/point", "--segment", segment]);
+    expect(both.json.error_code).toBe("AMBIGUOUS_SYMBOL");
+    expect(both.json.candidates).toEqual(["native/point.c", "native/point.h"]);
+    expect(names("sym://c/file/native/point.h")).toEqual(["native/point.h", []]);
+  });
+
+  test("a language/extension mismatch is a clear error", () => {
+    const run = runCli(["ast", "symbols", "sym://rust/file/native/point.c", "--segment", segment]);
+    expect(run.json.error_code).toBe("LANGUAGE_MISMATCH");
+    expect(run.json.message).toContain(".rs");
+  });
+});
