@@ -5,7 +5,7 @@ import { children, headerText } from "./syntax.ts";
 
 const isComment = (node: Node) => node.type.includes("comment");
 // Nodes that wrap a definition without being part of its name: the comment sits before them.
-const WRAPPERS = new Set(["export_statement", "decorated_definition", "template_declaration", "type_declaration"]);
+const WRAPPERS = new Set(["export_statement", "decorated_definition", "template_declaration", "type_declaration", "lexical_declaration", "variable_declaration"]);
 // Siblings that stand between a doc comment and its definition.
 const ATTRIBUTES = new Set(["attribute_item", "attribute", "decorator", "annotation", "marker_annotation", "attribute_list"]);
 const ATOMIC = new Set(["string", "template_string", "string_literal", "raw_string_literal", "interpreted_string_literal", "char_literal"]);

@@ -43,8 +43,15 @@ import { children } from "../syntax.ts";
 import { python } from "./python.ts";
 import type { LanguageSpec } from "./spec.ts";
 
-/** JS/TS: a method named `constructor` is the constructor; decorators sit on the class node. */
+/**
+ * JS/TS: a method named `constructor` is the constructor; decorators sit on the class node; a
+ * function held by a variable is read from its declarator, with the `const`/`let`/`var` before it.
+ */
 const ecmascript = {
+  signature: (node: Node, source: string) => {
+    const keyword = node.type === "variable_declarator" && node.parent?.firstChild !== node ? `${node.parent?.firstChild?.text} ` : "";
+    return `${keyword}${genericSignature(node, source)}`;
+  },
   refineKind: (kind: string, name: string) => (kind === "method" && name === "constructor" ? "constructor" : kind),
   decorators: (node: Node) => children(node).filter((c) => c.type === "decorator").map((d) => d.text.replace(/^@\s*/, "")),
 };

@@ -4,19 +4,15 @@
 (function_declaration name: (_) @name) @definition.function
 (generator_function_declaration name: (_) @name) @definition.function
 (method_definition name: (_) @name) @definition.method
-(lexical_declaration
-  (variable_declarator
-    name: (identifier) @name
-    value: [(arrow_function) (function_expression) (generator_function)])) @definition.function
-(variable_declaration
-  (variable_declarator
-    name: (identifier) @name
-    value: [(arrow_function) (function_expression) (generator_function)])) @definition.function
+(variable_declarator
+  name: (identifier) @name
+  value: [(arrow_function) (function_expression) (generator_function)]) @definition.function
 (field_definition
   property: (_) @name
   value: [(arrow_function) (function_expression)]) @definition.method
-; `exports.f = function () {…}` / `module.exports.f = () => …`
-(expression_statement
-  (assignment_expression
-    left: (member_expression property: (property_identifier) @name)
-    right: [(arrow_function) (function_expression)])) @definition.function
+; Top-level `exports.f = function () {…}` / `module.exports.f = () => …`
+(program
+  (expression_statement
+    (assignment_expression
+      left: (member_expression property: (property_identifier) @name)
+      right: [(arrow_function) (function_expression)])) @definition.function)
