@@ -13,6 +13,32 @@ interface LoadedLanguage {
 }
 
 let runtimeReady: Promise<void> | undefined;
+
+/**
+ * C library functions that some grammars' external scanners import but web-tree-sitter 0.25's
+ * runtime does not export (bash's scanner calls `isalpha`). They are added to the runtime's
+ * imports, where grammars look them up, through Emscripten's `instantiateWasm` hook.
+ */
+const LIBC_SHIMS: Record<string, (...args: number[]) => number> = {
+  isalpha: (c) => Number((c >= 65 && c <= 90) || (c >= 97 && c <= 122)),
+  __assert_fail: () => {
+    throw new Error("a grammar's scanner failed an internal assertion");
+  },
+  abort: () => {
+    throw new Error("a grammar's scanner aborted");
+  },
+};
+
+async function initRuntime(): Promise<void> {
+  const wasmBinary = await Bun.file(runtimeWasmPath).bytes();
+  await Parser.init({
+    instantiateWasm(imports: { env: Record<string, unknown> }, done: (instance: WebAssembly.Instance, module: WebAssembly.Module) => void) {
+      for (const [name, fn] of Object.entries(LIBC_SHIMS)) if (!(name in imports.env)) imports.env[name] = fn;
+      void WebAssembly.instantiate(wasmBinary, imports as unknown as Parameters<typeof WebAssembly.instantiate>[1]).then(({ instance, module }) => done(instance, module));
+      return {};
+    },
+  } as object);
+}
 const loaded = new Map<string, Promise<LoadedLanguage>>();
 
 // Grammars are loaded on first use only, so a cache hit never pays for tree-sitter.
@@ -20,9 +46,7 @@ function loadLanguage(spec: LanguageSpec): Promise<LoadedLanguage> {
   let pending = loaded.get(spec.id);
   if (!pending) {
     pending = (async () => {
-      runtimeReady ??= Bun.file(runtimeWasmPath)
-        .bytes()
-        .then((wasmBinary) => Parser.init({ wasmBinary }));
+      runtimeReady ??= initRuntime();
       await runtimeReady;
       const language = await Language.load(await Bun.file(spec.grammarPath).bytes());
       const parser = new Parser();

@@ -56,7 +56,8 @@ export function precedingComment(node: Node): string | null {
   }
   for (const comment of block) {
     for (const raw of comment.text.split("\n")) {
-      if (raw.trim().startsWith("#!")) continue; // a shebang is not documentation
+      // Shebangs and magic comments (`# frozen_string_literal: true`, `-*- coding -*-`) are not documentation.
+      if (/^#!|^#\s*(frozen_string_literal|encoding|coding|warn_indent|shareable_constant_value):|-\*-.*-\*-/.test(raw.trim())) continue;
       const line = raw
         .trim()
         .replace(/^(\/\*\*?|\/\/\/?!?|\*\/|\*|#+!?|--+|;+|\(\*\*?|%+)\s?/, "")

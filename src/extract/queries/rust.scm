@@ -11,3 +11,4 @@
 (impl_item type: [(type_identifier) @name
                   (generic_type type: (type_identifier) @name)
                   (scoped_type_identifier name: (type_identifier) @name)]) @scope.impl
+(associated_type name: (type_identifier) @name) @definition.type

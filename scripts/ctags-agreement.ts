@@ -1,0 +1,135 @@
+/**
+ * Agreement with Debian's universal-ctags on real code, per language: of the definitions ctags
+ * reports in the kinds trifecta also reports, how many trifecta reports with the same name on
+ * the same line. Needs `ctags` (Debian: universal-ctags) and the corpora below (Debian packages
+ * golang-go, librust-*-dev, openjdk-17-source, ruby-rack, php-symfony-console, lua-penlight);
+ * languages whose corpus is missing are skipped and say so.
+ *
+ *   bun scripts/ctags-agreement.ts [language…]
+ */
+import { existsSync, mkdtempSync, readdirSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { extractSymbols } from "../src/extract/extractor.ts";
+import { decodeSource } from "../src/extract/source-text.ts";
+
+interface Corpus {
+  language: string;
+  ctagsLanguage: string;
+  /** ctags kinds (full names) that correspond to kinds trifecta reports. */
+  kinds: string[];
+  roots: string[];
+  extensions: string[];
+  skip?: RegExp;
+  maxFiles?: number;
+}
+
+function pythonInclude(): string {
+  const run = Bun.spawnSync(["python3", "-c", "import sysconfig;print(sysconfig.get_paths()['include'])"]);
+  return run.stdout.toString().trim();
+}
+
+function javaSources(): string {
+  const zip = "/usr/lib/jvm/openjdk-17/lib/src.zip";
+  const out = join(tmpdir(), "trifecta-jdk-src");
+  if (existsSync(zip) && !existsSync(join(out, "java.base"))) Bun.spawnSync(["unzip", "-q", "-o", zip, "java.base/java/util/*", "java.base/java/io/*", "-d", out]);
+  return join(out, "java.base");
+}
+
+const CORPORA: Corpus[] = [
+  { language: "go", ctagsLanguage: "Go", kinds: ["func", "struct", "interface", "type", "talias", "methodSpec"], roots: ["/usr/share/go-1.19/src"], extensions: [".go"], skip: /(_test\.go$|\/testdata\/|\/vendor\/)/, maxFiles: 1500 },
+  { language: "rust", ctagsLanguage: "Rust", kinds: ["function", "method", "struct", "enum", "interface", "module", "typedef", "macro"], roots: ["/usr/share/cargo/registry"], extensions: [".rs"] },
+  { language: "c", ctagsLanguage: "C", kinds: ["function", "struct", "union", "enum", "typedef"], roots: [pythonInclude(), "/usr/share/go-1.19/src/runtime/cgo"], extensions: [".h", ".c"] },
+  { language: "java", ctagsLanguage: "Java", kinds: ["class", "interface", "enum", "method", "annotation"], roots: [javaSources()], extensions: [".java"] },
+  { language: "ruby", ctagsLanguage: "Ruby", kinds: ["module", "class", "method", "singletonMethod"], roots: ["/usr/share/rubygems-integration/all/gems"], extensions: [".rb"] },
+  { language: "php", ctagsLanguage: "PHP", kinds: ["class", "interface", "trait", "function"], roots: ["/usr/share/php/Symfony"], extensions: [".php"] },
+  { language: "lua", ctagsLanguage: "Lua", kinds: ["function"], roots: ["/usr/share/lua/5.1/pl", "/usr/share/lua/5.4/pl"], extensions: [".lua"] },
+  { language: "bash", ctagsLanguage: "Sh", kinds: ["function"], roots: ["/usr/share/bash-completion/completions"], extensions: [""] },
+];
+
+function listFiles(corpus: Corpus): string[] {
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      const path = join(dir, name);
+      const stat = statSync(path, { throwIfNoEntry: false });
+      if (!stat) continue;
+      if (stat.isDirectory()) walk(path);
+      else if (stat.isFile() && stat.size < 2_000_000 && corpus.extensions.some((e) => (e === "" ? !name.includes(".") : name.endsWith(e))) && !corpus.skip?.test(path)) files.push(path);
+    }
+  };
+  for (const root of corpus.roots) if (existsSync(root)) walk(root);
+  return corpus.maxFiles ? files.slice(0, corpus.maxFiles) : files;
+}
+
+export async function agreement(corpus: Corpus) {
+  const files = listFiles(corpus);
+  if (files.length === 0) return null;
+  const list = join(mkdtempSync(join(tmpdir(), "trifecta-ctags-")), "files");
+  await Bun.write(list, files.join("\n"));
+  const ctags = Bun.spawnSync(["ctags", "--output-format=json", "--fields=+nK", `--language-force=${corpus.ctagsLanguage}`, "-f", "-", "-L", list], { stdout: "pipe", stderr: "pipe" });
+  const expected = new Map<string, Map<string, number>>();
+  let ctagsDefs = 0;
+  for (const line of ctags.stdout.toString().split("\n")) {
+    if (!line.startsWith("{")) continue;
+    const tag = JSON.parse(line) as { path: string; name: string; line: number; kind: string };
+    // Anonymous structs/classes get made-up names from ctags; they have none in the source.
+    if (!corpus.kinds.includes(tag.kind) || /^(__anon|AnonymousClass)/.test(tag.name)) continue;
+    // ctags' shell parser reports `COMPREPLY=( … )` and the like as functions: not names at all.
+    if (corpus.language === "bash" && /[=()]/.test(tag.name)) continue;
+    // ctags writes Lua's `function a.b:c()` as one name; trifecta names `c`, owned by `a.b`.
+    tag.name = tag.name.split(/[.:]/).at(-1)!;
+    const perFile = expected.get(tag.path) ?? new Map<string, number>();
+    const key = `${tag.name}:${tag.line}`;
+    perFile.set(key, (perFile.get(key) ?? 0) + 1);
+    expected.set(tag.path, perFile);
+    ctagsDefs++;
+  }
+  let matched = 0;
+  let matchedAtName = 0;
+  let trifectaDefs = 0;
+  const misses: string[] = [];
+  for (const path of files) {
+    const text = decodeSource(await Bun.file(path).bytes());
+    const lines = text.split("\n");
+    const extraction = await extractSymbols(corpus.language, text);
+    trifectaDefs += extraction.symbols.length;
+    const atStart = new Set(extraction.symbols.map((s) => `${s.name}:${s.line}`));
+    // ctags gives the line of the name; a definition may start earlier (return type, attributes,
+    // `typedef struct {` … `} Name;`): the first and the last line of the range holding the name.
+    const atName = new Set(
+      extraction.symbols.flatMap((s) => {
+        const word = new RegExp(`(^|[^\\w$])${s.name.replace(/[^\w$]/g, "\\$&")}([^\\w$]|$)`);
+        const range = lines.slice(s.line - 1, s.end_line);
+        const first = range.findIndex((l) => word.test(l));
+        const last = range.findLastIndex((l) => word.test(l));
+        return [first, last].filter((i) => i !== -1).map((i) => `${s.name}:${s.line + i}`);
+      }),
+    );
+    for (const [key, count] of expected.get(path) ?? []) {
+      if (atStart.has(key)) matched += count;
+      if (atStart.has(key) || atName.has(key)) matchedAtName += count;
+      else if (misses.length < 12) misses.push(`${path.split("/").slice(-2).join("/")}:${key}`);
+    }
+  }
+  return { language: corpus.language, files: files.length, ctagsDefs, trifectaDefs, matched, matchedAtName, misses };
+}
+
+if (import.meta.main) {
+  const wanted = process.argv.slice(2);
+  console.log(
+    "| language | files | ctags definitions | trifecta symbols | same name, same start line | same name, name on ctags' line | agreement |\n|---|---:|---:|---:|---:|---:|---:|",
+  );
+  const notes: string[] = [];
+  for (const corpus of CORPORA.filter((c) => wanted.length === 0 || wanted.includes(c.language))) {
+    const r = await agreement(corpus);
+    if (!r) {
+      notes.push(`${corpus.language}: no corpus installed (${corpus.roots.join(", ")})`);
+      continue;
+    }
+    const rate = (100 * r.matchedAtName) / Math.max(1, r.ctagsDefs);
+    console.log(`| ${r.language} | ${r.files} | ${r.ctagsDefs} | ${r.trifectaDefs} | ${r.matched} | ${r.matchedAtName} | ${rate.toFixed(2)}% |`);
+    if (r.misses.length > 0) notes.push(`${r.language} misses, e.g.: ${r.misses.slice(0, 6).join("; ")}`);
+  }
+  for (const note of notes) console.log(note);
+}
