@@ -45,6 +45,16 @@ describe("golden fixtures, through the compiled binary", () => {
   }
 });
 
+test("bash names with dashes: the grammar's scanner needs isalpha, which the runtime lacks (shimmed)", () => {
+  const segment = makeSegment({ "completion.sh": "_add-apt-repository_ppa()\n{\n    : # nothing\n}\n\nmain() { :; }\n" });
+  const run = runCli(["ast", "symbols", "sym://bash/file/completion.sh", "--segment", segment]);
+  expect(run.exitCode).toBe(0);
+  expect(run.json.symbols.map((s: any) => [s.name, s.line, s.end_line])).toEqual([
+    ["_add-apt-repository_ppa", 1, 4],
+    ["main", 6, 6],
+  ]);
+});
+
 describe("module resolution per language", () => {
   const segment = makeSegment({
     "web/src/api/client.ts": "export class Client {}\n",
