@@ -45,13 +45,13 @@ describe("golden fixtures, through the compiled binary", () => {
   }
 });
 
-test("bash names with dashes: the grammar's scanner needs isalpha, which the runtime lacks (shimmed)", () => {
-  const segment = makeSegment({ "completion.sh": "_add-apt-repository_ppa()\n{\n    : # nothing\n}\n\nmain() { :; }\n" });
-  const run = runCli(["ast", "symbols", "sym://bash/file/completion.sh", "--segment", segment]);
+test("bash case statements: the grammar's scanner calls isalpha, which the runtime lacks (shimmed)", () => {
+  const script = ["_complete()", "{", "    local cur prev", "    case $prev in", "        -h) return ;;", "    esac", "}", "", "main() { :; }", ""].join("\n");
+  const run = runCli(["ast", "symbols", "sym://bash/file/completion.sh", "--segment", makeSegment({ "completion.sh": script })]);
   expect(run.exitCode).toBe(0);
   expect(run.json.symbols.map((s: any) => [s.name, s.line, s.end_line])).toEqual([
-    ["_add-apt-repository_ppa", 1, 4],
-    ["main", 6, 6],
+    ["_complete", 1, 7],
+    ["main", 9, 9],
   ]);
 });
 
