@@ -1,6 +1,6 @@
 import { Language, Parser, Query, type Node } from "web-tree-sitter";
 import runtimeWasmPath from "web-tree-sitter/tree-sitter.wasm" with { type: "file" };
-import { genericSignature, headerHasAsync, precedingComment } from "./generic.ts";
+import { C_LIKE_COMMENTS, docAbove, genericSignature } from "./generic.ts";
 import { SPECS } from "./languages/index.ts";
 import type { LanguageSpec } from "./languages/spec.ts";
 import { countSyntaxErrors, lastCodeLine } from "./syntax.ts";
@@ -134,6 +134,7 @@ function collectDefinitions(spec: LanguageSpec, query: Query, root: Node): Defin
 function nest(spec: LanguageSpec, definitions: Definition[], source: string): SymbolRecord[] {
   const open: { endIndex: number; kind: string; qualifiedName: string }[] = [];
   const symbols: SymbolRecord[] = [];
+  let lines: string[] | undefined;
   for (const { node, end, name, kind, qualifier, isScope } of definitions) {
     while (open.length > 0 && open.at(-1)!.endIndex < end.endIndex) open.pop();
     const enclosing = open.at(-1);
@@ -144,16 +145,17 @@ function nest(spec: LanguageSpec, definitions: Definition[], source: string): Sy
     const qualifiedName = parentName ? `${parentName}.${name}` : name;
     open.push({ endIndex: end.endIndex, kind: reportedKind, qualifiedName });
     if (isScope) continue;
+    const signature = (spec.signature ?? genericSignature)(node, source);
     symbols.push({
       kind: reportedKind,
       name,
       line: node.startPosition.row + 1,
       qualified_name: qualifiedName,
       end_line: lastCodeLine(end),
-      signature: (spec.signature ?? genericSignature)(node, source),
+      signature,
       decorators: spec.decorators?.(node) ?? [],
-      async: (spec.isAsync ?? headerHasAsync)(node, source),
-      doc: spec.doc ? spec.doc(node, source) : precedingComment(node),
+      async: spec.isAsync ? spec.isAsync(node, source) : /(^|\s)async\s/.test(signature),
+      doc: spec.doc ? spec.doc(node, source) : docAbove((lines ??= source.split("\n")), node.startPosition.row, spec.comments ?? C_LIKE_COMMENTS),
       parent: parentName,
     });
   }

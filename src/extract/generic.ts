@@ -3,11 +3,6 @@ import { children, headerText } from "./syntax.ts";
 
 /** Language-neutral readings of a definition, used where a language spec says nothing else. */
 
-const isComment = (node: Node) => node.type.includes("comment");
-// Nodes that wrap a definition without being part of its name: the comment sits before them.
-const WRAPPERS = new Set(["export_statement", "decorated_definition", "template_declaration", "type_declaration", "lexical_declaration", "variable_declaration"]);
-// Siblings that stand between a doc comment and its definition.
-const ATTRIBUTES = new Set(["attribute_item", "attribute", "decorator", "annotation", "marker_annotation", "attribute_list"]);
 const ATOMIC = new Set(["string", "template_string", "string_literal", "raw_string_literal", "interpreted_string_literal", "char_literal"]);
 const BODY_FIELDS = ["body", "block"];
 
@@ -38,38 +33,36 @@ export function genericSignature(node: Node, source: string): string {
   return text.replace(/\s*(\{|:|=>|=|;|\bdo|\bthen|\bwhere)?\s*$/, "").trim();
 }
 
-/** The first line of the comment block right above the definition (or above its export/attributes). */
-export function precedingComment(node: Node): string | null {
-  let anchor = node;
-  while (anchor.parent && WRAPPERS.has(anchor.parent.type) && anchor.parent.startIndex < anchor.startIndex) anchor = anchor.parent;
-  let before = anchor.previousSibling;
-  while (before && ATTRIBUTES.has(before.type)) {
-    anchor = before;
-    before = before.previousSibling;
-  }
-  const block: Node[] = [];
-  let expectedEndRow = anchor.startPosition.row;
-  for (let prev = before; prev && isComment(prev); prev = prev.previousSibling) {
-    if (prev.endPosition.row < expectedEndRow - 1) break;
-    block.unshift(prev);
-    expectedEndRow = prev.startPosition.row;
-  }
-  for (const comment of block) {
-    for (const raw of comment.text.split("\n")) {
-      // Shebangs and magic comments (`# frozen_string_literal: true`, `-*- coding -*-`) are not documentation.
-      if (/^#!|^#\s*(frozen_string_literal|encoding|coding|warn_indent|shareable_constant_value):|-\*-.*-\*-/.test(raw.trim())) continue;
-      const line = raw
-        .trim()
-        .replace(/^(\/\*\*?|\/\/\/?!?|\*\/|\*|#+!?|--+|;+|\(\*\*?|%+)\s?/, "")
-        .replace(/\s*(\*\/|\*\))$/, "")
-        .replace(/<\/?[A-Za-z][^>]*>/g, "") // C# XML doc tags
-        .trim();
-      if (line !== "" && !line.startsWith("@")) return line;
-    }
-  }
-  return null;
+/** How a language writes comments, for reading the doc comment above a definition. */
+export interface CommentSyntax {
+  /** Matches a line that is (part of) a comment, leading whitespace removed. */
+  readonly line: RegExp;
+  /** Matches a line to step over between a doc comment and its definition (attributes, annotations). */
+  readonly attribute: RegExp;
 }
 
-export function headerHasAsync(node: Node, source: string): boolean {
-  return /(^|\s)async\s/.test(genericSignature(node, source));
+export const C_LIKE_COMMENTS: CommentSyntax = { line: /^(\/\/|\/\*|\*)/, attribute: /^(@|#\[|\[)/ };
+export const HASH_COMMENTS: CommentSyntax = { line: /^#(?!\[)/, attribute: /^@/ };
+
+/**
+ * The first meaningful line of the comment block right above a definition (or above its
+ * attributes), read from the source lines: no tree walking, which is costly in the wasm binding.
+ */
+export function docAbove(lines: readonly string[], row: number, syntax: CommentSyntax): string | null {
+  let at = row - 1;
+  while (at >= 0 && syntax.attribute.test(lines[at]!.trim())) at--;
+  let top = at;
+  while (top >= 0 && lines[top]!.trim() !== "" && syntax.line.test(lines[top]!.trim())) top--;
+  for (let i = top + 1; i <= at; i++) {
+    const raw = lines[i]!.trim();
+    // Shebangs and magic comments (`# frozen_string_literal: true`, `-*- coding -*-`) are not documentation.
+    if (/^#!|^#\s*(frozen_string_literal|encoding|coding|warn_indent|shareable_constant_value):|-\*-.*-\*-/.test(raw)) continue;
+    const text = raw
+      .replace(/^(\/\*\*?|\/\/\/?!?|\*\/|\*|#+!?|--+|;+|\(\*\*?|%+)\s?/, "")
+      .replace(/\s*(\*\/|\*\))$/, "")
+      .replace(/<\/?[A-Za-z][^>]*>/g, "") // C# XML doc tags
+      .trim();
+    if (text !== "" && !text.startsWith("@")) return text;
+  }
+  return null;
 }

@@ -12,18 +12,14 @@ export function children(node: Node): Node[] {
  */
 export function lastCodeLine(node: Node): number {
   let current = node;
-  for (;;) {
-    const kids = children(current);
-    let next: Node | undefined;
-    for (let i = kids.length - 1; i >= 0; i--) {
-      const kid = kids[i]!;
-      if (!kid.type.includes("comment") && kid.endIndex > kid.startIndex) {
-        next = kid;
-        break;
-      }
+  // Walk down the last children, stepping back over comments and empty (MISSING) nodes.
+  for (let child = current.lastChild; child; ) {
+    if (child.type.includes("comment") || child.endIndex === child.startIndex) {
+      child = child.previousSibling;
+      continue;
     }
-    if (!next) break;
-    current = next;
+    current = child;
+    child = current.lastChild;
   }
   const end = current.endPosition;
   // A token that ends right after a newline belongs to the line before.
@@ -36,8 +32,10 @@ export function lastCodeLine(node: Node): number {
  * start up to `stopAt` (the body), comments dropped, line breaks folded into single spaces.
  */
 export function headerText(node: Node, stopAt: Node | null, source: string, atomicTypes: ReadonlySet<string>): string {
-  const tokens: Node[] = [];
   const limit = stopAt ? stopAt.startIndex : node.endIndex;
+  // One line: the text itself (no line comment can sit before the body on the same line).
+  if (stopAt && stopAt.startPosition.row === node.startPosition.row) return source.slice(node.startIndex, limit).trim();
+  const tokens: Node[] = [];
   const collect = (n: Node): void => {
     if (n.startIndex >= limit || n.type.includes("comment")) return;
     const kids = children(n);

@@ -38,7 +38,7 @@ import scalaQuery from "../queries/scala.scm" with { type: "text" };
 import swiftQuery from "../queries/swift.scm" with { type: "text" };
 import typescriptQuery from "../queries/typescript.scm" with { type: "text" };
 import zigQuery from "../queries/zig.scm" with { type: "text" };
-import { genericSignature } from "../generic.ts";
+import { genericSignature, HASH_COMMENTS, type CommentSyntax } from "../generic.ts";
 import { children } from "../syntax.ts";
 import { python } from "./python.ts";
 import type { LanguageSpec } from "./spec.ts";
@@ -69,6 +69,9 @@ function kindByKeyword(node: Node, keywords: Record<string, string>): string | u
 // Dart keeps a method's body next to its signature, not inside it.
 const dartExtent = (node: Node): Node => (node.nextSibling?.type === "function_body" ? node.nextSibling : node);
 
+const LUA_COMMENTS: CommentSyntax = { line: /^--/, attribute: /^$a/ };
+const OCAML_COMMENTS: CommentSyntax = { line: /^(\(\*|\*)/, attribute: /^\[@/ };
+
 const specs: LanguageSpec[] = [
   python,
   { id: "typescript", grammarPath: typescriptGrammar, query: typescriptQuery, queryFile: "typescript", ...ecmascript },
@@ -95,7 +98,7 @@ const specs: LanguageSpec[] = [
   { id: "c", grammarPath: cGrammar, query: cQuery, queryFile: "c" },
   { id: "cpp", grammarPath: cppGrammar, query: cppQuery, queryFile: "cpp" },
   { id: "c_sharp", grammarPath: cSharpGrammar, query: cSharpQuery, queryFile: "c_sharp" },
-  { id: "ruby", grammarPath: rubyGrammar, query: rubyQuery, queryFile: "ruby" },
+  { id: "ruby", grammarPath: rubyGrammar, query: rubyQuery, queryFile: "ruby", comments: HASH_COMMENTS },
   { id: "php", grammarPath: phpGrammar, query: phpQuery, queryFile: "php" },
   {
     id: "swift",
@@ -104,12 +107,12 @@ const specs: LanguageSpec[] = [
     queryFile: "swift",
     refineKind: (kind, _name, node) => (kind === "class" ? (node.childForFieldName("declaration_kind")?.text.replace("actor", "class") ?? kind) : kind),
   },
-  { id: "lua", grammarPath: luaGrammar, query: luaQuery, queryFile: "lua" },
-  { id: "bash", grammarPath: bashGrammar, query: bashQuery, queryFile: "bash" },
+  { id: "lua", grammarPath: luaGrammar, query: luaQuery, queryFile: "lua", comments: LUA_COMMENTS },
+  { id: "bash", grammarPath: bashGrammar, query: bashQuery, queryFile: "bash", comments: HASH_COMMENTS },
   { id: "zig", grammarPath: zigGrammar, query: zigQuery, queryFile: "zig" },
   { id: "dart", grammarPath: dartGrammar, query: dartQuery, queryFile: "dart", extent: dartExtent },
-  { id: "elixir", grammarPath: elixirGrammar, query: elixirQuery, queryFile: "elixir" },
-  { id: "ocaml", grammarPath: ocamlGrammar, query: ocamlQuery, queryFile: "ocaml" },
+  { id: "elixir", grammarPath: elixirGrammar, query: elixirQuery, queryFile: "elixir", comments: HASH_COMMENTS },
+  { id: "ocaml", grammarPath: ocamlGrammar, query: ocamlQuery, queryFile: "ocaml", comments: OCAML_COMMENTS },
 ];
 
 export const SPECS: ReadonlyMap<string, LanguageSpec> = new Map(specs.map((spec) => [spec.id, spec]));

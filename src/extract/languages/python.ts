@@ -29,8 +29,8 @@ export const python: LanguageSpec = {
   isAsync: (node) => node.child(0)?.type === "async",
 
   doc(node, source) {
-    const body = node.childForFieldName("body");
-    const first = body ? children(body).find((c) => c.type !== "comment") : undefined;
+    let first = node.childForFieldName("body")?.firstNamedChild ?? null;
+    while (first?.type === "comment") first = first.nextNamedSibling;
     if (first?.type !== "expression_statement" || first.namedChildCount !== 1) return null;
     const literal = first.namedChild(0);
     if (literal?.type !== "string") return null;

@@ -1,4 +1,5 @@
 import type { Node } from "web-tree-sitter";
+import type { CommentSyntax } from "../generic.ts";
 
 /**
  * What the generic extractor needs to know about one language. The query says what is a
@@ -18,11 +19,14 @@ export interface LanguageSpec {
   readonly query: string;
   /** Name of the query file under src/extract/queries/ (part of the extractor fingerprint). */
   readonly queryFile: string;
+  /** How comments look, for doc comments above definitions (default: C-like line and block comments). */
+  readonly comments?: CommentSyntax;
   /** The node whose end is the definition's end, when the grammar keeps the body outside it. */
   extent?(node: Node): Node;
   signature?(node: Node, source: string): string;
   decorators?(node: Node): string[];
   isAsync?(node: Node, source: string): boolean;
+  /** The doc of a definition when it is not the comment above it (Python docstrings). */
   doc?(node: Node, source: string): string | null;
   /** A last word on the kind, e.g. a method named `constructor`. */
   refineKind?(kind: string, name: string, node: Node): string;
