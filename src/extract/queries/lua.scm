@@ -7,3 +7,5 @@
 (variable_assignment
   (variable_list (variable) @name)
   (expression_list value: (function_definition))) @definition.function
+; Functions in table constructors: `{ __call = function (…) … end }`.
+(field key: (identifier) @name value: (function_definition)) @definition.function

@@ -22,3 +22,9 @@ function top()
 end
 
 return M
+
+local mt = {
+  __index = function(t, k)
+    return k
+  end,
+}
