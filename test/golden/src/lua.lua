@@ -21,10 +21,10 @@ end
 function top()
 end
 
-return M
-
 local mt = {
   __index = function(t, k)
     return k
   end,
 }
+
+return M
