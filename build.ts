@@ -16,6 +16,8 @@ const build = Bun.spawnSync(
     "--sourcemap=none",
     `--define=TRIFECTA_EXTRACTOR_VERSIONS=${JSON.stringify(versions)}`,
     "src/cli/main.ts",
+    // ctx build's worker threads: a second entry point, embedded the same way.
+    "src/ctx/worker.ts",
     "--outfile",
     outfile,
   ],

@@ -92,7 +92,7 @@ describe("limits", () => {
 
   test("a database that may not grow (SQLITE_FULL) answers with bypass/disk_full", () => {
     const segment = makeSegment({ "small.py": "def s(): pass\n", "big.py": pythonModule("big", 400) });
-    const env = { TRIFECTA_CACHE_MAX_DB_BYTES: "65536" };
+    const env = { TRIFECTA_CACHE_MAX_DB_BYTES: "131072" }; // the empty schema takes ~76 KB
     expect(symbols(segment, "small", env).json.cache_status).toBe("miss");
     const run = symbols(segment, "big", env);
     expect(run.exitCode).toBe(0);

@@ -5,7 +5,8 @@ import { quarantine } from "./quarantine.ts";
 import { bypassReason, isCorruption } from "./sqlite-errors.ts";
 import type { BypassReason, CacheEventSink } from "./types.ts";
 
-export const SCHEMA_VERSION = 1;
+/** 1: the AST cache. 2: adds the ctx index (files, items, FTS5). Migrations only add. */
+export const SCHEMA_VERSION = 2;
 /**
  * Databases up to this size get a full `PRAGMA quick_check` on open (~0.6 ms per MiB here); larger
  * ones are checked page by page as SQLite reads them, by row checksums, and fully by cache-verify.
@@ -27,6 +28,46 @@ CREATE INDEX IF NOT EXISTS cache_by_file ON cache(file_rel);
 CREATE INDEX IF NOT EXISTS cache_by_access ON cache(last_access);
 CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
 INSERT OR IGNORE INTO counters(name, value) VALUES ('hits', 0), ('misses', 0);
+-- Totals kept by triggers, so budgets are checked without scanning the table.
+INSERT OR IGNORE INTO counters(name, value) SELECT 'entries', COUNT(*) FROM cache;
+INSERT OR IGNORE INTO counters(name, value) SELECT 'bytes', COALESCE(SUM(value_bytes), 0) FROM cache;
+CREATE TRIGGER IF NOT EXISTS cache_totals_insert AFTER INSERT ON cache BEGIN
+  UPDATE counters SET value = value + 1 WHERE name = 'entries';
+  UPDATE counters SET value = value + NEW.value_bytes WHERE name = 'bytes';
+END;
+CREATE TRIGGER IF NOT EXISTS cache_totals_delete AFTER DELETE ON cache BEGIN
+  UPDATE counters SET value = value - 1 WHERE name = 'entries';
+  UPDATE counters SET value = value - OLD.value_bytes WHERE name = 'bytes';
+END;
+CREATE TRIGGER IF NOT EXISTS cache_totals_update AFTER UPDATE OF value_bytes ON cache BEGIN
+  UPDATE counters SET value = value - OLD.value_bytes + NEW.value_bytes WHERE name = 'bytes';
+END;
+CREATE TABLE IF NOT EXISTS ctx_files (
+  file_rel TEXT PRIMARY KEY,
+  kind TEXT NOT NULL,
+  content_hash TEXT NOT NULL,
+  size INTEGER NOT NULL,
+  mtime_ms REAL NOT NULL,
+  parse_status TEXT NOT NULL,
+  items INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS ctx_items (
+  rowid INTEGER PRIMARY KEY,
+  item_id TEXT NOT NULL UNIQUE,
+  file_rel TEXT NOT NULL,
+  lang TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  name TEXT NOT NULL,
+  qualified_name TEXT NOT NULL,
+  line INTEGER NOT NULL,
+  end_line INTEGER NOT NULL,
+  signature TEXT NOT NULL,
+  doc TEXT,
+  parent TEXT
+);
+CREATE INDEX IF NOT EXISTS ctx_items_by_file ON ctx_items(file_rel);
+CREATE VIRTUAL TABLE IF NOT EXISTS ctx_fts USING fts5(names, signature, doc, body, path, tokenize = 'porter unicode61');
+CREATE TABLE IF NOT EXISTS ctx_meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 `;
 
 export interface OpenedDatabase {

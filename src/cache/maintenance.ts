@@ -130,7 +130,7 @@ export function clearCache(segmentRoot: string, settings = cacheSettings(), even
     db
       .transaction(() => {
         const { changes } = db.run("DELETE FROM cache");
-        db.run("UPDATE counters SET value = 0");
+        db.run("UPDATE counters SET value = 0 WHERE name IN ('hits', 'misses')");
         return changes;
       })
       .immediate(),

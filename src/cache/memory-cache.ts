@@ -26,6 +26,10 @@ export class MemoryAstCache implements AstCache {
     return { status: "stored" };
   }
 
+  storeMany(entries: readonly CacheEntry[]): StoreOutcome[] {
+    return entries.map((entry) => this.store(entry));
+  }
+
   close(): void {
     this.entries.clear();
   }

@@ -1,6 +1,6 @@
 import type { Database } from "bun:sqlite";
 import type { Extraction } from "../extract/types.ts";
-import { openDatabase } from "./database.ts";
+import { openDatabase, type OpenedDatabase } from "./database.ts";
 import { bypassReason, isCorruption } from "./sqlite-errors.ts";
 import { quarantine } from "./quarantine.ts";
 import type { AstCache, BypassReason, CacheEntry, CacheEventSink, CacheSettings, Lookup, MissReason, StoreOutcome } from "./types.ts";
@@ -38,8 +38,17 @@ export class SqliteAstCache implements AstCache {
       emit({ type: "bypass", reason, operation: "open" });
       return { failed: reason };
     }
-    const { db, existed, recoveredFrom } = opened.value;
-    return new SqliteAstCache(dbPath, db, existed, recoveredFrom !== null, settings, emit);
+    return SqliteAstCache.over(dbPath, opened.value, settings, emit);
+  }
+
+  /** The AST cache on a connection opened by the factory (shared with the ctx index). */
+  static over(dbPath: string, opened: OpenedDatabase, settings: CacheSettings, emit: CacheEventSink): SqliteAstCache {
+    return new SqliteAstCache(dbPath, opened.db, opened.existed, opened.recoveredFrom !== null, settings, emit);
+  }
+
+  /** The connection, for the ctx index that lives in the same file. */
+  get connection(): Database {
+    return this.db;
   }
 
   lookup(key: string): Lookup {
@@ -75,38 +84,51 @@ export class SqliteAstCache implements AstCache {
   }
 
   store(entry: CacheEntry): StoreOutcome {
-    const value = JSON.stringify(entry.extraction);
-    const bytes = Buffer.byteLength(value);
+    return this.storeMany([entry])[0]!;
+  }
+
+  /** Stores several entries in one write transaction (one lock, one eviction pass). */
+  storeMany(entries: readonly CacheEntry[]): StoreOutcome[] {
     const { limits } = this.settings;
+    const values = entries.map((entry) => {
+      const value = JSON.stringify(entry.extraction);
+      return { entry, value, bytes: Buffer.byteLength(value) };
+    });
     try {
       const written = this.writeTransaction("store", () => {
-        this.db.run("UPDATE counters SET value = value + 1 WHERE name = 'misses'");
-        // A file's older contents are never asked for again under this extractor.
-        this.evict("superseded", "DELETE FROM cache WHERE file_rel = ? AND key <> ? RETURNING value_bytes", [entry.fileRel, entry.key]);
-        this.evict("ttl", "DELETE FROM cache WHERE last_access < ? RETURNING value_bytes", [Date.now() - limits.ttlMs]);
-        if (bytes > limits.maxBytes) return false;
         const before = this.totals();
+        this.db.run("UPDATE counters SET value = value + ? WHERE name = 'misses'", [entries.length]);
+        this.evict("ttl", "DELETE FROM cache WHERE last_access < ? RETURNING value_bytes", [Date.now() - limits.ttlMs]);
         const now = Date.now();
-        this.db.run(
+        const insert = this.db.query(
           `INSERT INTO cache(key, file_rel, value, value_bytes, checksum, created_at, last_access)
            VALUES (?, ?, ?, ?, ?, ?, ?)
            ON CONFLICT(key) DO UPDATE SET value = excluded.value, value_bytes = excluded.value_bytes,
              checksum = excluded.checksum, last_access = excluded.last_access`,
-          [entry.key, entry.fileRel, value, bytes, checksumOf(value), now, now],
         );
-        this.evictToBudget(entry.key);
+        const stored = values.map(({ entry, value, bytes }) => {
+          // A file's older contents are never asked for again under this extractor.
+          this.evict("superseded", "DELETE FROM cache WHERE file_rel = ? AND key <> ? RETURNING value_bytes", [entry.fileRel, entry.key]);
+          if (bytes > limits.maxBytes) return false;
+          insert.run(entry.key, entry.fileRel, value, bytes, checksumOf(value), now, now);
+          return true;
+        });
+        this.evictToBudget(new Set(values.filter((_, i) => stored[i]).map((v) => v.entry.key)));
         this.warnOnCrossing(before, this.totals());
-        return true;
+        return stored;
       });
-      if (!written) {
-        this.emit({ type: "bypass", reason: "value_too_large", operation: "store" });
-        return { status: "bypass", reason: "value_too_large" };
-      }
-      this.emit({ type: "write", key: entry.key, bytes });
-      return { status: "stored" };
+      return values.map(({ entry, bytes }, i): StoreOutcome => {
+        if (!written[i]) {
+          this.emit({ type: "bypass", reason: "value_too_large", operation: "store" });
+          return { status: "bypass", reason: "value_too_large" };
+        }
+        this.emit({ type: "write", key: entry.key, bytes });
+        return { status: "stored" };
+      });
     } catch (error) {
       if (isCorruption(error)) this.recover(String((error as Error).message));
-      return this.bypass(error, "store");
+      const failed = this.bypass(error, "store");
+      return entries.map(() => failed);
     }
   }
 
@@ -141,20 +163,24 @@ export class SqliteAstCache implements AstCache {
     }
   }
 
+  /** Entries and bytes, kept by triggers (see the schema). */
   private totals(): { entries: number; bytes: number } {
-    return this.db.query("SELECT COUNT(*) AS entries, COALESCE(SUM(value_bytes), 0) AS bytes FROM cache").get() as { entries: number; bytes: number };
+    const rows = this.db.query("SELECT name, value FROM counters WHERE name IN ('entries', 'bytes')").all() as { name: string; value: number }[];
+    const get = (name: string) => rows.find((r) => r.name === name)?.value ?? 0;
+    return { entries: get("entries"), bytes: get("bytes") };
   }
 
-  /** Least recently used first, stopping exactly when both budgets hold again. */
-  private evictToBudget(keep: string): void {
+  /** Least recently used first (never the entries just written), stopping exactly when both budgets hold again. */
+  private evictToBudget(keep: ReadonlySet<string>): void {
     const { maxBytes, maxEntries } = this.settings.limits;
     let { entries, bytes } = this.totals();
     if (entries <= maxEntries && bytes <= maxBytes) return;
     const victims: string[] = [];
     let freed = 0;
-    const oldestFirst = this.db.query("SELECT key, value_bytes FROM cache WHERE key <> ? ORDER BY last_access, key");
-    for (const row of oldestFirst.iterate(keep) as IterableIterator<{ key: string; value_bytes: number }>) {
+    const oldestFirst = this.db.query("SELECT key, value_bytes FROM cache ORDER BY last_access, key");
+    for (const row of oldestFirst.iterate() as IterableIterator<{ key: string; value_bytes: number }>) {
       if (entries <= maxEntries && bytes <= maxBytes) break;
+      if (keep.has(row.key)) continue;
       victims.push(row.key);
       entries--;
       bytes -= row.value_bytes;

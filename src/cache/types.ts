@@ -33,6 +33,8 @@ export interface AstCache {
   readonly dbPath: string | null;
   lookup(key: string): Lookup;
   store(entry: CacheEntry): StoreOutcome;
+  /** Several entries in one write transaction; one outcome per entry, in order. */
+  storeMany(entries: readonly CacheEntry[]): StoreOutcome[];
   close(): void;
 }
 

@@ -2,6 +2,7 @@
 import { renderUsage, runCommand, type ArgsDef, type CommandDef } from "citty";
 import { astCommand } from "./commands/ast.ts";
 import { telemetryCommand } from "./commands/telemetry.ts";
+import { ctxCommand } from "./commands/ctx.ts";
 import { EXIT_ERROR, EXIT_USAGE, printError, tellHuman, writeStderr, writeStdout } from "./output.ts";
 import { checkArgs, UsageError } from "./strict-args.ts";
 import { EXTRACT_COMMAND, runExtractCommand } from "./fast-extract.ts";
@@ -10,7 +11,7 @@ const VERSION = "0.1.0";
 
 const main = {
   meta: { name: "trifecta", version: VERSION, description: "Deterministic symbol outlines for AI coding agents" },
-  subCommands: { ast: astCommand, telemetry: telemetryCommand },
+  subCommands: { ast: astCommand, ctx: ctxCommand, telemetry: telemetryCommand },
 } satisfies CommandDef;
 
 /** Follows the subcommand path in argv to the command that will run and its own arguments. */

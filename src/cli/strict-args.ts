@@ -3,6 +3,14 @@ import type { ArgsDef } from "citty";
 /** A flag or argument the command does not define; citty itself lets these pass silently. */
 export class UsageError extends Error {}
 
+const variadicCommands = new WeakSet<ArgsDef>();
+
+/** Marks a command's arguments as taking any number of positionals (e.g. `ctx get <id>...`). */
+export function variadic<T extends ArgsDef>(defs: T): T {
+  variadicCommands.add(defs);
+  return defs;
+}
+
 /** Rejects unknown flags, missing flag values and extra positionals before a command runs. */
 export function checkArgs(rawArgs: readonly string[], defs: ArgsDef): void {
   const flags = new Map<string, { type: string }>();
@@ -41,5 +49,5 @@ export function checkArgs(rawArgs: readonly string[], defs: ArgsDef): void {
       i++;
     }
   }
-  if (seenPositionals > positionals) throw new UsageError(`too many arguments: expected at most ${positionals}`);
+  if (seenPositionals > positionals && !variadicCommands.has(defs)) throw new UsageError(`too many arguments: expected at most ${positionals}`);
 }

@@ -12,6 +12,9 @@ export type ErrorCode =
   | "CACHE_BUSY"
   | "CACHE_UNAVAILABLE"
   | "CACHE_DAMAGED"
+  | "INDEX_NOT_FOUND"
+  | "ID_NOT_FOUND"
+  | "STALE_INDEX"
   | "USAGE_ERROR"
   | "INTERNAL_ERROR";
 

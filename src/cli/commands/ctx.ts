@@ -1,0 +1,138 @@
+import { defineCommand } from "citty";
+import { openIndexedCache } from "../../cache/factory.ts";
+import type { CacheEvent } from "../../cache/types.ts";
+import { fail, ok, type Result } from "../../core/result.ts";
+import { buildIndex, refreshChanged, type BuildReport, type IndexTarget } from "../../ctx/build.ts";
+import { DEFAULT_BUDGET, GET_MODES, getPieces, type GetMode } from "../../ctx/get.ts";
+import { searchIndex } from "../../ctx/search.ts";
+import { LANGUAGE_IDS } from "../../languages.ts";
+import { resolveSegment } from "../../resolve/segment.ts";
+import { maxFileBytes } from "../../symbols/service.ts";
+import { UsageError, variadic } from "../strict-args.ts";
+import { printJson, writeStderr } from "../output.ts";
+import { errorRecord, finish, oneOf, recorded, segmentArg, telemetryArg, type CommandRecord } from "./shared.ts";
+
+/** Above this many changed files, search answers from the index as it is and says it is stale. */
+const REFRESH_LIMIT = 50;
+
+const jsonArg = { json: { type: "boolean", description: "JSON output (the only format; accepted for scripts that pass it)" } } as const;
+
+/** Opens the segment's index (creating the cache database if needed), or a typed error. */
+function openTarget(segmentFlag: string | undefined, events: (e: CacheEvent) => void): Result<IndexTarget & { close(): void }> {
+  const segment = resolveSegment(segmentFlag);
+  if (!segment.ok) return segment;
+  const opened = openIndexedCache(segment.value.root, { events });
+  if (!opened.ok) return fail("CACHE_UNAVAILABLE", `the index database cannot be opened (${opened.reason})`, { db_path: opened.dbPath, reason: opened.reason });
+  return ok({ root: segment.value.root, cache: opened.cache, index: opened.index, maxFileBytes: maxFileBytes(), close: () => opened.cache.close() });
+}
+
+/** A progress line on stderr, only when a person is watching. */
+function progressBar(): ((done: number, total: number) => void) | undefined {
+  if (!process.stderr.isTTY) return undefined;
+  let last = 0;
+  return (done, total) => {
+    const now = performance.now();
+    if (now - last < 100 && done < total) return;
+    last = now;
+    const width = 30;
+    const filled = Math.round((width * done) / Math.max(1, total));
+    void writeStderr(`\r[${"#".repeat(filled)}${".".repeat(width - filled)}] ${done}/${total} files${done === total ? "\n" : ""}`);
+  };
+}
+
+async function withTarget(name: string, args: { segment?: string; telemetry?: string }, work: (target: IndexTarget) => Promise<{ answer: Result<object>; summary: Record<string, unknown> }>) {
+  await recorded(name, args, async (): Promise<CommandRecord> => {
+    const cacheEvents: CacheEvent[] = [];
+    const target = openTarget(args.segment, (e) => cacheEvents.push(e));
+    if (!target.ok) {
+      await finish(target);
+      return { args: {}, result: errorRecord(target.error) };
+    }
+    try {
+      const { answer, summary } = await work(target.value);
+      await finish(answer, (value) => printJson({ status: "ok", segment_root: target.value.root, ...value }));
+      return { args: {}, result: answer.ok ? { status: "ok", ...summary } : errorRecord(answer.error), cacheEvents };
+    } finally {
+      target.value.close();
+    }
+  });
+}
+
+const build = defineCommand({
+  meta: { name: "build", description: "Index the segment: symbols of every source file, sections of Markdown files (incremental)" },
+  args: { ...segmentArg, ...telemetryArg, ...jsonArg },
+  async run({ args }) {
+    await withTarget("ctx.build", args, async (target) => {
+      const report = await buildIndex(target, { workers: navigator.hardwareConcurrency || 1, progress: progressBar() });
+      return { answer: ok(report), summary: { indexed: report.files.indexed, unchanged: report.files.unchanged, seconds: report.seconds } };
+    });
+  },
+});
+
+const search = defineCommand({
+  meta: { name: "search", description: "Ranked symbols and sections for a query (natural language, identifiers, or a sym:// URI)" },
+  args: {
+    query: { type: "positional", required: true, description: "What to look for" },
+    ...segmentArg,
+    limit: { type: "string", description: "Most hits to return (default 10)" },
+    kind: { type: "string", description: "Only this kind (function, class, method, section, …)" },
+    lang: { type: "string", description: "Only this language (python, typescript, markdown, …)" },
+    ...telemetryArg,
+    ...jsonArg,
+  },
+  async run({ args }) {
+    const limit = args.limit === undefined ? 10 : Number(args.limit);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new UsageError("--limit takes a whole number from 1 to 1000");
+    if (args.lang !== undefined && args.lang !== "markdown" && !LANGUAGE_IDS.includes(args.lang)) throw new UsageError(`--lang must be markdown or one of ${LANGUAGE_IDS.join(", ")}`);
+    await withTarget("ctx.search", args, async (target) => {
+      let built: BuildReport | null = null;
+      if (target.index.totals().files === 0) built = await buildIndex(target, { workers: navigator.hardwareConcurrency || 1 });
+      const freshness = await refreshChanged(target, REFRESH_LIMIT);
+      const hits = searchIndex(target.index, args.query, { limit, kind: args.kind, lang: args.lang });
+      const answer = {
+        query: args.query,
+        hits,
+        ...(built ? { index_built: { files: built.files.indexed, seconds: built.seconds } } : {}),
+        refreshed: freshness.refreshed,
+        stale: freshness.stale.length > 0 ? { files: freshness.stale.length, hint: "many files changed since the build: run `trifecta ctx build`" } : null,
+        ...(hits.length === 0 ? { hint: "no match: try other words, fewer words, an identifier, or drop --kind/--lang" } : {}),
+      };
+      return { answer: ok(answer), summary: { hits: hits.length, stale: freshness.stale.length } };
+    });
+  },
+});
+
+const get = defineCommand({
+  meta: { name: "get", description: "The lines of symbols, sections or files by id, within a token budget, with citations" },
+  args: variadic({
+    ids: { type: "positional", required: true, description: "Ids from ctx search: <file_rel>#<qualified_name>, <file_rel>#<section-slug>, or <file_rel>" },
+    ...segmentArg,
+    mode: { type: "string", description: "skeleton, excerpt (default) or raw" },
+    budget: { type: "string", description: `Token budget, never exceeded (default ${DEFAULT_BUDGET}; tokens = characters / 4, rounded up)` },
+    ...telemetryArg,
+    ...jsonArg,
+  }),
+  async run({ args }) {
+    const mode = oneOf<GetMode>("mode", args.mode, GET_MODES, "excerpt");
+    const budget = args.budget === undefined ? DEFAULT_BUDGET : Number(args.budget);
+    if (!Number.isInteger(budget) || budget < 1) throw new UsageError("--budget takes a whole number of tokens, at least 1");
+    const ids = args._.length > 0 ? args._.map(String) : [args.ids];
+    await withTarget("ctx.get", args, async (target) => {
+      if (target.index.totals().files === 0) {
+        return { answer: fail("INDEX_NOT_FOUND", "the segment has no index yet", { hint: "run `trifecta ctx build --segment <dir>` (or `ctx search`, which builds it)" }), summary: {} };
+      }
+      const result = await getPieces(target, ids, mode, budget);
+      const summary = { pieces: result.pieces.length, omitted: result.omitted.length, errors: result.errors.length, used_tokens: result.used_tokens };
+      if (result.pieces.length === 0 && result.omitted.length === 0) {
+        const first = result.errors[0]!;
+        return { answer: fail(first.error_code as "ID_NOT_FOUND", first.message, { errors: result.errors }), summary };
+      }
+      return { answer: ok({ mode, ...result }), summary };
+    });
+  },
+});
+
+export const ctxCommand = defineCommand({
+  meta: { name: "ctx", description: "Index the segment, search it, and get just the lines an agent needs" },
+  subCommands: { build, search, get },
+});

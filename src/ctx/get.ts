@@ -1,0 +1,111 @@
+import { readFileSync } from "node:fs";
+import { contentHash } from "../cache/key.ts";
+import { decodeSource } from "../extract/source-text.ts";
+import type { IndexedFile, IndexItem } from "./index-store.ts";
+import { locateFile } from "../resolve/segment.ts";
+import { refreshChanged, type IndexTarget } from "./build.ts";
+
+export type GetMode = "skeleton" | "excerpt" | "raw";
+export const GET_MODES: readonly GetMode[] = ["skeleton", "excerpt", "raw"];
+export const DEFAULT_BUDGET = 2000;
+/** Lines of context around a symbol in `excerpt` mode. */
+const CONTEXT_LINES = 2;
+
+/** Tokens estimated as characters / 4, rounded up: the same for every piece and the budget. */
+export function estimateTokens(text: string): number {
+  return Math.ceil(text.length / 4);
+}
+
+export interface Piece {
+  id: string;
+  kind: string;
+  mode: GetMode;
+  citation: string;
+  content_hash: string;
+  tokens: number;
+  content: string;
+}
+
+export interface GetResult {
+  pieces: Piece[];
+  omitted: { id: string; tokens: number; stop_reason: "budget" }[];
+  errors: { id: string; error_code: string; message: string }[];
+  budget: number;
+  used_tokens: number;
+  stop_reason: "complete" | "budget";
+}
+
+function numbered(lines: string[], from: number, to: number): string {
+  const width = String(to).length;
+  return lines
+    .slice(from - 1, to)
+    .map((text, i) => `${String(from + i).padStart(width)}| ${text}`)
+    .join("\n");
+}
+
+/** The signature of `root` and of everything inside it, indented by depth. */
+function skeleton(items: IndexItem[], root: IndexItem | null): string {
+  const inside = root ? items.filter((i) => i === root || (i.line >= root.line && i.end_line <= root.end_line && i.qualified_name.startsWith(`${root.qualified_name}.`))) : items;
+  const base = root ? root.qualified_name.split(".").length : 1;
+  return inside
+    .map((i) => {
+      const depth = i.kind === "section" ? 0 : i.qualified_name.split(".").length - base;
+      return `${"  ".repeat(Math.max(0, depth))}${i.line}-${i.end_line} ${i.signature}`;
+    })
+    .join("\n");
+}
+
+function render(mode: GetMode, lines: string[], items: IndexItem[], item: IndexItem | null): { content: string; line: number; end: number } {
+  const line = item?.line ?? 1;
+  const end = item?.end_line ?? lines.length;
+  if (mode === "skeleton") return { content: skeleton(items, item), line, end };
+  if (mode === "raw") return { content: lines.slice(line - 1, end).join("\n"), line, end };
+  const from = Math.max(1, line - CONTEXT_LINES);
+  const to = Math.min(lines.length, end + CONTEXT_LINES);
+  return { content: numbered(lines, from, to), line: from, end: to };
+}
+
+/**
+ * The asked-for pieces within a hard token budget. A file changed since it was indexed is
+ * re-indexed first, so lines always match the file; what does not fit is listed, unknown ids
+ * are errors of their own.
+ */
+export async function getPieces(target: IndexTarget, ids: readonly string[], mode: GetMode, budget: number): Promise<GetResult> {
+  const result: GetResult = { pieces: [], omitted: [], errors: [], budget, used_tokens: 0, stop_reason: "complete" };
+  for (const id of ids) {
+    const hashAt = id.indexOf("#");
+    const fileRel = hashAt === -1 ? id : id.slice(0, hashAt);
+    if (fileRel === "" || fileRel.startsWith("/") || fileRel.split("/").includes("..")) {
+      result.errors.push({ id, error_code: "PATH_OUTSIDE_SEGMENT", message: "ids name files inside the segment" });
+      continue;
+    }
+    await refreshChanged(target, 1, [fileRel]);
+    const file: IndexedFile | null = target.index.file(fileRel);
+    const item = hashAt === -1 ? null : target.index.item(id);
+    if (!file || (hashAt !== -1 && !item)) {
+      result.errors.push({ id, error_code: "ID_NOT_FOUND", message: file ? `no symbol or section '${id.slice(hashAt + 1)}' in ${fileRel}` : `'${fileRel}' is not in the index` });
+      continue;
+    }
+    const located = locateFile({ root: target.root }, fileRel.split("/"));
+    if (!located.ok || !located.value) {
+      result.errors.push({ id, error_code: located.ok ? "ID_NOT_FOUND" : located.error.code, message: located.ok ? `'${fileRel}' no longer exists` : located.error.message });
+      continue;
+    }
+    const bytes = readFileSync(located.value.absPath);
+    const hash = contentHash(bytes);
+    if (hash !== file.content_hash) {
+      result.errors.push({ id, error_code: "STALE_INDEX", message: `${fileRel} changed while being read; ask again` });
+      continue;
+    }
+    const rendered = render(mode, decodeSource(bytes).split("\n"), target.index.itemsOfFile(fileRel), item);
+    const tokens = estimateTokens(rendered.content);
+    if (result.used_tokens + tokens > budget) {
+      result.omitted.push({ id, tokens, stop_reason: "budget" });
+      result.stop_reason = "budget";
+      continue;
+    }
+    result.used_tokens += tokens;
+    result.pieces.push({ id, kind: item?.kind ?? "file", mode, citation: `${fileRel}:${rendered.line}-${rendered.end}`, content_hash: hash, tokens, content: rendered.content });
+  }
+  return result;
+}

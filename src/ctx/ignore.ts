@@ -1,0 +1,81 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+
+/** One line of a `.gitignore` / `.trifectaignore`, compiled. */
+interface Rule {
+  readonly base: string;
+  readonly regex: RegExp;
+  readonly negate: boolean;
+  readonly dirOnly: boolean;
+}
+
+function globToRegex(glob: string): string {
+  let out = "";
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i]!;
+    if (c === "*") {
+      if (glob[i + 1] === "*") {
+        const slashAfter = glob[i + 2] === "/";
+        out += slashAfter ? "(?:.*/)?" : ".*";
+        i += slashAfter ? 2 : 1;
+      } else out += "[^/]*";
+    } else if (c === "?") out += "[^/]";
+    else if (c === "[") {
+      const close = glob.indexOf("]", i + 1);
+      if (close === -1) out += "\\[";
+      else {
+        out += `[${glob.slice(i + 1, close).replace(/^!/, "^").replace(/\\/g, "\\\\")}]`;
+        i = close;
+      }
+    } else if (c === "\\" && i + 1 < glob.length) out += `\\${glob[++i]}`;
+    else out += /[.+^${}()|\]\\]/.test(c) ? `\\${c}` : c;
+  }
+  return out;
+}
+
+export function parseIgnore(text: string, base: string): Rule[] {
+  const rules: Rule[] = [];
+  for (const raw of text.split(/\r?\n/)) {
+    let line = raw.replace(/(?<!\\)\s+$/, "");
+    if (line === "" || line.startsWith("#")) continue;
+    const negate = line.startsWith("!");
+    if (negate) line = line.slice(1);
+    const dirOnly = line.endsWith("/");
+    if (dirOnly) line = line.slice(0, -1);
+    // A pattern with a slash (other than at the end) is anchored to its file's directory.
+    const anchored = line.includes("/");
+    if (line.startsWith("/")) line = line.slice(1);
+    const body = globToRegex(line);
+    rules.push({ base, negate, dirOnly, regex: new RegExp(anchored ? `^${body}(?:/.*)?$` : `(?:^|/)${body}(?:/.*)?$`) });
+  }
+  return rules;
+}
+
+/** The ignore rules in force in one directory: its parents' plus its own files'. */
+export class IgnoreRules {
+  constructor(private readonly rules: readonly Rule[] = []) {}
+
+  /** Adds the `.gitignore` and `.trifectaignore` found in `dirRel` (segment-relative). */
+  withDirectory(root: string, dirRel: string): IgnoreRules {
+    const added: Rule[] = [];
+    for (const name of [".gitignore", ".trifectaignore"]) {
+      try {
+        added.push(...parseIgnore(readFileSync(join(root, dirRel, name), "utf8"), dirRel));
+      } catch {
+        // no such file
+      }
+    }
+    return added.length === 0 ? this : new IgnoreRules([...this.rules, ...added]);
+  }
+
+  /** Whether `pathRel` (segment-relative, POSIX) is ignored; the last matching rule decides. */
+  ignores(pathRel: string, isDir: boolean): boolean {
+    let ignored = false;
+    for (const rule of this.rules) {
+      if (rule.dirOnly && !isDir) continue;
+      const local = rule.base === "" ? pathRel : pathRel.startsWith(`${rule.base}/`) ? pathRel.slice(rule.base.length + 1) : null;
+      if (local !== null && rule.regex.test(local)) ignored = !rule.negate;
+    }
+    return ignored;
+  }
+}

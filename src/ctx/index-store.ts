@@ -1,0 +1,157 @@
+import type { Database } from "bun:sqlite";
+import type { SymbolRecord } from "../extract/types.ts";
+import { nameTerms } from "./terms.ts";
+import type { Section } from "./markdown.ts";
+
+/** What the index knows about one file. */
+export interface IndexedFile {
+  file_rel: string;
+  kind: string;
+  content_hash: string;
+  size: number;
+  mtime_ms: number;
+  parse_status: string;
+  items: number;
+}
+
+/** One searchable item: a symbol or a Markdown section. */
+export interface IndexItem {
+  item_id: string;
+  file_rel: string;
+  lang: string;
+  kind: string;
+  name: string;
+  qualified_name: string;
+  line: number;
+  end_line: number;
+  signature: string;
+  doc: string | null;
+  parent: string | null;
+}
+
+export interface FileUpdate {
+  readonly file: Omit<IndexedFile, "items">;
+  readonly symbols?: readonly SymbolRecord[];
+  readonly sections?: readonly Section[];
+}
+
+export interface SearchRow extends IndexItem {
+  bm25: number;
+}
+
+const MAX_SECTION_TEXT = 4000;
+// Column weights for bm25: names, signature, doc, body, path.
+const BM25_WEIGHTS = "10.0, 3.0, 4.0, 1.0, 2.0";
+
+/** The ctx index tables of the segment's cache database (schema in src/cache/database.ts). */
+export class ContextIndex {
+  /** The connection is looked up on each use: the cache may replace it after recovering from damage. */
+  constructor(private readonly connection: () => Database) {}
+
+  private get db(): Database {
+    return this.connection();
+  }
+
+  files(): Map<string, IndexedFile> {
+    const rows = this.db.query("SELECT * FROM ctx_files").all() as IndexedFile[];
+    return new Map(rows.map((r) => [r.file_rel, r]));
+  }
+
+  file(fileRel: string): IndexedFile | null {
+    return (this.db.query("SELECT * FROM ctx_files WHERE file_rel = ?").get(fileRel) as IndexedFile | null) ?? null;
+  }
+
+  /** Applies updates and removals in one write transaction. */
+  write(updates: readonly FileUpdate[], removals: readonly string[], touched: readonly { fileRel: string; mtimeMs: number }[] = []): void {
+    this.db.transaction(() => {
+      for (const fileRel of removals) this.removeFile(fileRel);
+      for (const update of updates) this.replaceFile(update);
+      const touch = this.db.query("UPDATE ctx_files SET mtime_ms = ? WHERE file_rel = ?");
+      for (const t of touched) touch.run(t.mtimeMs, t.fileRel);
+      this.db.run("INSERT OR REPLACE INTO ctx_meta(name, value) VALUES ('built_at', ?)", [new Date().toISOString()]);
+    }).immediate();
+  }
+
+  private removeFile(fileRel: string): void {
+    this.db.run("DELETE FROM ctx_fts WHERE rowid IN (SELECT rowid FROM ctx_items WHERE file_rel = ?)", [fileRel]);
+    this.db.run("DELETE FROM ctx_items WHERE file_rel = ?", [fileRel]);
+    this.db.run("DELETE FROM ctx_files WHERE file_rel = ?", [fileRel]);
+  }
+
+  private replaceFile(update: FileUpdate): void {
+    const { file } = update;
+    this.removeFile(file.file_rel);
+    const insertItem = this.db.query(
+      `INSERT INTO ctx_items(item_id, file_rel, lang, kind, name, qualified_name, line, end_line, signature, doc, parent)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING rowid`,
+    );
+    const insertText = this.db.query("INSERT INTO ctx_fts(rowid, names, signature, doc, body, path) VALUES (?, ?, ?, ?, ?, ?)");
+    const path = file.file_rel.replace(/\.[^./]+$/, "").split(/[/_.-]+/).join(" ");
+    const taken = new Set<string>();
+    const uniqueId = (base: string, line: number) => {
+      const id = taken.has(base) ? `${base}@${line}` : base;
+      taken.add(id);
+      return id;
+    };
+    let items = 0;
+    for (const s of update.symbols ?? []) {
+      const itemId = uniqueId(`${file.file_rel}#${s.qualified_name}`, s.line);
+      const { rowid } = insertItem.get(itemId, file.file_rel, file.kind, s.kind, s.name, s.qualified_name, s.line, s.end_line, s.signature, s.doc, s.parent) as { rowid: number };
+      insertText.run(rowid, nameTerms(s.qualified_name), s.signature, s.doc ?? "", "", path);
+      items++;
+    }
+    for (const section of update.sections ?? []) {
+      const itemId = uniqueId(`${file.file_rel}#${section.slug}`, section.line);
+      const signature = `${"#".repeat(section.level)} ${section.heading}`;
+      const firstLine = section.text.split("\n").find((l) => l.trim() !== "")?.trim() ?? null;
+      const { rowid } = insertItem.get(itemId, file.file_rel, "markdown", "section", section.heading, section.heading, section.line, section.end_line, signature, firstLine, null) as { rowid: number };
+      insertText.run(rowid, section.heading, "", "", section.text.slice(0, MAX_SECTION_TEXT), path);
+      items++;
+    }
+    this.db.run(
+      "INSERT INTO ctx_files(file_rel, kind, content_hash, size, mtime_ms, parse_status, items) VALUES (?, ?, ?, ?, ?, ?, ?)",
+      [file.file_rel, file.kind, file.content_hash, file.size, file.mtime_ms, file.parse_status, items],
+    );
+  }
+
+  /** Full-text candidates, best bm25 first (FTS5's bm25 is negative: lower is better). */
+  search(match: string, limit: number, filters: { kind?: string; lang?: string }): SearchRow[] {
+    const where = ["ctx_fts MATCH ?"];
+    const params: (string | number)[] = [match];
+    if (filters.kind) {
+      where.push("i.kind = ?");
+      params.push(filters.kind);
+    }
+    if (filters.lang) {
+      where.push("i.lang = ?");
+      params.push(filters.lang);
+    }
+    params.push(limit);
+    return this.db
+      .query(`SELECT i.*, bm25(ctx_fts, ${BM25_WEIGHTS}) AS bm25 FROM ctx_fts JOIN ctx_items i ON i.rowid = ctx_fts.rowid WHERE ${where.join(" AND ")} ORDER BY bm25 LIMIT ?`)
+      .all(...params) as SearchRow[];
+  }
+
+  item(itemId: string): IndexItem | null {
+    return (this.db.query("SELECT * FROM ctx_items WHERE item_id = ?").get(itemId) as IndexItem | null) ?? null;
+  }
+
+  itemsOfFile(fileRel: string): IndexItem[] {
+    return this.db.query("SELECT * FROM ctx_items WHERE file_rel = ? ORDER BY line, end_line DESC").all(fileRel) as IndexItem[];
+  }
+
+  /** Items whose name is exactly `name` (symbols by name or qualified name). */
+  byName(name: string, limit: number): IndexItem[] {
+    return this.db.query("SELECT * FROM ctx_items WHERE name = ? OR qualified_name = ? LIMIT ?").all(name, name, limit) as IndexItem[];
+  }
+
+  totals(): { symbols: number; sections: number; files: number; partialFiles: number } {
+    const items = this.db.query("SELECT SUM(kind = 'section') AS sections, SUM(kind <> 'section') AS symbols FROM ctx_items").get() as { sections: number | null; symbols: number | null };
+    const files = this.db.query("SELECT COUNT(*) AS files, SUM(parse_status = 'partial') AS partial FROM ctx_files").get() as { files: number; partial: number | null };
+    return { symbols: items.symbols ?? 0, sections: items.sections ?? 0, files: files.files, partialFiles: files.partial ?? 0 };
+  }
+
+  builtAt(): string | null {
+    return ((this.db.query("SELECT value FROM ctx_meta WHERE name = 'built_at'").get() as { value: string } | null) ?? null)?.value ?? null;
+  }
+}

@@ -1,0 +1,41 @@
+/** A Markdown section: a heading and the lines up to the next heading of the same or a higher level. */
+export interface Section {
+  heading: string;
+  level: number;
+  slug: string;
+  line: number;
+  end_line: number;
+  text: string;
+}
+
+export function slugify(heading: string): string {
+  return heading.toLowerCase().replace(/[^\p{L}\p{N}\s-]/gu, "").trim().replace(/\s+/g, "-") || "section";
+}
+
+/** Splits a Markdown document by ATX headings (`#`…`######`), fenced code blocks respected. */
+export function splitSections(source: string): Section[] {
+  const lines = source.split("\n");
+  const headings: { level: number; heading: string; line: number }[] = [];
+  let fence: string | null = null;
+  lines.forEach((raw, index) => {
+    const fenceMark = /^\s{0,3}(```+|~~~+)/.exec(raw)?.[1];
+    if (fenceMark) {
+      if (fence === null) fence = fenceMark[0]!;
+      else if (fenceMark[0] === fence) fence = null;
+      return;
+    }
+    if (fence !== null) return;
+    const match = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/.exec(raw);
+    if (match) headings.push({ level: match[1]!.length, heading: match[2]!, line: index + 1 });
+  });
+  const seen = new Map<string, number>();
+  return headings.map((h, i) => {
+    const next = headings.slice(i + 1).find((n) => n.level <= h.level);
+    let end = next ? next.line - 1 : lines.length;
+    while (end > h.line && lines[end - 1]!.trim() === "") end--;
+    const base = slugify(h.heading);
+    const count = seen.get(base) ?? 0;
+    seen.set(base, count + 1);
+    return { heading: h.heading, level: h.level, slug: count === 0 ? base : `${base}-${count}`, line: h.line, end_line: end, text: lines.slice(h.line, end).join("\n") };
+  });
+}

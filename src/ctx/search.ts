@@ -1,0 +1,83 @@
+import type { ContextIndex, IndexItem, SearchRow } from "./index-store.ts";
+import { ftsQuery, identifierWords, queryWords, stem } from "./terms.ts";
+
+export interface SearchHit {
+  id: string;
+  kind: string;
+  name: string;
+  file_rel: string;
+  line: number;
+  end_line: number;
+  signature: string;
+  score: number;
+  why: { terms: string[]; fields: string[]; name: string | null };
+}
+
+const CANDIDATES = 200;
+
+/** How well the item's own name answers the query: exact, prefix, or share of its words asked for. */
+function nameEvidence(item: IndexItem, query: string, stems: Set<string>): { label: string | null; score: number } {
+  const asked = query.trim().toLowerCase();
+  if (item.name.toLowerCase() === asked || item.qualified_name.toLowerCase() === asked) return { label: "exact", score: 3 };
+  if (!/\s/.test(asked) && asked.length >= 3 && item.name.toLowerCase().startsWith(asked)) return { label: "prefix", score: 1.5 };
+  const words = identifierWords(item.name);
+  if (words.length === 0) return { label: null, score: 0 };
+  const hit = words.filter((w) => stems.has(stem(w))).length;
+  if (hit === 0) return { label: null, score: 0 };
+  return { label: hit === words.length ? "all_subwords" : "subword", score: (hit / words.length) * (hit === words.length ? 1.5 : 1) };
+}
+
+function matchedFields(row: IndexItem, stems: Set<string>): { fields: string[]; terms: string[] } {
+  const fields: string[] = [];
+  const terms = new Set<string>();
+  const check = (field: string, text: string | null) => {
+    const found = identifierWords(text ?? "").filter((w) => stems.has(stem(w)));
+    if (found.length > 0) fields.push(field);
+    for (const w of found) terms.add(w);
+  };
+  check("name", row.qualified_name);
+  check("signature", row.signature);
+  check("doc", row.doc);
+  check("path", row.file_rel);
+  return { fields, terms: [...terms] };
+}
+
+/**
+ * Ranked hits: BM25 from FTS5 (names, signature, doc, text, path; porter stemming, stop words
+ * dropped) combined with evidence from the item's name (exact, prefix, sub-words of
+ * camelCase/snake_case).
+ */
+export function searchIndex(index: ContextIndex, query: string, options: { limit: number; kind?: string; lang?: string }): SearchHit[] {
+  const words = queryWords(query);
+  if (words.length === 0) return [];
+  const stems = new Set(words.map(stem));
+  const rows: SearchRow[] = index.search(ftsQuery(words), CANDIDATES, options);
+  const byId = new Map(rows.map((r) => [r.item_id, r]));
+  // An identifier asked for by name is a candidate even when the text ranking would miss it.
+  if (/^[\w.$]+$/.test(query.trim())) {
+    for (const item of index.byName(query.trim(), 20)) {
+      if (!byId.has(item.item_id) && (!options.kind || item.kind === options.kind) && (!options.lang || item.lang === options.lang)) {
+        byId.set(item.item_id, { ...item, bm25: rows[0]?.bm25 ?? -1 });
+      }
+    }
+  }
+  const best = Math.min(...[...byId.values()].map((r) => r.bm25), -1e-9);
+  const scored = [...byId.values()].map((row) => {
+    const text = row.bm25 / best; // 1 for the best text match, towards 0 for weaker ones
+    const name = nameEvidence(row, query, stems);
+    const { fields, terms } = matchedFields(row, stems);
+    return {
+      id: row.item_id,
+      kind: row.kind,
+      name: row.name,
+      file_rel: row.file_rel,
+      line: row.line,
+      end_line: row.end_line,
+      signature: row.signature,
+      score: Math.round((text + name.score) * 1000) / 1000,
+      why: { terms, fields, name: name.label },
+    };
+  });
+  scored.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+  return scored.slice(0, options.limit);
+}

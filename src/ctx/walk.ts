@@ -1,0 +1,111 @@
+import { readdirSync, realpathSync, statSync, type Dirent } from "node:fs";
+import { join, sep } from "node:path";
+import { LANGUAGES } from "../languages.ts";
+import { IgnoreRules } from "./ignore.ts";
+
+/** Directories that are never source: VCS data, dependencies, caches, build outputs, our own files. */
+const SKIPPED_DIRS = new Set([".git", ".hg", ".svn", "node_modules", ".trifecta", "_ctx", "__pycache__", ".venv", "venv", ".tox", ".mypy_cache", ".pytest_cache", ".next", "dist", "build", "target", "coverage"]);
+const MARKDOWN = [".md", ".markdown"];
+
+export type FileKind = { type: "source"; language: string } | { type: "markdown" };
+
+export interface WalkedFile {
+  readonly fileRel: string;
+  readonly absPath: string;
+  readonly size: number;
+  readonly mtimeMs: number;
+  readonly kind: FileKind;
+}
+
+export type SkipReason = "ignored" | "unsupported" | "too_large" | "symlink_outside" | "symlink_dir";
+
+export interface WalkResult {
+  readonly files: WalkedFile[];
+  readonly seen: number;
+  readonly skipped: Record<SkipReason, number>;
+}
+
+/** The language (or Markdown) a file name belongs to, by extension. */
+export function kindOf(name: string): FileKind | null {
+  if (MARKDOWN.some((ext) => name.endsWith(ext))) return { type: "markdown" };
+  // The longest matching extension wins (`.d.ts` over `.ts`).
+  let best: { language: string; length: number } | null = null;
+  for (const language of LANGUAGES) {
+    for (const ext of language.extensions) {
+      if (name.endsWith(ext) && name.length > ext.length && (!best || ext.length > best.length)) best = { language: language.id, length: ext.length };
+    }
+  }
+  return best ? { type: "source", language: best.language } : null;
+}
+
+/** Every indexable file of the segment, in path order, honouring ignore files and never leaving the segment. */
+export function walkSegment(root: string, maxFileBytes: number): WalkResult {
+  const files: WalkedFile[] = [];
+  const skipped: Record<SkipReason, number> = { ignored: 0, unsupported: 0, too_large: 0, symlink_outside: 0, symlink_dir: 0 };
+  let seen = 0;
+  const inside = (real: string) => real === root || real.startsWith(`${root}${sep}`);
+
+  const visit = (dirRel: string, inherited: IgnoreRules): void => {
+    const rules = inherited.withDirectory(root, dirRel);
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(join(root, dirRel), { withFileTypes: true });
+    } catch {
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const rel = dirRel === "" ? entry.name : `${dirRel}/${entry.name}`;
+      const abs = join(root, rel);
+      let isDir = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        let real: string;
+        try {
+          real = realpathSync(abs);
+        } catch {
+          continue; // dangling
+        }
+        if (!inside(real)) {
+          skipped.symlink_outside++;
+          continue;
+        }
+        const target = statSync(real);
+        if (target.isDirectory()) {
+          skipped.symlink_dir++; // the real directory is walked where it is
+          continue;
+        }
+        isFile = target.isFile();
+        isDir = false;
+      }
+      if (isDir) {
+        if (SKIPPED_DIRS.has(entry.name) || rules.ignores(rel, true)) {
+          skipped.ignored++;
+          continue;
+        }
+        visit(rel, rules);
+        continue;
+      }
+      if (!isFile) continue;
+      seen++;
+      if (rules.ignores(rel, false)) {
+        skipped.ignored++;
+        continue;
+      }
+      const kind = kindOf(entry.name);
+      if (!kind) {
+        skipped.unsupported++;
+        continue;
+      }
+      const stat = statSync(abs);
+      if (stat.size > maxFileBytes) {
+        skipped.too_large++;
+        continue;
+      }
+      files.push({ fileRel: rel, absPath: abs, size: stat.size, mtimeMs: stat.mtimeMs, kind });
+    }
+  };
+  visit("", new IgnoreRules());
+  return { files, seen, skipped };
+}
+
