@@ -82,7 +82,7 @@ async function indexChanged(target: IndexTarget, changed: Changed[], workers: nu
     const base = { file_rel: file.fileRel, kind: kindName(file), content_hash: hash, size: file.size, mtime_ms: file.mtimeMs };
     if (file.kind.type === "markdown") return { file: { ...base, parse_status: "ok" }, sections: splitSections(decodeSource(bytes)) };
     const extraction = extractions.get(file.fileRel)!;
-    return { file: { ...base, parse_status: extraction.parse_status }, symbols: extraction.symbols };
+    return { file: { ...base, parse_status: extraction.parse_status }, symbols: extraction.symbols, source: decodeSource(bytes) };
   });
   return { updates, hits, threads: pool ? threads : 1 };
 }

@@ -33,6 +33,8 @@ export interface FileUpdate {
   readonly file: Omit<IndexedFile, "items">;
   readonly symbols?: readonly SymbolRecord[];
   readonly sections?: readonly Section[];
+  /** The file's text: the head of each symbol (docstring, first lines) is indexed as its body. */
+  readonly source?: string;
 }
 
 export interface SearchRow extends IndexItem {
@@ -40,8 +42,11 @@ export interface SearchRow extends IndexItem {
 }
 
 const MAX_SECTION_TEXT = 4000;
+/** How much of a symbol's own text is searchable: enough for a docstring and the first lines. */
+const SYMBOL_HEAD_LINES = 12;
+const SYMBOL_HEAD_CHARS = 800;
 // Column weights for bm25: names, signature, doc, body, path.
-const BM25_WEIGHTS = "10.0, 3.0, 4.0, 1.0, 2.0";
+const BM25_WEIGHTS = "10.0, 3.0, 6.0, 2.0, 4.0";
 
 /** The ctx index tables of the segment's cache database (schema in src/cache/database.ts). */
 export class ContextIndex {
@@ -86,7 +91,7 @@ export class ContextIndex {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING rowid`,
     );
     const insertText = this.db.query("INSERT INTO ctx_fts(rowid, names, signature, doc, body, path) VALUES (?, ?, ?, ?, ?, ?)");
-    const path = file.file_rel.replace(/\.[^./]+$/, "").split(/[/_.-]+/).join(" ");
+    const path = file.file_rel.replace(/\.[^./]+$/, "").split(/[/_.-]+/).filter((p) => p !== "__init__" && p !== "index").join(" ");
     const taken = new Set<string>();
     const uniqueId = (base: string, line: number) => {
       const id = taken.has(base) ? `${base}@${line}` : base;
@@ -94,10 +99,12 @@ export class ContextIndex {
       return id;
     };
     let items = 0;
+    const lines = update.source?.split("\n") ?? [];
     for (const s of update.symbols ?? []) {
       const itemId = uniqueId(`${file.file_rel}#${s.qualified_name}`, s.line);
       const { rowid } = insertItem.get(itemId, file.file_rel, file.kind, s.kind, s.name, s.qualified_name, s.line, s.end_line, s.signature, s.doc, s.parent) as { rowid: number };
-      insertText.run(rowid, nameTerms(s.qualified_name), s.signature, s.doc ?? "", "", path);
+      const head = lines.slice(s.line, Math.min(s.end_line, s.line + SYMBOL_HEAD_LINES)).join("\n").slice(0, SYMBOL_HEAD_CHARS);
+      insertText.run(rowid, nameTerms(s.qualified_name), s.signature, s.doc ?? "", head, path);
       items++;
     }
     for (const section of update.sections ?? []) {

@@ -15,16 +15,20 @@ export interface SearchHit {
 
 const CANDIDATES = 200;
 
-/** How well the item's own name answers the query: exact, prefix, or share of its words asked for. */
-function nameEvidence(item: IndexItem, query: string, stems: Set<string>): { label: string | null; score: number } {
+/**
+ * How well the item's own name answers the query: exact, prefix, or how much of the name the
+ * query's words spell out (`copytree` and `copy_tree` both from "copy … tree").
+ */
+function nameEvidence(item: IndexItem, query: string, stems: readonly string[]): { label: string | null; score: number } {
   const asked = query.trim().toLowerCase();
   if (item.name.toLowerCase() === asked || item.qualified_name.toLowerCase() === asked) return { label: "exact", score: 3 };
   if (!/\s/.test(asked) && asked.length >= 3 && item.name.toLowerCase().startsWith(asked)) return { label: "prefix", score: 1.5 };
-  const words = identifierWords(item.name);
-  if (words.length === 0) return { label: null, score: 0 };
-  const hit = words.filter((w) => stems.has(stem(w))).length;
-  if (hit === 0) return { label: null, score: 0 };
-  return { label: hit === words.length ? "all_subwords" : "subword", score: (hit / words.length) * (hit === words.length ? 1.5 : 1) };
+  const compact = item.name.toLowerCase().replace(/[^a-z0-9]/g, "");
+  if (compact === "") return { label: null, score: 0 };
+  const found = stems.filter((s) => s.length >= 2 && compact.includes(s));
+  if (found.length === 0) return { label: null, score: 0 };
+  const covered = Math.min(1, found.reduce((n, s) => n + s.length, 0) / compact.length);
+  return { label: covered >= 0.99 ? "all_subwords" : "subword", score: 1.5 * covered + (found.length >= 2 ? 0.3 : 0) };
 }
 
 function matchedFields(row: IndexItem, stems: Set<string>): { fields: string[]; terms: string[] } {
@@ -50,7 +54,8 @@ function matchedFields(row: IndexItem, stems: Set<string>): { fields: string[]; 
 export function searchIndex(index: ContextIndex, query: string, options: { limit: number; kind?: string; lang?: string }): SearchHit[] {
   const words = queryWords(query);
   if (words.length === 0) return [];
-  const stems = new Set(words.map(stem));
+  const stemList = [...new Set(words.map(stem))];
+  const stems = new Set(stemList);
   const rows: SearchRow[] = index.search(ftsQuery(words), CANDIDATES, options);
   const byId = new Map(rows.map((r) => [r.item_id, r]));
   // An identifier asked for by name is a candidate even when the text ranking would miss it.
@@ -64,8 +69,10 @@ export function searchIndex(index: ContextIndex, query: string, options: { limit
   const best = Math.min(...[...byId.values()].map((r) => r.bm25), -1e-9);
   const scored = [...byId.values()].map((row) => {
     const text = row.bm25 / best; // 1 for the best text match, towards 0 for weaker ones
-    const name = nameEvidence(row, query, stems);
+    const name = nameEvidence(row, query, stemList);
     const { fields, terms } = matchedFields(row, stems);
+    // Private and dunder names are rarely what a question is after.
+    const privacy = row.name.startsWith("_") && !name.label?.startsWith("exact") ? -0.3 : 0;
     return {
       id: row.item_id,
       kind: row.kind,
@@ -74,7 +81,7 @@ export function searchIndex(index: ContextIndex, query: string, options: { limit
       line: row.line,
       end_line: row.end_line,
       signature: row.signature,
-      score: Math.round((text + name.score) * 1000) / 1000,
+      score: Math.round((text + name.score + privacy) * 1000) / 1000,
       why: { terms, fields, name: name.label },
     };
   });

@@ -29,9 +29,12 @@ export function queryWords(query: string): string[] {
   return [...new Set(kept.length > 0 ? kept : words)];
 }
 
-/** An FTS5 MATCH expression: any of the words, each quoted so no word is read as syntax. */
+/**
+ * An FTS5 MATCH expression: any of the words, each quoted so no word is read as syntax; words of
+ * three letters or more also as prefixes (`tar` finds `tarfile`, `heap` finds `heapq`).
+ */
 export function ftsQuery(words: readonly string[]): string {
-  return words.map((w) => `"${w.replace(/"/g, '""')}"`).join(" OR ");
+  return words.map((w) => `"${w.replace(/"/g, '""')}"${w.length >= 3 ? "*" : ""}`).join(" OR ");
 }
 
 /** A crude English stem, for comparing query words with name words the way FTS5's porter does. */
