@@ -45,7 +45,9 @@ function numbered(lines: string[], from: number, to: number): string {
 
 /** The signature of `root` and of everything inside it, indented by depth. */
 function skeleton(items: IndexItem[], root: IndexItem | null): string {
-  const inside = root ? items.filter((i) => i === root || (i.line >= root.line && i.end_line <= root.end_line && i.qualified_name.startsWith(`${root.qualified_name}.`))) : items;
+  const inside = root
+    ? items.filter((i) => i.item_id === root.item_id || (i.line >= root.line && i.end_line <= root.end_line && i.qualified_name.startsWith(`${root.qualified_name}.`)))
+    : items;
   const base = root ? root.qualified_name.split(".").length : 1;
   return inside
     .map((i) => {
@@ -97,7 +99,9 @@ export async function getPieces(target: IndexTarget, ids: readonly string[], mod
       result.errors.push({ id, error_code: "STALE_INDEX", message: `${fileRel} changed while being read; ask again` });
       continue;
     }
-    const rendered = render(mode, decodeSource(bytes).split("\n"), target.index.itemsOfFile(fileRel), item);
+    const text = decodeSource(bytes);
+    const lines = (text.endsWith("\n") ? text.slice(0, -1) : text).split("\n");
+    const rendered = render(mode, lines, target.index.itemsOfFile(fileRel), item);
     const tokens = estimateTokens(rendered.content);
     if (result.used_tokens + tokens > budget) {
       result.omitted.push({ id, tokens, stop_reason: "budget" });

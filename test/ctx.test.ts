@@ -1,0 +1,200 @@
+import { describe, expect, test } from "bun:test";
+import { mkdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { evaluateRelevance } from "../bench/relevance.ts";
+import { finished, makeSegment, runCli, spawnCli } from "./helpers.ts";
+
+const ctx = (segment: string, ...args: string[]) => runCli(["ctx", ...args, "--segment", segment]);
+
+function project(): string {
+  const segment = makeSegment({
+    "app/billing.py": 'class Invoice:\n    """An invoice for a customer."""\n\n    def total_amount(self, tax_rate: float) -> float:\n        """Sum of the lines with tax."""\n        return 0.0\n\n\ndef send_reminder(invoice):\n    """Email a payment reminder."""\n    pass\n',
+    "app/http_client.ts": "/** Fetch JSON over HTTP with retries. */\nexport async function fetchJsonWithRetry(url: string, tries = 3): Promise<unknown> {\n  return null;\n}\n\nexport class RetryPolicy {\n  delayFor(attempt: number): number {\n    return attempt * 100;\n  }\n}\n",
+    "docs/guide.md": "# Guide\n\nIntro text.\n\n## Installing the service\n\nRun the installer and configure the database connection.\n\n## Troubleshooting\n\nCheck the logs.\n",
+    "node_modules/dep/index.js": "function vendored() {}\n",
+    "generated/out.py": "def generated_code(): pass\n",
+    "scratch/notes.py": "def scratch_only(): pass\n",
+    "assets/logo.py": new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2]),
+    ".gitignore": "generated/\n",
+    ".trifectaignore": "scratch/\n",
+    "README.txt": "not indexed\n",
+  });
+  const outside = makeSegment({ "leak.py": "def leaked(): pass\n" });
+  symlinkSync(join(outside, "leak.py"), join(segment, "app", "leak.py"));
+  return segment;
+}
+
+describe("ctx build", () => {
+  test("walks the segment honouring ignore files, skipping dependencies, binaries and links out", () => {
+    const segment = project();
+    const run = ctx(segment, "build");
+    expect(run.exitCode).toBe(0);
+    expect(run.stderr).toBe("");
+    expect(run.json.files).toMatchObject({ indexed: 3, unchanged: 0, removed: 0 });
+    expect(run.json.files.skipped).toMatchObject({ symlink_outside: 1, binary: 1, unsupported: 3 });
+    expect(run.json.files.skipped.ignored).toBeGreaterThanOrEqual(3); // generated/, scratch/, node_modules/
+    expect(run.json.symbols).toBe(6);
+    expect(run.json.sections).toBe(3);
+    const ids = ctx(segment, "search", "vendored generated scratch leaked", "--limit", "50").json.hits.map((h: any) => h.id);
+    expect(ids).toEqual([]);
+  });
+
+  test("incremental: unchanged files cost no parse; edits, deletions and renames are followed", () => {
+    const segment = project();
+    ctx(segment, "build");
+    expect(ctx(segment, "build").json.files).toMatchObject({ indexed: 0, unchanged: 3, removed: 0 });
+    writeFileSync(join(segment, "app/billing.py"), "def refund(order):\n    pass\n");
+    renameSync(join(segment, "app/http_client.ts"), join(segment, "app/client.ts"));
+    rmSync(join(segment, "docs/guide.md"));
+    const run = ctx(segment, "build");
+    expect(run.json.files).toMatchObject({ indexed: 2, unchanged: 0, removed: 2 });
+    expect(run.json.sections).toBe(0);
+    const hits = ctx(segment, "search", "fetchJsonWithRetry").json.hits;
+    expect(hits[0].id).toBe("app/client.ts#fetchJsonWithRetry");
+    expect(ctx(segment, "search", "send_reminder").json.hits.map((h: any) => h.id)).not.toContain("app/billing.py#send_reminder");
+  });
+
+  test("every source file goes through the AST cache: ast symbols is then a hit", () => {
+    const segment = project();
+    ctx(segment, "build");
+    const symbols = runCli(["ast", "symbols", "sym://python/mod/app.billing", "--segment", segment]);
+    expect(symbols.json.cache_status).toBe("hit");
+  });
+
+  test("ctx build and ast symbols at the same time: no process fails", async () => {
+    const files = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`m${i}.py`, `def f${i}(x):\n    return x\n`]));
+    const segment = makeSegment(files);
+    const procs = [spawnCli(["ctx", "build", "--segment", segment]), spawnCli(["ctx", "build", "--segment", segment])];
+    for (let i = 0; i < 10; i++) procs.push(spawnCli(["ast", "symbols", `sym://python/mod/m${i}`, "--segment", segment]));
+    for (const run of await Promise.all(procs.map(finished))) {
+      expect(run.exitCode).toBe(0);
+      expect(run.json.status).toBe("ok");
+    }
+    expect(ctx(segment, "build").json.files.unchanged).toBe(30);
+  });
+});
+
+describe("ctx search", () => {
+  test("ranked hits with stable ids, locations, signatures and why they matched", () => {
+    const segment = project();
+    ctx(segment, "build");
+    const run = ctx(segment, "search", "email a payment reminder");
+    expect(run.exitCode).toBe(0);
+    const top = run.json.hits[0];
+    expect(top).toMatchObject({ id: "app/billing.py#send_reminder", kind: "function", name: "send_reminder", file_rel: "app/billing.py", line: 9, end_line: 11, signature: "def send_reminder(invoice)" });
+    expect(top.why.fields).toContain("doc");
+    expect(typeof top.score).toBe("number");
+  });
+
+  test("identifiers: exact names and camelCase/snake_case sub-words", () => {
+    const segment = project();
+    ctx(segment, "build");
+    expect(ctx(segment, "search", "total_amount").json.hits[0]).toMatchObject({ id: "app/billing.py#Invoice.total_amount", why: { name: "exact" } });
+    expect(ctx(segment, "search", "json retry").json.hits[0].id).toBe("app/http_client.ts#fetchJsonWithRetry");
+    expect(ctx(segment, "search", "installing the service").json.hits[0]).toMatchObject({ id: "docs/guide.md#installing-the-service", kind: "section" });
+  });
+
+  test("--kind and --lang filter; no result is ok with a hint", () => {
+    const segment = project();
+    ctx(segment, "build");
+    const classes = ctx(segment, "search", "retry", "--kind", "class").json.hits;
+    expect(classes.map((h: any) => h.id)).toEqual(["app/http_client.ts#RetryPolicy"]);
+    expect(ctx(segment, "search", "invoice", "--lang", "markdown").json.hits).toEqual([]);
+    const none = ctx(segment, "search", "zebra quantum");
+    expect(none.exitCode).toBe(0);
+    expect(none.json.hits).toEqual([]);
+    expect(none.json.hint).toContain("no match");
+  });
+
+  test("a missing index is built on demand", () => {
+    const segment = project();
+    const run = ctx(segment, "search", "invoice");
+    expect(run.exitCode).toBe(0);
+    expect(run.json.index_built.files).toBe(3);
+    expect(run.json.hits[0].id).toBe("app/billing.py#Invoice");
+  });
+
+  test("freshness: a file changed after the build is re-indexed before answering", () => {
+    const segment = project();
+    ctx(segment, "build");
+    writeFileSync(join(segment, "app/billing.py"), "\n\ndef send_reminder(invoice, channel):\n    pass\n");
+    const run = ctx(segment, "search", "send_reminder");
+    expect(run.json.refreshed).toEqual(["app/billing.py"]);
+    expect(run.json.hits[0]).toMatchObject({ id: "app/billing.py#send_reminder", line: 3, signature: "def send_reminder(invoice, channel)" });
+  });
+
+  test("usage errors exit 2", () => {
+    const segment = project();
+    expect(ctx(segment, "search", "x", "--limit", "0").exitCode).toBe(2);
+    expect(ctx(segment, "search", "x", "--lang", "cobol").exitCode).toBe(2);
+  });
+
+  test("real code: recall@5 >= 0.8 on the relevance set over the whole standard library", async () => {
+    const result = await evaluateRelevance();
+    expect(result.queries).toBeGreaterThanOrEqual(30);
+    expect(result.recallAt5).toBeGreaterThanOrEqual(0.8);
+  }, 120_000);
+});
+
+describe("ctx get", () => {
+  test("modes: skeleton, excerpt with line numbers, raw; each piece cited with its content hash", () => {
+    const segment = project();
+    ctx(segment, "build");
+    const skeleton = ctx(segment, "get", "app/billing.py#Invoice", "--mode", "skeleton").json;
+    expect(skeleton.pieces[0]).toMatchObject({ id: "app/billing.py#Invoice", citation: "app/billing.py:1-6", content: "1-6 class Invoice\n  4-6 def total_amount(self, tax_rate: float) -> float" });
+    expect(skeleton.pieces[0].content_hash).toMatch(/^[0-9a-f]{16}$/);
+    const excerpt = ctx(segment, "get", "app/billing.py#send_reminder").json.pieces[0];
+    expect(excerpt.citation).toBe("app/billing.py:7-11");
+    expect(excerpt.content.split("\n")[2]).toBe(" 9| def send_reminder(invoice):");
+    const raw = ctx(segment, "get", "docs/guide.md#troubleshooting", "--mode", "raw").json.pieces[0];
+    expect(raw.content).toBe("## Troubleshooting\n\nCheck the logs.");
+    const file = ctx(segment, "get", "app/http_client.ts", "--mode", "skeleton").json.pieces[0];
+    expect(file.content.split("\n")).toHaveLength(3);
+  });
+
+  test("a hard budget: never exceeded, what did not fit is listed, unknown ids are errors", () => {
+    const segment = project();
+    ctx(segment, "build");
+    const ids = ["app/billing.py#Invoice", "app/billing.py#send_reminder", "app/http_client.ts#RetryPolicy", "app/nope.py#x", "app/billing.py#Ghost"];
+    const all = ctx(segment, "get", ...ids, "--mode", "raw", "--budget", "100000").json;
+    expect(all.pieces).toHaveLength(3);
+    const budget = all.pieces[0].tokens; // exactly the first piece
+    const run = ctx(segment, "get", ...ids, "--mode", "raw", "--budget", String(budget)).json;
+    expect(run.used_tokens).toBe(budget);
+    expect(run.pieces.map((p: any) => p.id)).toEqual(["app/billing.py#Invoice"]);
+    for (const p of all.pieces) expect(p.tokens).toBe(Math.ceil(p.content.length / 4));
+    expect(run.omitted.map((o: any) => [o.id, o.stop_reason])).toEqual([
+      ["app/billing.py#send_reminder", "budget"],
+      ["app/http_client.ts#RetryPolicy", "budget"],
+    ]);
+    expect(run.stop_reason).toBe("budget");
+    expect(run.errors.map((e: any) => [e.id, e.error_code])).toEqual([
+      ["app/nope.py#x", "ID_NOT_FOUND"],
+      ["app/billing.py#Ghost", "ID_NOT_FOUND"],
+    ]);
+  });
+
+  test("never serves lines that no longer match the file", () => {
+    const segment = project();
+    ctx(segment, "build");
+    writeFileSync(join(segment, "app/billing.py"), "# moved down\n\n\ndef send_reminder(invoice):\n    return 'sent'\n");
+    const piece = ctx(segment, "get", "app/billing.py#send_reminder", "--mode", "raw").json.pieces[0];
+    expect(piece.citation).toBe("app/billing.py:4-5");
+    expect(piece.content).toBe("def send_reminder(invoice):\n    return 'sent'");
+    const gone = ctx(segment, "get", "app/billing.py#Invoice");
+    expect(gone.exitCode).toBe(1);
+    expect(gone.json.error_code).toBe("ID_NOT_FOUND");
+  });
+
+  test("no index: a clear error that says how to build it; ids outside the segment are refused", () => {
+    const segment = project();
+    const run = ctx(segment, "get", "app/billing.py#Invoice");
+    expect(run.exitCode).toBe(1);
+    expect(run.json).toMatchObject({ error_code: "INDEX_NOT_FOUND" });
+    expect(run.json.hint).toContain("ctx build");
+    ctx(segment, "build");
+    expect(ctx(segment, "get", "../etc/passwd").json.error_code).toBe("PATH_OUTSIDE_SEGMENT");
+    mkdirSync(join(segment, "x"));
+    expect(ctx(segment, "get", "x/../../y.py").json.error_code).toBe("PATH_OUTSIDE_SEGMENT");
+  });
+});
