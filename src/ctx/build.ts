@@ -164,6 +164,9 @@ export async function refreshChanged(target: IndexTarget, limit: number, only?: 
   for (const fileRel of only ?? [...known.keys()]) {
     const prior = known.get(fileRel);
     if (!prior) continue;
+    const quick = statSync(`${target.root}/${fileRel}`, { throwIfNoEntry: false });
+    if (quick?.isFile() && quick.size === prior.size && quick.mtimeMs === prior.mtime_ms) continue;
+    // Changed or gone: look again, this time refusing links that lead out of the segment.
     const located = locateFile({ root: target.root }, fileRel.split("/"));
     const absPath = located.ok && located.value ? located.value.absPath : null;
     const stat = absPath ? statSync(absPath, { throwIfNoEntry: false }) : undefined;
@@ -171,7 +174,6 @@ export async function refreshChanged(target: IndexTarget, limit: number, only?: 
       removals.push(fileRel);
       continue;
     }
-    if (stat.size === prior.size && stat.mtimeMs === prior.mtime_ms) continue;
     const kind = kindOf(fileRel.split("/").at(-1)!);
     if (!kind) continue;
     const file: WalkedFile = { fileRel, absPath, size: stat.size, mtimeMs: stat.mtimeMs, kind };

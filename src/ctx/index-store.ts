@@ -158,6 +158,10 @@ export class ContextIndex {
     return { symbols: items.symbols ?? 0, sections: items.sections ?? 0, files: files.files, partialFiles: files.partial ?? 0 };
   }
 
+  isEmpty(): boolean {
+    return !(this.db.query("SELECT EXISTS(SELECT 1 FROM ctx_files) AS present").get() as { present: number }).present;
+  }
+
   builtAt(): string | null {
     return ((this.db.query("SELECT value FROM ctx_meta WHERE name = 'built_at'").get() as { value: string } | null) ?? null)?.value ?? null;
   }

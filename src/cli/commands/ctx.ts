@@ -86,7 +86,7 @@ const search = defineCommand({
     if (args.lang !== undefined && args.lang !== "markdown" && !LANGUAGE_IDS.includes(args.lang)) throw new UsageError(`--lang must be markdown or one of ${LANGUAGE_IDS.join(", ")}`);
     await withTarget("ctx.search", args, async (target) => {
       let built: BuildReport | null = null;
-      if (target.index.totals().files === 0) built = await buildIndex(target, { workers: navigator.hardwareConcurrency || 1 });
+      if (target.index.isEmpty()) built = await buildIndex(target, { workers: navigator.hardwareConcurrency || 1 });
       const freshness = await refreshChanged(target, REFRESH_LIMIT);
       const hits = searchIndex(target.index, args.query, { limit, kind: args.kind, lang: args.lang });
       const answer = {
@@ -118,7 +118,7 @@ const get = defineCommand({
     if (!Number.isInteger(budget) || budget < 1) throw new UsageError("--budget takes a whole number of tokens, at least 1");
     const ids = args._.length > 0 ? args._.map(String) : [args.ids];
     await withTarget("ctx.get", args, async (target) => {
-      if (target.index.totals().files === 0) {
+      if (target.index.isEmpty()) {
         return { answer: fail("INDEX_NOT_FOUND", "the segment has no index yet", { hint: "run `trifecta ctx build --segment <dir>` (or `ctx search`, which builds it)" }), summary: {} };
       }
       const result = await getPieces(target, ids, mode, budget);
