@@ -7,6 +7,7 @@
  */
 import { extractSymbols } from "../src/extract/extractor.ts";
 import { decodeSource } from "../src/extract/source-text.ts";
+import { compareMultisets } from "./multiset.ts";
 
 export interface FileDisagreement {
   path: string;
@@ -61,19 +62,8 @@ export async function compareWithOracle(paths: string[]): Promise<Agreement> {
     const extraction = await extractSymbols("python", decodeSource(await Bun.file(entry.path).bytes()));
     const expected = entry.symbols!.map((s) => s.join("|"));
     const actual = extraction.symbols.map((s) => [s.qualified_name, s.kind, s.line, s.end_line].join("|"));
-    const remaining = new Map<string, number>();
-    for (const key of actual) remaining.set(key, (remaining.get(key) ?? 0) + 1);
-    const onlyOracle: string[] = [];
-    for (const key of expected) {
-      const left = remaining.get(key) ?? 0;
-      if (left > 0) {
-        remaining.set(key, left - 1);
-        result.matchedSymbols++;
-      } else {
-        onlyOracle.push(key);
-      }
-    }
-    const onlyTrifecta = [...remaining].flatMap(([key, n]) => Array<string>(n).fill(key));
+    const { matched, onlyExpected: onlyOracle, onlyActual: onlyTrifecta } = compareMultisets(expected, actual);
+    result.matchedSymbols += matched;
     result.filesCompared++;
     result.oracleSymbols += expected.length;
     if (onlyOracle.length === 0 && onlyTrifecta.length === 0) result.filesAgreeing++;

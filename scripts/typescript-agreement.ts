@@ -11,6 +11,7 @@ import { join } from "node:path";
 import ts from "typescript";
 import { extractSymbols } from "../src/extract/extractor.ts";
 import { decodeSource } from "../src/extract/source-text.ts";
+import { compareMultisets } from "./multiset.ts";
 
 type Row = string; // "qualified|kind|line"
 
@@ -112,20 +113,9 @@ export async function compare(paths: string[]): Promise<TsAgreement> {
     const text = decodeSource(bytes);
     const expected = oracle(path, text);
     const extraction = await extractSymbols(languageOf(path), text);
-    const remaining = new Map<string, number>();
-    for (const s of extraction.symbols) {
-      const row = `${s.qualified_name}|${s.kind}|${s.line}`;
-      remaining.set(row, (remaining.get(row) ?? 0) + 1);
-    }
-    const missing: string[] = [];
-    for (const row of expected) {
-      const left = remaining.get(row) ?? 0;
-      if (left > 0) {
-        remaining.set(row, left - 1);
-        result.matched++;
-      } else missing.push(row);
-    }
-    const extra = [...remaining].flatMap(([row, n]) => Array<string>(n).fill(row));
+    const actual = extraction.symbols.map((s) => `${s.qualified_name}|${s.kind}|${s.line}`);
+    const { matched, onlyExpected: missing, onlyActual: extra } = compareMultisets(expected, actual);
+    result.matched += matched;
     result.files++;
     result.oracleRows += expected.length;
     if (missing.length > 0) result.onlyOracle.set(path, missing);

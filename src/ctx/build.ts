@@ -125,13 +125,10 @@ export async function buildIndex(target: IndexTarget, options: { workers: number
       touched.push({ fileRel: file.fileRel, mtimeMs: file.mtimeMs });
     } else changed.push(read);
   }
-  const t0 = performance.now();
   const { updates, hits, threads } = await indexChanged(target, changed, options.workers, options.progress);
-  if (process.env.TRIFECTA_PROFILE) console.error("walk+diff", (t0 - started).toFixed(0), "extract", (performance.now() - t0).toFixed(0));
   for (let i = 0; i < Math.max(1, updates.length); i += BATCH) {
     target.index.write(updates.slice(i, i + BATCH), i === 0 ? removals : [], i === 0 ? touched : []);
   }
-  if (process.env.TRIFECTA_PROFILE) console.error("write", (performance.now() - started).toFixed(0));
   const totals = target.index.totals();
   return {
     files: { seen: walk.seen, indexed: changed.length, unchanged, removed: removals.length, skipped: { ...walk.skipped, binary } },
