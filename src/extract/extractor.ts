@@ -65,6 +65,9 @@ interface Definition {
   readonly node: Node;
   /** Where the definition ends (its body may be a sibling, as in Dart). */
   readonly end: Node;
+  // Offsets read once: every node property is a call into the wasm runtime.
+  readonly startIndex: number;
+  readonly endIndex: number;
   readonly name: string;
   readonly kind: string;
   /** Owner named by the definition itself (Go receiver, C++ `A::`), dot-separated. */
@@ -92,7 +95,7 @@ export async function extractSymbols(languageId: string, source: string): Promis
 }
 
 // `A::f` (C++, Rust paths), `A.f` and `A:f` (Lua) all name an owner and a member.
-const dotted = (text: string) => text.replace(/\s+/g, "").split(/::|[.:]/).filter((p) => p !== "");
+const dotted = (text: string) => (/[.:\s]/.test(text) ? text.replace(/\s+/g, "").split(/::|[.:]/).filter((p) => p !== "") : [text]);
 
 function collectDefinitions(spec: LanguageSpec, query: Query, root: Node): Definition[] {
   const seen = new Set<string>();
@@ -122,28 +125,31 @@ function collectDefinitions(spec: LanguageSpec, query: Query, root: Node): Defin
       qualifier = [qualifier, ...parts.slice(0, -1)].filter(Boolean).join(".");
       name = parts.at(-1)!;
     }
-    const id = `${node.startIndex}:${node.endIndex}`;
+    const startIndex = node.startIndex;
+    const end = spec.extent?.(node) ?? node;
+    const endIndex = end.endIndex;
+    const id = `${startIndex}:${node.endIndex}`;
     if (seen.has(id)) continue;
     seen.add(id);
-    definitions.push({ node, end: spec.extent?.(node) ?? node, name, kind, qualifier, isScope });
+    definitions.push({ node, end, startIndex, endIndex, name, kind, qualifier, isScope });
   }
   // Source order; an enclosing definition before the ones it contains.
-  return definitions.sort((a, b) => a.node.startIndex - b.node.startIndex || b.end.endIndex - a.end.endIndex);
+  return definitions.sort((a, b) => a.startIndex - b.startIndex || b.endIndex - a.endIndex);
 }
 
 function nest(spec: LanguageSpec, definitions: Definition[], source: string): SymbolRecord[] {
   const open: { endIndex: number; kind: string; qualifiedName: string }[] = [];
   const symbols: SymbolRecord[] = [];
   let lines: string[] | undefined;
-  for (const { node, end, name, kind, qualifier, isScope } of definitions) {
-    while (open.length > 0 && open.at(-1)!.endIndex < end.endIndex) open.pop();
+  for (const { node, end, endIndex, name, kind, qualifier, isScope } of definitions) {
+    while (open.length > 0 && open.at(-1)!.endIndex < endIndex) open.pop();
     const enclosing = open.at(-1);
     const parentName = [enclosing?.qualifiedName, qualifier].filter(Boolean).join(".") || null;
     const ownedByType = (qualifier !== null && !isScope) || (enclosing !== undefined && TYPE_KINDS.has(enclosing.kind));
     let reportedKind = kind === "function" && ownedByType ? "method" : kind;
     reportedKind = spec.refineKind?.(reportedKind, name, node) ?? reportedKind;
     const qualifiedName = parentName ? `${parentName}.${name}` : name;
-    open.push({ endIndex: end.endIndex, kind: reportedKind, qualifiedName });
+    open.push({ endIndex, kind: reportedKind, qualifiedName });
     if (isScope) continue;
     const signature = (spec.signature ?? genericSignature)(node, source);
     symbols.push({
