@@ -87,6 +87,9 @@ export async function agreement(corpus: Corpus) {
   }
   let matched = 0;
   let matchedAtName = 0;
+  // Definitions both tools report: ctags' tags whose name trifecta also reports in that file.
+  let bothReport = 0;
+  let bothMatched = 0;
   let trifectaDefs = 0;
   const misses: string[] = [];
   for (const path of files) {
@@ -106,19 +109,23 @@ export async function agreement(corpus: Corpus) {
         return [first, last].filter((i) => i !== -1).map((i) => `${s.name}:${s.line + i}`);
       }),
     );
+    const ourNames = new Set(extraction.symbols.map((s) => s.name));
     for (const [key, count] of expected.get(path) ?? []) {
+      const both = ourNames.has(key.slice(0, key.lastIndexOf(":")));
+      if (both) bothReport += count;
+      if (both && (atStart.has(key) || atName.has(key))) bothMatched += count;
       if (atStart.has(key)) matched += count;
       if (atStart.has(key) || atName.has(key)) matchedAtName += count;
       else if (misses.length < 12) misses.push(`${path.split("/").slice(-2).join("/")}:${key}`);
     }
   }
-  return { language: corpus.language, files: files.length, ctagsDefs, trifectaDefs, matched, matchedAtName, misses };
+  return { language: corpus.language, files: files.length, ctagsDefs, trifectaDefs, matched, matchedAtName, bothReport, bothMatched, misses };
 }
 
 if (import.meta.main) {
   const wanted = process.argv.slice(2);
   console.log(
-    "| language | files | ctags definitions | trifecta symbols | same name, same start line | same name, name on ctags' line | agreement |\n|---|---:|---:|---:|---:|---:|---:|",
+    "| language | files | ctags definitions | trifecta symbols | same name, same start line | same name, name on ctags' line | agreement | on names both report |\n|---|---:|---:|---:|---:|---:|---:|---:|",
   );
   const notes: string[] = [];
   for (const corpus of CORPORA.filter((c) => wanted.length === 0 || wanted.includes(c.language))) {
@@ -128,7 +135,8 @@ if (import.meta.main) {
       continue;
     }
     const rate = (100 * r.matchedAtName) / Math.max(1, r.ctagsDefs);
-    console.log(`| ${r.language} | ${r.files} | ${r.ctagsDefs} | ${r.trifectaDefs} | ${r.matched} | ${r.matchedAtName} | ${rate.toFixed(2)}% |`);
+    const both = (100 * r.bothMatched) / Math.max(1, r.bothReport);
+    console.log(`| ${r.language} | ${r.files} | ${r.ctagsDefs} | ${r.trifectaDefs} | ${r.matched} | ${r.matchedAtName} | ${rate.toFixed(2)}% | ${both.toFixed(2)}% (${r.bothMatched}/${r.bothReport}) |`);
     if (r.misses.length > 0) notes.push(`${r.language} misses, e.g.: ${r.misses.slice(0, 6).join("; ")}`);
   }
   for (const note of notes) console.log(note);
