@@ -13,7 +13,7 @@ export interface SearchHit {
   why: { terms: string[]; fields: string[]; name: string | null };
 }
 
-const CANDIDATES = 200;
+const CANDIDATES = 100;
 
 /**
  * How well the item's own name answers the query: exact, prefix, or how much of the name the
@@ -70,21 +70,14 @@ export function searchIndex(index: ContextIndex, query: string, options: { limit
   const scored = [...byId.values()].map((row) => {
     const text = row.bm25 / best; // 1 for the best text match, towards 0 for weaker ones
     const name = nameEvidence(row, query, stemList);
-    const { fields, terms } = matchedFields(row, stems);
     // Private and dunder names are rarely what a question is after.
     const privacy = row.name.startsWith("_") && !name.label?.startsWith("exact") ? -0.3 : 0;
-    return {
-      id: row.item_id,
-      kind: row.kind,
-      name: row.name,
-      file_rel: row.file_rel,
-      line: row.line,
-      end_line: row.end_line,
-      signature: row.signature,
-      score: Math.round((text + name.score + privacy) * 1000) / 1000,
-      why: { terms, fields, name: name.label },
-    };
+    return { row, name: name.label, score: Math.round((text + name.score + privacy) * 1000) / 1000 };
   });
-  scored.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
-  return scored.slice(0, options.limit);
+  scored.sort((a, b) => b.score - a.score || (a.row.item_id < b.row.item_id ? -1 : a.row.item_id > b.row.item_id ? 1 : 0));
+  // Why a hit matched is worked out for the hits returned only.
+  return scored.slice(0, options.limit).map(({ row, name, score }) => {
+    const { fields, terms } = matchedFields(row, stems);
+    return { id: row.item_id, kind: row.kind, name: row.name, file_rel: row.file_rel, line: row.line, end_line: row.end_line, signature: row.signature, score, why: { terms, fields, name } };
+  });
 }
