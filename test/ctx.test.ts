@@ -108,6 +108,19 @@ describe("ctx search", () => {
     expect(ctx(segment, "search", "installing the service").json.hits[0]).toMatchObject({ id: "docs/guide.md#installing-the-service", kind: "section" });
   });
 
+  test("a sym:// query resolves directly; its ids work with ctx get", () => {
+    const segment = project();
+    ctx(segment, "build");
+    const run = ctx(segment, "search", "sym://python/type/app.billing#Invoice");
+    expect(run.exitCode).toBe(0);
+    expect(run.json.hits.map((h: any) => [h.id, h.why.fields])).toEqual([
+      ["app/billing.py#Invoice", ["sym_uri"]],
+      ["app/billing.py#Invoice.total_amount", ["sym_uri"]],
+    ]);
+    expect(ctx(segment, "get", run.json.hits[1].id, "--mode", "raw").json.pieces[0].citation).toBe("app/billing.py:4-6");
+    expect(ctx(segment, "search", "sym://python/mod/app.nothing").json.error_code).toBe("FILE_NOT_FOUND");
+  });
+
   test("--kind and --lang filter; no result is ok with a hint", () => {
     const segment = project();
     ctx(segment, "build");

@@ -4,10 +4,11 @@ import type { CacheEvent } from "../../cache/types.ts";
 import { fail, ok, type Result } from "../../core/result.ts";
 import { buildIndex, refreshChanged, type BuildReport, type IndexTarget } from "../../ctx/build.ts";
 import { DEFAULT_BUDGET, GET_MODES, getPieces, type GetMode } from "../../ctx/get.ts";
-import { searchIndex } from "../../ctx/search.ts";
+import { searchIndex, type SearchHit } from "../../ctx/search.ts";
+import { symbolsAnswer } from "../../symbols/answers.ts";
 import { LANGUAGE_IDS } from "../../languages.ts";
 import { resolveSegment } from "../../resolve/segment.ts";
-import { maxFileBytes } from "../../symbols/service.ts";
+import { loadModuleSymbols, maxFileBytes } from "../../symbols/service.ts";
 import { UsageError, variadic } from "../strict-args.ts";
 import { printJson, writeStderr } from "../output.ts";
 import { errorRecord, finish, oneOf, recorded, segmentArg, telemetryArg, type CommandRecord } from "./shared.ts";
@@ -92,6 +93,10 @@ const search = defineCommand({
     if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new UsageError("--limit takes a whole number from 1 to 1000");
     if (args.lang !== undefined && args.lang !== "markdown" && !LANGUAGE_IDS.includes(args.lang)) throw new UsageError(`--lang must be markdown or one of ${LANGUAGE_IDS.join(", ")}`);
     await withTarget("ctx.search", args, async (target) => {
+      if (args.query.startsWith("sym://")) {
+        const resolved = await resolveSymUri(args.query, target.root);
+        return { answer: resolved.ok ? ok({ query: args.query, hits: resolved.value.slice(0, limit) }) : resolved, summary: { hits: resolved.ok ? resolved.value.length : 0 } };
+      }
       let built: BuildReport | null = null;
       if (target.index.isEmpty()) built = await buildIndex(target, { workers: WORKERS });
       const freshness = await refreshChanged(target, REFRESH_LIMIT);
@@ -108,6 +113,19 @@ const search = defineCommand({
     });
   },
 });
+
+/** A `sym://` query names its symbols exactly: they are resolved, not searched. */
+async function resolveSymUri(uri: string, root: string): Promise<Result<SearchHit[]>> {
+  const loaded = await loadModuleSymbols(uri, { segment: root, persist: true });
+  const answer = loaded.ok ? symbolsAnswer(loaded.value) : loaded;
+  if (!answer.ok) return answer;
+  return ok(
+    answer.value.symbols.map((s) => {
+      const fileRel = s.file ?? answer.value.file_rel;
+      return { id: `${fileRel}#${s.qualified_name}`, kind: s.kind, name: s.name, file_rel: fileRel, line: s.line, end_line: s.end_line, signature: s.signature, score: 1, why: { terms: [], fields: ["sym_uri"], name: "exact" } };
+    }),
+  );
+}
 
 const get = defineCommand({
   meta: { name: "get", description: "The lines of symbols, sections or files by id, within a token budget, with citations" },
