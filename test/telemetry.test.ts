@@ -41,6 +41,11 @@ describe("telemetry", () => {
     symbols(segment, "a", ["--telemetry", "full"]);
     const command = eventsOf(telemetryDir(segment)).find((e) => e.cmd === "ast.symbols");
     expect(Object.keys(command.result.phases_ms)).toEqual(["resolve", "read", "cache_open", "lookup", "extract", "store"]);
+    // A hit answers from the cache alone: no extraction phase (tree-sitter is loaded only on a miss).
+    symbols(segment, "a", ["--telemetry", "full"]);
+    const hit = eventsOf(telemetryDir(segment)).filter((e) => e.cmd === "ast.symbols").at(-1);
+    expect(hit.result.cache_status).toBe("hit");
+    expect(Object.keys(hit.result.phases_ms)).toEqual(["resolve", "read", "cache_open", "lookup"]);
   });
 
   test("level from TRIFECTA_TELEMETRY_LEVEL; the flag wins; TRIFECTA_NO_TELEMETRY=1 silences both", () => {
