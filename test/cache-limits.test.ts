@@ -155,3 +155,17 @@ describe("full and read-only file systems", () => {
     sh(`umount ${mountPoint}`);
   });
 });
+
+describe("a batch larger than the budget", () => {
+  test("ctx build under a tiny byte budget: the cache still ends within it", () => {
+    const files = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`m${i}.py`, pythonModule(`m${i}`, 3)]));
+    const segment = makeSegment(files);
+    const env = { TRIFECTA_CACHE_MAX_BYTES: "3000" };
+    const build = runCli(["ctx", "build", "--segment", segment], { env });
+    expect(build.exitCode).toBe(0);
+    expect(build.json.symbols).toBe(90);
+    const total = rows(segment).reduce((n, r) => n + r.value_bytes, 0);
+    expect(total).toBeLessThanOrEqual(3000);
+    expect(rows(segment).length).toBeGreaterThan(0);
+  });
+});

@@ -170,22 +170,31 @@ export class SqliteAstCache implements AstCache {
     return { entries: get("entries"), bytes: get("bytes") };
   }
 
-  /** Least recently used first (never the entries just written), stopping exactly when both budgets hold again. */
-  private evictToBudget(keep: ReadonlySet<string>): void {
+  /**
+   * Least recently used first, stopping exactly when both budgets hold again. The entries just
+   * written go last: only when a batch alone is over the budget are some of them evicted too.
+   */
+  private evictToBudget(justWritten: ReadonlySet<string>): void {
     const { maxBytes, maxEntries } = this.settings.limits;
     let { entries, bytes } = this.totals();
     if (entries <= maxEntries && bytes <= maxBytes) return;
     const victims: string[] = [];
     let freed = 0;
-    const oldestFirst = this.db.query("SELECT key, value_bytes FROM cache ORDER BY last_access, key");
-    for (const row of oldestFirst.iterate() as IterableIterator<{ key: string; value_bytes: number }>) {
-      if (entries <= maxEntries && bytes <= maxBytes) break;
-      if (keep.has(row.key)) continue;
+    const evict = (row: { key: string; value_bytes: number }) => {
       victims.push(row.key);
       entries--;
       bytes -= row.value_bytes;
       freed += row.value_bytes;
+    };
+    const over = () => entries > maxEntries || bytes > maxBytes;
+    const oldestFirst = this.db.query("SELECT key, value_bytes FROM cache ORDER BY last_access, key");
+    const spared: { key: string; value_bytes: number }[] = [];
+    for (const row of oldestFirst.iterate() as IterableIterator<{ key: string; value_bytes: number }>) {
+      if (!over()) break;
+      if (justWritten.has(row.key)) spared.push(row);
+      else evict(row);
     }
+    for (const row of spared) if (over()) evict(row);
     const remove = this.db.query("DELETE FROM cache WHERE key = ?");
     for (const key of victims) remove.run(key);
     if (victims.length > 0) this.emit({ type: "evict", entries: victims.length, bytes: freed, cause: "lru" });
