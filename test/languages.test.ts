@@ -103,6 +103,8 @@ describe("module resolution per language", () => {
     expect(again.json.cache_key).toBe(run.json.cache_key);
     const snippet = runCli(["ast", "snippet", "sym://go/type/svc/server#Server.Start", "--segment", segment]);
     expect(snippet.json.text).toBe("func (s *Server) Start() {}");
+    const text = runCli(["ast", "symbols", "sym://go/mod/svc/server", "--segment", segment, "--format", "text"]);
+    expect(text.stdout).toBe("# svc/server/routes.go\n3 func Routes()\n# svc/server/server.go\n3 type Server struct{}\n 5 func (s *Server) Start()\n");
   });
 
   test("Rust: a::b under src/ (file or mod.rs), crate root", () => {
