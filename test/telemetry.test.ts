@@ -86,6 +86,16 @@ describe("telemetry", () => {
     expect(text).toContain('"file_rel":"pkg/secret_mod.py"');
   });
 
+  test("the user's name is redacted where it stands as a word, not inside other names", () => {
+    const segment = makeSegment({ "zed/tool.py": "def f(): pass\n", "pkg/zed_notes.py": "def g(): pass\n" });
+    const env = { USER: "zed" };
+    symbols(segment, "zed.tool", ["--telemetry", "lite"], env);
+    symbols(segment, "pkg.zed_notes", ["--telemetry", "lite"], env);
+    const commands = eventsOf(telemetryDir(segment)).filter((e) => e.cmd === "ast.symbols");
+    expect(commands[0].result.file_rel).toBe("<redacted>");
+    expect(commands[1].result.file_rel).toBe("pkg/zed_notes.py");
+  });
+
   test("concurrent writers: every line whole and well-formed", async () => {
     const segment = makeSegment(Object.fromEntries(Array.from({ length: 4 }, (_, i) => [`m${i}.py`, pythonModule(`m${i}`)])));
     const runs = await Promise.all(

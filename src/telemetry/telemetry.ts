@@ -53,7 +53,7 @@ export function openTelemetry(segmentRoot: string, level: TelemetryLevel, env: R
   const file = join(dir, EVENTS_FILE);
   const rotateAt = Number(env.TRIFECTA_TELEMETRY_MAX_BYTES) > 0 ? Number(env.TRIFECTA_TELEMETRY_MAX_BYTES) : DEFAULT_ROTATE_BYTES;
   const base = { run_id: newRunId(), segment_id: segmentId(segmentRoot) };
-  const redact = redactor([segmentRoot, env.HOME, env.USER].filter((s): s is string => !!s && s.length > 1));
+  const redact = redactor([segmentRoot, env.HOME].filter((s): s is string => !!s && s.length > 1), env.USER ?? env.LOGNAME);
   let ready = false;
   return {
     level,
@@ -74,12 +74,16 @@ export function openTelemetry(segmentRoot: string, level: TelemetryLevel, env: R
   };
 }
 
-/** Replaces anything that looks like an absolute path or names the user with a placeholder. */
-function redactor(secrets: string[]) {
+/**
+ * Replaces anything that looks like an absolute path, contains the segment or home path, or has
+ * the user's name as a word, with a placeholder.
+ */
+function redactor(paths: string[], user: string | undefined) {
+  const userWord = user && user.length > 1 ? new RegExp(`(^|[^A-Za-z0-9_])${user.replace(/[^A-Za-z0-9_]/g, "\\$&")}([^A-Za-z0-9_]|$)`) : null;
   const clean = (value: unknown): unknown => {
     if (typeof value === "string") {
       if (value.startsWith("/") || /^[A-Za-z]:[\\/]/.test(value) || value.startsWith("\\\\")) return "<redacted-path>";
-      return secrets.some((s) => value.includes(s)) ? "<redacted>" : value;
+      return paths.some((p) => value.includes(p)) || userWord?.test(value) ? "<redacted>" : value;
     }
     if (Array.isArray(value)) return value.map(clean);
     if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, clean(v)]));
