@@ -44,47 +44,42 @@ interface Changed {
   readonly hash: string;
 }
 
-/** Parses (or takes from the AST cache) what changed and writes it to the index in batches. */
-async function indexChanged(target: IndexTarget, changed: Changed[], workers: number, progress?: (done: number, total: number) => void) {
+/** Parses (or takes from the AST cache) what changed; the caller writes the updates to the index. */
+async function indexChanged(target: IndexTarget, changed: Changed[], pool: ExtractionPool | null, progress?: () => void) {
   const { cache } = target;
   const misses: { item: Changed; key: string }[] = [];
   const extractions = new Map<string, Extraction>();
   let hits = 0;
   for (const item of changed) {
-    if (item.file.kind.type !== "source") continue;
+    if (item.file.kind.type !== "source") {
+      progress?.();
+      continue;
+    }
     const key = cacheKey(item.file.fileRel, item.hash, extractorVersion(item.file.kind.language));
     const lookup = cache.lookup(key);
     if (lookup.status === "hit") {
       extractions.set(item.file.fileRel, lookup.extraction);
       hits++;
+      progress?.();
     } else misses.push({ item, key });
   }
-  const threads = Math.min(workers, Math.floor(misses.length / MIN_FILES_PER_WORKER));
-  const pool = threads > 1 ? new ExtractionPool(threads) : null;
-  let done = changed.length - misses.length;
-  try {
-    await Promise.all(
-      misses.map(async ({ item }) => {
-        const language = (item.file.kind as { language: string }).language;
-        // A failed worker costs speed, not the answer: the file is parsed here instead.
-        const extraction = pool ? await pool.extract(language, item.bytes).catch(() => extractInProcess(language, item.bytes)) : await extractInProcess(language, item.bytes);
-        extractions.set(item.file.fileRel, extraction);
-        progress?.(++done, changed.length);
-      }),
-    );
-  } finally {
-    pool?.close();
-  }
-  for (let i = 0; i < misses.length; i += BATCH) {
-    cache.storeMany(misses.slice(i, i + BATCH).map(({ item, key }) => ({ key, fileRel: item.file.fileRel, extraction: extractions.get(item.file.fileRel)! })));
-  }
+  await Promise.all(
+    misses.map(async ({ item }) => {
+      const language = (item.file.kind as { language: string }).language;
+      // A failed worker costs speed, not the answer: the file is parsed here instead.
+      const extraction = pool ? await pool.extract(language, item.bytes).catch(() => extractInProcess(language, item.bytes)) : await extractInProcess(language, item.bytes);
+      extractions.set(item.file.fileRel, extraction);
+      progress?.();
+    }),
+  );
+  cache.storeMany(misses.map(({ item, key }) => ({ key, fileRel: item.file.fileRel, extraction: extractions.get(item.file.fileRel)! })));
   const updates: FileUpdate[] = changed.map(({ file, bytes, hash }) => {
     const base = { file_rel: file.fileRel, kind: kindName(file), content_hash: hash, size: file.size, mtime_ms: file.mtimeMs };
     if (file.kind.type === "markdown") return { file: { ...base, parse_status: "ok" }, sections: splitSections(decodeSource(bytes)) };
     const extraction = extractions.get(file.fileRel)!;
     return { file: { ...base, parse_status: extraction.parse_status }, symbols: extraction.symbols, source: decodeSource(bytes) };
   });
-  return { updates, hits, threads: pool ? threads : 1 };
+  return { updates, hits };
 }
 
 /** Reads a file that may have changed: null when it is the same content the index has. */
@@ -105,38 +100,59 @@ export async function buildIndex(target: IndexTarget, options: { workers: number
   const walk = walkSegment(target.root, target.maxFileBytes);
   const known = target.index.files();
   const present = new Set(walk.files.map((f) => f.fileRel));
-  const removals = [...known.keys()].filter((fileRel) => !present.has(fileRel));
-  const touched: { fileRel: string; mtimeMs: number }[] = [];
-  const changed: Changed[] = [];
-  let unchanged = 0;
-  let binary = 0;
-  for (const file of walk.files) {
+  const deleted = [...known.keys()].filter((fileRel) => !present.has(fileRel));
+  let removed = deleted.length;
+  // Same size and mtime: unchanged without reading. The rest is read (and parsed) batch by batch,
+  // so memory stays bounded however large the segment is.
+  const candidates = walk.files.filter((file) => {
     const prior = known.get(file.fileRel);
-    if (prior && prior.size === file.size && prior.mtime_ms === file.mtimeMs && prior.kind === kindName(file)) {
-      unchanged++;
-      continue;
+    return !(prior && prior.size === file.size && prior.mtime_ms === file.mtimeMs && prior.kind === kindName(file));
+  });
+  let unchanged = walk.files.length - candidates.length;
+  let binary = 0;
+  let indexed = 0;
+  let hits = 0;
+  let done = 0;
+  const tick = () => options.progress?.(++done, candidates.length);
+  const threads = Math.min(options.workers, Math.floor(candidates.length / MIN_FILES_PER_WORKER));
+  const pool = threads > 1 ? new ExtractionPool(threads) : null;
+  try {
+    for (let i = 0; i === 0 || i < candidates.length; i += BATCH) {
+      const touched: { fileRel: string; mtimeMs: number }[] = [];
+      const changed: Changed[] = [];
+      const removals = i === 0 ? deleted : [];
+      for (const file of candidates.slice(i, i + BATCH)) {
+        const prior = known.get(file.fileRel);
+        const read = readChanged(file, prior);
+        if (read === "binary") {
+          binary++;
+          if (prior) {
+            removals.push(file.fileRel);
+            removed++;
+          }
+          tick();
+        } else if (read === null) {
+          unchanged++;
+          touched.push({ fileRel: file.fileRel, mtimeMs: file.mtimeMs });
+          tick();
+        } else changed.push(read);
+      }
+      const result = await indexChanged(target, changed, pool, tick);
+      indexed += changed.length;
+      hits += result.hits;
+      target.index.write(result.updates, removals, touched);
     }
-    const read = readChanged(file, prior);
-    if (read === "binary") {
-      binary++;
-      if (prior) removals.push(file.fileRel);
-    } else if (read === null) {
-      unchanged++;
-      touched.push({ fileRel: file.fileRel, mtimeMs: file.mtimeMs });
-    } else changed.push(read);
-  }
-  const { updates, hits, threads } = await indexChanged(target, changed, options.workers, options.progress);
-  for (let i = 0; i < Math.max(1, updates.length); i += BATCH) {
-    target.index.write(updates.slice(i, i + BATCH), i === 0 ? removals : [], i === 0 ? touched : []);
+  } finally {
+    pool?.close();
   }
   const totals = target.index.totals();
   return {
-    files: { seen: walk.seen, indexed: changed.length, unchanged, removed: removals.length, skipped: { ...walk.skipped, binary } },
+    files: { seen: walk.seen, indexed, unchanged, removed, skipped: { ...walk.skipped, binary } },
     symbols: totals.symbols,
     sections: totals.sections,
     parse_errors: totals.partialFiles,
     cache_hits: hits,
-    workers: threads,
+    workers: pool ? threads : 1,
     seconds: Math.round(performance.now() - started) / 1000,
   };
 }
@@ -184,7 +200,7 @@ export async function refreshChanged(target: IndexTarget, limit: number, only?: 
     else changed.push(read);
   }
   if (changed.length + removals.length + touched.length > 0) {
-    const { updates } = await indexChanged(target, changed, 1);
+    const { updates } = await indexChanged(target, changed, null);
     target.index.write(updates, removals, touched);
   }
   return { refreshed: [...changed.map((c) => c.file.fileRel), ...removals], stale };
