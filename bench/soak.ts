@@ -26,10 +26,10 @@ export interface SoakResult {
   seconds: number;
 }
 
-function cli(args: string[]) {
+function cli(args: string[], extraEnv: Record<string, string> = {}) {
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !k.startsWith("TRIFECTA_")) env[k] = v;
-  return Bun.spawn([BINARY, ...args], { env, stdout: "pipe", stderr: "pipe" });
+  return Bun.spawn([BINARY, ...args], { env: { ...env, ...extraEnv }, stdout: "pipe", stderr: "pipe" });
 }
 
 async function output(proc: ReturnType<typeof cli>): Promise<{ code: number; json: any }> {
@@ -45,7 +45,11 @@ function moduleSource(file: number, version: number): string {
   return Array.from({ length: 2 + version }, (_, i) => `class C${file}v${version}n${i}:\n    def m(self, x=${i}):\n        """v${version}"""\n        return x\n`).join("\n");
 }
 
-export async function runSoak(workers: number, calls: number, options: { files?: number; versions?: number; seed?: number } = {}): Promise<SoakResult> {
+export async function runSoak(
+  workers: number,
+  calls: number,
+  options: { files?: number; versions?: number; seed?: number; env?: Record<string, string> } = {},
+): Promise<SoakResult> {
   const files = options.files ?? 5;
   const versions = options.versions ?? 3;
   const started = performance.now();
@@ -89,7 +93,7 @@ export async function runSoak(workers: number, calls: number, options: { files?:
             : roll === 2
               ? ["ast", "clear-cache", "--segment", segment]
               : ["ast", "symbols", `sym://python/mod/m${random(files)}`, "--segment", segment];
-        const proc = cli(args);
+        const proc = cli(args, options.env);
         if (random(6) === 0) setTimeout(() => proc.kill("SIGKILL"), random(60));
         const { code, json } = await output(proc);
         if (proc.signalCode === "SIGKILL") {

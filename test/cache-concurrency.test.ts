@@ -69,4 +69,12 @@ describe("concurrency", () => {
     expect(result.hits).toBeGreaterThan(0);
     expect(result.verifyClean).toBe(true);
   }, 120_000);
+
+  test("soak under a budget of a few KB: eviction races with reads, writes and clears, and nothing fails", async () => {
+    const result = await runSoak(4, 15, { seed: 11, env: { TRIFECTA_CACHE_MAX_BYTES: "2500" } });
+    expect(result.failures).toEqual([]);
+    expect(result.wrongAnswers).toBe(0);
+    expect(result.answersChecked).toBeGreaterThan(0);
+    expect(result.verifyClean).toBe(true);
+  }, 120_000);
 });
