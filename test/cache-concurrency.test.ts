@@ -60,6 +60,32 @@ describe("concurrency", () => {
     expect(runCli(["ast", "symbols", "sym://python/mod/b", "--segment", segment]).json.cache_status).toBe("hit");
   });
 
+  test("a short lock is waited for: the answer is cached, and the wait (acquisition only) is logged", async () => {
+    const segment = makeSegment({ "a.py": pythonModule("a"), "b.py": pythonModule("b") });
+    runCli(["ast", "symbols", "sym://python/mod/a", "--segment", segment]);
+    const holder = Bun.spawn(
+      [process.execPath, "-e", `
+        const { Database } = require("bun:sqlite");
+        const db = new Database(${JSON.stringify(expectedDbPath(segment))});
+        db.exec("BEGIN IMMEDIATE");
+        console.log("locked");
+        await Bun.sleep(1200); // longer than the parse, shorter than the 2 s lock timeout
+        db.exec("ROLLBACK"); db.close();`],
+      { stdout: "pipe" },
+    );
+    const reader = holder.stdout.getReader();
+    expect(new TextDecoder().decode((await reader.read()).value)).toContain("locked");
+    const run = runCli(["ast", "symbols", "sym://python/mod/b", "--segment", segment, "--telemetry", "lite"]);
+    await holder.exited;
+    expect(run.exitCode).toBe(0);
+    expect(run.json.cache_status).toBe("miss");
+    const waits = (await Bun.file(join(segment, "_ctx", "telemetry", "events.jsonl")).text()).trim().split("\n").map((l) => JSON.parse(l)).filter((e) => e.cmd === "ast.cache.lock_wait");
+    expect(waits).toHaveLength(1);
+    expect(waits[0].args.operation).toBe("store");
+    expect(waits[0].timing_ms).toBeGreaterThan(50);
+    expect(runCli(["ast", "symbols", "sym://python/mod/b", "--segment", segment]).json.cache_status).toBe("hit");
+  });
+
   test("soak: workers mixing symbols, stats, clear and edits, with SIGKILLs; every answer equals a fresh parse", async () => {
     const result = await runSoak(4, 20);
     console.log(`soak: ${result.workers} workers x ${result.calls} calls, ${result.kills} killed, ${result.answersChecked} answers checked (${result.hits} hits), ${result.failures.length} failures`);
