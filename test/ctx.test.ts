@@ -150,6 +150,19 @@ describe("ctx search", () => {
     expect(run.json.hits[0]).toMatchObject({ id: "app/billing.py#send_reminder", line: 3, signature: "def send_reminder(invoice, channel)" });
   });
 
+  test("above the refresh limit the answer says stale, yet no hit carries lines from old content", () => {
+    const files = Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`m${i}.py`, `def helper_${i}():\n    pass\n`]));
+    const segment = makeSegment({ ...files, "target.py": "def unique_target_name():\n    pass\n" });
+    ctx(segment, "build");
+    for (let i = 0; i < 60; i++) writeFileSync(join(segment, `m${i}.py`), `\n\ndef helper_${i}():\n    return ${i}\n`);
+    writeFileSync(join(segment, "target.py"), "\n\n\n\ndef unique_target_name(x):\n    pass\n");
+    const run = ctx(segment, "search", "unique_target_name");
+    expect(run.json.stale.files).toBeGreaterThan(0);
+    expect(run.json.hits[0]).toMatchObject({ id: "target.py#unique_target_name", line: 5, signature: "def unique_target_name(x)" });
+    const helpers = ctx(segment, "search", "helper", "--limit", "100").json.hits;
+    for (const hit of helpers) expect(hit.line).toBe(3); // every helper hit read from the new content
+  });
+
   test("usage errors exit 2", () => {
     const segment = project();
     expect(ctx(segment, "search", "x", "--limit", "0").exitCode).toBe(2);

@@ -100,7 +100,19 @@ const search = defineCommand({
       let built: BuildReport | null = null;
       if (target.index.isEmpty()) built = await buildIndex(target, { workers: WORKERS });
       const freshness = await refreshChanged(target, REFRESH_LIMIT);
-      const hits = searchIndex(target.index, args.query, { limit, kind: args.kind, lang: args.lang });
+      const search = () => searchIndex(target.index, args.query, { limit, kind: args.kind, lang: args.lang });
+      let hits = search();
+      // Too many changes to refresh them all: the files hits point into are refreshed and the search
+      // repeated (a few rounds); a hit still in a stale file is dropped. No hit carries old lines.
+      for (let round = 0; round < 3; round++) {
+        const staleHitFiles = [...new Set(hits.map((h) => h.file_rel))].filter((f) => freshness.stale.includes(f));
+        if (staleHitFiles.length === 0) break;
+        const again = await refreshChanged(target, Number.POSITIVE_INFINITY, staleHitFiles);
+        freshness.refreshed.push(...again.refreshed);
+        freshness.stale = freshness.stale.filter((f) => !staleHitFiles.includes(f));
+        hits = search();
+      }
+      hits = hits.filter((h) => !freshness.stale.includes(h.file_rel));
       const answer = {
         query: args.query,
         hits,
