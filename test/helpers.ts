@@ -15,15 +15,18 @@ export interface CliRun {
   json: any;
 }
 
+/** This process's environment without any TRIFECTA_ setting, plus the ones a test asks for. */
+function cliEnv(extra: Record<string, string | undefined> = {}): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !k.startsWith("TRIFECTA_")) env[k] = v;
+  for (const [k, v] of Object.entries(extra)) if (v !== undefined) env[k] = v;
+  return env;
+}
+
 /** Spawns the real CLI (compiled binary or source entry) with a clean environment. */
 export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string | undefined>; entry?: Entry } = {}): CliRun {
   const command = options.entry === "source" ? [process.execPath, SOURCE_ENTRY, ...args] : [BINARY, ...args];
-  const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries({ ...process.env, ...options.env })) {
-    if (v !== undefined && !k.startsWith("TRIFECTA_")) env[k] = v;
-  }
-  for (const [k, v] of Object.entries(options.env ?? {})) if (v !== undefined) env[k] = v;
-  const run = Bun.spawnSync(command, { cwd: options.cwd ?? tmpdir(), env, stdout: "pipe", stderr: "pipe" });
+  const run = Bun.spawnSync(command, { cwd: options.cwd ?? tmpdir(), env: cliEnv(options.env), stdout: "pipe", stderr: "pipe" });
   const stdout = run.stdout.toString();
   let json: any = null;
   try {
@@ -53,9 +56,7 @@ export function expectedDbPath(segmentRoot: string): string {
 
 /** Spawns the compiled binary without waiting, for tests that run many processes at once. */
 export function spawnCli(args: string[], env: Record<string, string> = {}) {
-  const clean: Record<string, string> = {};
-  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !k.startsWith("TRIFECTA_")) clean[k] = v;
-  return Bun.spawn([BINARY, ...args], { env: { ...clean, ...env }, stdout: "pipe", stderr: "pipe" });
+  return Bun.spawn([BINARY, ...args], { env: cliEnv(env), stdout: "pipe", stderr: "pipe" });
 }
 
 export async function finished(proc: ReturnType<typeof spawnCli>): Promise<CliRun> {

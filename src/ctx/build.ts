@@ -169,7 +169,13 @@ export interface Freshness {
  * (up to `limit`; beyond it they are reported stale), deleted ones leave the index.
  */
 export async function refreshChanged(target: IndexTarget, limit: number, only?: readonly string[]): Promise<Freshness> {
-  const known = target.index.files();
+  // For a few named files (ctx get, hits in stale files) their rows alone, not the whole table.
+  const known = only
+    ? new Map(only.flatMap((fileRel) => {
+        const row = target.index.file(fileRel);
+        return row ? [[fileRel, row] as const] : [];
+      }))
+    : target.index.files();
   const removals: string[] = [];
   const changed: Changed[] = [];
   const touched: { fileRel: string; mtimeMs: number }[] = [];

@@ -161,8 +161,4 @@ export class ContextIndex {
   isEmpty(): boolean {
     return !(this.db.query("SELECT EXISTS(SELECT 1 FROM ctx_files) AS present").get() as { present: number }).present;
   }
-
-  builtAt(): string | null {
-    return ((this.db.query("SELECT value FROM ctx_meta WHERE name = 'built_at'").get() as { value: string } | null) ?? null)?.value ?? null;
-  }
 }
