@@ -93,6 +93,15 @@ describe("error codes", () => {
     expectError(["ast", "symbols", "sym://python/mod/x", "--segment"], "USAGE_ERROR", 2);
     expectError(["ast", "nope"], "USAGE_ERROR", 2);
     expectError([], "USAGE_ERROR", 2);
+    expect(expectError(["ctx", "search", "--segment", segment], "USAGE_ERROR", 2).message).toContain("<QUERY>");
+    expectError(["ast", "symbols", "sym://python/mod/x", "--no-persist-cache=yes"], "USAGE_ERROR", 2);
+    expectError(["ast", "symbols", "sym://python/mod/x", "--no-segment"], "USAGE_ERROR", 2);
+  });
+
+  test("flag spellings: --name=value, --name value, --flag=false, and -- before a positional", () => {
+    const answer = (args: string[]) => runCli(["ast", "symbols", ...args]).json;
+    expect(answer(["sym://python/mod/pkg.mod", `--segment=${segment}`, "--persist-cache=false"]).miss_reason).toBe("ephemeral_cache");
+    expect(answer(["--segment", segment, "--no-persist-cache", "--", "sym://python/mod/pkg.mod"]).symbols.map((s: { name: string }) => s.name)).toEqual(["A", "run", "f", "f"]);
   });
 
   test("help is not an error", () => {

@@ -54,18 +54,23 @@ describe("ctx build", () => {
     expect(ctx(segment, "search", "send_reminder").json.hits.map((h: any) => h.id)).not.toContain("app/billing.py#send_reminder");
   });
 
-  test("worker threads (TRIFECTA_CTX_WORKERS=2) index exactly what one thread does", () => {
-    const files = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`pkg/m${i}.py`, `class C${i}:\n    def run_${i}(self, x):\n        """Run ${i}."""\n        return x\n`]));
+  test("worker threads (TRIFECTA_CTX_WORKERS=2) index exactly what the main thread alone (=0) does, over several batches", () => {
+    // 450 files: three batches of 200, so the pipeline writes one batch while the next is parsed.
+    const files = Object.fromEntries(Array.from({ length: 450 }, (_, i) => [`pkg/m${i}.py`, `class C${i}:\n    def run_${i}(self, x):\n        """Run ${i}."""\n        return x\n`]));
     const one = makeSegment(files);
     const two = makeSegment(files);
-    const single = runCli(["ctx", "build", "--segment", one], { env: { TRIFECTA_CTX_WORKERS: "1" } }).json;
+    const single = runCli(["ctx", "build", "--segment", one], { env: { TRIFECTA_CTX_WORKERS: "0" } }).json;
     const threaded = runCli(["ctx", "build", "--segment", two], { env: { TRIFECTA_CTX_WORKERS: "2" } }).json;
-    expect(single.workers).toBe(1);
+    expect(single.workers).toBe(0);
     expect(threaded.workers).toBe(2);
+    expect(threaded.files.indexed).toBe(450);
     expect(threaded.symbols).toBe(single.symbols);
-    expect(threaded.symbols).toBe(80);
-    const skeleton = (seg: string) => ctx(seg, "get", "pkg/m7.py", "--mode", "skeleton").json.pieces[0].content;
-    expect(skeleton(two)).toBe(skeleton(one));
+    expect(threaded.symbols).toBe(900);
+    for (const id of ["pkg/m7.py", "pkg/m449.py"]) {
+      const skeleton = (seg: string) => ctx(seg, "get", id, "--mode", "skeleton").json.pieces[0].content;
+      expect(skeleton(two)).toBe(skeleton(one));
+    }
+    expect(ctx(two, "search", "run_449").json.hits[0].id).toBe("pkg/m449.py#C449.run_449");
   });
 
   test("every source file goes through the AST cache: ast symbols is then a hit", () => {

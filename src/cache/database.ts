@@ -5,8 +5,8 @@ import { quarantine } from "./quarantine.ts";
 import { bypassReason, isCorruption } from "./sqlite-errors.ts";
 import type { BypassReason, CacheEventSink } from "./types.ts";
 
-/** 1: the AST cache. 2: adds the ctx index (files, items, FTS5). Migrations only add. */
-export const SCHEMA_VERSION = 2;
+/** 1: the AST cache. 2: adds the ctx index (files, items, FTS5). 3: indexes items by name. Migrations only add. */
+export const SCHEMA_VERSION = 3;
 /**
  * Databases up to this size get a full `PRAGMA quick_check` on open (~0.6 ms per MiB here); larger
  * ones are checked page by page as SQLite reads them, by row checksums, and fully by cache-verify.
@@ -66,6 +66,9 @@ CREATE TABLE IF NOT EXISTS ctx_items (
   parent TEXT
 );
 CREATE INDEX IF NOT EXISTS ctx_items_by_file ON ctx_items(file_rel);
+-- Identifier queries look items up by name (a full scan took 2.5 ms on the stdlib's 19k items).
+CREATE INDEX IF NOT EXISTS ctx_items_by_name ON ctx_items(name);
+CREATE INDEX IF NOT EXISTS ctx_items_by_qualified_name ON ctx_items(qualified_name);
 CREATE VIRTUAL TABLE IF NOT EXISTS ctx_fts USING fts5(names, signature, doc, body, path, tokenize = 'porter unicode61');
 CREATE TABLE IF NOT EXISTS ctx_meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 `;

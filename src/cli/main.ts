@@ -1,34 +1,38 @@
 #!/usr/bin/env bun
-import { renderUsage, runCommand, type ArgsDef, type CommandDef } from "citty";
-import { astCommand } from "./commands/ast.ts";
-import { telemetryCommand } from "./commands/telemetry.ts";
-import { ctxCommand } from "./commands/ctx.ts";
+import { renderUsage, type ArgsDef, type CommandDef } from "citty";
 import { EXIT_ERROR, EXIT_USAGE, printError, tellHuman, writeStderr, writeStdout } from "./output.ts";
-import { checkArgs, UsageError } from "./strict-args.ts";
-import { EXTRACT_COMMAND, runExtractCommand } from "./fast-extract.ts";
+import { parseArgs, UsageError } from "./strict-args.ts";
 
 const VERSION = "0.1.0";
 
 const main = {
   meta: { name: "trifecta", version: VERSION, description: "Deterministic symbol outlines for AI coding agents" },
-  subCommands: { ast: astCommand, ctx: ctxCommand, telemetry: telemetryCommand },
+  // Loaded when named: a command pays only for the modules it uses.
+  subCommands: {
+    ast: () => import("./commands/ast.ts").then((m) => m.astCommand),
+    ctx: () => import("./commands/ctx.ts").then((m) => m.ctxCommand),
+    telemetry: () => import("./commands/telemetry.ts").then((m) => m.telemetryCommand),
+  },
 } satisfies CommandDef;
+
+type Lazy<T> = T | Promise<T> | (() => T | Promise<T>);
+const resolveLazy = async <T,>(value: Lazy<T>): Promise<T> => (typeof value === "function" ? (value as () => T | Promise<T>)() : value);
 
 /** Follows the subcommand path in argv to the command that will run and its own arguments. */
 async function leafCommand(argv: string[]): Promise<{ command: CommandDef; args: string[] }> {
   let command: CommandDef = main;
   let args = argv;
   for (;;) {
-    const subs = (await command.subCommands) as Record<string, CommandDef> | undefined;
+    const subs = (await resolveLazy(command.subCommands)) as Record<string, Lazy<CommandDef>> | undefined;
     const next = args[0] === undefined ? undefined : subs?.[args[0]];
     if (!next) return { command, args };
-    command = next;
+    command = await resolveLazy(next);
     args = args.slice(1);
   }
 }
 
 async function run(argv: string[]): Promise<number> {
-  if (argv[0] === EXTRACT_COMMAND && argv[1]) return runExtractCommand(argv[1]);
+  if (argv[0] === "__extract" && argv[1]) return (await import("./fast-extract.ts")).runExtractCommand(argv[1]);
   const { command, args } = await leafCommand(argv);
   if (argv.length === 1 && (argv[0] === "--version" || argv[0] === "-v")) {
     await writeStdout(`${VERSION}\n`);
@@ -45,12 +49,11 @@ async function run(argv: string[]): Promise<number> {
     return 0;
   }
   try {
-    const defs = typeof command.args === "function" ? await command.args() : await command.args;
-    checkArgs(args, (defs ?? {}) as ArgsDef);
-    await runCommand(command, { rawArgs: args });
+    const defs = ((await resolveLazy(command.args)) ?? {}) as ArgsDef;
+    await command.run?.({ rawArgs: args, args: parseArgs(args, defs) as never, cmd: command });
     return typeof process.exitCode === "number" ? process.exitCode : 0;
   } catch (error) {
-    if (error instanceof UsageError || (error as { name?: string }).name === "CLIError") {
+    if (error instanceof UsageError) {
       await tellHuman("error", `${(error as Error).message} (see: trifecta ${argv.slice(0, 2).join(" ")} --help)`);
       return printError({ code: "USAGE_ERROR", message: (error as Error).message }, EXIT_USAGE);
     }

@@ -1,6 +1,6 @@
 import type { ArgsDef } from "citty";
 
-/** A flag or argument the command does not define; citty itself lets these pass silently. */
+/** A flag or argument the command does not define, a missing value, a missing argument. */
 export class UsageError extends Error {}
 
 const variadicCommands = new WeakSet<ArgsDef>();
@@ -11,28 +11,38 @@ export function variadic<T extends ArgsDef>(defs: T): T {
   return defs;
 }
 
-/** Rejects unknown flags, missing flag values and extra positionals before a command runs. */
-export function checkArgs(rawArgs: readonly string[], defs: ArgsDef): void {
-  const flags = new Map<string, { type: string }>();
-  let positionals = 0;
+/** What a command's `run` receives as `args`, in citty's shape: flags by name, positionals by name and in `_`. */
+export type ParsedArgs = { _: string[] } & Record<string, string | boolean | string[] | undefined>;
+
+/**
+ * Parses a command's arguments against its citty definitions, strictly: unknown flags, missing
+ * flag values, missing required and extra positionals are usage errors (citty's own parser lets
+ * the first and last pass silently). Ours rather than citty's also because citty's loads
+ * `node:util`, ~0.8 ms of a compiled binary's ~5 ms start.
+ * Accepted: `--name value`, `--name=value`, `--flag`, `--no-flag`, `--flag=false`, `--` ends flags.
+ */
+export function parseArgs(rawArgs: readonly string[], defs: ArgsDef): ParsedArgs {
+  const flags = new Map<string, { name: string; type: string }>();
+  const positionals: { name: string; required: boolean }[] = [];
   for (const [name, def] of Object.entries(defs)) {
     if (def.type === "positional") {
-      positionals++;
+      positionals.push({ name, required: def.required !== false });
       continue;
     }
-    flags.set(name, { type: def.type ?? "string" });
+    const flag = { name, type: def.type ?? "string" };
+    flags.set(name, flag);
     const aliases = "alias" in def && def.alias ? [def.alias].flat() : [];
-    for (const alias of aliases) flags.set(alias, { type: def.type ?? "string" });
+    for (const alias of aliases) flags.set(alias, flag);
   }
-  let seenPositionals = 0;
+  const parsed: ParsedArgs = { _: [] };
   for (let i = 0; i < rawArgs.length; i++) {
     const token = rawArgs[i]!;
     if (token === "--") {
-      seenPositionals += rawArgs.length - i - 1;
+      parsed._.push(...rawArgs.slice(i + 1));
       break;
     }
     if (!token.startsWith("-") || token === "-") {
-      seenPositionals++;
+      parsed._.push(token);
       continue;
     }
     const [rawName = "", inlineValue] = token.replace(/^--?/, "").split(/=(.*)/s, 2);
@@ -41,13 +51,22 @@ export function checkArgs(rawArgs: readonly string[], defs: ArgsDef): void {
     if (!flag) throw new UsageError(`unknown option '${token}'`);
     if (flag.type === "boolean") {
       if (negated && inlineValue !== undefined) throw new UsageError(`'${token}' takes no value`);
+      parsed[flag.name] = negated ? false : inlineValue === undefined || inlineValue !== "false";
       continue;
     }
-    if (inlineValue === undefined) {
-      const next = rawArgs[i + 1];
-      if (next === undefined || next.startsWith("--")) throw new UsageError(`option '${token}' needs a value`);
+    let value = inlineValue;
+    if (value === undefined) {
+      value = rawArgs[i + 1];
+      if (value === undefined || value.startsWith("--")) throw new UsageError(`option '${token}' needs a value`);
       i++;
     }
+    parsed[flag.name] = value;
   }
-  if (seenPositionals > positionals && !variadicCommands.has(defs)) throw new UsageError(`too many arguments: expected at most ${positionals}`);
+  if (parsed._.length > positionals.length && !variadicCommands.has(defs)) throw new UsageError(`too many arguments: expected at most ${positionals.length}`);
+  positionals.forEach(({ name, required }, index) => {
+    const value = parsed._[index];
+    if (value === undefined && required) throw new UsageError(`missing required argument <${name.toUpperCase()}>`);
+    parsed[name] = value;
+  });
+  return parsed;
 }

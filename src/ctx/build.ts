@@ -1,12 +1,12 @@
 import { readFileSync, statSync } from "node:fs";
 import { cacheKey, contentHash } from "../cache/key.ts";
 import type { AstCache } from "../cache/types.ts";
-import { extractorVersion } from "../extract/fingerprint.ts";
+import { extractorVersion } from "../extract/version.ts";
 import { decodeSource } from "../extract/source-text.ts";
 import type { Extraction } from "../extract/types.ts";
 import { locateFile } from "../resolve/segment.ts";
 import { extractInProcess } from "../symbols/service.ts";
-import type { ContextIndex, FileUpdate, IndexedFile } from "./index-store.ts";
+import type { ContextIndex, FileStamp, FileUpdate, IndexedFile } from "./index-store.ts";
 import { splitSections } from "./markdown.ts";
 import { ExtractionPool } from "./pool.ts";
 import { kindOf, walkSegment, type SkipReason, type WalkedFile } from "./walk.ts";
@@ -44,11 +44,19 @@ interface Changed {
   readonly hash: string;
 }
 
-/** Parses (or takes from the AST cache) what changed; the caller writes the updates to the index. */
-async function indexChanged(target: IndexTarget, changed: Changed[], pool: ExtractionPool | null, progress?: () => void) {
-  const { cache } = target;
+/** A batch of changed files whose extractions are under way. */
+interface Extracting {
+  readonly changed: Changed[];
+  readonly hits: number;
+  /** Cache misses with their keys, to store once extracted. */
+  readonly misses: { item: Changed; key: string }[];
+  readonly extractions: Promise<Map<string, Extraction>>;
+}
+
+/** Takes what it can from the AST cache and starts extracting the rest (on the pool when there is one). */
+function startExtracting(cache: AstCache, changed: Changed[], pool: ExtractionPool | null, progress?: () => void): Extracting {
   const misses: { item: Changed; key: string }[] = [];
-  const extractions = new Map<string, Extraction>();
+  const found = new Map<string, Extraction>();
   let hits = 0;
   for (const item of changed) {
     if (item.file.kind.type !== "source") {
@@ -58,28 +66,33 @@ async function indexChanged(target: IndexTarget, changed: Changed[], pool: Extra
     const key = cacheKey(item.file.fileRel, item.hash, extractorVersion(item.file.kind.language));
     const lookup = cache.lookup(key);
     if (lookup.status === "hit") {
-      extractions.set(item.file.fileRel, lookup.extraction);
+      found.set(item.file.fileRel, lookup.extraction);
       hits++;
       progress?.();
     } else misses.push({ item, key });
   }
-  await Promise.all(
+  const extractions = Promise.all(
     misses.map(async ({ item }) => {
       const language = (item.file.kind as { language: string }).language;
       // A failed worker costs speed, not the answer: the file is parsed here instead.
       const extraction = pool ? await pool.extract(language, item.bytes).catch(() => extractInProcess(language, item.bytes)) : await extractInProcess(language, item.bytes);
-      extractions.set(item.file.fileRel, extraction);
+      found.set(item.file.fileRel, extraction);
       progress?.();
     }),
-  );
-  cache.storeMany(misses.map(({ item, key }) => ({ key, fileRel: item.file.fileRel, extraction: extractions.get(item.file.fileRel)! })));
-  const updates: FileUpdate[] = changed.map(({ file, bytes, hash }) => {
+  ).then(() => found);
+  return { changed, hits, misses, extractions };
+}
+
+/** Stores a finished batch in the AST cache and turns it into index updates. */
+async function finishExtracting(cache: AstCache, batch: Extracting): Promise<FileUpdate[]> {
+  const extractions = await batch.extractions;
+  cache.storeMany(batch.misses.map(({ item, key }) => ({ key, fileRel: item.file.fileRel, extraction: extractions.get(item.file.fileRel)! })));
+  return batch.changed.map(({ file, bytes, hash }) => {
     const base = { file_rel: file.fileRel, kind: kindName(file), content_hash: hash, size: file.size, mtime_ms: file.mtimeMs };
     if (file.kind.type === "markdown") return { file: { ...base, parse_status: "ok" }, sections: splitSections(decodeSource(bytes)) };
     const extraction = extractions.get(file.fileRel)!;
     return { file: { ...base, parse_status: extraction.parse_status }, symbols: extraction.symbols, source: decodeSource(bytes) };
   });
-  return { updates, hits };
 }
 
 /** Reads a file that may have changed: null when it is the same content the index has. */
@@ -115,32 +128,42 @@ export async function buildIndex(target: IndexTarget, options: { workers: number
   let done = 0;
   const tick = () => options.progress?.(++done, candidates.length);
   const threads = Math.min(options.workers, Math.floor(candidates.length / MIN_FILES_PER_WORKER));
-  const pool = threads > 1 ? new ExtractionPool(threads) : null;
+  const pool = threads > 0 ? new ExtractionPool(threads) : null;
+
+  /** Reads one batch and starts its extraction; the write happens later, after the next batch has started. */
+  const readBatch = (files: WalkedFile[], removals: string[]) => {
+    const touched: { fileRel: string; mtimeMs: number }[] = [];
+    const changed: Changed[] = [];
+    for (const file of files) {
+      const prior = known.get(file.fileRel);
+      const read = readChanged(file, prior);
+      if (read === "binary") {
+        binary++;
+        if (prior) {
+          removals.push(file.fileRel);
+          removed++;
+        }
+        tick();
+      } else if (read === null) {
+        unchanged++;
+        touched.push({ fileRel: file.fileRel, mtimeMs: file.mtimeMs });
+        tick();
+      } else changed.push(read);
+    }
+    indexed += changed.length;
+    return { removals, touched, extracting: startExtracting(target.cache, changed, pool, tick) };
+  };
+
   try {
-    for (let i = 0; i === 0 || i < candidates.length; i += BATCH) {
-      const touched: { fileRel: string; mtimeMs: number }[] = [];
-      const changed: Changed[] = [];
-      const removals = i === 0 ? deleted : [];
-      for (const file of candidates.slice(i, i + BATCH)) {
-        const prior = known.get(file.fileRel);
-        const read = readChanged(file, prior);
-        if (read === "binary") {
-          binary++;
-          if (prior) {
-            removals.push(file.fileRel);
-            removed++;
-          }
-          tick();
-        } else if (read === null) {
-          unchanged++;
-          touched.push({ fileRel: file.fileRel, mtimeMs: file.mtimeMs });
-          tick();
-        } else changed.push(read);
-      }
-      const result = await indexChanged(target, changed, pool, tick);
-      indexed += changed.length;
-      hits += result.hits;
-      target.index.write(result.updates, removals, touched);
+    // A pipeline: while the pool parses batch k+1, this thread writes batch k.
+    let previous = readBatch(candidates.slice(0, BATCH), deleted);
+    for (let i = BATCH; ; i += BATCH) {
+      const next = i < candidates.length ? readBatch(candidates.slice(i, i + BATCH), []) : null;
+      const updates = await finishExtracting(target.cache, previous.extracting);
+      hits += previous.extracting.hits;
+      target.index.write(updates, previous.removals, previous.touched);
+      if (!next) break;
+      previous = next;
     }
   } finally {
     pool?.close();
@@ -152,7 +175,7 @@ export async function buildIndex(target: IndexTarget, options: { workers: number
     sections: totals.sections,
     parse_errors: totals.partialFiles,
     cache_hits: hits,
-    workers: pool ? threads : 1,
+    workers: pool ? threads : 0,
     seconds: Math.round(performance.now() - started) / 1000,
   };
 }
@@ -169,22 +192,19 @@ export interface Freshness {
  * (up to `limit`; beyond it they are reported stale), deleted ones leave the index.
  */
 export async function refreshChanged(target: IndexTarget, limit: number, only?: readonly string[]): Promise<Freshness> {
-  // For a few named files (ctx get, hits in stale files) their rows alone, not the whole table.
-  const known = only
-    ? new Map(only.flatMap((fileRel) => {
-        const row = target.index.file(fileRel);
-        return row ? [[fileRel, row] as const] : [];
-      }))
-    : target.index.files();
+  // For a few named files (ctx get, hits in stale files) their rows; otherwise every file's size
+  // and mtime, and the whole row only of a file that changed.
+  const stamps: FileStamp[] = only ? only.flatMap((fileRel) => target.index.file(fileRel) ?? []) : target.index.stamps();
   const removals: string[] = [];
   const changed: Changed[] = [];
   const touched: { fileRel: string; mtimeMs: number }[] = [];
   const stale: string[] = [];
-  for (const fileRel of only ?? [...known.keys()]) {
-    const prior = known.get(fileRel);
-    if (!prior) continue;
+  for (const stamp of stamps) {
+    const fileRel = stamp.file_rel;
     const quick = statSync(`${target.root}/${fileRel}`, { throwIfNoEntry: false });
-    if (quick?.isFile() && quick.size === prior.size && quick.mtimeMs === prior.mtime_ms) continue;
+    if (quick?.isFile() && quick.size === stamp.size && quick.mtimeMs === stamp.mtime_ms) continue;
+    const prior = "content_hash" in stamp ? (stamp as IndexedFile) : target.index.file(fileRel);
+    if (!prior) continue;
     // Changed or gone: look again, this time refusing links that lead out of the segment.
     const located = locateFile({ root: target.root }, fileRel.split("/"));
     const absPath = located.ok && located.value ? located.value.absPath : null;
@@ -206,7 +226,7 @@ export async function refreshChanged(target: IndexTarget, limit: number, only?: 
     else changed.push(read);
   }
   if (changed.length + removals.length + touched.length > 0) {
-    const { updates } = await indexChanged(target, changed, null);
+    const updates = await finishExtracting(target.cache, startExtracting(target.cache, changed, null));
     target.index.write(updates, removals, touched);
   }
   return { refreshed: [...changed.map((c) => c.file.fileRel), ...removals], stale };

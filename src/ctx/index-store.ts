@@ -14,6 +14,9 @@ export interface IndexedFile {
   items: number;
 }
 
+/** What the freshness check compares with the file on disk. */
+export type FileStamp = Pick<IndexedFile, "file_rel" | "size" | "mtime_ms">;
+
 /** One searchable item: a symbol or a Markdown section. */
 export interface IndexItem {
   item_id: string;
@@ -62,6 +65,10 @@ export class ContextIndex {
     return new Map(rows.map((r) => [r.file_rel, r]));
   }
 
+  stamps(): FileStamp[] {
+    return this.db.query("SELECT file_rel, size, mtime_ms FROM ctx_files").all() as FileStamp[];
+  }
+
   file(fileRel: string): IndexedFile | null {
     return (this.db.query("SELECT * FROM ctx_files WHERE file_rel = ?").get(fileRel) as IndexedFile | null) ?? null;
   }
@@ -86,9 +93,11 @@ export class ContextIndex {
   private replaceFile(update: FileUpdate): void {
     const { file } = update;
     this.removeFile(file.file_rel);
+    // run() and lastInsertRowid, not RETURNING with get(): a get() interleaved with the FTS5
+    // inserts made each item insert 7x slower (442 ms vs 59 ms for the stdlib's 19k items).
     const insertItem = this.db.query(
       `INSERT INTO ctx_items(item_id, file_rel, lang, kind, name, qualified_name, line, end_line, signature, doc, parent)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING rowid`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const insertText = this.db.query("INSERT INTO ctx_fts(rowid, names, signature, doc, body, path) VALUES (?, ?, ?, ?, ?, ?)");
     const path = file.file_rel.replace(/\.[^./]+$/, "").split(/[/_.-]+/).filter((p) => p !== "__init__" && p !== "index").join(" ");
@@ -102,7 +111,7 @@ export class ContextIndex {
     const lines = update.source?.split("\n") ?? [];
     for (const s of update.symbols ?? []) {
       const itemId = uniqueId(`${file.file_rel}#${s.qualified_name}`, s.line);
-      const { rowid } = insertItem.get(itemId, file.file_rel, file.kind, s.kind, s.name, s.qualified_name, s.line, s.end_line, s.signature, s.doc, s.parent) as { rowid: number };
+      const { lastInsertRowid: rowid } = insertItem.run(itemId, file.file_rel, file.kind, s.kind, s.name, s.qualified_name, s.line, s.end_line, s.signature, s.doc, s.parent);
       const head = lines.slice(s.line, Math.min(s.end_line, s.line + SYMBOL_HEAD_LINES)).join("\n").slice(0, SYMBOL_HEAD_CHARS);
       insertText.run(rowid, nameTerms(s.qualified_name), s.signature, s.doc ?? "", head, path);
       items++;
@@ -111,7 +120,7 @@ export class ContextIndex {
       const itemId = uniqueId(`${file.file_rel}#${section.slug}`, section.line);
       const signature = `${"#".repeat(section.level)} ${section.heading}`;
       const firstLine = section.text.split("\n").find((l) => l.trim() !== "")?.trim() ?? null;
-      const { rowid } = insertItem.get(itemId, file.file_rel, "markdown", "section", section.heading, section.heading, section.line, section.end_line, signature, firstLine, null) as { rowid: number };
+      const { lastInsertRowid: rowid } = insertItem.run(itemId, file.file_rel, "markdown", "section", section.heading, section.heading, section.line, section.end_line, signature, firstLine, null);
       insertText.run(rowid, section.heading, "", "", section.text.slice(0, MAX_SECTION_TEXT), path);
       items++;
     }
@@ -123,20 +132,21 @@ export class ContextIndex {
 
   /** Full-text candidates, best bm25 first (FTS5's bm25 is negative: lower is better). */
   search(match: string, limit: number, filters: { kind?: string; lang?: string }): SearchRow[] {
-    const where = ["ctx_fts MATCH ?"];
-    const params: (string | number)[] = [match];
-    if (filters.kind) {
-      where.push("i.kind = ?");
-      params.push(filters.kind);
-    }
-    if (filters.lang) {
-      where.push("i.lang = ?");
-      params.push(filters.lang);
-    }
-    params.push(limit);
+    const filtered = filters.kind !== undefined || filters.lang !== undefined;
+    // Unfiltered, the ranking runs on the full-text table alone and only the best rows are joined:
+    // joining every match before sorting took 9 ms instead of 4 on the stdlib.
+    const ranked = filtered
+      ? `SELECT ctx_fts.rowid AS rowid, bm25(ctx_fts, ${BM25_WEIGHTS}) AS bm25 FROM ctx_fts JOIN ctx_items i ON i.rowid = ctx_fts.rowid
+         WHERE ctx_fts MATCH ?1 AND (?2 IS NULL OR i.kind = ?2) AND (?3 IS NULL OR i.lang = ?3) ORDER BY bm25 LIMIT ?4`
+      : `SELECT rowid, bm25(ctx_fts, ${BM25_WEIGHTS}) AS bm25 FROM ctx_fts WHERE ctx_fts MATCH ?1 ORDER BY bm25 LIMIT ?4`;
     return this.db
-      .query(`SELECT i.*, bm25(ctx_fts, ${BM25_WEIGHTS}) AS bm25 FROM ctx_fts JOIN ctx_items i ON i.rowid = ctx_fts.rowid WHERE ${where.join(" AND ")} ORDER BY bm25 LIMIT ?`)
-      .all(...params) as SearchRow[];
+      .query(`SELECT i.*, r.bm25 AS bm25 FROM (${ranked}) r JOIN ctx_items i ON i.rowid = r.rowid ORDER BY r.bm25`)
+      .all(match, filters.kind ?? null, filters.lang ?? null, limit) as SearchRow[];
+  }
+
+  /** How many items a MATCH expression finds. */
+  matchCount(match: string): number {
+    return (this.db.query("SELECT count(*) AS n FROM ctx_fts WHERE ctx_fts MATCH ?").get(match) as { n: number }).n;
   }
 
   item(itemId: string): IndexItem | null {

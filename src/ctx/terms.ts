@@ -30,11 +30,17 @@ export function queryWords(query: string): string[] {
 }
 
 /**
- * An FTS5 MATCH expression: any of the words, each quoted so no word is read as syntax; words of
- * three letters or more also as prefixes (`tar` finds `tarfile`, `heap` finds `heapq`).
+ * An FTS5 MATCH expression: any of the words, each quoted so no word is read as syntax. Rare words
+ * of three letters or more also match as prefixes (`tar` finds `tarfile`, `heap` finds `heapq`);
+ * common words do not, where prefixes only add weak candidates to rank.
  */
-export function ftsQuery(words: readonly string[]): string {
-  return words.map((w) => `"${w.replace(/"/g, '""')}"${w.length >= 3 ? "*" : ""}`).join(" OR ");
+export function ftsQuery(words: readonly string[], isRare: (quotedWord: string) => boolean): string {
+  return words
+    .map((w) => {
+      const quoted = `"${w.replace(/"/g, '""')}"`;
+      return w.length >= 3 && isRare(quoted) ? `${quoted}*` : quoted;
+    })
+    .join(" OR ");
 }
 
 /** A crude English stem, for comparing query words with name words the way FTS5's porter does. */

@@ -4,9 +4,9 @@ import { SPECS } from "./languages/index.ts";
 /**
  * The extractor version in every cache key: a short hash of everything that shapes a
  * language's answer (shared extraction code, the language's spec and query, its grammar).
- * build.ts computes it once and defines it into the binary; source runs hash the files.
+ * build.ts computes it once and defines it into the binary; source runs hash the files
+ * (src/extract/version.ts).
  */
-declare const TRIFECTA_EXTRACTOR_VERSIONS: Record<string, string> | undefined;
 
 // Code every language shares; the language's own query file and grammar are added per language.
 const SHARED_CODE = ["extractor.ts", "syntax.ts", "generic.ts", "source-text.ts", "types.ts", "languages/spec.ts", "languages/index.ts", "languages/python.ts"];
@@ -27,21 +27,6 @@ export function computeFingerprint(inputs: [string, string][]): string {
     hasher.update(readFileSync(path));
   }
   return hasher.digest("hex").slice(0, 12);
-}
-
-const memo = new Map<string, string>();
-
-export function extractorVersion(languageId: string): string {
-  if (typeof TRIFECTA_EXTRACTOR_VERSIONS !== "undefined") {
-    const version = TRIFECTA_EXTRACTOR_VERSIONS[languageId];
-    if (version) return version;
-  }
-  let version = memo.get(languageId);
-  if (!version) {
-    version = computeFingerprint(fingerprintInputs(languageId));
-    memo.set(languageId, version);
-  }
-  return version;
 }
 
 export function allExtractorVersions(): Record<string, string> {

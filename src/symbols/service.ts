@@ -3,7 +3,7 @@ import { openAstCache } from "../cache/factory.ts";
 import { cacheKey, contentHash } from "../cache/key.ts";
 import type { BypassReason, CacheEvent, MissReason } from "../cache/types.ts";
 import { fail, ok, type Result } from "../core/result.ts";
-import { extractorVersion } from "../extract/fingerprint.ts";
+import { extractorVersion } from "../extract/version.ts";
 import type { Extraction } from "../extract/types.ts";
 import { LANGUAGE_IDS } from "../languages.ts";
 import { resolveSource, type Source } from "../resolve/modules.ts";
