@@ -14,6 +14,10 @@ const build = Bun.spawnSync(
     "--minify",
     "--bytecode",
     "--sourcemap=none",
+    // The binary answers the same wherever it runs: a .env or bunfig.toml in the caller's directory
+    // (Bun loads both by default, and runs a bunfig `preload`) must not change or print anything.
+    "--no-compile-autoload-dotenv",
+    "--no-compile-autoload-bunfig",
     `--define=TRIFECTA_EXTRACTOR_VERSIONS=${JSON.stringify(versions)}`,
     "src/cli/main.ts",
     // ctx build's worker threads: a second entry point, embedded the same way.

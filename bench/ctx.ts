@@ -1,7 +1,8 @@
 /**
  * `ctx build` of the Python standard library (no tests, no site-packages) side by side with
  * `ctags -R --output-format=json` on the same files, interleaved round by round: cold (no index,
- * no cache), warm with nothing changed. Then `ctx search` and `ctx get` process wall time against a
+ * no cache), warm with nothing changed, and the floor under a cold build (bench/parse-only.ts:
+ * every file parsed once, nothing else). Then `ctx search` and `ctx get` process wall time against a
  * compiled hello world. Peak memory from the kernel's rusage of each process.
  *
  *   bun run build && bun bench/ctx.ts [rounds]
@@ -31,6 +32,7 @@ function measure(command: string[]): { ms: number; rssMb: number; stdout: string
 }
 
 const build = [binary, "ctx", "build", "--segment", root];
+const parseOnly = [process.execPath, join(repo, "bench", "parse-only.ts"), root];
 const ctags = ["ctags", "-R", "--output-format=json", "-f", tags, root];
 const samples: Record<string, { ms: number[]; rss: number[] }> = {};
 const record = (name: string, m: { ms: number; rssMb: number }) => {
@@ -42,6 +44,7 @@ let built: { files: { indexed: number }; symbols: number } | null = null;
 for (let round = 0; round < rounds; round++) {
   rmSync(tags, { force: true }); // ctags refuses to overwrite a JSON file
   record("ctags -R (same files)", measure(ctags));
+  record("parse only: web-tree-sitter python, one thread (the floor)", measure(parseOnly));
   rmSync(join(root, ".trifecta"), { recursive: true, force: true });
   const cold = measure(build);
   built = JSON.parse(cold.stdout);

@@ -149,6 +149,15 @@ describe("persistence control", () => {
     expect(dbFiles(segment)).toHaveLength(1);
   });
 
+  test("a .env or bunfig.toml in the caller's directory changes nothing and prints nothing", () => {
+    const segment = makeSegment({ "m.py": "def f(): pass\n" });
+    const cwd = makeSegment({ ".env": "TRIFECTA_AST_PERSIST=0\n", "bunfig.toml": 'preload = ["./hook.ts"]\n', "hook.ts": 'console.log("hook ran");\n' });
+    const run = runCli(["ast", "symbols", "sym://python/mod/m", "--segment", segment], { cwd });
+    expect(run.stdout).not.toContain("hook ran");
+    expect(run.json.cache_db_path).toBe(expectedDbPath(segment));
+    expect(dbFiles(segment)).toHaveLength(1);
+  });
+
   test("miss reasons follow the cache actually used", () => {
     const segment = makeSegment({ "a.py": "def a(): pass\n", "b.py": "def b(): pass\n" });
     expect(runCli(["ast", "symbols", "sym://python/mod/a", "--segment", segment]).json.miss_reason).toBe("cold_cache_db_missing");
