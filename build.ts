@@ -18,6 +18,8 @@ const build = Bun.spawnSync(
     // (Bun loads both by default, and runs a bunfig `preload`) must not change or print anything.
     "--no-compile-autoload-dotenv",
     "--no-compile-autoload-bunfig",
+    // Start reluctant to JIT-compile; long work restores the normal policy (src/core/jit.ts).
+    "--compile-jit-policy=100",
     `--define=TRIFECTA_EXTRACTOR_VERSIONS=${JSON.stringify(versions)}`,
     "src/cli/main.ts",
     // ctx build's worker threads: a second entry point, embedded the same way.

@@ -1,5 +1,6 @@
 import { readFileSync, statSync } from "node:fs";
 import { cacheKey, contentHash } from "../cache/key.ts";
+import { useNormalJit } from "../core/jit.ts";
 import type { AstCache } from "../cache/types.ts";
 import { extractorVersion } from "../extract/version.ts";
 import { decodeSource } from "../extract/source-text.ts";
@@ -110,6 +111,7 @@ function readChanged(file: WalkedFile, prior: IndexedFile | undefined): Changed 
  */
 export async function buildIndex(target: IndexTarget, options: { workers: number; progress?: (done: number, total: number) => void }): Promise<BuildReport> {
   const started = performance.now();
+  useNormalJit();
   const walk = walkSegment(target.root, target.maxFileBytes);
   const known = target.index.files();
   const present = new Set(walk.files.map((f) => f.fileRel));

@@ -2,6 +2,7 @@ import { readFileSync, statSync } from "node:fs";
 import { openAstCache } from "../cache/factory.ts";
 import { cacheKey, contentHash } from "../cache/key.ts";
 import type { BypassReason, CacheEvent, MissReason } from "../cache/types.ts";
+import { useNormalJit } from "../core/jit.ts";
 import { fail, ok, type Result } from "../core/result.ts";
 import { extractorVersion } from "../extract/version.ts";
 import type { Extraction } from "../extract/types.ts";
@@ -51,6 +52,7 @@ export interface ModuleSymbols {
 }
 
 export async function extractInProcess(language: string, bytes: Uint8Array): Promise<Extraction> {
+  useNormalJit();
   const [{ extractSymbols }, { decodeSource }] = await Promise.all([import("../extract/extractor.ts"), import("../extract/source-text.ts")]);
   return extractSymbols(language, decodeSource(bytes));
 }
