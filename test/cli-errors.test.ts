@@ -108,6 +108,7 @@ describe("error codes", () => {
     const help = runCli(["ast", "symbols", "--help"]);
     expect(help.exitCode).toBe(0);
     expect(help.stdout).toContain("--segment");
+    expect(help.stdout).not.toContain("\x1b["); // no colour codes in a pipe
   });
 });
 

@@ -1,5 +1,6 @@
 import type { Extraction } from "../extract/types.ts";
 import { extractInProcess } from "../symbols/service.ts";
+import { EXTRACT_COMMAND } from "./internal.ts";
 
 /**
  * JavaScriptCore's optimising wasm tier (OMG) costs a one-shot parse more than it saves: on the
@@ -8,7 +9,6 @@ import { extractInProcess } from "../symbols/service.ts";
  * started with the tier off. A long-running caller extracts in-process and keeps the tier.
  */
 const TIER_SWITCH = "BUN_JSC_useOMGJIT";
-export const EXTRACT_COMMAND = "__extract";
 
 function selfCommand(): string[] {
   // A compiled binary is its own entry point; a source run needs the script path.

@@ -1,6 +1,7 @@
 #!/usr/bin/env bun
 import { renderUsage, type ArgsDef, type CommandDef } from "citty";
 import { EXIT_ERROR, EXIT_USAGE, printError, tellHuman, writeStderr, writeStdout } from "./output.ts";
+import { EXTRACT_COMMAND } from "./internal.ts";
 import { parseArgs, UsageError } from "./strict-args.ts";
 
 const VERSION = "0.1.0";
@@ -32,7 +33,7 @@ async function leafCommand(argv: string[]): Promise<{ command: CommandDef; args:
 }
 
 async function run(argv: string[]): Promise<number> {
-  if (argv[0] === "__extract" && argv[1]) return (await import("./fast-extract.ts")).runExtractCommand(argv[1]);
+  if (argv[0] === EXTRACT_COMMAND && argv[1]) return (await import("./fast-extract.ts")).runExtractCommand(argv[1]);
   const { command, args } = await leafCommand(argv);
   if (argv.length === 1 && (argv[0] === "--version" || argv[0] === "-v")) {
     await writeStdout(`${VERSION}\n`);
@@ -41,7 +42,10 @@ async function run(argv: string[]): Promise<number> {
   if (args.includes("--help") || args.includes("-h") || command.subCommands) {
     const asked = args.includes("--help") || args.includes("-h");
     // Help that was asked for is the answer (stdout); help after a mistake is a note (stderr).
-    await (asked ? writeStdout : writeStderr)(`${await renderUsage(command)}\n`);
+    const usage = await renderUsage(command);
+    const terminal = asked ? process.stdout.isTTY : process.stderr.isTTY;
+    // citty colours its usage text; a pipe or a file gets it plain.
+    await (asked ? writeStdout : writeStderr)(`${terminal ? usage : Bun.stripANSI(usage)}\n`);
     if (!asked) {
       const unknown = args[0] ? `unknown command '${args[0]}'` : "a subcommand is required";
       return printError({ code: "USAGE_ERROR", message: unknown }, EXIT_USAGE);

@@ -81,6 +81,8 @@ function startExtracting(cache: AstCache, changed: Changed[], pool: ExtractionPo
       progress?.();
     }),
   ).then(() => found);
+  // Awaited only when the batch is written; a failure surfaces there, never as an unhandled rejection.
+  extractions.catch(() => {});
   return { changed, hits, misses, extractions };
 }
 
