@@ -80,8 +80,9 @@ describe("ctx build", () => {
     expect(symbols.json.cache_status).toBe("hit");
   });
 
-  test("ctx build and ast symbols at the same time: no process fails", async () => {
-    const files = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`m${i}.py`, `def f${i}(x):\n    return x\n`]));
+  test("two ctx builds and ast symbols at the same time: no process fails", async () => {
+    // 450 files: the builds' batch transactions interleave.
+    const files = Object.fromEntries(Array.from({ length: 450 }, (_, i) => [`m${i}.py`, `def f${i}(x):\n    return x\n`]));
     const segment = makeSegment(files);
     const procs = [spawnCli(["ctx", "build", "--segment", segment]), spawnCli(["ctx", "build", "--segment", segment])];
     for (let i = 0; i < 10; i++) procs.push(spawnCli(["ast", "symbols", `sym://python/mod/m${i}`, "--segment", segment]));
@@ -89,7 +90,9 @@ describe("ctx build", () => {
       expect(run.exitCode).toBe(0);
       expect(run.json.status).toBe("ok");
     }
-    expect(ctx(segment, "build").json.files.unchanged).toBe(30);
+    const again = ctx(segment, "build").json;
+    expect(again.files.unchanged).toBe(450);
+    expect(again.symbols).toBe(450);
   });
 });
 
