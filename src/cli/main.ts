@@ -66,5 +66,7 @@ async function run(argv: string[]): Promise<number> {
 }
 
 void run(process.argv.slice(2)).then((code) => {
-  process.exitCode = code;
+  // Everything is written and closed by now; exiting at once skips the runtime's teardown, which
+  // costs a compiled hello world 1.3 ms of its 6.
+  process.exit(code);
 });
