@@ -148,9 +148,9 @@ export class ContextIndex {
       .all(match, filters.kind ?? null, filters.lang ?? null, limit) as SearchRow[];
   }
 
-  /** How many items a MATCH expression finds. */
-  matchCount(match: string): number {
-    return (this.db.query("SELECT count(*) AS n FROM ctx_fts WHERE ctx_fts MATCH ?").get(match) as { n: number }).n;
+  /** How many items a MATCH expression finds, counting no further than `upTo`. */
+  matchCount(match: string, upTo: number): number {
+    return (this.db.query("SELECT count(*) AS n FROM (SELECT 1 FROM ctx_fts WHERE ctx_fts MATCH ? LIMIT ?)").get(match, upTo) as { n: number }).n;
   }
 
   item(itemId: string): IndexItem | null {

@@ -62,7 +62,7 @@ export function searchIndex(index: ContextIndex, query: string, options: { limit
   if (words.length === 0) return [];
   const stemList = [...new Set(words.map(stem))];
   const stems = new Set(stemList);
-  const rows: SearchRow[] = index.search(ftsQuery(words, (quoted) => index.matchCount(quoted) < RARE_WORD_ITEMS), CANDIDATES, options);
+  const rows: SearchRow[] = index.search(ftsQuery(words, (quoted) => index.matchCount(quoted, RARE_WORD_ITEMS) < RARE_WORD_ITEMS), CANDIDATES, options);
   const byId = new Map(rows.map((r) => [r.item_id, r]));
   // An identifier asked for by name is a candidate even when the text ranking would miss it.
   if (/^[\w.$]+$/.test(query.trim())) {
