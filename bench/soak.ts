@@ -6,7 +6,7 @@
  *
  *   bun run build && bun bench/soak.ts [workers] [calls]
  */
-import { mkdirSync, mkdtempSync, realpathSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 
@@ -115,6 +115,7 @@ export async function runSoak(
   const verify = await output(cli(["ast", "cache-verify", "--segment", segment]));
   result.verifyClean = verify.code === 0 && verify.json?.clean === true;
   result.seconds = Math.round((performance.now() - started) / 100) / 10;
+  for (const dir of [segment, probe]) rmSync(dir, { recursive: true, force: true });
   return result;
 }
 

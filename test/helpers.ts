@@ -3,6 +3,9 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 
 export const REPO = realpathSync(join(import.meta.dir, ".."));
+
+/** Every segment and directory a test run makes lives here; test/preload.ts removes it after the run. */
+const SCRATCH = process.env.TRIFECTA_TEST_SCRATCH ?? realpathSync(mkdtempSync(join(tmpdir(), "trifecta-test-")));
 export const BINARY = join(REPO, "dist", "trifecta");
 export const SOURCE_ENTRY = join(REPO, "src", "cli", "main.ts");
 
@@ -37,7 +40,7 @@ export function runCli(args: string[], options: { cwd?: string; env?: Record<str
 
 /** A fresh segment directory (symlink-free path) holding the given files. */
 export function makeSegment(files: Record<string, string | Uint8Array>): string {
-  const root = realpathSync(mkdtempSync(join(tmpdir(), "trifecta-seg-")));
+  const root = mkdtempSync(join(SCRATCH, "seg-"));
   for (const [rel, content] of Object.entries(files)) {
     const path = join(root, rel);
     mkdirSync(dirname(path), { recursive: true });
@@ -47,7 +50,7 @@ export function makeSegment(files: Record<string, string | Uint8Array>): string 
 }
 
 export function freshDir(): string {
-  return realpathSync(mkdtempSync(join(tmpdir(), "trifecta-cwd-")));
+  return mkdtempSync(join(SCRATCH, "cwd-"));
 }
 
 export function expectedDbPath(segmentRoot: string): string {
