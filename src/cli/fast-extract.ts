@@ -1,5 +1,5 @@
 import type { Extraction } from "../extract/types.ts";
-import { extractInProcess } from "../symbols/service.ts";
+import { extractInProcess } from "../extract/in-process.ts";
 import { EXTRACT_COMMAND } from "./internal.ts";
 
 /**

@@ -3,7 +3,8 @@ import { contentHash } from "../cache/key.ts";
 import { decodeSource } from "../extract/source-text.ts";
 import type { IndexedFile, IndexItem } from "./index-store.ts";
 import { locateFile } from "../resolve/segment.ts";
-import { refreshChanged, type IndexTarget } from "./build.ts";
+import { refreshChanged } from "./freshness.ts";
+import type { IndexTarget } from "./update.ts";
 
 export type GetMode = "skeleton" | "excerpt" | "raw";
 export const GET_MODES: readonly GetMode[] = ["skeleton", "excerpt", "raw"];

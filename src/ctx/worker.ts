@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 // A worker thread of `ctx build`: source bytes in, extraction out. Grammars stay loaded between files.
-import { extractInProcess } from "../symbols/service.ts";
+import { extractInProcess } from "../extract/in-process.ts";
 
 declare const self: Worker;
 

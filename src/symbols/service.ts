@@ -2,18 +2,18 @@ import { readFileSync, statSync } from "node:fs";
 import { openAstCache } from "../cache/factory.ts";
 import { cacheKey, contentHash } from "../cache/key.ts";
 import type { BypassReason, CacheEvent, MissReason } from "../cache/types.ts";
-import { useNormalJit } from "../core/jit.ts";
 import { fail, ok, type Result } from "../core/result.ts";
+import { extractInProcess } from "../extract/in-process.ts";
 import { extractorVersion } from "../extract/version.ts";
 import type { Extraction } from "../extract/types.ts";
 import { LANGUAGE_IDS } from "../languages.ts";
 import { resolveSource, type Source } from "../resolve/modules.ts";
+import { maxFileBytes } from "../resolve/file-limit.ts";
 import { resolveSegment, type SegmentFile } from "../resolve/segment.ts";
 import { parseSymUri, type SymUri } from "../uri/sym-uri.ts";
 
 /** Version of the JSON answer shape; additive changes keep it, breaking ones bump it. */
 export const OUTPUT_SCHEMA_VERSION = 1;
-export const DEFAULT_MAX_FILE_BYTES = 16 * 1024 * 1024;
 
 export interface SymbolsOptions {
   readonly segment?: string;
@@ -49,17 +49,6 @@ export interface ModuleSymbols {
   /** What the cache reported while answering, in order; the CLI turns these into telemetry. */
   readonly cacheEvents: CacheEvent[];
   readonly phases: Phases;
-}
-
-export async function extractInProcess(language: string, bytes: Uint8Array): Promise<Extraction> {
-  useNormalJit();
-  const [{ extractSymbols }, { decodeSource }] = await Promise.all([import("../extract/extractor.ts"), import("../extract/source-text.ts")]);
-  return extractSymbols(language, decodeSource(bytes));
-}
-
-export function maxFileBytes(env: string | undefined = process.env.TRIFECTA_MAX_FILE_BYTES): number {
-  const parsed = Number(env);
-  return env !== undefined && Number.isInteger(parsed) && parsed > 0 ? parsed : DEFAULT_MAX_FILE_BYTES;
 }
 
 /** URI → files → cache or extraction. Nothing is created on disk before the URI and files are valid. */
