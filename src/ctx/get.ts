@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { contentHash } from "../cache/key.ts";
 import { decodeSource } from "../extract/source-text.ts";
-import type { IndexedFile, IndexItem } from "./index-store.ts";
+import type { IndexedFile, IndexItem, OutlineRow } from "./index-store.ts";
 import { locateFile } from "../resolve/segment.ts";
 import { refreshChanged } from "./freshness.ts";
 import type { IndexTarget } from "./update.ts";
@@ -45,10 +45,8 @@ function numbered(lines: string[], from: number, to: number): string {
 }
 
 /** The signature of `root` and of everything inside it, indented by depth. */
-function skeleton(items: IndexItem[], root: IndexItem | null): string {
-  const inside = root
-    ? items.filter((i) => i.item_id === root.item_id || (i.line >= root.line && i.end_line <= root.end_line && i.qualified_name.startsWith(`${root.qualified_name}.`)))
-    : items;
+function skeleton(rows: OutlineRow[], root: IndexItem | null): string {
+  const inside = root ? rows.filter((i) => i.item_id === root.item_id || i.qualified_name.startsWith(`${root.qualified_name}.`)) : rows;
   const base = root ? root.qualified_name.split(".").length : 1;
   return inside
     .map((i) => {
@@ -58,14 +56,26 @@ function skeleton(items: IndexItem[], root: IndexItem | null): string {
     .join("\n");
 }
 
-function render(mode: GetMode, lines: string[], items: IndexItem[], item: IndexItem | null): { content: string; line: number; end: number } {
+/**
+ * A piece's content and the lines it covers. Only excerpts, raw pieces and a whole file's skeleton
+ * need the text split into lines; a symbol's skeleton comes from the index rows alone.
+ */
+function render(mode: GetMode, target: IndexTarget, fileRel: string, bytes: Uint8Array, item: IndexItem | null): { content: string; line: number; end: number } {
+  const lines = () => {
+    const text = decodeSource(bytes);
+    return (text.endsWith("\n") ? text.slice(0, -1) : text).split("\n");
+  };
+  if (mode === "skeleton") {
+    const rows = target.index.outline(fileRel, item);
+    return { content: skeleton(rows, item), line: item?.line ?? 1, end: item?.end_line ?? lines().length };
+  }
+  const all = lines();
   const line = item?.line ?? 1;
-  const end = item?.end_line ?? lines.length;
-  if (mode === "skeleton") return { content: skeleton(items, item), line, end };
-  if (mode === "raw") return { content: lines.slice(line - 1, end).join("\n"), line, end };
+  const end = item?.end_line ?? all.length;
+  if (mode === "raw") return { content: all.slice(line - 1, end).join("\n"), line, end };
   const from = Math.max(1, line - CONTEXT_LINES);
-  const to = Math.min(lines.length, end + CONTEXT_LINES);
-  return { content: numbered(lines, from, to), line: from, end: to };
+  const to = Math.min(all.length, end + CONTEXT_LINES);
+  return { content: numbered(all, from, to), line: from, end: to };
 }
 
 /**
@@ -100,9 +110,7 @@ export async function getPieces(target: IndexTarget, ids: readonly string[], mod
       result.errors.push({ id, error_code: "STALE_INDEX", message: `${fileRel} changed while being read; ask again` });
       continue;
     }
-    const text = decodeSource(bytes);
-    const lines = (text.endsWith("\n") ? text.slice(0, -1) : text).split("\n");
-    const rendered = render(mode, lines, target.index.itemsOfFile(fileRel), item);
+    const rendered = render(mode, target, fileRel, bytes, item);
     const tokens = estimateTokens(rendered.content);
     if (result.used_tokens + tokens > budget) {
       result.omitted.push({ id, tokens, stop_reason: "budget" });

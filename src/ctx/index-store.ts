@@ -32,6 +32,9 @@ export interface IndexItem {
   parent: string | null;
 }
 
+/** What a skeleton shows of an item. */
+export type OutlineRow = Pick<IndexItem, "item_id" | "kind" | "qualified_name" | "line" | "end_line" | "signature">;
+
 export interface FileUpdate {
   readonly file: Omit<IndexedFile, "items">;
   readonly symbols?: readonly SymbolRecord[];
@@ -157,8 +160,14 @@ export class ContextIndex {
     return (this.db.query("SELECT * FROM ctx_items WHERE item_id = ?").get(itemId) as IndexItem | null) ?? null;
   }
 
-  itemsOfFile(fileRel: string): IndexItem[] {
-    return this.db.query("SELECT * FROM ctx_items WHERE file_rel = ? ORDER BY line, end_line DESC").all(fileRel) as IndexItem[];
+  /** The rows a skeleton shows: the file's items, or those within `within`'s lines; outermost first. */
+  outline(fileRel: string, within: Pick<IndexItem, "line" | "end_line"> | null): OutlineRow[] {
+    return this.db
+      .query(
+        `SELECT item_id, kind, qualified_name, line, end_line, signature FROM ctx_items
+         WHERE file_rel = ?1 AND line >= ?2 AND end_line <= ?3 ORDER BY line, end_line DESC`,
+      )
+      .all(fileRel, within?.line ?? 0, within?.end_line ?? Number.MAX_SAFE_INTEGER) as OutlineRow[];
   }
 
   /** Items whose name is exactly `name` (symbols by name or qualified name). */
