@@ -111,13 +111,14 @@ export function openDatabase(dbPath: string, options: OpenOptions): OpenResult {
       if (!existed) prepareCacheDir(dbPath);
       db = new Database(dbPath, { create: options.create, readwrite: true, strict: true });
       const journalMode = configure(db, options);
-      const problem = checkContents(db, dbPath);
+      const version = userVersion(db);
+      const problem = checkContents(version, db, dbPath);
       if (problem) {
         db.close();
         recoveredFrom = moveAside(dbPath, inode, problem, options.events) ?? recoveredFrom;
         continue;
       }
-      ensureSchema(db);
+      if (version !== SCHEMA_VERSION) ensureSchema(db);
       return { ok: true, value: { db, existed: existed && recoveredFrom === null, journalMode, recoveredFrom } };
     } catch (error) {
       db?.close();
@@ -153,8 +154,7 @@ function userVersion(db: Database): number {
 }
 
 /** Damage SQLite can tell us about cheaply: a newer schema, and quick_check on small files. */
-function checkContents(db: Database, dbPath: string): string | null {
-  const version = userVersion(db);
+function checkContents(version: number, db: Database, dbPath: string): string | null {
   if (version > SCHEMA_VERSION) return `schema version ${version} is newer than this trifecta's ${SCHEMA_VERSION}`;
   if (version === SCHEMA_VERSION && fileSize(dbPath) <= QUICK_CHECK_MAX_BYTES) {
     const rows = db.query("PRAGMA quick_check").all() as { quick_check: string }[];
@@ -163,9 +163,8 @@ function checkContents(db: Database, dbPath: string): string | null {
   return null;
 }
 
+/** Creates or migrates the schema; many processes may open a fresh file at once: the first writer creates, the rest see it done. */
 function ensureSchema(db: Database): void {
-  if (userVersion(db) === SCHEMA_VERSION) return;
-  // Many processes may open a fresh file at once: the first writer creates, the rest see it done.
   db.transaction(() => {
     if (userVersion(db) === SCHEMA_VERSION) return;
     db.exec(SCHEMA);
