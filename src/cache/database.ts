@@ -94,8 +94,22 @@ export interface OpenOptions {
  * Opens the cache database with the settings every process shares, checking it first.
  * A damaged file (not a database, truncated, failing quick_check, a newer schema) is moved aside
  * and replaced by a fresh one; failures that are not damage come back as a bypass reason.
+ *
+ * SQLite can answer SQLITE_BUSY at once, without its busy handler, while other processes are
+ * creating the same file and switching it to WAL (seen: 1 run in 30 with two `ctx build`s and ten
+ * `ast symbols` on a fresh segment). Such a busy open is tried again until the lock timeout is spent.
  */
 export function openDatabase(dbPath: string, options: OpenOptions): OpenResult {
+  const deadline = performance.now() + options.lockTimeoutMs;
+  for (;;) {
+    const remaining = Math.max(0, deadline - performance.now());
+    const result = openOnce(dbPath, { ...options, lockTimeoutMs: remaining });
+    if (result.ok || result.reason !== "lock_timeout" || remaining === 0) return result;
+    Bun.sleepSync(Math.min(10, remaining));
+  }
+}
+
+function openOnce(dbPath: string, options: OpenOptions): OpenResult {
   let recoveredFrom: string | null = null;
   for (let attempt = 0; attempt < 2; attempt++) {
     const existed = existsSync(dbPath);
