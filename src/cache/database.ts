@@ -152,10 +152,9 @@ function openOnce(dbPath: string, options: OpenOptions): OpenResult {
  * file systems) SQLite keeps the old mode; then a rollback journal is used.
  */
 function configure(db: Database, options: OpenOptions): string {
-  db.exec(`PRAGMA busy_timeout = ${Math.max(0, Math.floor(options.lockTimeoutMs))}`);
+  db.exec(`PRAGMA busy_timeout = ${Math.max(0, Math.floor(options.lockTimeoutMs))}; PRAGMA synchronous = NORMAL`);
   let mode = (db.query("PRAGMA journal_mode = WAL").get() as { journal_mode: string }).journal_mode;
   if (mode !== "wal" && mode !== "memory") mode = (db.query("PRAGMA journal_mode = DELETE").get() as { journal_mode: string }).journal_mode;
-  db.exec("PRAGMA synchronous = NORMAL");
   if (options.maxDbBytes) {
     const pageSize = (db.query("PRAGMA page_size").get() as { page_size: number }).page_size;
     db.exec(`PRAGMA max_page_count = ${Math.max(8, Math.floor(options.maxDbBytes / pageSize))}`);

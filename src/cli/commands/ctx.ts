@@ -158,12 +158,13 @@ const get = defineCommand({
     if (!Number.isInteger(budget) || budget < 1) throw new UsageError("--budget takes a whole number of tokens, at least 1");
     const ids = args._.length > 0 ? args._.map(String) : [args.ids];
     await withTarget("ctx.get", args, async (target) => {
-      if (target.index.isEmpty()) {
-        return { answer: fail("INDEX_NOT_FOUND", "the segment has no index yet", { hint: "run `trifecta ctx build --segment <dir>` (or `ctx search`, which builds it)" }), summary: {} };
-      }
       const result = await getPieces(target, ids, mode, budget);
       const summary = { pieces: result.pieces.length, omitted: result.omitted.length, errors: result.errors.length, used_tokens: result.used_tokens };
       if (result.pieces.length === 0 && result.omitted.length === 0) {
+        // Nothing found: an empty index is the reason worth telling (asked only now, off the common path).
+        if (target.index.isEmpty()) {
+          return { answer: fail("INDEX_NOT_FOUND", "the segment has no index yet", { hint: "run `trifecta ctx build --segment <dir>` (or `ctx search`, which builds it)" }), summary };
+        }
         const first = result.errors[0]!;
         return { answer: fail(first.error_code as "ID_NOT_FOUND", first.message, { errors: result.errors }), summary };
       }
