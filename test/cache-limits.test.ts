@@ -134,6 +134,31 @@ describe("full and read-only file systems", () => {
     sh(`umount ${mountPoint}`);
   });
 
+  test("ctx on a full disk or a read-only one: a typed error with the reason, never a crash", () => {
+    expect(sh(`mount -t tmpfs -o size=600k tmpfs ${mountPoint}`).exitCode).toBe(0);
+    const segment = join(mountPoint, "seg");
+    mkdirSync(segment);
+    for (let i = 0; i < 60; i++) writeFileSync(join(segment, `m${i}.py`), pythonModule(`m${i}`, 40));
+    const full = runCli(["ctx", "build", "--segment", segment]);
+    expect(full.exitCode).toBe(1);
+    expect(full.json).toMatchObject({ status: "error", error_code: "CACHE_UNAVAILABLE", reason: "disk_full" });
+    expect(full.json.hint).toContain("disk");
+    sh(`umount ${mountPoint}`);
+
+    expect(sh(`mount -t tmpfs -o size=4m tmpfs ${mountPoint}`).exitCode).toBe(0);
+    mkdirSync(segment);
+    writeFileSync(join(segment, "a.py"), pythonModule("a"));
+    expect(runCli(["ctx", "build", "--segment", segment]).exitCode).toBe(0);
+    expect(sh(`mount -o remount,ro ${mountPoint}`).exitCode).toBe(0);
+    for (const args of [["search", "a"], ["get", "a.py"], ["build"]]) {
+      const run = runCli(["ctx", ...args, "--segment", segment]);
+      expect(run.exitCode).toBe(1);
+      expect(run.json).toMatchObject({ status: "error", error_code: "CACHE_UNAVAILABLE", reason: "read_only" });
+      expect(run.stdout + run.stderr).not.toMatch(/\n\s+at .+:\d+/);
+    }
+    sh(`umount ${mountPoint}`);
+  });
+
   test("a read-only segment: no cache, the answer still comes", () => {
     expect(sh(`mount -t tmpfs -o size=1m tmpfs ${mountPoint}`).exitCode).toBe(0);
     const segment = join(mountPoint, "seg");

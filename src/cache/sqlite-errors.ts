@@ -7,6 +7,12 @@ export function errorCode(error: unknown): string {
   return typeof error === "object" && error !== null && "code" in error ? String((error as { code: unknown }).code) : "";
 }
 
+/** A failure of SQLite or of the file system under it, as opposed to a bug. */
+export function isStorageFailure(error: unknown): boolean {
+  const code = errorCode(error);
+  return code.startsWith("SQLITE_") || ["ENOSPC", "EROFS", "EACCES", "EPERM", "EIO"].includes(code);
+}
+
 export function isCorruption(error: unknown): boolean {
   const code = errorCode(error);
   return code.startsWith("SQLITE_CORRUPT") || code === "SQLITE_NOTADB";

@@ -1,5 +1,6 @@
 import { defineCommand } from "citty";
 import { openIndexedCache } from "../../cache/factory.ts";
+import { bypassReason, isCorruption, isStorageFailure } from "../../cache/sqlite-errors.ts";
 import type { CacheEvent } from "../../cache/types.ts";
 import { fail, ok, type Result } from "../../core/result.ts";
 import { buildIndex, type BuildReport } from "../../ctx/build.ts";
@@ -33,7 +34,7 @@ function openTarget(segmentFlag: string | undefined, events: (e: CacheEvent) => 
   const segment = resolveSegment(segmentFlag);
   if (!segment.ok) return segment;
   const opened = openIndexedCache(segment.value.root, { events });
-  if (!opened.ok) return fail("CACHE_UNAVAILABLE", `the index database cannot be opened (${opened.reason})`, { db_path: opened.dbPath, reason: opened.reason });
+  if (!opened.ok) return fail("CACHE_UNAVAILABLE", `the index database cannot be opened (${opened.reason})`, { db_path: opened.dbPath, reason: opened.reason, hint: storageHint(opened.reason) });
   return ok({ root: segment.value.root, cache: opened.cache, index: opened.index, maxFileBytes: maxFileBytes(), close: () => opened.cache.close() });
 }
 
@@ -51,6 +52,24 @@ function progressBar(): ((done: number, total: number) => void) | undefined {
   };
 }
 
+/**
+ * The index cannot degrade the way the AST cache does (it is the answer), so a database that fails
+ * while in use (a full or read-only disk, a lock held too long, damage) is a typed error, not a crash.
+ */
+function indexFailure(error: unknown, dbPath: string | null): { answer: Result<never>; summary: Record<string, unknown> } {
+  if (!isStorageFailure(error)) throw error;
+  const reason = isCorruption(error) ? "damaged" : bypassReason(error, dbPath ?? undefined);
+  return { answer: fail("CACHE_UNAVAILABLE", `the index database failed (${reason}): ${(error as Error).message}`, { db_path: dbPath, reason, hint: storageHint(reason) }), summary: { reason } };
+}
+
+function storageHint(reason: string): string {
+  if (reason === "damaged") return "run `trifecta ast cache-verify --repair`, then `trifecta ctx build`";
+  if (reason === "read_only") return "the index lives in <segment>/.trifecta/cache, which must be writable";
+  if (reason === "disk_full") return "free some disk space, then ask again";
+  if (reason === "lock_timeout") return "another process held the index past the lock timeout (TRIFECTA_CACHE_LOCK_TIMEOUT_MS); ask again";
+  return "`trifecta ast cache-verify` checks the file";
+}
+
 async function withTarget(name: string, args: { segment?: string; telemetry?: string }, work: (target: IndexTarget) => Promise<{ answer: Result<object>; summary: Record<string, unknown> }>) {
   await recorded(name, args, async (): Promise<CommandRecord> => {
     const cacheEvents: CacheEvent[] = [];
@@ -60,7 +79,7 @@ async function withTarget(name: string, args: { segment?: string; telemetry?: st
       return { args: {}, result: errorRecord(target.error) };
     }
     try {
-      const { answer, summary } = await work(target.value);
+      const { answer, summary } = await work(target.value).catch((error: unknown) => indexFailure(error, target.value.cache.dbPath));
       await finish(answer, (value) => printJson({ status: "ok", segment_root: target.value.root, ...value }));
       return { args: {}, result: answer.ok ? { status: "ok", ...summary } : errorRecord(answer.error), cacheEvents };
     } finally {
