@@ -1,8 +1,9 @@
+import { Database } from "bun:sqlite";
 import { describe, expect, test } from "bun:test";
 import { mkdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { evaluateRelevance } from "../bench/relevance.ts";
-import { finished, makeSegment, runCli, spawnCli } from "./helpers.ts";
+import { expectedDbPath, finished, makeSegment, pythonModule, runCli, spawnCli } from "./helpers.ts";
 
 const ctx = (segment: string, ...args: string[]) => runCli(["ctx", ...args, "--segment", segment]);
 
@@ -71,6 +72,35 @@ describe("ctx build", () => {
       expect(skeleton(two)).toBe(skeleton(one));
     }
     expect(ctx(two, "search", "run_449").json.hits[0].id).toBe("pkg/m449.py#C449.run_449");
+  });
+
+  test("a build killed between batches: search and get say the index is incomplete until a build finishes", async () => {
+    // Four batches of files slow enough to parse that the kill lands after the first write and before the last.
+    const files = Object.fromEntries(Array.from({ length: 800 }, (_, i) => [`pkg/m${i}.py`, pythonModule(`m${i}`, 40)]));
+    const segment = makeSegment(files);
+    const build = spawnCli(["ctx", "build", "--segment", segment], { TRIFECTA_CTX_WORKERS: "0" });
+    const state = () => {
+      try {
+        const db = new Database(expectedDbPath(segment), { readonly: true });
+        try {
+          return (db.query("SELECT value FROM ctx_meta WHERE name = 'build'").get() as { value: string } | null)?.value ?? null;
+        } finally {
+          db.close();
+        }
+      } catch {
+        return null; // not created yet
+      }
+    };
+    while (state() !== "running") await Bun.sleep(2);
+    build.kill("SIGKILL");
+    await build.exited;
+    const note = ctx(segment, "search", "m7_f3").json.index_incomplete;
+    expect(note.hint).toContain("ctx build");
+    expect(ctx(segment, "get", "pkg/m0.py", "--mode", "skeleton").json.index_incomplete).toBeDefined();
+    const finish = ctx(segment, "build").json;
+    expect(finish.files.unchanged).toBeGreaterThan(0);
+    expect(finish.files.unchanged + finish.files.indexed).toBe(800);
+    expect(ctx(segment, "search", "m7_f3").json.index_incomplete).toBeUndefined();
   });
 
   test("every source file goes through the AST cache: ast symbols is then a hit", () => {

@@ -70,6 +70,8 @@ CREATE INDEX IF NOT EXISTS ctx_items_by_file ON ctx_items(file_rel);
 CREATE INDEX IF NOT EXISTS ctx_items_by_name ON ctx_items(name);
 CREATE INDEX IF NOT EXISTS ctx_items_by_qualified_name ON ctx_items(qualified_name);
 CREATE VIRTUAL TABLE IF NOT EXISTS ctx_fts USING fts5(names, signature, doc, body, path, tokenize = 'porter unicode61');
+-- 'build' = 'running' from a build's first write to its last: still there, the build did not finish.
+CREATE TABLE IF NOT EXISTS ctx_meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 `;
 
 export interface OpenedDatabase {

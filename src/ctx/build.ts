@@ -68,6 +68,8 @@ export async function buildIndex(target: IndexTarget, options: { workers: number
     return { removals, touched, extracting: startExtracting(target.cache, changed, pool, tick) };
   };
 
+  // A build stopped before its last batch leaves 'running' behind; search and get then say so.
+  const resuming = target.index.buildState() === "running";
   try {
     // A pipeline: while the pool parses batch k+1, this thread writes batch k.
     let previous = readBatch(candidates.slice(0, BATCH), deleted);
@@ -75,7 +77,8 @@ export async function buildIndex(target: IndexTarget, options: { workers: number
       const next = i < candidates.length ? readBatch(candidates.slice(i, i + BATCH), []) : null;
       const updates = await finishExtracting(target.cache, previous.extracting);
       hits += previous.extracting.hits;
-      target.index.write(updates, previous.removals, previous.touched);
+      const state = next ? "running" : candidates.length > 0 || deleted.length > 0 || resuming ? "complete" : undefined;
+      target.index.write(updates, previous.removals, previous.touched, state);
       if (!next) break;
       previous = next;
     }

@@ -14,6 +14,8 @@ export interface IndexedFile {
   items: number;
 }
 
+export type BuildState = "running" | "complete";
+
 /** What the freshness check compares with the file on disk. */
 export type FileStamp = Pick<IndexedFile, "file_rel" | "size" | "mtime_ms">;
 
@@ -80,15 +82,24 @@ export class ContextIndex {
     return (this.db.query("SELECT * FROM ctx_files WHERE file_rel = ?").get(fileRel) as IndexedFile | null) ?? null;
   }
 
-  /** Applies updates and removals in one write transaction (none when there is nothing to write). */
-  write(updates: readonly FileUpdate[], removals: readonly string[], touched: readonly { fileRel: string; mtimeMs: number }[] = []): void {
-    if (updates.length + removals.length + touched.length === 0) return;
+  /**
+   * Applies updates and removals in one write transaction, with the build's state when a build
+   * writes (none at all when there is nothing to write).
+   */
+  write(updates: readonly FileUpdate[], removals: readonly string[], touched: readonly { fileRel: string; mtimeMs: number }[] = [], buildState?: BuildState): void {
+    if (updates.length + removals.length + touched.length === 0 && buildState === undefined) return;
     this.db.transaction(() => {
       for (const fileRel of removals) this.removeFile(fileRel);
       for (const update of updates) this.replaceFile(update);
       const touch = this.db.query("UPDATE ctx_files SET mtime_ms = ? WHERE file_rel = ?");
       for (const t of touched) touch.run(t.mtimeMs, t.fileRel);
+      if (buildState) this.db.run("INSERT OR REPLACE INTO ctx_meta(name, value) VALUES ('build', ?)", [buildState]);
     }).immediate();
+  }
+
+  /** `running` while a build writes batches, and after one that was stopped before its last. */
+  buildState(): BuildState | null {
+    return ((this.db.query("SELECT value FROM ctx_meta WHERE name = 'build'").get() as { value: BuildState } | null) ?? null)?.value ?? null;
   }
 
   private removeFile(fileRel: string): void {

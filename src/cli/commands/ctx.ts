@@ -29,6 +29,11 @@ const REFRESH_LIMIT = 50;
 
 const jsonArg = { json: { type: "boolean", description: "JSON output (the only format; accepted for scripts that pass it)" } } as const;
 
+/** Said in search and get answers when the last build stopped before it finished. */
+function incompleteNote(target: IndexTarget): { index_incomplete?: { hint: string } } {
+  return target.index.buildState() === "running" ? { index_incomplete: { hint: "the last `trifecta ctx build` did not finish: files it had not reached are missing; run it again" } } : {};
+}
+
 /** Opens the segment's index (creating the cache database if needed), or a typed error. */
 function openTarget(segmentFlag: string | undefined, events: (e: CacheEvent) => void): Result<IndexTarget & { close(): void }> {
   const segment = resolveSegment(segmentFlag);
@@ -139,6 +144,7 @@ const search = defineCommand({
         query: args.query,
         hits,
         ...(built ? { index_built: { files: built.files.indexed, seconds: built.seconds } } : {}),
+        ...incompleteNote(target),
         refreshed: freshness.refreshed,
         stale: freshness.stale.length > 0 ? { files: freshness.stale.length, hint: "many files changed since the build: run `trifecta ctx build`" } : null,
         ...(hits.length === 0 ? { hint: "no match: try other words, fewer words, an identifier, or drop --kind/--lang" } : {}),
@@ -187,7 +193,7 @@ const get = defineCommand({
         const first = result.errors[0]!;
         return { answer: fail(first.error_code as "ID_NOT_FOUND", first.message, { errors: result.errors }), summary };
       }
-      return { answer: ok({ mode, ...result }), summary };
+      return { answer: ok({ mode, ...result, ...incompleteNote(target) }), summary };
     });
   },
 });
