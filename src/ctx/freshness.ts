@@ -11,6 +11,12 @@ export interface Freshness {
   stale: string[];
 }
 
+/** Same size and modification time as when indexed: the file is taken as unchanged without reading it. */
+export function unchangedOnDisk(root: string, stamp: FileStamp): boolean {
+  const stat = statSync(`${root}/${stamp.file_rel}`, { throwIfNoEntry: false });
+  return stat !== undefined && stat.isFile() && stat.size === stamp.size && stat.mtimeMs === stamp.mtime_ms;
+}
+
 /**
  * Before answering from the index: files changed on disk since they were indexed are re-indexed
  * (up to `limit`; beyond it they are reported stale), deleted ones leave the index.
@@ -25,8 +31,7 @@ export async function refreshChanged(target: IndexTarget, limit: number, only?: 
   const stale: string[] = [];
   for (const stamp of stamps) {
     const fileRel = stamp.file_rel;
-    const quick = statSync(`${target.root}/${fileRel}`, { throwIfNoEntry: false });
-    if (quick?.isFile() && quick.size === stamp.size && quick.mtimeMs === stamp.mtime_ms) continue;
+    if (unchangedOnDisk(target.root, stamp)) continue;
     const prior = "content_hash" in stamp ? (stamp as IndexedFile) : target.index.file(fileRel);
     if (!prior) continue;
     // Changed or gone: look again, this time refusing links that lead out of the segment.

@@ -3,7 +3,7 @@ import { contentHash } from "../cache/key.ts";
 import { decodeSource } from "../extract/source-text.ts";
 import type { IndexedFile, IndexItem, OutlineRow } from "./index-store.ts";
 import { locateFile } from "../resolve/segment.ts";
-import { refreshChanged } from "./freshness.ts";
+import { refreshChanged, unchangedOnDisk } from "./freshness.ts";
 import type { IndexTarget } from "./update.ts";
 
 export type GetMode = "skeleton" | "excerpt" | "raw";
@@ -92,8 +92,11 @@ export async function getPieces(target: IndexTarget, ids: readonly string[], mod
       result.errors.push({ id, error_code: "PATH_OUTSIDE_SEGMENT", message: "ids name files inside the segment" });
       continue;
     }
-    await refreshChanged(target, 1, [fileRel]);
-    const file: IndexedFile | null = target.index.file(fileRel);
+    let file: IndexedFile | null = target.index.file(fileRel);
+    if (file && !unchangedOnDisk(target.root, file)) {
+      await refreshChanged(target, 1, [fileRel]);
+      file = target.index.file(fileRel);
+    }
     const item = hashAt === -1 ? null : target.index.item(id);
     if (!file || (hashAt !== -1 && !item)) {
       result.errors.push({ id, error_code: "ID_NOT_FOUND", message: file ? `no symbol or section '${id.slice(hashAt + 1)}' in ${fileRel}` : `'${fileRel}' is not in the index` });
