@@ -188,6 +188,24 @@ describe("ctx search", () => {
     expect(run.json.hits[0]).toMatchObject({ id: "app/billing.py#send_reminder", line: 3, signature: "def send_reminder(invoice, channel)" });
   });
 
+  test("freshness: files created, deleted or newly ignored since the build count before answering", () => {
+    const segment = makeSegment({ "pkg/a.py": "def alpha_function():\n    pass\n", "old/gone.py": "def gone_function():\n    pass\n" });
+    ctx(segment, "build");
+    mkdirSync(join(segment, "fresh"));
+    writeFileSync(join(segment, "fresh/b.py"), "def brand_new_function():\n    pass\n");
+    rmSync(join(segment, "old"), { recursive: true });
+    const created = ctx(segment, "search", "brand_new_function").json;
+    expect(created.hits[0].id).toBe("fresh/b.py#brand_new_function");
+    expect(created.refreshed.sort()).toEqual(["fresh/b.py", "old/gone.py"]);
+    expect(ctx(segment, "search", "gone_function").json.hits.map((h: { file_rel: string }) => h.file_rel)).not.toContain("old/gone.py");
+    // Nothing changed since: no walk, nothing refreshed.
+    expect(ctx(segment, "search", "brand_new_function").json.refreshed).toEqual([]);
+    writeFileSync(join(segment, ".gitignore"), "pkg/\n");
+    const ignored = ctx(segment, "search", "alpha_function").json;
+    expect(ignored.refreshed).toEqual(["pkg/a.py"]);
+    expect(ignored.hits.map((h: { id: string }) => h.id)).not.toContain("pkg/a.py#alpha_function");
+  });
+
   test("above the refresh limit the answer says stale, yet no hit carries lines from old content", () => {
     const files = Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`m${i}.py`, `def helper_${i}():\n    pass\n`]));
     const segment = makeSegment({ ...files, "target.py": "def unique_target_name():\n    pass\n" });

@@ -5,7 +5,7 @@ import { quarantine } from "./quarantine.ts";
 import { bypassReason, isCorruption } from "./sqlite-errors.ts";
 import type { BypassReason, CacheEventSink } from "./types.ts";
 
-/** 1: the AST cache. 2: adds the ctx index (files, items, FTS5). 3: indexes items by name. Migrations only add. */
+/** 1: the AST cache. 2: adds the ctx index (files, items, FTS5). 3: indexes items by name, directory times. Migrations only add. */
 export const SCHEMA_VERSION = 3;
 /**
  * Databases up to this size get a full `PRAGMA quick_check` on open (~0.6 ms per MiB here); larger
@@ -70,6 +70,8 @@ CREATE INDEX IF NOT EXISTS ctx_items_by_file ON ctx_items(file_rel);
 CREATE INDEX IF NOT EXISTS ctx_items_by_name ON ctx_items(name);
 CREATE INDEX IF NOT EXISTS ctx_items_by_qualified_name ON ctx_items(qualified_name);
 CREATE VIRTUAL TABLE IF NOT EXISTS ctx_fts USING fts5(names, signature, doc, body, path, tokenize = 'porter unicode61');
+-- The directories a build walked: one whose time changed has gained or lost files since.
+CREATE TABLE IF NOT EXISTS ctx_dirs (dir_rel TEXT PRIMARY KEY, mtime_ms REAL NOT NULL);
 -- 'build' = 'running' from a build's first write to its last: still there, the build did not finish.
 CREATE TABLE IF NOT EXISTS ctx_meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 `;

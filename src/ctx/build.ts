@@ -1,7 +1,7 @@
 import { useNormalJit } from "../core/jit.ts";
 import { ExtractionPool } from "./pool.ts";
 import { finishExtracting, kindName, readChanged, startExtracting, type Changed, type IndexTarget } from "./update.ts";
-import { walkSegment, type SkipReason, type WalkedFile } from "./walk.ts";
+import { walkSegment, type DirStamp, type SkipReason, type WalkedFile } from "./walk.ts";
 
 export interface BuildReport {
   files: { seen: number; indexed: number; unchanged: number; removed: number; skipped: Record<SkipReason | "binary", number> };
@@ -16,6 +16,11 @@ export interface BuildReport {
 const BATCH = 200;
 /** Below this many files to parse, threads cost more than they save. */
 const MIN_FILES_PER_WORKER = 8;
+
+function sameDirs(recorded: readonly DirStamp[], walked: readonly DirStamp[]): boolean {
+  const times = new Map(recorded.map((d) => [d.dir_rel, d.mtime_ms]));
+  return recorded.length === walked.length && walked.every((d) => times.get(d.dir_rel) === d.mtime_ms);
+}
 
 /**
  * Brings the index up to date with the segment: unchanged files (same size and mtime, or same
@@ -77,8 +82,13 @@ export async function buildIndex(target: IndexTarget, options: { workers: number
       const next = i < candidates.length ? readBatch(candidates.slice(i, i + BATCH), []) : null;
       const updates = await finishExtracting(target.cache, previous.extracting);
       hits += previous.extracting.hits;
-      const state = next ? "running" : candidates.length > 0 || deleted.length > 0 || resuming ? "complete" : undefined;
-      target.index.write(updates, previous.removals, previous.touched, state);
+      if (next) target.index.write(updates, previous.removals, previous.touched, { buildState: "running" });
+      else {
+        // The last write also records the directories walked, when they differ from those recorded.
+        const finished = candidates.length > 0 || deleted.length > 0 || resuming;
+        const dirs = sameDirs(target.index.dirStamps(), walk.dirs) ? undefined : walk.dirs;
+        target.index.write(updates, previous.removals, previous.touched, { buildState: finished ? "complete" : undefined, dirs });
+      }
       if (!next) break;
       previous = next;
     }

@@ -2,7 +2,7 @@ import { statSync } from "node:fs";
 import { locateFile } from "../resolve/segment.ts";
 import type { FileStamp, IndexedFile } from "./index-store.ts";
 import { finishExtracting, readChanged, startExtracting, type Changed, type IndexTarget } from "./update.ts";
-import { kindOf, type WalkedFile } from "./walk.ts";
+import { kindOf, walkSegment, type WalkedFile, type WalkResult } from "./walk.ts";
 
 export interface Freshness {
   /** Files re-indexed because they changed since the build. */
@@ -18,20 +18,53 @@ export function unchangedOnDisk(root: string, stamp: FileStamp): boolean {
 }
 
 /**
- * Before answering from the index: files changed on disk since they were indexed are re-indexed
- * (up to `limit`; beyond it they are reported stale), deleted ones leave the index.
+ * Files created or removed since the build change their directory's time. Only when a directory's
+ * time differs (or none was recorded) is the segment walked again: a stat per directory instead of
+ * a walk per answer.
+ */
+function walkIfDirectoriesChanged(target: IndexTarget): WalkResult | null {
+  const dirs = target.index.dirStamps();
+  const same = dirs.length > 0 && dirs.every((d) => statSync(`${target.root}/${d.dir_rel}`, { throwIfNoEntry: false })?.mtimeMs === d.mtime_ms);
+  return same ? null : walkSegment(target.root, target.maxFileBytes);
+}
+
+/**
+ * Before answering from the index: files changed on disk since they were indexed are re-indexed,
+ * files created since are indexed (up to `limit` in all; beyond it they are reported stale), and
+ * deleted ones leave the index.
  */
 export async function refreshChanged(target: IndexTarget, limit: number, only?: readonly string[]): Promise<Freshness> {
   // For a few named files (ctx get, hits in stale files) their rows; otherwise every file's size
   // and mtime, and the whole row only of a file that changed.
   const stamps: FileStamp[] = only ? only.flatMap((fileRel) => target.index.file(fileRel) ?? []) : target.index.stamps();
+  const walk = only ? null : walkIfDirectoriesChanged(target);
+  const onDisk = walk ? new Map(walk.files.map((f) => [f.fileRel, f])) : null;
   const removals: string[] = [];
   const changed: Changed[] = [];
   const touched: { fileRel: string; mtimeMs: number }[] = [];
   const stale: string[] = [];
+  const take = (file: WalkedFile, prior: IndexedFile | undefined) => {
+    if (changed.length + stale.length >= limit) {
+      stale.push(file.fileRel);
+      return;
+    }
+    const read = readChanged(file, prior);
+    if (read === "binary") {
+      if (prior) removals.push(file.fileRel);
+    } else if (read === null) touched.push({ fileRel: file.fileRel, mtimeMs: file.mtimeMs });
+    else changed.push(read);
+  };
   for (const stamp of stamps) {
     const fileRel = stamp.file_rel;
-    if (unchangedOnDisk(target.root, stamp)) continue;
+    if (onDisk) {
+      const now = onDisk.get(fileRel);
+      onDisk.delete(fileRel);
+      if (!now) {
+        removals.push(fileRel); // deleted, or no longer indexable (ignored, too large)
+        continue;
+      }
+      if (now.size === stamp.size && now.mtimeMs === stamp.mtime_ms) continue;
+    } else if (unchangedOnDisk(target.root, stamp)) continue;
     const prior = "content_hash" in stamp ? (stamp as IndexedFile) : target.index.file(fileRel);
     if (!prior) continue;
     // Changed or gone: look again, this time refusing links that lead out of the segment.
@@ -44,19 +77,15 @@ export async function refreshChanged(target: IndexTarget, limit: number, only?: 
     }
     const kind = kindOf(fileRel.split("/").at(-1)!);
     if (!kind) continue;
-    const file: WalkedFile = { fileRel, absPath, size: stat.size, mtimeMs: stat.mtimeMs, kind };
-    if (changed.length + stale.length >= limit) {
-      stale.push(fileRel);
-      continue;
-    }
-    const read = readChanged(file, prior);
-    if (read === "binary") removals.push(fileRel);
-    else if (read === null) touched.push({ fileRel, mtimeMs: stat.mtimeMs });
-    else changed.push(read);
+    take({ fileRel, absPath, size: stat.size, mtimeMs: stat.mtimeMs, kind }, prior);
   }
-  if (changed.length + removals.length + touched.length > 0) {
+  // What the walk found that the index does not have: created since the build.
+  for (const file of onDisk?.values() ?? []) take(file, undefined);
+  // The directory times are kept only when nothing was left stale, so the next answer looks again.
+  const dirs = walk && stale.length === 0 ? walk.dirs : undefined;
+  if (changed.length + removals.length + touched.length > 0 || dirs) {
     const updates = await finishExtracting(target.cache, startExtracting(target.cache, changed, null));
-    target.index.write(updates, removals, touched);
+    target.index.write(updates, removals, touched, dirs ? { dirs } : undefined);
   }
   return { refreshed: [...changed.map((c) => c.file.fileRel), ...removals], stale };
 }

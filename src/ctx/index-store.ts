@@ -1,5 +1,6 @@
 import type { Database } from "bun:sqlite";
 import type { SymbolRecord } from "../extract/types.ts";
+import type { DirStamp } from "./walk.ts";
 import { nameTerms } from "./terms.ts";
 import type { Section } from "./markdown.ts";
 
@@ -86,15 +87,30 @@ export class ContextIndex {
    * Applies updates and removals in one write transaction, with the build's state when a build
    * writes (none at all when there is nothing to write).
    */
-  write(updates: readonly FileUpdate[], removals: readonly string[], touched: readonly { fileRel: string; mtimeMs: number }[] = [], buildState?: BuildState): void {
-    if (updates.length + removals.length + touched.length === 0 && buildState === undefined) return;
+  write(
+    updates: readonly FileUpdate[],
+    removals: readonly string[],
+    touched: readonly { fileRel: string; mtimeMs: number }[] = [],
+    walked?: { buildState?: BuildState; dirs?: readonly DirStamp[] },
+  ): void {
+    if (updates.length + removals.length + touched.length === 0 && !walked?.buildState && !walked?.dirs) return;
     this.db.transaction(() => {
       for (const fileRel of removals) this.removeFile(fileRel);
       for (const update of updates) this.replaceFile(update);
       const touch = this.db.query("UPDATE ctx_files SET mtime_ms = ? WHERE file_rel = ?");
       for (const t of touched) touch.run(t.mtimeMs, t.fileRel);
-      if (buildState) this.db.run("INSERT OR REPLACE INTO ctx_meta(name, value) VALUES ('build', ?)", [buildState]);
+      if (walked?.buildState) this.db.run("INSERT OR REPLACE INTO ctx_meta(name, value) VALUES ('build', ?)", [walked.buildState]);
+      if (walked?.dirs) {
+        this.db.run("DELETE FROM ctx_dirs");
+        const insert = this.db.query("INSERT INTO ctx_dirs(dir_rel, mtime_ms) VALUES (?, ?)");
+        for (const d of walked.dirs) insert.run(d.dir_rel, d.mtime_ms);
+      }
     }).immediate();
+  }
+
+  /** The directories the last walk saw, with their times then. */
+  dirStamps(): DirStamp[] {
+    return this.db.query("SELECT dir_rel, mtime_ms FROM ctx_dirs").all() as DirStamp[];
   }
 
   /** `running` while a build writes batches, and after one that was stopped before its last. */

@@ -19,8 +19,15 @@ export interface WalkedFile {
 
 export type SkipReason = "ignored" | "unsupported" | "too_large" | "symlink_outside" | "symlink_dir";
 
+/** A directory walked, with its modification time: a file created or removed in it changes that time. */
+export interface DirStamp {
+  readonly dir_rel: string;
+  readonly mtime_ms: number;
+}
+
 export interface WalkResult {
   readonly files: WalkedFile[];
+  readonly dirs: DirStamp[];
   readonly seen: number;
   readonly skipped: Record<SkipReason, number>;
 }
@@ -41,6 +48,7 @@ export function kindOf(name: string): FileKind | null {
 /** Every indexable file of the segment, in path order, honouring ignore files and never leaving the segment. */
 export function walkSegment(root: string, maxFileBytes: number): WalkResult {
   const files: WalkedFile[] = [];
+  const dirs: DirStamp[] = [];
   const skipped: Record<SkipReason, number> = { ignored: 0, unsupported: 0, too_large: 0, symlink_outside: 0, symlink_dir: 0 };
   let seen = 0;
   const inside = (real: string) => real === root || real.startsWith(`${root}${sep}`);
@@ -49,6 +57,7 @@ export function walkSegment(root: string, maxFileBytes: number): WalkResult {
     const rules = inherited.withDirectory(root, dirRel);
     let entries: Dirent[];
     try {
+      dirs.push({ dir_rel: dirRel, mtime_ms: statSync(join(root, dirRel)).mtimeMs });
       entries = readdirSync(join(root, dirRel), { withFileTypes: true });
     } catch {
       return;
@@ -106,6 +115,6 @@ export function walkSegment(root: string, maxFileBytes: number): WalkResult {
     }
   };
   visit("", new IgnoreRules());
-  return { files, seen, skipped };
+  return { files, dirs, seen, skipped };
 }
 
