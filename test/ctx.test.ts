@@ -206,6 +206,22 @@ describe("ctx search", () => {
     expect(ignored.hits.map((h: { id: string }) => h.id)).not.toContain("pkg/a.py#alpha_function");
   });
 
+  test("an index from schema 2 (session 1) is migrated in place and keeps answering", () => {
+    const segment = makeSegment({ "pkg/a.py": "def alpha_function():\n    pass\n" });
+    ctx(segment, "build");
+    const db = new Database(expectedDbPath(segment));
+    db.exec("DROP INDEX ctx_items_by_name; DROP INDEX ctx_items_by_qualified_name; DROP TABLE ctx_dirs; PRAGMA user_version = 2");
+    db.close();
+    writeFileSync(join(segment, "pkg/b.py"), "def beta_function():\n    pass\n");
+    const run = ctx(segment, "search", "beta_function").json;
+    expect(run.hits[0].id).toBe("pkg/b.py#beta_function");
+    expect(run.refreshed).toEqual(["pkg/b.py"]);
+    const migrated = new Database(expectedDbPath(segment), { readonly: true });
+    expect((migrated.query("PRAGMA user_version").get() as { user_version: number }).user_version).toBe(3);
+    expect((migrated.query("SELECT count(*) AS n FROM ctx_dirs").get() as { n: number }).n).toBe(2);
+    migrated.close();
+  });
+
   test("above the refresh limit the answer says stale, yet no hit carries lines from old content", () => {
     const files = Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`m${i}.py`, `def helper_${i}():\n    pass\n`]));
     const segment = makeSegment({ ...files, "target.py": "def unique_target_name():\n    pass\n" });
