@@ -40,6 +40,21 @@ describe("ctx build", () => {
     expect(ids).toEqual([]);
   });
 
+  test("virtualenvs are skipped by what they hold, not by name: a source package called venv is indexed", () => {
+    const segment = makeSegment({
+      "venv/__init__.py": "def create_environment(path):\n    pass\n",
+      ".venv/pyvenv.cfg": "home = /usr/bin\n",
+      ".venv/lib/python3.11/site-packages/dep.py": "def third_party_helper():\n    pass\n",
+      "env/bin/activate": "# old virtualenv\n",
+      "env/lib/python2.7/site-packages/old.py": "def old_helper():\n    pass\n",
+    });
+    const run = ctx(segment, "build").json;
+    expect(run.files.indexed).toBe(1);
+    expect(run.files.skipped.ignored).toBe(3); // .venv/, env/ and trifecta's own .trifecta/
+    expect(ctx(segment, "search", "create_environment").json.hits[0].id).toBe("venv/__init__.py#create_environment");
+    expect(ctx(segment, "search", "third_party_helper old_helper").json.hits).toEqual([]);
+  });
+
   test("incremental: unchanged files cost no parse; edits, deletions and renames are followed", () => {
     const segment = project();
     ctx(segment, "build");

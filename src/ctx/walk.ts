@@ -1,10 +1,18 @@
-import { readdirSync, realpathSync, statSync, type Dirent } from "node:fs";
+import { existsSync, readdirSync, realpathSync, statSync, type Dirent } from "node:fs";
 import { join, sep } from "node:path";
 import { LANGUAGES } from "../languages.ts";
 import { IgnoreRules } from "./ignore.ts";
 
 /** Directories that are never source: VCS data, dependencies, caches, build outputs, our own files. */
-const SKIPPED_DIRS = new Set([".git", ".hg", ".svn", "node_modules", ".trifecta", "_ctx", "__pycache__", ".venv", "venv", ".tox", ".mypy_cache", ".pytest_cache", ".next", "dist", "build", "target", "coverage"]);
+const SKIPPED_DIRS = new Set([".git", ".hg", ".svn", "node_modules", ".trifecta", "_ctx", "__pycache__", ".tox", ".mypy_cache", ".pytest_cache", ".next", "dist", "build", "target", "coverage"]);
+
+/**
+ * A Python virtual environment, by what makes one (not by name: the standard library has a `venv`
+ * package of source): `pyvenv.cfg` (venv, virtualenv 20+) or an activate script (older virtualenvs).
+ */
+function isVirtualEnv(dir: string): boolean {
+  return ["pyvenv.cfg", "bin/activate", "Scripts/activate.bat"].some((marker) => existsSync(join(dir, marker)));
+}
 const MARKDOWN = [".md", ".markdown"];
 
 export type FileKind = { type: "source"; language: string } | { type: "markdown" };
@@ -88,7 +96,7 @@ export function walkSegment(root: string, maxFileBytes: number): WalkResult {
         isDir = false;
       }
       if (isDir) {
-        if (SKIPPED_DIRS.has(entry.name) || rules.ignores(rel, true)) {
+        if (SKIPPED_DIRS.has(entry.name) || rules.ignores(rel, true) || isVirtualEnv(abs)) {
           skipped.ignored++;
           continue;
         }
