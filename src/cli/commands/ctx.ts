@@ -3,16 +3,13 @@ import { openIndexedCache } from "../../cache/factory.ts";
 import { bypassReason, isCorruption, isStorageFailure } from "../../cache/sqlite-errors.ts";
 import type { CacheEvent } from "../../cache/types.ts";
 import { fail, ok, type Result } from "../../core/result.ts";
-import { buildIndex, type BuildReport } from "../../ctx/build.ts";
-import { refreshChanged } from "../../ctx/freshness.ts";
-import { DEFAULT_BUDGET, GET_MODES, getPieces, type GetMode } from "../../ctx/get.ts";
-import { searchIndex, type SearchHit } from "../../ctx/search.ts";
+import { getAnswer, searchAnswer } from "../../ctx/answers.ts";
+import { buildIndex } from "../../ctx/build.ts";
+import { DEFAULT_BUDGET, GET_MODES, type GetMode } from "../../ctx/get.ts";
 import type { IndexTarget } from "../../ctx/update.ts";
 import { LANGUAGE_IDS } from "../../languages.ts";
 import { maxFileBytes } from "../../resolve/file-limit.ts";
 import { resolveSegment } from "../../resolve/segment.ts";
-import { symbolsAnswer } from "../../symbols/answers.ts";
-import { loadModuleSymbols } from "../../symbols/service.ts";
 import { UsageError, variadic } from "../strict-args.ts";
 import { printJson, writeStderr } from "../output.ts";
 import { errorRecord, finish, oneOf, recorded, segmentArg, telemetryArg, type CommandRecord } from "./shared.ts";
@@ -24,15 +21,7 @@ import { errorRecord, finish, oneOf, recorded, segmentArg, telemetryArg, type Co
  */
 const WORKERS = /^\d+$/.test(process.env.TRIFECTA_CTX_WORKERS ?? "") ? Number(process.env.TRIFECTA_CTX_WORKERS) : Math.max(1, (navigator.hardwareConcurrency || 1) - 1);
 
-/** Above this many changed files, search answers from the index as it is and says it is stale. */
-const REFRESH_LIMIT = 50;
-
 const jsonArg = { json: { type: "boolean", description: "JSON output (the only format; accepted for scripts that pass it)" } } as const;
-
-/** Said in search and get answers when the last build stopped before it finished. */
-function incompleteNote(target: IndexTarget): { index_incomplete?: { hint: string } } {
-  return target.index.buildState() === "running" ? { index_incomplete: { hint: "the last `trifecta ctx build` did not finish: files it had not reached are missing; run it again" } } : {};
-}
 
 /** Opens the segment's index (creating the cache database if needed), or a typed error. */
 function openTarget(segmentFlag: string | undefined, events: (e: CacheEvent) => void): Result<IndexTarget & { close(): void }> {
@@ -120,52 +109,11 @@ const search = defineCommand({
     if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new UsageError("--limit takes a whole number from 1 to 1000");
     if (args.lang !== undefined && args.lang !== "markdown" && !LANGUAGE_IDS.includes(args.lang)) throw new UsageError(`--lang must be markdown or one of ${LANGUAGE_IDS.join(", ")}`);
     await withTarget("ctx.search", args, async (target) => {
-      if (args.query.startsWith("sym://")) {
-        const resolved = await resolveSymUri(args.query, target.root);
-        return { answer: resolved.ok ? ok({ query: args.query, hits: resolved.value.slice(0, limit) }) : resolved, summary: { hits: resolved.ok ? resolved.value.length : 0 } };
-      }
-      let built: BuildReport | null = null;
-      if (target.index.isEmpty()) built = await buildIndex(target, { workers: WORKERS });
-      const freshness = await refreshChanged(target, REFRESH_LIMIT);
-      const search = () => searchIndex(target.index, args.query, { limit, kind: args.kind, lang: args.lang });
-      let hits = search();
-      // Too many changes to refresh them all: the files hits point into are refreshed and the search
-      // repeated (a few rounds); a hit still in a stale file is dropped. No hit carries old lines.
-      for (let round = 0; round < 3; round++) {
-        const staleHitFiles = [...new Set(hits.map((h) => h.file_rel))].filter((f) => freshness.stale.includes(f));
-        if (staleHitFiles.length === 0) break;
-        const again = await refreshChanged(target, Number.POSITIVE_INFINITY, staleHitFiles);
-        freshness.refreshed.push(...again.refreshed);
-        freshness.stale = freshness.stale.filter((f) => !staleHitFiles.includes(f));
-        hits = search();
-      }
-      hits = hits.filter((h) => !freshness.stale.includes(h.file_rel));
-      const answer = {
-        query: args.query,
-        hits,
-        ...(built ? { index_built: { files: built.files.indexed, seconds: built.seconds } } : {}),
-        ...incompleteNote(target),
-        refreshed: freshness.refreshed,
-        stale: freshness.stale.length > 0 ? { files: freshness.stale.length, hint: "many files changed since the build: run `trifecta ctx build`" } : null,
-        ...(hits.length === 0 ? { hint: "no match: try other words, fewer words, an identifier, or drop --kind/--lang" } : {}),
-      };
-      return { answer: ok(answer), summary: { hits: hits.length, stale: freshness.stale.length } };
+      const answer = await searchAnswer(target, args.query, { limit, kind: args.kind, lang: args.lang, workers: WORKERS });
+      return { answer, summary: answer.ok ? { hits: answer.value.hits.length, stale: answer.value.stale?.files ?? 0 } : {} };
     });
   },
 });
-
-/** A `sym://` query names its symbols exactly: they are resolved, not searched. */
-async function resolveSymUri(uri: string, root: string): Promise<Result<SearchHit[]>> {
-  const loaded = await loadModuleSymbols(uri, { segment: root, persist: true });
-  const answer = loaded.ok ? symbolsAnswer(loaded.value) : loaded;
-  if (!answer.ok) return answer;
-  return ok(
-    answer.value.symbols.map((s) => {
-      const fileRel = s.file ?? answer.value.file_rel;
-      return { id: `${fileRel}#${s.qualified_name}`, kind: s.kind, name: s.name, file_rel: fileRel, line: s.line, end_line: s.end_line, signature: s.signature, score: 1, why: { terms: [], fields: ["sym_uri"], name: "exact" } };
-    }),
-  );
-}
 
 const get = defineCommand({
   meta: { name: "get", description: "The lines of symbols, sections or files by id, within a token budget, with citations" },
@@ -183,17 +131,11 @@ const get = defineCommand({
     if (!Number.isInteger(budget) || budget < 1) throw new UsageError("--budget takes a whole number of tokens, at least 1");
     const ids = args._.length > 0 ? args._.map(String) : [args.ids];
     await withTarget("ctx.get", args, async (target) => {
-      const result = await getPieces(target, ids, mode, budget);
-      const summary = { pieces: result.pieces.length, omitted: result.omitted.length, errors: result.errors.length, used_tokens: result.used_tokens };
-      if (result.pieces.length === 0 && result.omitted.length === 0) {
-        // Nothing found: an empty index is the reason worth telling (asked only now, off the common path).
-        if (target.index.isEmpty()) {
-          return { answer: fail("INDEX_NOT_FOUND", "the segment has no index yet", { hint: "run `trifecta ctx build --segment <dir>` (or `ctx search`, which builds it)" }), summary };
-        }
-        const first = result.errors[0]!;
-        return { answer: fail(first.error_code as "ID_NOT_FOUND", first.message, { errors: result.errors }), summary };
-      }
-      return { answer: ok({ mode, ...result, ...incompleteNote(target) }), summary };
+      const answer = await getAnswer(target, ids, mode, budget);
+      const summary = answer.ok
+        ? { pieces: answer.value.pieces.length, omitted: answer.value.omitted.length, errors: answer.value.errors.length, used_tokens: answer.value.used_tokens }
+        : { pieces: 0, omitted: 0 };
+      return { answer, summary };
     });
   },
 });

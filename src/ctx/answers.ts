@@ -1,0 +1,87 @@
+import { fail, ok, type Result } from "../core/result.ts";
+import { symbolsAnswer } from "../symbols/answers.ts";
+import { loadModuleSymbols } from "../symbols/service.ts";
+import { buildIndex } from "./build.ts";
+import { refreshChanged } from "./freshness.ts";
+import { getPieces, type GetMode, type GetResult } from "./get.ts";
+import { searchIndex, type SearchHit } from "./search.ts";
+import type { IndexTarget } from "./update.ts";
+
+/** Above this many changed files, search answers from the index as it is and says it is stale. */
+const REFRESH_LIMIT = 50;
+
+type IncompleteNote = { index_incomplete?: { hint: string } };
+
+/** Said in search and get answers when the last build stopped before it finished. */
+function incompleteNote(target: IndexTarget): IncompleteNote {
+  return target.index.buildState() === "running" ? { index_incomplete: { hint: "the last `trifecta ctx build` did not finish: files it had not reached are missing; run it again" } } : {};
+}
+
+export type SearchAnswer = {
+  query: string;
+  hits: SearchHit[];
+  index_built?: { files: number; seconds: number };
+  refreshed?: string[];
+  stale?: { files: number; hint: string } | null;
+  hint?: string;
+} & IncompleteNote;
+
+/** A `sym://` query names its symbols exactly: they are resolved, not searched. */
+async function resolveSymUri(uri: string, root: string): Promise<Result<SearchHit[]>> {
+  const loaded = await loadModuleSymbols(uri, { segment: root, persist: true });
+  const answer = loaded.ok ? symbolsAnswer(loaded.value) : loaded;
+  if (!answer.ok) return answer;
+  return ok(
+    answer.value.symbols.map((s) => {
+      const fileRel = s.file ?? answer.value.file_rel;
+      return { id: `${fileRel}#${s.qualified_name}`, kind: s.kind, name: s.name, file_rel: fileRel, line: s.line, end_line: s.end_line, signature: s.signature, score: 1, why: { terms: [], fields: ["sym_uri"], name: "exact" } };
+    }),
+  );
+}
+
+/**
+ * A search as `ctx search` answers it: the index built when there is none, changed files re-indexed
+ * first (or reported stale above the limit), and no hit ever pointing at lines that changed.
+ */
+export async function searchAnswer(target: IndexTarget, query: string, options: { limit: number; kind?: string; lang?: string; workers: number }): Promise<Result<SearchAnswer>> {
+  if (query.startsWith("sym://")) {
+    const resolved = await resolveSymUri(query, target.root);
+    return resolved.ok ? ok({ query, hits: resolved.value.slice(0, options.limit) }) : resolved;
+  }
+  const built = target.index.isEmpty() ? await buildIndex(target, { workers: options.workers }) : null;
+  const freshness = await refreshChanged(target, REFRESH_LIMIT);
+  const search = () => searchIndex(target.index, query, options);
+  let hits = search();
+  // Too many changes to refresh them all: the files hits point into are refreshed and the search
+  // repeated (a few rounds); a hit still in a stale file is dropped. No hit carries old lines.
+  for (let round = 0; round < 3; round++) {
+    const staleHitFiles = [...new Set(hits.map((h) => h.file_rel))].filter((f) => freshness.stale.includes(f));
+    if (staleHitFiles.length === 0) break;
+    const again = await refreshChanged(target, Number.POSITIVE_INFINITY, staleHitFiles);
+    freshness.refreshed.push(...again.refreshed);
+    freshness.stale = freshness.stale.filter((f) => !staleHitFiles.includes(f));
+    hits = search();
+  }
+  hits = hits.filter((h) => !freshness.stale.includes(h.file_rel));
+  return ok({
+    query,
+    hits,
+    ...(built ? { index_built: { files: built.files.indexed, seconds: built.seconds } } : {}),
+    ...incompleteNote(target),
+    refreshed: freshness.refreshed,
+    stale: freshness.stale.length > 0 ? { files: freshness.stale.length, hint: "many files changed since the build: run `trifecta ctx build`" } : null,
+    ...(hits.length === 0 ? { hint: "no match: try other words, fewer words, an identifier, or drop --kind/--lang" } : {}),
+  });
+}
+
+export type GetAnswer = { mode: GetMode } & GetResult & IncompleteNote;
+
+/** `ctx get`: the pieces, or, when not one could be returned, the reason as an error. */
+export async function getAnswer(target: IndexTarget, ids: readonly string[], mode: GetMode, budget: number): Promise<Result<GetAnswer>> {
+  const result = await getPieces(target, ids, mode, budget);
+  if (result.pieces.length > 0 || result.omitted.length > 0) return ok({ mode, ...result, ...incompleteNote(target) });
+  // Nothing found: an empty index is the reason worth telling (asked only now, off the common path).
+  if (target.index.isEmpty()) return fail("INDEX_NOT_FOUND", "the segment has no index yet", { hint: "run `trifecta ctx build --segment <dir>` (or `ctx search`, which builds it)" });
+  const first = result.errors[0]!;
+  return fail(first.error_code as "ID_NOT_FOUND", first.message, { errors: result.errors });
+}
