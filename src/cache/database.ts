@@ -1,5 +1,5 @@
 import { Database } from "bun:sqlite";
-import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync, writeFileSync, type Stats } from "node:fs";
 import { dirname } from "node:path";
 import { quarantine } from "./quarantine.ts";
 import { bypassReason, isCorruption } from "./sqlite-errors.ts";
@@ -116,10 +116,12 @@ export function openDatabase(dbPath: string, options: OpenOptions): OpenResult {
 function openOnce(dbPath: string, options: OpenOptions): OpenResult {
   let recoveredFrom: string | null = null;
   for (let attempt = 0; attempt < 2; attempt++) {
-    const existed = existsSync(dbPath);
+    // One stat answers whether the file is there, which file it is (for quarantine) and its size.
+    const stat = statOrNull(dbPath);
+    const existed = stat !== null;
     if (!existed && !options.create) return { ok: false, reason: "absent" };
-    const inode = existed ? safeInode(dbPath) : null;
-    const damage = existed ? inspectFile(dbPath) : null;
+    const inode = stat?.ino ?? null;
+    const damage = stat ? inspectFile(dbPath, stat.size) : null;
     if (damage) {
       recoveredFrom = moveAside(dbPath, inode, damage, options.events) ?? recoveredFrom;
       continue;
@@ -130,7 +132,7 @@ function openOnce(dbPath: string, options: OpenOptions): OpenResult {
       db = new Database(dbPath, { create: options.create, readwrite: true, strict: true });
       const journalMode = configure(db, options);
       const version = userVersion(db);
-      const problem = checkContents(version, db, dbPath);
+      const problem = checkContents(version, db, stat?.size ?? 0);
       if (problem) {
         db.close();
         recoveredFrom = moveAside(dbPath, inode, problem, options.events) ?? recoveredFrom;
@@ -171,9 +173,9 @@ function userVersion(db: Database): number {
 }
 
 /** Damage SQLite can tell us about cheaply: a newer schema, and quick_check on small files. */
-function checkContents(version: number, db: Database, dbPath: string): string | null {
+function checkContents(version: number, db: Database, fileBytes: number): string | null {
   if (version > SCHEMA_VERSION) return `schema version ${version} is newer than this trifecta's ${SCHEMA_VERSION}`;
-  if (version === SCHEMA_VERSION && fileSize(dbPath) <= QUICK_CHECK_MAX_BYTES) {
+  if (version === SCHEMA_VERSION && fileBytes <= QUICK_CHECK_MAX_BYTES) {
     const rows = db.query("PRAGMA quick_check").all() as { quick_check: string }[];
     if (rows.length !== 1 || rows[0]!.quick_check !== "ok") return `quick_check: ${rows.map((r) => r.quick_check).slice(0, 3).join("; ")}`;
   }
@@ -192,10 +194,9 @@ function ensureSchema(db: Database): void {
 const MAGIC = "SQLite format 3\0";
 
 /** Damage visible in the file header: not a database, or shorter than the pages it declares. */
-export function inspectFile(dbPath: string): string | null {
+function inspectFile(dbPath: string, size: number): string | null {
   let fd: number | undefined;
   try {
-    const size = fileSize(dbPath);
     if (size === 0) return null; // SQLite treats an empty file as an empty database
     fd = openSync(dbPath, "r");
     const header = Buffer.alloc(100);
@@ -223,20 +224,16 @@ function moveAside(dbPath: string, inode: number | null, detail: string, events?
   return movedTo;
 }
 
-function fileSize(path: string): number {
+function statOrNull(path: string): Stats | null {
   try {
-    return statSync(path).size;
+    return statSync(path, { throwIfNoEntry: false }) ?? null;
   } catch {
-    return 0;
+    return null; // unreadable: surfaces as an open error
   }
 }
 
-function safeInode(path: string): number | null {
-  try {
-    return statSync(path).ino;
-  } catch {
-    return null;
-  }
+function fileSize(path: string): number {
+  return statOrNull(path)?.size ?? 0;
 }
 
 /** Creates `.trifecta/cache/`, and `.trifecta/.gitignore` (`*`) when `.trifecta` is new. */
