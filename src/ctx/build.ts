@@ -1,6 +1,6 @@
 import { useNormalJit } from "../core/jit.ts";
 import { ExtractionPool } from "./pool.ts";
-import { finishExtracting, kindName, readChanged, startExtracting, type Changed, type IndexTarget } from "./update.ts";
+import { compareWithIndex, finishExtracting, readChanged, startExtracting, type Changed, type IndexTarget } from "./update.ts";
 import { walkSegment, type DirStamp, type SkipReason, type WalkedFile } from "./walk.ts";
 
 export interface BuildReport {
@@ -31,15 +31,10 @@ export async function buildIndex(target: IndexTarget, options: { workers: number
   useNormalJit();
   const walk = walkSegment(target.root, target.maxFileBytes);
   const known = target.index.files();
-  const present = new Set(walk.files.map((f) => f.fileRel));
-  const deleted = [...known.keys()].filter((fileRel) => !present.has(fileRel));
-  let removed = deleted.length;
   // Same size and mtime: unchanged without reading. The rest is read (and parsed) batch by batch,
   // so memory stays bounded however large the segment is.
-  const candidates = walk.files.filter((file) => {
-    const prior = known.get(file.fileRel);
-    return !(prior && prior.size === file.size && prior.mtime_ms === file.mtimeMs && prior.kind === kindName(file));
-  });
+  const { gone: deleted, candidates } = compareWithIndex(walk.files, known);
+  let removed = deleted.length;
   let unchanged = walk.files.length - candidates.length;
   let binary = 0;
   let indexed = 0;

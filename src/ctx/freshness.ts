@@ -1,7 +1,7 @@
 import { statSync } from "node:fs";
 import { locateFile } from "../resolve/segment.ts";
 import type { FileStamp, IndexedFile } from "./index-store.ts";
-import { finishExtracting, readChanged, startExtracting, type Changed, type IndexTarget } from "./update.ts";
+import { compareWithIndex, finishExtracting, readChanged, startExtracting, type Changed, type IndexTarget } from "./update.ts";
 import { kindOf, walkSegment, type WalkedFile, type WalkResult } from "./walk.ts";
 
 export interface Freshness {
@@ -38,7 +38,6 @@ export async function refreshChanged(target: IndexTarget, limit: number, only?: 
   // and mtime, and the whole row only of a file that changed.
   const stamps: FileStamp[] = only ? only.flatMap((fileRel) => target.index.file(fileRel) ?? []) : target.index.stamps();
   const walk = only ? null : walkIfDirectoriesChanged(target);
-  const onDisk = walk ? new Map(walk.files.map((f) => [f.fileRel, f])) : null;
   const removals: string[] = [];
   const changed: Changed[] = [];
   const touched: { fileRel: string; mtimeMs: number }[] = [];
@@ -54,33 +53,30 @@ export async function refreshChanged(target: IndexTarget, limit: number, only?: 
     } else if (read === null) touched.push({ fileRel: file.fileRel, mtimeMs: file.mtimeMs });
     else changed.push(read);
   };
-  for (const stamp of stamps) {
-    const fileRel = stamp.file_rel;
-    if (onDisk) {
-      const now = onDisk.get(fileRel);
-      onDisk.delete(fileRel);
-      if (!now) {
-        removals.push(fileRel); // deleted, or no longer indexable (ignored, too large)
+  if (walk) {
+    // The walk has found, checked and stat'ed every file: compare it with the index as a build does.
+    const { gone, candidates } = compareWithIndex(walk.files, new Map(stamps.map((s) => [s.file_rel, s])));
+    removals.push(...gone);
+    for (const file of candidates) take(file, target.index.file(file.fileRel) ?? undefined);
+  } else {
+    for (const stamp of stamps) {
+      if (unchangedOnDisk(target.root, stamp)) continue;
+      const fileRel = stamp.file_rel;
+      const prior = "content_hash" in stamp ? (stamp as IndexedFile) : target.index.file(fileRel);
+      if (!prior) continue;
+      // Changed or gone: look again, this time refusing links that lead out of the segment.
+      const located = locateFile({ root: target.root }, fileRel.split("/"));
+      const absPath = located.ok && located.value ? located.value.absPath : null;
+      const stat = absPath ? statSync(absPath, { throwIfNoEntry: false }) : undefined;
+      if (!absPath || !stat?.isFile()) {
+        removals.push(fileRel);
         continue;
       }
-      if (now.size === stamp.size && now.mtimeMs === stamp.mtime_ms) continue;
-    } else if (unchangedOnDisk(target.root, stamp)) continue;
-    const prior = "content_hash" in stamp ? (stamp as IndexedFile) : target.index.file(fileRel);
-    if (!prior) continue;
-    // Changed or gone: look again, this time refusing links that lead out of the segment.
-    const located = locateFile({ root: target.root }, fileRel.split("/"));
-    const absPath = located.ok && located.value ? located.value.absPath : null;
-    const stat = absPath ? statSync(absPath, { throwIfNoEntry: false }) : undefined;
-    if (!absPath || !stat?.isFile()) {
-      removals.push(fileRel);
-      continue;
+      const kind = kindOf(fileRel.split("/").at(-1)!);
+      if (!kind) continue;
+      take({ fileRel, absPath, size: stat.size, mtimeMs: stat.mtimeMs, kind }, prior);
     }
-    const kind = kindOf(fileRel.split("/").at(-1)!);
-    if (!kind) continue;
-    take({ fileRel, absPath, size: stat.size, mtimeMs: stat.mtimeMs, kind }, prior);
   }
-  // What the walk found that the index does not have: created since the build.
-  for (const file of onDisk?.values() ?? []) take(file, undefined);
   // The directory times are kept only when nothing was left stale, so the next answer looks again.
   const dirs = walk && stale.length === 0 ? walk.dirs : undefined;
   if (changed.length + removals.length + touched.length > 0 || dirs) {

@@ -18,7 +18,7 @@ export interface IndexedFile {
 export type BuildState = "running" | "complete";
 
 /** What the freshness check compares with the file on disk. */
-export type FileStamp = Pick<IndexedFile, "file_rel" | "size" | "mtime_ms">;
+export type FileStamp = Pick<IndexedFile, "file_rel" | "kind" | "size" | "mtime_ms">;
 
 /** One searchable item: a symbol or a Markdown section. */
 export interface IndexItem {
@@ -76,7 +76,7 @@ export class ContextIndex {
   }
 
   stamps(): FileStamp[] {
-    return this.db.query("SELECT file_rel, size, mtime_ms FROM ctx_files").all() as FileStamp[];
+    return this.db.query("SELECT file_rel, kind, size, mtime_ms FROM ctx_files").all() as FileStamp[];
   }
 
   file(fileRel: string): IndexedFile | null {

@@ -5,7 +5,7 @@ import { extractInProcess } from "../extract/in-process.ts";
 import { decodeSource } from "../extract/source-text.ts";
 import type { Extraction } from "../extract/types.ts";
 import { extractorVersion } from "../extract/version.ts";
-import type { ContextIndex, FileUpdate, IndexedFile } from "./index-store.ts";
+import type { ContextIndex, FileStamp, FileUpdate, IndexedFile } from "./index-store.ts";
 import { splitSections } from "./markdown.ts";
 import type { ExtractionPool } from "./pool.ts";
 import type { WalkedFile } from "./walk.ts";
@@ -83,6 +83,20 @@ export async function finishExtracting(cache: AstCache, batch: Extracting): Prom
     const extraction = extractions.get(file.fileRel)!;
     return { file: { ...base, parse_status: extraction.parse_status }, symbols: extraction.symbols, source: decodeSource(bytes) };
   });
+}
+
+/**
+ * A walk of the segment against the index: files the index has that the walk no longer finds
+ * (deleted, or now ignored or too large), and files that are new or whose size, mtime or kind differ.
+ */
+export function compareWithIndex(walked: readonly WalkedFile[], indexed: ReadonlyMap<string, FileStamp>): { gone: string[]; candidates: WalkedFile[] } {
+  const present = new Set(walked.map((f) => f.fileRel));
+  const gone = [...indexed.keys()].filter((fileRel) => !present.has(fileRel));
+  const candidates = walked.filter((file) => {
+    const prior = indexed.get(file.fileRel);
+    return !(prior && prior.size === file.size && prior.mtime_ms === file.mtimeMs && prior.kind === kindName(file));
+  });
+  return { gone, candidates };
 }
 
 /** Reads a file that may have changed: null when it is the same content the index has. */
