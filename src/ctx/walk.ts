@@ -9,9 +9,11 @@ const SKIPPED_DIRS = new Set([".git", ".hg", ".svn", "node_modules", ".trifecta"
 /**
  * A Python virtual environment, by what makes one (not by name: the standard library has a `venv`
  * package of source): `pyvenv.cfg` (venv, virtualenv 20+) or an activate script (older virtualenvs).
+ * Read from the directory's own listing, so an ordinary directory costs no extra system call.
  */
-function isVirtualEnv(dir: string): boolean {
-  return ["pyvenv.cfg", "bin/activate", "Scripts/activate.bat"].some((marker) => existsSync(join(dir, marker)));
+function isVirtualEnv(dir: string, entries: readonly Dirent[]): boolean {
+  const names = new Set(entries.map((e) => e.name));
+  return names.has("pyvenv.cfg") || (names.has("bin") && existsSync(join(dir, "bin", "activate"))) || (names.has("Scripts") && existsSync(join(dir, "Scripts", "activate.bat")));
 }
 const MARKDOWN = [".md", ".markdown"];
 
@@ -62,14 +64,20 @@ export function walkSegment(root: string, maxFileBytes: number): WalkResult {
   const inside = (real: string) => real === root || real.startsWith(`${root}${sep}`);
 
   const visit = (dirRel: string, inherited: IgnoreRules): void => {
-    const rules = inherited.withDirectory(root, dirRel);
     let entries: Dirent[];
+    let mtimeMs: number;
     try {
-      dirs.push({ dir_rel: dirRel, mtime_ms: statSync(join(root, dirRel)).mtimeMs });
+      mtimeMs = statSync(join(root, dirRel)).mtimeMs;
       entries = readdirSync(join(root, dirRel), { withFileTypes: true });
     } catch {
       return;
     }
+    if (dirRel !== "" && isVirtualEnv(join(root, dirRel), entries)) {
+      skipped.ignored++;
+      return;
+    }
+    dirs.push({ dir_rel: dirRel, mtime_ms: mtimeMs });
+    const rules = inherited.withDirectory(root, dirRel);
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       const rel = dirRel === "" ? entry.name : `${dirRel}/${entry.name}`;
@@ -96,7 +104,7 @@ export function walkSegment(root: string, maxFileBytes: number): WalkResult {
         isDir = false;
       }
       if (isDir) {
-        if (SKIPPED_DIRS.has(entry.name) || rules.ignores(rel, true) || isVirtualEnv(abs)) {
+        if (SKIPPED_DIRS.has(entry.name) || rules.ignores(rel, true)) {
           skipped.ignored++;
           continue;
         }
