@@ -19,7 +19,7 @@ export interface IndexTarget {
   readonly maxFileBytes: number;
 }
 
-export const kindName = (file: WalkedFile) => (file.kind.type === "markdown" ? "markdown" : file.kind.language);
+const kindName = (file: WalkedFile) => (file.kind.type === "markdown" ? "markdown" : file.kind.language);
 
 function isBinary(bytes: Uint8Array): boolean {
   return bytes.subarray(0, 8000).includes(0);

@@ -1,5 +1,5 @@
 /** Source files above this size are refused with FILE_TOO_LARGE (ast) or skipped (ctx build). */
-export const DEFAULT_MAX_FILE_BYTES = 16 * 1024 * 1024;
+const DEFAULT_MAX_FILE_BYTES = 16 * 1024 * 1024;
 
 /** TRIFECTA_MAX_FILE_BYTES when it is a positive whole number, else the default. */
 export function maxFileBytes(env: string | undefined = process.env.TRIFECTA_MAX_FILE_BYTES): number {
