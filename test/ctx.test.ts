@@ -2,7 +2,6 @@ import { Database } from "bun:sqlite";
 import { describe, expect, test } from "bun:test";
 import { mkdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { evaluateRelevance } from "../bench/relevance.ts";
 import { expectedDbPath, finished, makeSegment, pythonModule, runCli, spawnCli } from "./helpers.ts";
 
 const ctx = (segment: string, ...args: string[]) => runCli(["ctx", ...args, "--segment", segment]);
@@ -255,12 +254,6 @@ describe("ctx search", () => {
     expect(ctx(segment, "search", "x", "--limit", "0").exitCode).toBe(2);
     expect(ctx(segment, "search", "x", "--lang", "cobol").exitCode).toBe(2);
   });
-
-  test("real code: recall@5 >= 0.8 on the relevance set over the whole standard library", async () => {
-    const result = await evaluateRelevance();
-    expect(result.queries).toBeGreaterThanOrEqual(30);
-    expect(result.recallAt5).toBeGreaterThanOrEqual(0.8);
-  }, 120_000);
 });
 
 describe("ctx get", () => {

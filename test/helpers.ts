@@ -75,3 +75,16 @@ export async function finished(proc: ReturnType<typeof spawnCli>): Promise<CliRu
 export function pythonModule(tag: string, count = 3): string {
   return Array.from({ length: count }, (_, i) => `def ${tag}_f${i}(x, y=${i}):\n    """Doc ${tag} ${i}."""\n    return x + y\n`).join("\n");
 }
+
+/** Python source of at least `bytes` bytes: classes with one method each, repeated. */
+export function largeModule(bytes: number): string {
+  const block = Array.from({ length: 2000 }, (_, i) => `class C${i}:\n    def method_${i}(self, value: int = ${i}) -> int:\n        return value * ${i}\n`).join("\n");
+  let source = "";
+  while (source.length < bytes) source += block;
+  return source;
+}
+
+/** How many `class`/`def` lines `largeModule` wrote. */
+export function definitionLines(source: string): number {
+  return source.split("\n").filter((l) => l.startsWith("class ") || l.startsWith("    def ")).length;
+}

@@ -1,12 +1,13 @@
 import { expect, test } from "bun:test";
 import { compareWithOracle, sample, stdlibFiles } from "../scripts/python-agreement.ts";
 
-// The full-stdlib run is `bun scripts/python-agreement.ts`; a spread sample runs here.
+// The full-stdlib run is `bun scripts/python-agreement.ts`; a 200-file sample is in the slow suite
+// (`bun run test:slow`); a small spread sample runs here.
 test("Python symbols equal what Python's own ast reports on a stdlib sample", async () => {
   const files = stdlibFiles();
   expect(files.length).toBeGreaterThan(500);
-  const agreement = await compareWithOracle(sample(files, 60));
-  expect(agreement.filesCompared).toBeGreaterThan(50);
-  expect(agreement.oracleSymbols).toBeGreaterThan(1000);
+  const agreement = await compareWithOracle(sample(files, 24));
+  expect(agreement.filesCompared).toBeGreaterThan(20);
+  expect(agreement.oracleSymbols).toBeGreaterThan(300);
   expect(agreement.disagreements).toEqual([]);
-}, 120_000);
+}, 60_000);
