@@ -83,6 +83,8 @@ export interface OpenedDatabase {
   readonly journalMode: string;
   /** Set when a damaged file was found and moved aside during this open. */
   readonly recoveredFrom: string | null;
+  /** The file's inode, so a later recovery moves aside this file and never one another process just made. */
+  readonly inode: number | null;
 }
 
 export type OpenResult = { ok: true; value: OpenedDatabase } | { ok: false; reason: BypassReason; detail: string } | { ok: false; reason: "absent" };
@@ -139,7 +141,8 @@ function openOnce(dbPath: string, options: OpenOptions): OpenResult {
         continue;
       }
       if (version !== SCHEMA_VERSION) ensureSchema(db);
-      return { ok: true, value: { db, existed: existed && recoveredFrom === null, journalMode, recoveredFrom } };
+      const opened = existed ? inode : (statOrNull(dbPath)?.ino ?? null);
+      return { ok: true, value: { db, existed: existed && recoveredFrom === null, journalMode, recoveredFrom, inode: opened } };
     } catch (error) {
       db?.close();
       if (isCorruption(error) && attempt === 0) {

@@ -19,10 +19,13 @@ const SIZE_WARNING_RATIO = 0.9;
  */
 export class SqliteAstCache implements AstCache {
   private firstLookupReason: MissReason | null;
+  /** How many times a damaged file was replaced by a fresh one while this cache was open. */
+  private replacements = 0;
 
   private constructor(
     readonly dbPath: string,
     private db: Database,
+    private inode: number | null,
     existedBefore: boolean,
     recovered: boolean,
     private readonly settings: CacheSettings,
@@ -43,12 +46,20 @@ export class SqliteAstCache implements AstCache {
 
   /** The AST cache on a connection opened by the factory (shared with the ctx index). */
   static over(dbPath: string, opened: OpenedDatabase, settings: CacheSettings, emit: CacheEventSink): SqliteAstCache {
-    return new SqliteAstCache(dbPath, opened.db, opened.existed, opened.recoveredFrom !== null, settings, emit);
+    return new SqliteAstCache(dbPath, opened.db, opened.inode, opened.existed, opened.recoveredFrom !== null, settings, emit);
   }
 
   /** The connection, for the ctx index that lives in the same file. */
   get connection(): Database {
     return this.db;
+  }
+
+  /**
+   * Counts the times the file was found damaged and replaced: whatever was read from the old file
+   * before (an index's file list) no longer describes the database, so a build starts over.
+   */
+  get generation(): number {
+    return this.replacements;
   }
 
   lookup(key: string): Lookup {
@@ -237,14 +248,19 @@ export class SqliteAstCache implements AstCache {
     }
   }
 
-  /** Page-level damage found while working: move the file aside and continue on a fresh one. */
-  private recover(detail: string): boolean {
+  /**
+   * Page-level damage found while working: move the file aside (this very file: another process
+   * may already have replaced it, and then that fresh one is kept) and continue on a fresh one.
+   */
+  recover(detail: string): boolean {
     this.close();
-    quarantine(this.dbPath, null);
-    this.emit({ type: "corruption_detected", scope: "database", detail });
+    const movedTo = quarantine(this.dbPath, this.inode);
+    this.emit({ type: "corruption_detected", scope: "database", detail, quarantined_as: movedTo ?? undefined });
     const reopened = openDatabase(this.dbPath, { create: true, lockTimeoutMs: this.settings.lockTimeoutMs, maxDbBytes: this.settings.maxDbBytes, events: this.emit });
+    this.replacements++;
     if (!reopened.ok) return false;
     this.db = reopened.value.db;
+    this.inode = reopened.value.inode;
     this.firstLookupReason = "corrupt_db";
     return true;
   }

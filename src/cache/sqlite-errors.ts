@@ -13,6 +13,15 @@ export function isStorageFailure(error: unknown): boolean {
   return code.startsWith("SQLITE_") || ["ENOSPC", "EROFS", "EACCES", "EPERM", "EIO"].includes(code);
 }
 
+/**
+ * A value SQLite refuses (a constraint, a string or blob too big, a type mismatch), or a failure
+ * that is not the database's at all: a problem of one row, not of the file.
+ */
+export function isRefusedValue(error: unknown): boolean {
+  const code = errorCode(error);
+  return /^SQLITE_(CONSTRAINT|TOOBIG|MISMATCH|RANGE)/.test(code) || !isStorageFailure(error);
+}
+
 export function isCorruption(error: unknown): boolean {
   const code = errorCode(error);
   return code.startsWith("SQLITE_CORRUPT") || code === "SQLITE_NOTADB";

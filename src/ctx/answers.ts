@@ -1,7 +1,8 @@
 import { fail, ok, type Result } from "../core/result.ts";
 import { symbolsAnswer } from "../symbols/answers.ts";
 import { loadModuleSymbols } from "../symbols/service.ts";
-import { buildIndex } from "./build.ts";
+import { BuildLock } from "./build-lock.ts";
+import { BuildBusy, buildIndex, type BuildReport } from "./build.ts";
 import { refreshChanged } from "./freshness.ts";
 import { getPieces, type GetMode, type GetResult } from "./get.ts";
 import { searchIndex, type SearchHit } from "./search.ts";
@@ -9,12 +10,33 @@ import type { IndexTarget } from "./update.ts";
 
 /** Above this many changed files, search answers from the index as it is and says it is stale. */
 const REFRESH_LIMIT = 50;
+/**
+ * How long a search or get on an empty index waits for a build another process is running, before
+ * answering from what that build has written so far (with `index_incomplete`).
+ */
+const WAIT_FOR_BUILD_MS = 15_000;
 
-type IncompleteNote = { index_incomplete?: { hint: string } };
+type IncompleteNote = { index_incomplete?: { hint: string; building: boolean } };
 
-/** Said in search and get answers when the last build stopped before it finished. */
+/** Said in search and get answers while a build runs, and when the last build stopped before it finished. */
 function incompleteNote(target: IndexTarget): IncompleteNote {
-  return target.index.buildState() === "running" ? { index_incomplete: { hint: "the last `trifecta ctx build` did not finish: files it had not reached are missing; run it again" } } : {};
+  if (target.index.buildState() !== "running" && !target.index.isEmpty()) return {};
+  if (BuildLock.held(target.cache.dbPath)) {
+    return { index_incomplete: { hint: "a `trifecta ctx build` of this segment is running: files it has not reached yet are missing; ask again when it is done", building: true } };
+  }
+  if (target.index.buildState() !== "running") return {};
+  return { index_incomplete: { hint: "the last `trifecta ctx build` did not finish: files it had not reached are missing; run it again", building: false } };
+}
+
+/** The index built when there is none (or the build another process is running waited for). */
+async function ensureIndex(target: IndexTarget, workers: number): Promise<BuildReport | null> {
+  if (!target.index.isEmpty()) return null;
+  try {
+    return await buildIndex(target, { workers, waitMs: WAIT_FOR_BUILD_MS });
+  } catch (error) {
+    if (error instanceof BuildBusy) return null; // answered from what is there, said to be incomplete
+    throw error;
+  }
 }
 
 export type SearchAnswer = {
@@ -48,7 +70,7 @@ export async function searchAnswer(target: IndexTarget, query: string, options: 
     const resolved = await resolveSymUri(query, target.root);
     return resolved.ok ? ok({ query, hits: resolved.value.slice(0, options.limit) }) : resolved;
   }
-  const built = target.index.isEmpty() ? await buildIndex(target, { workers: options.workers }) : null;
+  const built = await ensureIndex(target, options.workers);
   const freshness = await refreshChanged(target, REFRESH_LIMIT);
   const search = () => searchIndex(target.index, query, options);
   let hits = search();
@@ -66,7 +88,7 @@ export async function searchAnswer(target: IndexTarget, query: string, options: 
   return ok({
     query,
     hits,
-    ...(built ? { index_built: { files: built.files.indexed, seconds: built.seconds } } : {}),
+    ...(built && built.files.indexed > 0 ? { index_built: { files: built.files.indexed, seconds: built.seconds } } : {}),
     ...incompleteNote(target),
     refreshed: freshness.refreshed,
     stale: freshness.stale.length > 0 ? { files: freshness.stale.length, hint: "many files changed since the build: run `trifecta ctx build`" } : null,
@@ -78,6 +100,11 @@ export type GetAnswer = { mode: GetMode } & GetResult & IncompleteNote;
 
 /** `ctx get`: the pieces, or, when not one could be returned, the reason as an error. */
 export async function getAnswer(target: IndexTarget, ids: readonly string[], mode: GetMode, budget: number): Promise<Result<GetAnswer>> {
+  // A build another process is running on an empty index is waited for (within a bound), not repeated.
+  if (target.index.isEmpty() && BuildLock.held(target.cache.dbPath)) {
+    const lock = BuildLock.acquire(target.cache.dbPath, WAIT_FOR_BUILD_MS);
+    if (lock instanceof BuildLock) lock.release();
+  }
   const result = await getPieces(target, ids, mode, budget);
   if (result.pieces.length > 0 || result.omitted.length > 0) return ok({ mode, ...result, ...incompleteNote(target) });
   // Nothing found: an empty index is the reason worth telling (asked only now, off the common path).

@@ -1,21 +1,34 @@
+import { isCorruption } from "../cache/sqlite-errors.ts";
 import { useNormalJit } from "../core/jit.ts";
+import { BuildLock } from "./build-lock.ts";
 import { ExtractionPool } from "./pool.ts";
-import { compareWithIndex, finishExtracting, readChanged, startExtracting, type Changed, type IndexTarget } from "./update.ts";
+import { compareWithIndex, finishExtracting, isFailure, readChanged, startExtracting, type Changed, type FileFailure, type IndexTarget } from "./update.ts";
 import { walkSegment, type DirStamp, type SkipReason, type WalkedFile } from "./walk.ts";
 
 export interface BuildReport {
   files: { seen: number; indexed: number; unchanged: number; removed: number; skipped: Record<SkipReason | "binary", number> };
+  /** Files that could not be indexed this time (each retried by the next build), with the reason. */
+  failed: FileFailure[];
   symbols: number;
   sections: number;
   parse_errors: number;
   cache_hits: number;
   workers: number;
   seconds: number;
+  /** Set when the database was found damaged and replaced during the build, which then started over. */
+  recovered?: { database_replaced: number; restarted: true };
+  /** Set when another build of the segment ran first and this one waited for it. */
+  waited_for_build_s?: number;
 }
 
 const BATCH = 200;
 /** Below this many files to parse, threads cost more than they save. */
 const MIN_FILES_PER_WORKER = 8;
+/** A database replaced this many times during one build is not worth another try. */
+const MAX_RESTARTS = 3;
+
+/** The database was replaced (damage found) while a build pass ran: its file list is void. */
+class DatabaseReplaced extends Error {}
 
 function sameDirs(recorded: readonly DirStamp[], walked: readonly DirStamp[]): boolean {
   const times = new Map(recorded.map((d) => [d.dir_rel, d.mtime_ms]));
@@ -24,11 +37,52 @@ function sameDirs(recorded: readonly DirStamp[], walked: readonly DirStamp[]): b
 
 /**
  * Brings the index up to date with the segment: unchanged files (same size and mtime, or same
- * content hash) cost no parse; deleted and renamed files leave the index.
+ * content hash) cost no parse; deleted and renamed files leave the index. One build at a time per
+ * segment: a build started while another runs waits for it (`waitMs`), then finds its work done.
+ * Damage found while building replaces the database (src/cache/sqlite-cache.ts), and the build
+ * starts over from the walk, so an index never claims to be complete when it is not.
  */
-export async function buildIndex(target: IndexTarget, options: { workers: number; progress?: (done: number, total: number) => void }): Promise<BuildReport> {
+export async function buildIndex(target: IndexTarget, options: { workers: number; waitMs: number; progress?: (done: number, total: number) => void }): Promise<BuildReport> {
+  const waitStarted = performance.now();
+  const lock = BuildLock.acquire(target.cache.dbPath, options.waitMs);
+  if (lock === "busy") throw new BuildBusy();
+  const waitedMs = performance.now() - waitStarted;
+  const startGeneration = target.cache.generation;
+  try {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const report = await buildPass(target, options);
+        const replaced = target.cache.generation - startGeneration;
+        return {
+          ...report,
+          ...(replaced > 0 ? { recovered: { database_replaced: replaced, restarted: true as const } } : {}),
+          ...(waitedMs >= 100 ? { waited_for_build_s: Math.round(waitedMs) / 1000 } : {}),
+        };
+      } catch (error) {
+        if (attempt >= MAX_RESTARTS) throw error;
+        if (error instanceof DatabaseReplaced) continue;
+        if (!isCorruption(error) || !target.cache.recover(String((error as Error).message))) throw error;
+      }
+    }
+  } finally {
+    if (lock !== "unavailable") lock.release();
+  }
+}
+
+/** Another build held the segment's lock for longer than this command would wait. */
+export class BuildBusy extends Error {
+  constructor() {
+    super("another ctx build of this segment is running");
+  }
+}
+
+async function buildPass(target: IndexTarget, options: { workers: number; progress?: (done: number, total: number) => void }): Promise<Omit<BuildReport, "recovered" | "waited_for_build_s">> {
   const started = performance.now();
   useNormalJit();
+  const generation = target.cache.generation;
+  const unchangedDatabase = () => {
+    if (target.cache.generation !== generation) throw new DatabaseReplaced();
+  };
   const walk = walkSegment(target.root, target.maxFileBytes);
   const known = target.index.files();
   // Same size and mtime: unchanged without reading. The rest is read (and parsed) batch by batch,
@@ -40,6 +94,7 @@ export async function buildIndex(target: IndexTarget, options: { workers: number
   let indexed = 0;
   let hits = 0;
   let done = 0;
+  const failed: FileFailure[] = [];
   const tick = () => options.progress?.(++done, candidates.length);
   const threads = Math.min(options.workers, Math.floor(candidates.length / MIN_FILES_PER_WORKER));
   const pool = threads > 0 ? new ExtractionPool(threads) : null;
@@ -50,12 +105,14 @@ export async function buildIndex(target: IndexTarget, options: { workers: number
     const changed: Changed[] = [];
     for (const file of files) {
       const prior = known.get(file.fileRel);
-      const read = readChanged(file, prior);
-      if (read === "binary") {
-        binary++;
+      const read = readChanged(target.root, file, prior);
+      if (read === "binary" || isFailure(read)) {
+        if (read === "binary") binary++;
+        else failed.push(read);
+        // What the index had of it is no longer what the file holds (or the file is gone).
         if (prior) {
           removals.push(file.fileRel);
-          removed++;
+          if (read === "binary") removed++;
         }
         tick();
       } else if (read === null) {
@@ -64,7 +121,6 @@ export async function buildIndex(target: IndexTarget, options: { workers: number
         tick();
       } else changed.push(read);
     }
-    indexed += changed.length;
     return { removals, touched, extracting: startExtracting(target.cache, changed, pool, tick) };
   };
 
@@ -77,13 +133,20 @@ export async function buildIndex(target: IndexTarget, options: { workers: number
       const next = i < candidates.length ? readBatch(candidates.slice(i, i + BATCH), []) : null;
       const updates = await finishExtracting(target.cache, previous.extracting);
       hits += previous.extracting.hits;
-      if (next) target.index.write(updates, previous.removals, previous.touched, { buildState: "running" });
+      failed.push(...previous.extracting.failures);
+      // A file that failed leaves the index until a build reads it well (its old rows would be stale).
+      previous.removals.push(...previous.extracting.failures.map((f) => f.file_rel).filter((f) => known.has(f)));
+      unchangedDatabase();
+      let refused;
+      if (next) refused = target.index.write(updates, previous.removals, previous.touched, { buildState: "running" });
       else {
         // The last write also records the directories walked, when they differ from those recorded.
         const finished = candidates.length > 0 || deleted.length > 0 || resuming;
         const dirs = sameDirs(target.index.dirStamps(), walk.dirs) ? undefined : walk.dirs;
-        target.index.write(updates, previous.removals, previous.touched, { buildState: finished ? "complete" : undefined, dirs });
+        refused = target.index.write(updates, previous.removals, previous.touched, { buildState: finished ? "complete" : undefined, dirs });
       }
+      failed.push(...refused.map((r) => ({ file_rel: r.file_rel, reason: "index_refused" as const, detail: r.detail })));
+      indexed += updates.length - refused.length;
       if (!next) break;
       previous = next;
     }
@@ -93,6 +156,7 @@ export async function buildIndex(target: IndexTarget, options: { workers: number
   const totals = target.index.totals();
   return {
     files: { seen: walk.seen, indexed, unchanged, removed, skipped: { ...walk.skipped, binary } },
+    failed: failed.sort((a, b) => (a.file_rel < b.file_rel ? -1 : a.file_rel > b.file_rel ? 1 : 0)),
     symbols: totals.symbols,
     sections: totals.sections,
     parse_errors: totals.partialFiles,

@@ -1,7 +1,7 @@
 import { statSync } from "node:fs";
 import { locateFile } from "../resolve/segment.ts";
 import type { FileStamp, IndexedFile } from "./index-store.ts";
-import { compareWithIndex, finishExtracting, readChanged, startExtracting, type Changed, type IndexTarget } from "./update.ts";
+import { compareWithIndex, finishExtracting, isFailure, readChanged, startExtracting, type Changed, type IndexTarget } from "./update.ts";
 import { kindOf, walkSegment, type WalkedFile, type WalkResult } from "./walk.ts";
 
 export interface Freshness {
@@ -47,8 +47,9 @@ export async function refreshChanged(target: IndexTarget, limit: number, only?: 
       stale.push(file.fileRel);
       return;
     }
-    const read = readChanged(file, prior);
-    if (read === "binary") {
+    const read = readChanged(target.root, file, prior);
+    // Binary now, or unreadable: it leaves the index (a build retries and reports the latter).
+    if (read === "binary" || isFailure(read)) {
       if (prior) removals.push(file.fileRel);
     } else if (read === null) touched.push({ fileRel: file.fileRel, mtimeMs: file.mtimeMs });
     else changed.push(read);
@@ -74,13 +75,15 @@ export async function refreshChanged(target: IndexTarget, limit: number, only?: 
       }
       const kind = kindOf(fileRel.split("/").at(-1)!);
       if (!kind) continue;
-      take({ fileRel, absPath, size: stat.size, mtimeMs: stat.mtimeMs, kind }, prior);
+      take({ fileRel, absPath, size: stat.size, mtimeMs: stat.mtimeMs, kind, identity: { dev: stat.dev, ino: stat.ino } }, prior);
     }
   }
   // The directory times are kept only when nothing was left stale, so the next answer looks again.
   const dirs = walk && stale.length === 0 ? walk.dirs : undefined;
   if (changed.length + removals.length + touched.length > 0 || dirs) {
-    const updates = await finishExtracting(target.cache, startExtracting(target.cache, changed, null));
+    const extracting = startExtracting(target.cache, changed, null);
+    const updates = await finishExtracting(target.cache, extracting);
+    removals.push(...extracting.failures.map((f) => f.file_rel));
     target.index.write(updates, removals, touched, dirs ? { dirs } : undefined);
   }
   return { refreshed: [...changed.map((c) => c.file.fileRel), ...removals], stale };

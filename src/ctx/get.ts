@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readSegmentFile } from "../resolve/safe-read.ts";
 import { contentHash } from "../cache/key.ts";
 import { decodeSource } from "../extract/source-text.ts";
 import type { IndexedFile, IndexItem, OutlineRow } from "./index-store.ts";
@@ -79,6 +79,22 @@ function render(mode: GetMode, target: IndexTarget, fileRel: string, bytes: Uint
 }
 
 /**
+ * Which file an id names, and the symbol or section after its `#` (null for a whole file). File
+ * names may hold `#` themselves (and names may too: `#private` members), so the index decides: an
+ * item id, else a file, else the longest indexed file the id starts with (then `#`).
+ */
+function splitId(target: IndexTarget, id: string): { fileRel: string; member: string | null } {
+  const item = target.index.item(id);
+  if (item) return { fileRel: item.file_rel, member: id.slice(item.file_rel.length + 1) };
+  if (target.index.file(id)) return { fileRel: id, member: null };
+  for (let at = id.lastIndexOf("#"); at > 0; at = id.lastIndexOf("#", at - 1)) {
+    if (target.index.file(id.slice(0, at))) return { fileRel: id.slice(0, at), member: id.slice(at + 1) };
+  }
+  const first = id.indexOf("#");
+  return first === -1 ? { fileRel: id, member: null } : { fileRel: id.slice(0, first), member: id.slice(first + 1) };
+}
+
+/**
  * The asked-for pieces within a hard token budget. A file changed since it was indexed is
  * re-indexed first, so lines always match the file; what does not fit is listed, unknown ids
  * are errors of their own.
@@ -86,8 +102,7 @@ function render(mode: GetMode, target: IndexTarget, fileRel: string, bytes: Uint
 export async function getPieces(target: IndexTarget, ids: readonly string[], mode: GetMode, budget: number): Promise<GetResult> {
   const result: GetResult = { pieces: [], omitted: [], errors: [], budget, used_tokens: 0, stop_reason: "complete" };
   for (const id of ids) {
-    const hashAt = id.indexOf("#");
-    const fileRel = hashAt === -1 ? id : id.slice(0, hashAt);
+    const { fileRel, member } = splitId(target, id);
     if (fileRel === "" || fileRel.startsWith("/") || fileRel.split("/").includes("..")) {
       result.errors.push({ id, error_code: "PATH_OUTSIDE_SEGMENT", message: "ids name files inside the segment" });
       continue;
@@ -97,9 +112,9 @@ export async function getPieces(target: IndexTarget, ids: readonly string[], mod
       await refreshChanged(target, 1, [fileRel]);
       file = target.index.file(fileRel);
     }
-    const item = hashAt === -1 ? null : target.index.item(id);
-    if (!file || (hashAt !== -1 && !item)) {
-      result.errors.push({ id, error_code: "ID_NOT_FOUND", message: file ? `no symbol or section '${id.slice(hashAt + 1)}' in ${fileRel}` : `'${fileRel}' is not in the index` });
+    const item = member === null ? null : target.index.item(id);
+    if (!file || (member !== null && !item)) {
+      result.errors.push({ id, error_code: "ID_NOT_FOUND", message: file ? `no symbol or section '${member}' in ${fileRel}` : `'${fileRel}' is not in the index` });
       continue;
     }
     const located = locateFile({ root: target.root }, fileRel.split("/"));
@@ -107,7 +122,13 @@ export async function getPieces(target: IndexTarget, ids: readonly string[], mod
       result.errors.push({ id, error_code: located.ok ? "ID_NOT_FOUND" : located.error.code, message: located.ok ? `'${fileRel}' no longer exists` : located.error.message });
       continue;
     }
-    const bytes = readFileSync(located.value.absPath);
+    const read = readSegmentFile(target.root, located.value.absPath);
+    if (!read.ok) {
+      const code = read.reason === "outside_segment" ? "PATH_OUTSIDE_SEGMENT" : read.reason === "unreadable" ? "FILE_UNREADABLE" : "ID_NOT_FOUND";
+      result.errors.push({ id, error_code: code, message: `${fileRel} cannot be read (${read.detail})` });
+      continue;
+    }
+    const { bytes } = read;
     const hash = contentHash(bytes);
     if (hash !== file.content_hash) {
       result.errors.push({ id, error_code: "STALE_INDEX", message: `${fileRel} changed while being read; ask again` });

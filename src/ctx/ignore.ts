@@ -1,4 +1,5 @@
-import { readFileSync } from "node:fs";
+import { decodeSource } from "../extract/source-text.ts";
+import { readSegmentFile } from "../resolve/safe-read.ts";
 import { join } from "node:path";
 
 /** One line of a `.gitignore` / `.trifectaignore`, compiled. */
@@ -59,11 +60,9 @@ export class IgnoreRules {
   withDirectory(root: string, dirRel: string): IgnoreRules {
     const added: Rule[] = [];
     for (const name of [".gitignore", ".trifectaignore"]) {
-      try {
-        added.push(...parseIgnore(readFileSync(join(root, dirRel, name), "utf8"), dirRel));
-      } catch {
-        // no such file
-      }
+      // Read like any file of the segment: an ignore file that is a link is not followed.
+      const read = readSegmentFile(root, join(root, dirRel, name));
+      if (read.ok) added.push(...parseIgnore(decodeSource(read.bytes), dirRel));
     }
     return added.length === 0 ? this : new IgnoreRules([...this.rules, ...added]);
   }

@@ -1,4 +1,6 @@
 import type { Database } from "bun:sqlite";
+import { isRefusedValue } from "../cache/sqlite-errors.ts";
+import { lineOrdinals, lineSuffix } from "../core/definition-address.ts";
 import type { SymbolRecord } from "../extract/types.ts";
 import type { DirStamp } from "./walk.ts";
 import { nameTerms } from "./terms.ts";
@@ -46,6 +48,12 @@ export interface FileUpdate {
   readonly source?: string;
 }
 
+/** A file the database would not take, and what it said. */
+export interface RefusedFile {
+  readonly file_rel: string;
+  readonly detail: string;
+}
+
 export interface SearchRow extends IndexItem {
   bm25: number;
 }
@@ -60,6 +68,24 @@ const SYMBOL_HEAD_LINES = 6;
 const SYMBOL_HEAD_CHARS = 400;
 // Column weights for bm25: names, signature, doc, body, path.
 const BM25_WEIGHTS = "10.0, 3.0, 6.0, 2.0, 4.0";
+
+/**
+ * Item ids: `<file_rel>#<name>` for the first definition of a name, `@LINE` (or `@LINE:K` for the
+ * K-th on one line) for later ones. Unique whatever the names hold (a name that itself ends in
+ * `@5` cannot collide: taken ids get the next free ordinal), and the same content gives the same ids.
+ */
+export function itemIds(fileRel: string, items: readonly { qualified_name: string; line: number }[]): string[] {
+  const taken = new Set<string>();
+  const ranks = lineOrdinals(items);
+  return items.map((item, i) => {
+    const base = `${fileRel}#${item.qualified_name}`;
+    let ordinal = ranks[i]!;
+    let id = taken.has(base) ? `${base}${lineSuffix(item.line, ordinal)}` : base;
+    while (taken.has(id)) id = `${base}${lineSuffix(item.line, ++ordinal)}`;
+    taken.add(id);
+    return id;
+  });
+}
 
 /** The ctx index tables of the segment's cache database (schema in src/cache/database.ts). */
 export class ContextIndex {
@@ -85,18 +111,32 @@ export class ContextIndex {
 
   /**
    * Applies updates and removals in one write transaction, with the build's state when a build
-   * writes (none at all when there is nothing to write).
+   * writes (none at all when there is nothing to write). A file whose rows the database refuses
+   * is left out (its old rows too) and returned; a failure of the database itself is thrown.
    */
   write(
     updates: readonly FileUpdate[],
     removals: readonly string[],
     touched: readonly { fileRel: string; mtimeMs: number }[] = [],
     walked?: { buildState?: BuildState; dirs?: readonly DirStamp[] },
-  ): void {
-    if (updates.length + removals.length + touched.length === 0 && !walked?.buildState && !walked?.dirs) return;
+  ): RefusedFile[] {
+    if (updates.length + removals.length + touched.length === 0 && !walked?.buildState && !walked?.dirs) return [];
+    const refused: RefusedFile[] = [];
     this.db.transaction(() => {
       for (const fileRel of removals) this.removeFile(fileRel);
-      for (const update of updates) this.replaceFile(update);
+      for (const update of updates) {
+        this.db.run("SAVEPOINT one_file");
+        try {
+          this.replaceFile(update);
+          this.db.run("RELEASE one_file");
+        } catch (error) {
+          if (!isRefusedValue(error)) throw error;
+          this.db.run("ROLLBACK TO one_file");
+          this.db.run("RELEASE one_file");
+          this.removeFile(update.file.file_rel);
+          refused.push({ file_rel: update.file.file_rel, detail: (error as Error).message ?? String(error) });
+        }
+      }
       const touch = this.db.query("UPDATE ctx_files SET mtime_ms = ? WHERE file_rel = ?");
       for (const t of touched) touch.run(t.mtimeMs, t.fileRel);
       if (walked?.buildState) this.db.run("INSERT OR REPLACE INTO ctx_meta(name, value) VALUES ('build', ?)", [walked.buildState]);
@@ -106,6 +146,7 @@ export class ContextIndex {
         for (const d of walked.dirs) insert.run(d.dir_rel, d.mtime_ms);
       }
     }).immediate();
+    return refused;
   }
 
   /** The directories the last walk saw, with their times then. */
@@ -135,23 +176,18 @@ export class ContextIndex {
     );
     const insertText = this.db.query("INSERT INTO ctx_fts(rowid, names, signature, doc, body, path) VALUES (?, ?, ?, ?, ?, ?)");
     const path = file.file_rel.replace(/\.[^./]+$/, "").split(/[/_.-]+/).filter((p) => p !== "__init__" && p !== "index").join(" ");
-    const taken = new Set<string>();
-    const uniqueId = (base: string, line: number) => {
-      const id = taken.has(base) ? `${base}@${line}` : base;
-      taken.add(id);
-      return id;
-    };
+    const ids = itemIds(file.file_rel, [...(update.symbols ?? []), ...(update.sections ?? []).map((s) => ({ qualified_name: s.slug, line: s.line }))]);
     let items = 0;
     const lines = update.source?.split("\n") ?? [];
     for (const s of update.symbols ?? []) {
-      const itemId = uniqueId(`${file.file_rel}#${s.qualified_name}`, s.line);
+      const itemId = ids[items]!;
       const { lastInsertRowid: rowid } = insertItem.run(itemId, file.file_rel, file.kind, s.kind, s.name, s.qualified_name, s.line, s.end_line, s.signature, s.doc, s.parent);
       const head = lines.slice(s.line, Math.min(s.end_line, s.line + SYMBOL_HEAD_LINES)).join("\n").slice(0, SYMBOL_HEAD_CHARS);
       insertText.run(rowid, nameTerms(s.qualified_name), s.signature, s.doc ?? "", head, path);
       items++;
     }
     for (const section of update.sections ?? []) {
-      const itemId = uniqueId(`${file.file_rel}#${section.slug}`, section.line);
+      const itemId = ids[items]!;
       const signature = `${"#".repeat(section.level)} ${section.heading}`;
       const firstLine = section.text.split("\n").find((l) => l.trim() !== "")?.trim() ?? null;
       const { lastInsertRowid: rowid } = insertItem.run(itemId, file.file_rel, "markdown", "section", section.heading, section.heading, section.line, section.end_line, signature, firstLine, null);

@@ -1,6 +1,7 @@
-import { readFileSync } from "node:fs";
 import { cacheKey, contentHash } from "../cache/key.ts";
+import type { SqliteAstCache } from "../cache/sqlite-cache.ts";
 import type { AstCache } from "../cache/types.ts";
+import { readSegmentFile, type ReadRefusal } from "../resolve/safe-read.ts";
 import { extractInProcess } from "../extract/in-process.ts";
 import { decodeSource } from "../extract/source-text.ts";
 import type { Extraction } from "../extract/types.ts";
@@ -14,7 +15,7 @@ import type { WalkedFile } from "./walk.ts";
 
 export interface IndexTarget {
   readonly root: string;
-  readonly cache: AstCache;
+  readonly cache: SqliteAstCache;
   readonly index: ContextIndex;
   readonly maxFileBytes: number;
 }
@@ -23,6 +24,16 @@ const kindName = (file: WalkedFile) => (file.kind.type === "markdown" ? "markdow
 
 function isBinary(bytes: Uint8Array): boolean {
   return bytes.subarray(0, 8000).includes(0);
+}
+
+/**
+ * One file that could not be indexed, and why; the build goes on without it and the next one tries
+ * it again. Read refusals (src/resolve/safe-read.ts), `extract_failed`, `index_refused`.
+ */
+export interface FileFailure {
+  readonly file_rel: string;
+  readonly reason: ReadRefusal | "extract_failed" | "index_refused";
+  readonly detail?: string;
 }
 
 /** A file whose content differs from what the index has. */
@@ -39,6 +50,8 @@ export interface Extracting {
   /** Cache misses with their keys, to store once extracted. */
   readonly misses: { item: Changed; key: string }[];
   readonly extractions: Promise<Map<string, Extraction>>;
+  /** Files whose extraction failed (filled in as extractions finish). */
+  readonly failures: FileFailure[];
 }
 
 /** Takes what it can from the AST cache and starts extracting the rest (on the pool when there is one). */
@@ -59,25 +72,32 @@ export function startExtracting(cache: AstCache, changed: Changed[], pool: Extra
       progress?.();
     } else misses.push({ item, key });
   }
+  const failures: FileFailure[] = [];
   const extractions = Promise.all(
     misses.map(async ({ item }) => {
       const language = (item.file.kind as { language: string }).language;
-      // A failed worker costs speed, not the answer: the file is parsed here instead.
-      const extraction = pool ? await pool.extract(language, item.bytes).catch(() => extractInProcess(language, item.bytes)) : await extractInProcess(language, item.bytes);
-      found.set(item.file.fileRel, extraction);
+      try {
+        // A failed worker costs speed, not the answer: the file is parsed here instead.
+        const extraction = pool ? await pool.extract(language, item.bytes).catch(() => extractInProcess(language, item.bytes)) : await extractInProcess(language, item.bytes);
+        found.set(item.file.fileRel, extraction);
+      } catch (error) {
+        failures.push({ file_rel: item.file.fileRel, reason: "extract_failed", detail: (error as Error).message ?? String(error) });
+      }
       progress?.();
     }),
   ).then(() => found);
   // Awaited only when the batch is written; a failure surfaces there, never as an unhandled rejection.
   extractions.catch(() => {});
-  return { changed, hits, misses, extractions };
+  return { changed, hits, misses, extractions, failures };
 }
 
-/** Stores a finished batch in the AST cache and turns it into index updates. */
+/** Stores a finished batch in the AST cache and turns it into index updates (files that failed are left out). */
 export async function finishExtracting(cache: AstCache, batch: Extracting): Promise<FileUpdate[]> {
   const extractions = await batch.extractions;
-  cache.storeMany(batch.misses.map(({ item, key }) => ({ key, fileRel: item.file.fileRel, extraction: extractions.get(item.file.fileRel)! })));
-  return batch.changed.map(({ file, bytes, hash }) => {
+  const extracted = batch.misses.filter(({ item }) => extractions.has(item.file.fileRel));
+  cache.storeMany(extracted.map(({ item, key }) => ({ key, fileRel: item.file.fileRel, extraction: extractions.get(item.file.fileRel)! })));
+  const failed = new Set(batch.failures.map((f) => f.file_rel));
+  return batch.changed.filter(({ file }) => !failed.has(file.fileRel)).map(({ file, bytes, hash }) => {
     const base = { file_rel: file.fileRel, kind: kindName(file), content_hash: hash, size: file.size, mtime_ms: file.mtimeMs };
     if (file.kind.type === "markdown") return { file: { ...base, parse_status: "ok" }, sections: splitSections(decodeSource(bytes)) };
     const extraction = extractions.get(file.fileRel)!;
@@ -99,12 +119,20 @@ export function compareWithIndex(walked: readonly WalkedFile[], indexed: Readonl
   return { gone, candidates };
 }
 
-/** Reads a file that may have changed: null when it is the same content the index has. */
-export function readChanged(file: WalkedFile, prior: IndexedFile | undefined): Changed | "binary" | null {
-  const bytes = readFileSync(file.absPath);
+/**
+ * Reads a file that may have changed: null when it is the same content the index has, a failure
+ * when it could not be read as the file the walk checked (src/resolve/safe-read.ts).
+ */
+export function readChanged(root: string, file: WalkedFile, prior: IndexedFile | undefined): Changed | "binary" | null | FileFailure {
+  const read = readSegmentFile(root, file.absPath, file.identity);
+  if (!read.ok) return { file_rel: file.fileRel, reason: read.reason, detail: read.detail };
+  const { bytes } = read;
   if (isBinary(bytes)) return "binary";
   const hash = contentHash(bytes);
   if (prior && prior.content_hash === hash && prior.kind === kindName(file)) return null;
-  return { file, bytes, hash };
+  // Size and time as read, not as walked: the file may have changed in between.
+  return { file: { ...file, size: read.size, mtimeMs: read.mtimeMs }, bytes, hash };
 }
+
+export const isFailure = (outcome: Changed | "binary" | null | FileFailure): outcome is FileFailure => outcome !== null && outcome !== "binary" && "reason" in outcome;
 

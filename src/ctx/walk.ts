@@ -1,6 +1,7 @@
-import { existsSync, readdirSync, realpathSync, statSync, type Dirent } from "node:fs";
+import { existsSync, readdirSync, realpathSync, statSync, type Dirent, type Stats } from "node:fs";
 import { join, sep } from "node:path";
 import { LANGUAGES } from "../languages.ts";
+import type { FileIdentity } from "../resolve/safe-read.ts";
 import { IgnoreRules } from "./ignore.ts";
 
 /** Directories that are never source: VCS data, dependencies, caches, build outputs, our own files. */
@@ -21,10 +22,13 @@ export type FileKind = { type: "source"; language: string } | { type: "markdown"
 
 export interface WalkedFile {
   readonly fileRel: string;
+  /** The file's real path (a link inside the segment is read at its target). */
   readonly absPath: string;
   readonly size: number;
   readonly mtimeMs: number;
   readonly kind: FileKind;
+  /** Which file the walk saw, so a reader can tell it was not swapped since (src/resolve/safe-read.ts). */
+  readonly identity?: FileIdentity;
 }
 
 export type SkipReason = "ignored" | "unsupported" | "too_large" | "symlink_outside" | "symlink_dir";
@@ -81,25 +85,27 @@ export function walkSegment(root: string, maxFileBytes: number): WalkResult {
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       const rel = dirRel === "" ? entry.name : `${dirRel}/${entry.name}`;
-      const abs = join(root, rel);
+      let abs = join(root, rel);
       let isDir = entry.isDirectory();
       let isFile = entry.isFile();
       if (entry.isSymbolicLink()) {
         let real: string;
+        let target: Stats;
         try {
           real = realpathSync(abs);
+          target = statSync(real);
         } catch {
-          continue; // dangling
+          continue; // dangling, or gone since the listing
         }
         if (!inside(real)) {
           skipped.symlink_outside++;
           continue;
         }
-        const target = statSync(real);
         if (target.isDirectory()) {
           skipped.symlink_dir++; // the real directory is walked where it is
           continue;
         }
+        abs = real;
         isFile = target.isFile();
         isDir = false;
       }
@@ -122,12 +128,13 @@ export function walkSegment(root: string, maxFileBytes: number): WalkResult {
         skipped.unsupported++;
         continue;
       }
-      const stat = statSync(abs);
+      const stat = statSync(abs, { throwIfNoEntry: false });
+      if (!stat?.isFile()) continue; // gone, or no longer a file, since the listing
       if (stat.size > maxFileBytes) {
         skipped.too_large++;
         continue;
       }
-      files.push({ fileRel: rel, absPath: abs, size: stat.size, mtimeMs: stat.mtimeMs, kind });
+      files.push({ fileRel: rel, absPath: abs, size: stat.size, mtimeMs: stat.mtimeMs, kind, identity: { dev: stat.dev, ino: stat.ino } });
     }
   };
   visit("", new IgnoreRules());

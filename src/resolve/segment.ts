@@ -66,7 +66,7 @@ export function locateDir(segment: Segment, parts: readonly string[]): Result<st
   return ok(statSync(real).isDirectory() ? real : null);
 }
 
-function isInside(root: string, path: string): boolean {
+export function isInside(root: string, path: string): boolean {
   const rel = relative(root, path);
   return rel !== "" && !rel.startsWith(`..${sep}`) && rel !== ".." && !isAbsolute(rel);
 }

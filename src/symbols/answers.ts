@@ -2,7 +2,7 @@ import { cacheKey, contentHash } from "../cache/key.ts";
 import { fail, ok, type Result } from "../core/result.ts";
 import { decodeSource } from "../extract/source-text.ts";
 import type { SymbolRecord } from "../extract/types.ts";
-import { selectMember } from "./select.ts";
+import { candidateAddresses, selectMember, type MemberPick } from "./select.ts";
 import { OUTPUT_SCHEMA_VERSION, type CacheStatus, type LoadedFile, type ModuleSymbols } from "./service.ts";
 
 /** A symbol of a multi-file answer carries the file it is in. */
@@ -51,12 +51,14 @@ function envelope(loaded: ModuleSymbols, symbols: AnsweredSymbol[]) {
 
 export type SymbolsAnswer = ReturnType<typeof envelope>;
 
+const memberPick = (uri: ModuleSymbols["uri"]): MemberPick => ({ member: uri.member!, line: uri.memberLine, ordinal: uri.memberOrdinal });
+
 /** `ast symbols`: the whole module, or for `type/…#Name` that symbol and its descendants. */
 export function symbolsAnswer(loaded: ModuleSymbols): Result<SymbolsAnswer> {
   const { uri } = loaded;
   const all = combined(loaded).symbols;
   if (uri.kind !== "type") return ok(envelope(loaded, all));
-  const selected = selectMember(all, uri.member!, uri.memberLine, uri.raw);
+  const selected = selectMember(all, memberPick(uri), uri.raw);
   return selected.ok ? ok(envelope(loaded, selected.value)) : selected;
 }
 
@@ -66,13 +68,13 @@ export function snippetAnswer(loaded: ModuleSymbols) {
   if (uri.kind !== "type") {
     return fail("INVALID_URI", "snippet needs a symbol: sym://<language>/type/<module>#<Qualified.Name>", { uri: uri.raw });
   }
-  const selected = selectMember(combined(loaded).symbols, uri.member!, uri.memberLine, uri.raw);
+  const selected = selectMember(combined(loaded).symbols, memberPick(uri), uri.raw);
   if (!selected.ok) return selected;
   const roots = selected.value.filter((s) => s.qualified_name === uri.member);
   if (roots.length > 1) {
-    return fail("AMBIGUOUS_SYMBOL", `'${uri.member}' is defined ${roots.length} times; pick one with #${uri.member}@<line>`, {
+    return fail("AMBIGUOUS_SYMBOL", `'${uri.member}' is defined ${roots.length} times; pick one with #${uri.member}@<line> (or @<line>:<k> for the k-th on a line)`, {
       uri: uri.raw,
-      candidates: roots.map((s) => `${s.qualified_name}@${s.line}`),
+      candidates: candidateAddresses(roots),
     });
   }
   const symbol = roots[0]!;

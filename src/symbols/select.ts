@@ -1,14 +1,26 @@
+import { lineOrdinals, lineSuffix } from "../core/definition-address.ts";
 import { fail, ok, type Result } from "../core/result.ts";
 import type { SymbolRecord } from "../extract/types.ts";
 
+/** Which definitions of a name are asked for: all, those on `line`, or the `ordinal`-th on it. */
+export interface MemberPick {
+  readonly member: string;
+  readonly line: number | null;
+  readonly ordinal: number | null;
+}
+
 /**
- * The definitions named `member` (one per redefinition, or the one at `line`) together with
- * everything nested inside them, in source order.
+ * The definitions named `member` (one per redefinition, or the one at `line`, or the K-th on it)
+ * together with everything nested inside them, in source order.
  */
-export function selectMember<S extends SymbolRecord & { file?: string }>(symbols: S[], member: string, line: number | null, uri: string): Result<S[]> {
-  const roots = symbols.filter((s) => s.qualified_name === member && (line === null || s.line === line));
+export function selectMember<S extends SymbolRecord & { file?: string }>(symbols: S[], pick: MemberPick, uri: string): Result<S[]> {
+  const { member, line, ordinal } = pick;
+  const named = symbols.filter((s) => s.qualified_name === member);
+  const ranks = lineOrdinals(named);
+  const roots = named.filter((s, i) => (line === null || s.line === line) && (ordinal === null || ranks[i] === ordinal));
   if (roots.length === 0) {
-    return fail("SYMBOL_NOT_FOUND", `no symbol '${member}${line === null ? "" : `@${line}`}' in this module`, {
+    const asked = line === null ? "" : ordinal === null ? `@${line}` : `@${line}:${ordinal}`;
+    return fail("SYMBOL_NOT_FOUND", `no symbol '${member}${asked}' in this module`, {
       uri,
       candidates: closestNames(symbols, member),
     });
@@ -19,6 +31,13 @@ export function selectMember<S extends SymbolRecord & { file?: string }>(symbols
       roots.some((root) => s === root || (s.file === root.file && s.qualified_name.startsWith(prefix) && s.line >= root.line && s.end_line <= root.end_line)),
     ),
   );
+}
+
+/** `Name@LINE` for each definition, `Name@LINE:K` where several share a line: every one distinct and selectable. */
+export function candidateAddresses(roots: readonly (SymbolRecord & { file?: string })[]): string[] {
+  const ranks = lineOrdinals(roots);
+  const shared = new Set(roots.filter((_, i) => ranks[i]! > 1).map((r) => `${r.file ?? ""}\u0000${r.line}`));
+  return roots.map((r, i) => `${r.qualified_name}${shared.has(`${r.file ?? ""}\u0000${r.line}`) ? `@${r.line}:${ranks[i]}` : lineSuffix(r.line, 1)}`);
 }
 
 /** Up to five qualified names nearest to `wanted`: same last part first, then by edit distance. */

@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import { openAstCache } from "../cache/factory.ts";
 import { cacheKey, contentHash } from "../cache/key.ts";
 import type { BypassReason, CacheEvent, MissReason } from "../cache/types.ts";
@@ -9,6 +9,7 @@ import type { Extraction } from "../extract/types.ts";
 import { LANGUAGE_IDS } from "../languages.ts";
 import { resolveSource, type Source } from "../resolve/modules.ts";
 import { maxFileBytes } from "../resolve/file-limit.ts";
+import { readSegmentFile, type ReadRefusal } from "../resolve/safe-read.ts";
 import { resolveSegment, type SegmentFile } from "../resolve/segment.ts";
 import { parseSymUri, type SymUri } from "../uri/sym-uri.ts";
 
@@ -51,6 +52,13 @@ export interface ModuleSymbols {
   readonly phases: Phases;
 }
 
+/** A file that was located but could not be read as the file that was checked. */
+function readFailure(fileRel: string, reason: ReadRefusal, detail: string): Result<never> {
+  if (reason === "outside_segment") return fail("PATH_OUTSIDE_SEGMENT", `'${fileRel}' leads outside the segment`, { file_rel: fileRel });
+  if (reason === "unreadable") return fail("FILE_UNREADABLE", `'${fileRel}' cannot be read: ${detail}`, { file_rel: fileRel });
+  return fail("FILE_NOT_FOUND", `'${fileRel}' changed while being read (${detail}); ask again`, { file_rel: fileRel });
+}
+
 /** URI → files → cache or extraction. Nothing is created on disk before the URI and files are valid. */
 export async function loadModuleSymbols(rawUri: string, options: SymbolsOptions): Promise<Result<ModuleSymbols>> {
   const phases: Phases = {};
@@ -78,10 +86,12 @@ export async function loadModuleSymbols(rawUri: string, options: SymbolsOptions)
     }
   }
   const version = extractorVersion(uri.value.language);
-  const contents = files.map((file) => {
-    const bytes = readFileSync(file.absPath);
-    return { file, bytes, key: cacheKey(file.fileRel, contentHash(bytes), version) };
-  });
+  const contents: { file: SegmentFile; bytes: Uint8Array; key: string }[] = [];
+  for (const file of files) {
+    const read = readSegmentFile(segment.value.root, file.absPath);
+    if (!read.ok) return readFailure(file.fileRel, read.reason, read.detail);
+    contents.push({ file, bytes: read.bytes, key: cacheKey(file.fileRel, contentHash(read.bytes), version) });
+  }
   lap("read");
 
   const cacheEvents: CacheEvent[] = [];

@@ -1,3 +1,4 @@
+import { parseLineSuffix } from "../core/definition-address.ts";
 import { fail, ok, type Result } from "../core/result.ts";
 
 /** What a `sym://` URI addresses: a module, one symbol in a module, or a file by path. */
@@ -13,6 +14,8 @@ export interface SymUri {
   readonly member: string | null;
   /** For `type`: an optional `@LINE` suffix that picks one of several same-named definitions. */
   readonly memberLine: number | null;
+  /** For `type`: with `@LINE:K`, the K-th definition of that name on that line. */
+  readonly memberOrdinal: number | null;
 }
 
 const SCHEME = "sym://";
@@ -62,17 +65,20 @@ export function parseSymUri(raw: string, knownLanguages: readonly string[]): Res
 
   let member: string | null = null;
   let memberLine: number | null = null;
+  let memberOrdinal: number | null = null;
   if (fragment !== null) {
+    // `Name@LINE`, or `Name@LINE:K` for the K-th definition of Name on that line.
     const at = fragment.lastIndexOf("@");
     member = at === -1 ? fragment : fragment.slice(0, at);
     if (at !== -1) {
-      const lineText = fragment.slice(at + 1);
-      if (!/^[1-9][0-9]*$/.test(lineText)) return invalid(`'@${lineText}' is not a line number`);
-      memberLine = Number(lineText);
+      const suffix = parseLineSuffix(fragment.slice(at + 1));
+      if (!suffix) return invalid(`'@${fragment.slice(at + 1)}' is not a line number (or LINE:K)`);
+      memberLine = suffix.line;
+      memberOrdinal = suffix.ordinal;
     }
     if (member === "" || FORBIDDEN_CHARS.test(member)) return invalid("the symbol name after '#' is empty or has control characters");
   }
-  return ok({ raw, language, kind: symKind, pathParts: parts.value, member, memberLine });
+  return ok({ raw, language, kind: symKind, pathParts: parts.value, member, memberLine, memberOrdinal });
 }
 
 function splitPath(pathText: string, kind: SymKind, moduleSeparator: RegExp): Result<string[]> {

@@ -4,7 +4,7 @@ import { bypassReason, isCorruption, isStorageFailure } from "../../cache/sqlite
 import type { CacheEvent } from "../../cache/types.ts";
 import { fail, ok, type Result } from "../../core/result.ts";
 import { getAnswer, searchAnswer } from "../../ctx/answers.ts";
-import { buildIndex } from "../../ctx/build.ts";
+import { BuildBusy, buildIndex } from "../../ctx/build.ts";
 import { DEFAULT_BUDGET, GET_MODES, type GetMode } from "../../ctx/get.ts";
 import type { IndexTarget } from "../../ctx/update.ts";
 import { LANGUAGE_IDS } from "../../languages.ts";
@@ -20,6 +20,9 @@ import { errorRecord, finish, oneOf, recorded, segmentArg, telemetryArg, type Co
  * 2.6 s with one worker, 2.7 s with none, 2.8 s with two. TRIFECTA_CTX_WORKERS overrides.
  */
 const WORKERS = /^\d+$/.test(process.env.TRIFECTA_CTX_WORKERS ?? "") ? Number(process.env.TRIFECTA_CTX_WORKERS) : Math.max(1, (navigator.hardwareConcurrency || 1) - 1);
+
+/** A `ctx build` started while another runs waits for it this long, then finds its work done. */
+const BUILD_WAIT_MS = 600_000;
 
 const jsonArg = { json: { type: "boolean", description: "JSON output (the only format; accepted for scripts that pass it)" } } as const;
 
@@ -87,8 +90,15 @@ const build = defineCommand({
   args: { ...segmentArg, ...telemetryArg, ...jsonArg },
   async run({ args }) {
     await withTarget("ctx.build", args, async (target) => {
-      const report = await buildIndex(target, { workers: WORKERS, progress: progressBar() });
-      return { answer: ok(report), summary: { indexed: report.files.indexed, unchanged: report.files.unchanged, seconds: report.seconds } };
+      try {
+        const report = await buildIndex(target, { workers: WORKERS, waitMs: BUILD_WAIT_MS, progress: progressBar() });
+        const summary = { indexed: report.files.indexed, unchanged: report.files.unchanged, failed: report.failed.length, restarted: report.recovered !== undefined, seconds: report.seconds };
+        return { answer: ok(report), summary };
+      } catch (error) {
+        if (!(error instanceof BuildBusy)) throw error;
+        const answer = fail("CACHE_BUSY", `${error.message} and did not finish within ${BUILD_WAIT_MS / 1000} s`, { hint: "wait for it to finish, then ask again" });
+        return { answer, summary: {} };
+      }
     });
   },
 });
