@@ -32,7 +32,7 @@ describe("ctx build", () => {
     expect(run.stderr).toBe("");
     expect(run.json.files).toMatchObject({ indexed: 3, unchanged: 0, removed: 0 });
     expect(run.json.files.skipped).toMatchObject({ symlink_outside: 1, binary: 1, unsupported: 3 });
-    expect(run.json.files.skipped.ignored).toBeGreaterThanOrEqual(3); // generated/, scratch/, node_modules/
+    expect(run.json.files.skipped).toMatchObject({ ignored: 2, tool_dir: 2 }); // generated/, scratch/; node_modules/, .trifecta/
     expect(run.json.symbols).toBe(6);
     expect(run.json.sections).toBe(3);
     const ids = ctx(segment, "search", "vendored generated scratch leaked", "--limit", "50").json.hits.map((h: any) => h.id);
@@ -49,7 +49,7 @@ describe("ctx build", () => {
     });
     const run = ctx(segment, "build").json;
     expect(run.files.indexed).toBe(1);
-    expect(run.files.skipped.ignored).toBe(3); // .venv/, env/ and trifecta's own .trifecta/
+    expect(run.files.skipped).toMatchObject({ virtualenv: 2, tool_dir: 1 }); // .venv/, env/; trifecta's own .trifecta/
     expect(ctx(segment, "search", "create_environment").json.hits[0].id).toBe("venv/__init__.py#create_environment");
     expect(ctx(segment, "search", "third_party_helper old_helper").json.hits).toEqual([]);
   });

@@ -1,5 +1,5 @@
 import { Database } from "bun:sqlite";
-import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync, writeFileSync, type Stats } from "node:fs";
+import { closeSync, existsSync, lstatSync, mkdirSync, openSync, readSync, statSync, writeFileSync, type Stats } from "node:fs";
 import { dirname } from "node:path";
 import { quarantine } from "./quarantine.ts";
 import { bypassReason, isCorruption } from "./sqlite-errors.ts";
@@ -85,6 +85,8 @@ export interface OpenedDatabase {
   readonly recoveredFrom: string | null;
   /** The file's inode, so a later recovery moves aside this file and never one another process just made. */
   readonly inode: number | null;
+  /** Opened for reading only (the segment cannot be written): answers come from it, nothing is stored. */
+  readonly readOnly: boolean;
 }
 
 export type OpenResult = { ok: true; value: OpenedDatabase } | { ok: false; reason: BypassReason; detail: string } | { ok: false; reason: "absent" };
@@ -94,6 +96,8 @@ export interface OpenOptions {
   readonly lockTimeoutMs: number;
   readonly maxDbBytes?: number | null;
   readonly events?: CacheEventSink;
+  /** When the file exists but cannot be written, open it read-only instead of failing. */
+  readonly readOnlyFallback?: boolean;
 }
 
 /**
@@ -115,7 +119,26 @@ export function openDatabase(dbPath: string, options: OpenOptions): OpenResult {
   }
 }
 
+/**
+ * The database must be where its path says, inside the segment: a `.trifecta` or `.trifecta/cache`
+ * that is a symbolic link (or a database file or sidecar that is one) would move every read and
+ * write elsewhere, so it is refused, never followed.
+ */
+function linkedPathPart(dbPath: string): string | null {
+  const cacheDir = dirname(dbPath);
+  for (const path of [dirname(cacheDir), cacheDir, dbPath, `${dbPath}-wal`, `${dbPath}-shm`]) {
+    try {
+      if (lstatSync(path).isSymbolicLink()) return path;
+    } catch {
+      // absent: nothing to follow
+    }
+  }
+  return null;
+}
+
 function openOnce(dbPath: string, options: OpenOptions): OpenResult {
+  const linked = linkedPathPart(dbPath);
+  if (linked) return { ok: false, reason: "unsafe_cache_path", detail: `${linked} is a symbolic link; trifecta keeps its database only in the segment's own .trifecta/cache directory` };
   let recoveredFrom: string | null = null;
   for (let attempt = 0; attempt < 2; attempt++) {
     // One stat answers whether the file is there, which file it is (for quarantine) and its size.
@@ -142,17 +165,48 @@ function openOnce(dbPath: string, options: OpenOptions): OpenResult {
       }
       if (version !== SCHEMA_VERSION) ensureSchema(db);
       const opened = existed ? inode : (statOrNull(dbPath)?.ino ?? null);
-      return { ok: true, value: { db, existed: existed && recoveredFrom === null, journalMode, recoveredFrom, inode: opened } };
+      return { ok: true, value: { db, existed: existed && recoveredFrom === null, journalMode, recoveredFrom, inode: opened, readOnly: false } };
     } catch (error) {
       db?.close();
       if (isCorruption(error) && attempt === 0) {
         recoveredFrom = moveAside(dbPath, inode, (error as Error).message, options.events) ?? recoveredFrom;
         continue;
       }
-      return { ok: false, reason: bypassReason(error, dbPath), detail: (error as Error).message };
+      const reason = bypassReason(error, dbPath);
+      if (reason === "read_only" && existed && options.readOnlyFallback) return openReadOnly(dbPath, inode, (error as Error).message);
+      return { ok: false, reason, detail: (error as Error).message };
     }
   }
   return { ok: false, reason: "cache_unavailable", detail: "the cache database stayed damaged after recovery" };
+}
+
+// SQLite's open flags (sqlite3.h): read-only, and a `file:` URI name (for `immutable=1`).
+const SQLITE_OPEN_READONLY = 0x01;
+const SQLITE_OPEN_URI = 0x40;
+
+/**
+ * A database that exists on a segment this process may not write (a read-only mount, another
+ * user's checkout): read as it is, nothing written. A WAL database needs its `-shm` file, which a
+ * read-only directory may not let SQLite create; then the file is opened `immutable` (no locks,
+ * no WAL: nobody can be writing it where nobody may write).
+ */
+function openReadOnly(dbPath: string, inode: number | null, why: string): OpenResult {
+  const attempts = [() => new Database(dbPath, SQLITE_OPEN_READONLY), () => new Database(`file:${dbPath.replace(/[%?#]/g, encodeURIComponent)}?immutable=1`, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI)];
+  for (const open of attempts) {
+    let db: Database | undefined;
+    try {
+      db = open();
+      if (userVersion(db) !== SCHEMA_VERSION) {
+        db.close();
+        return { ok: false, reason: "read_only", detail: `${why}; the read-only database has another schema version` };
+      }
+      const journalMode = (db.query("PRAGMA journal_mode").get() as { journal_mode: string }).journal_mode;
+      return { ok: true, value: { db, existed: true, journalMode, recoveredFrom: null, inode, readOnly: true } };
+    } catch {
+      db?.close();
+    }
+  }
+  return { ok: false, reason: "read_only", detail: why };
 }
 
 /**

@@ -6,7 +6,7 @@ import { cacheDbPath } from "./paths.ts";
 import { listQuarantined, quarantine } from "./quarantine.ts";
 import { cacheSettings } from "./settings.ts";
 import { checksumOf } from "./sqlite-cache.ts";
-import { bypassReason } from "./sqlite-errors.ts";
+import { bypassReason, isCorruption } from "./sqlite-errors.ts";
 import type { CacheEventSink, CacheSettings } from "./types.ts";
 
 function fileBytes(path: string): number {
@@ -143,6 +143,8 @@ export interface VerifyReport {
   db_path: string;
   exists: boolean;
   integrity: string[];
+  /** The ctx index's full-text table checked against its rows (FTS5 `integrity-check`): `ok`, or what failed. */
+  ctx_index: string[];
   rows_checked: number;
   bad_rows: { key: string; problem: string }[];
   repaired: boolean;
@@ -166,37 +168,75 @@ function badRows(db: Database): { key: string; problem: string }[] {
   return bad;
 }
 
-/** Full integrity check plus every row's checksum; with repair, bad rows go and a damaged file is moved aside. */
+/** Runs a check; damage that makes the check itself fail (a table SQLite cannot read) is its finding. */
+function findings(check: () => string[]): string[] {
+  try {
+    return check();
+  } catch (error) {
+    if (isCorruption(error) || /vtable constructor failed|malformed|no such table/i.test(String((error as Error).message))) return [String((error as Error).message)];
+    throw error;
+  }
+}
+
+const isOk = (found: readonly string[]) => found.length === 1 && found[0] === "ok";
+
+function ftsCheck(db: Database): string[] {
+  return findings(() => {
+    db.run("INSERT INTO ctx_fts(ctx_fts) VALUES ('integrity-check')");
+    return ["ok"];
+  });
+}
+
+/**
+ * Full integrity check, every row's checksum, and the ctx index's full-text table. With repair: bad
+ * rows go, a full-text table out of step with its rows is rebuilt from them, and a file whose damage
+ * cannot be mended is moved aside so the next command starts fresh (then `ctx build` builds anew).
+ */
 export function verifyCache(segmentRoot: string, repair: boolean, settings = cacheSettings(), events?: CacheEventSink): Result<VerifyReport> {
   const dbPath = cacheDbPath(segmentRoot);
   const result = withExisting(segmentRoot, settings, events, ({ db, recoveredFrom }) => {
-    const integrity = (db.query("PRAGMA integrity_check").all() as { integrity_check: string }[]).map((r) => r.integrity_check);
-    const rowsChecked = (db.query("SELECT COUNT(*) AS n FROM cache").get() as { n: number }).n;
-    const bad = badRows(db);
-    const intact = integrity.length === 1 && integrity[0] === "ok";
+    const integrity = findings(() => (db.query("PRAGMA integrity_check").all() as { integrity_check: string }[]).map((r) => r.integrity_check));
+    let bad: { key: string; problem: string }[] = [];
+    let rowsChecked = 0;
+    const rows = findings(() => {
+      rowsChecked = (db.query("SELECT COUNT(*) AS n FROM cache").get() as { n: number }).n;
+      bad = badRows(db);
+      return ["ok"];
+    });
+    let ctxIndex = ftsCheck(db);
+    const intact = isOk(integrity) && isOk(rows);
     let repaired = false;
-    let quarantinedAs: string | null = recoveredFrom;
-    if (repair && bad.length > 0 && intact) {
+    if (repair && intact && bad.length > 0) {
       db.transaction(() => {
         const remove = db.query("DELETE FROM cache WHERE key = ?");
         for (const { key } of bad) remove.run(key);
       }).immediate();
       repaired = true;
     }
-    return { intact, integrity, rowsChecked, bad, repaired, quarantinedAs };
+    if (repair && intact && !isOk(ctxIndex)) {
+      findings(() => {
+        db.run("INSERT INTO ctx_fts(ctx_fts) VALUES ('rebuild')");
+        return ["ok"];
+      });
+      ctxIndex = ftsCheck(db);
+      repaired = isOk(ctxIndex);
+    }
+    return { intact, integrity: isOk(rows) ? integrity : [...integrity, ...rows].filter((f) => f !== "ok"), ctxIndex, rowsChecked, bad, repaired, quarantinedAs: recoveredFrom };
   });
   if (!result.ok) return result;
   if (result.value === null) {
-    return ok({ db_path: dbPath, exists: false, integrity: ["ok"], rows_checked: 0, bad_rows: [], repaired: false, quarantined_as: null, clean: true });
+    return ok({ db_path: dbPath, exists: false, integrity: ["ok"], ctx_index: ["ok"], rows_checked: 0, bad_rows: [], repaired: false, quarantined_as: null, clean: true });
   }
   let { repaired, quarantinedAs } = result.value;
-  const { intact, integrity, rowsChecked, bad } = result.value;
-  if (repair && !intact) {
+  const { intact, integrity, ctxIndex, rowsChecked, bad } = result.value;
+  const mendable = intact && isOk(ctxIndex);
+  if (repair && !mendable) {
     // The file itself is damaged: keep it as evidence and let the next command start fresh.
     quarantinedAs = quarantine(dbPath, null);
-    events?.({ type: "corruption_detected", scope: "database", detail: integrity.slice(0, 3).join("; "), quarantined_as: quarantinedAs ?? undefined });
+    const detail = [...integrity, ...ctxIndex].filter((f) => f !== "ok").slice(0, 3).join("; ");
+    events?.({ type: "corruption_detected", scope: "database", detail, quarantined_as: quarantinedAs ?? undefined });
     repaired = quarantinedAs !== null;
   }
-  const clean = (intact && bad.length === 0) || repaired;
-  return ok({ db_path: dbPath, exists: true, integrity, rows_checked: rowsChecked, bad_rows: bad, repaired, quarantined_as: quarantinedAs, clean });
+  const clean = (mendable && bad.length === 0) || repaired;
+  return ok({ db_path: dbPath, exists: true, integrity, ctx_index: ctxIndex, rows_checked: rowsChecked, bad_rows: bad, repaired, quarantined_as: quarantinedAs, clean });
 }

@@ -26,6 +26,8 @@ export class SqliteAstCache implements AstCache {
     readonly dbPath: string,
     private db: Database,
     private inode: number | null,
+    /** The segment cannot be written: hits are served, nothing is stored (stores are bypasses). */
+    readonly readOnly: boolean,
     existedBefore: boolean,
     recovered: boolean,
     private readonly settings: CacheSettings,
@@ -35,7 +37,7 @@ export class SqliteAstCache implements AstCache {
   }
 
   static open(dbPath: string, settings: CacheSettings, emit: CacheEventSink): SqliteAstCache | { failed: BypassReason } {
-    const opened = openDatabase(dbPath, { create: true, lockTimeoutMs: settings.lockTimeoutMs, maxDbBytes: settings.maxDbBytes, events: emit });
+    const opened = openDatabase(dbPath, { create: true, lockTimeoutMs: settings.lockTimeoutMs, maxDbBytes: settings.maxDbBytes, events: emit, readOnlyFallback: true });
     if (!opened.ok) {
       const reason = opened.reason === "absent" ? "cache_unavailable" : opened.reason;
       emit({ type: "bypass", reason, operation: "open" });
@@ -46,7 +48,7 @@ export class SqliteAstCache implements AstCache {
 
   /** The AST cache on a connection opened by the factory (shared with the ctx index). */
   static over(dbPath: string, opened: OpenedDatabase, settings: CacheSettings, emit: CacheEventSink): SqliteAstCache {
-    return new SqliteAstCache(dbPath, opened.db, opened.inode, opened.existed, opened.recoveredFrom !== null, settings, emit);
+    return new SqliteAstCache(dbPath, opened.db, opened.inode, opened.readOnly, opened.existed, opened.recoveredFrom !== null, settings, emit);
   }
 
   /** The connection, for the ctx index that lives in the same file. */

@@ -12,7 +12,7 @@ export type MissReason =
   | "ephemeral_cache";
 
 /** Why the cache could not be used at all for this answer. */
-export type BypassReason = "lock_timeout" | "value_too_large" | "disk_full" | "read_only" | "cache_unavailable";
+export type BypassReason = "lock_timeout" | "value_too_large" | "disk_full" | "read_only" | "cache_unavailable" | "unsafe_cache_path";
 
 export type Lookup =
   | { status: "hit"; extraction: Extraction }

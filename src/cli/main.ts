@@ -1,6 +1,6 @@
 #!/usr/bin/env bun
 import { renderUsage, type ArgsDef, type CommandDef } from "citty";
-import { EXIT_ERROR, EXIT_USAGE, printError, tellHuman, writeStderr, writeStdout } from "./output.ts";
+import { EXIT_ERROR, EXIT_READER_GONE, EXIT_USAGE, isBrokenPipe, printError, tellHuman, writeStderr, writeStdout } from "./output.ts";
 import { EXTRACT_COMMAND } from "./internal.ts";
 import { parseArgs, UsageError } from "./strict-args.ts";
 
@@ -64,6 +64,15 @@ async function run(argv: string[]): Promise<number> {
     return printError({ code: "INTERNAL_ERROR", message: (error as Error).message ?? String(error) }, EXIT_ERROR);
   }
 }
+
+// The last line of defence: whatever escapes is still one JSON error, never a trace (and a reader
+// that went away ends the process quietly).
+const lastResort = (error: unknown) => {
+  if (isBrokenPipe(error)) process.exit(EXIT_READER_GONE);
+  void printError({ code: "INTERNAL_ERROR", message: (error as Error)?.message ?? String(error) }, EXIT_ERROR).then((code) => process.exit(code));
+};
+process.on("uncaughtException", lastResort);
+process.on("unhandledRejection", lastResort);
 
 void run(process.argv.slice(2)).then((code) => {
   // Everything is written and closed by now; exiting at once skips the runtime's teardown, which

@@ -30,7 +30,7 @@ function incompleteNote(target: IndexTarget): IncompleteNote {
 
 /** The index built when there is none (or the build another process is running waited for). */
 async function ensureIndex(target: IndexTarget, workers: number): Promise<BuildReport | null> {
-  if (!target.index.isEmpty()) return null;
+  if (target.cache.readOnly || !target.index.isEmpty()) return null;
   try {
     return await buildIndex(target, { workers, waitMs: WAIT_FOR_BUILD_MS });
   } catch (error) {
@@ -76,7 +76,7 @@ export async function searchAnswer(target: IndexTarget, query: string, options: 
   let hits = search();
   // Too many changes to refresh them all: the files hits point into are refreshed and the search
   // repeated (a few rounds); a hit still in a stale file is dropped. No hit carries old lines.
-  for (let round = 0; round < 3; round++) {
+  for (let round = 0; round < 3 && !target.cache.readOnly; round++) {
     const staleHitFiles = [...new Set(hits.map((h) => h.file_rel))].filter((f) => freshness.stale.includes(f));
     if (staleHitFiles.length === 0) break;
     const again = await refreshChanged(target, Number.POSITIVE_INFINITY, staleHitFiles);
@@ -91,9 +91,13 @@ export async function searchAnswer(target: IndexTarget, query: string, options: 
     ...(built && built.files.indexed > 0 ? { index_built: { files: built.files.indexed, seconds: built.seconds } } : {}),
     ...incompleteNote(target),
     refreshed: freshness.refreshed,
-    stale: freshness.stale.length > 0 ? { files: freshness.stale.length, hint: "many files changed since the build: run `trifecta ctx build`" } : null,
+    stale: freshness.stale.length > 0 ? { files: freshness.stale.length, hint: staleHint(target) } : null,
     ...(hits.length === 0 ? { hint: "no match: try other words, fewer words, an identifier, or drop --kind/--lang" } : {}),
   });
+}
+
+function staleHint(target: IndexTarget): string {
+  return target.cache.readOnly ? "files changed since the index was built, and this segment cannot be written: the index answers as it was" : "many files changed since the build: run `trifecta ctx build`";
 }
 
 export type GetAnswer = { mode: GetMode } & GetResult & IncompleteNote;

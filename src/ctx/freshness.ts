@@ -42,8 +42,10 @@ export async function refreshChanged(target: IndexTarget, limit: number, only?: 
   const changed: Changed[] = [];
   const touched: { fileRel: string; mtimeMs: number }[] = [];
   const stale: string[] = [];
+  // An index that cannot be written (a read-only segment) answers as it is: every change is stale.
+  const writable = !target.cache.readOnly;
   const take = (file: WalkedFile, prior: IndexedFile | undefined) => {
-    if (changed.length + stale.length >= limit) {
+    if (!writable || changed.length + stale.length >= limit) {
       stale.push(file.fileRel);
       return;
     }
@@ -78,6 +80,7 @@ export async function refreshChanged(target: IndexTarget, limit: number, only?: 
       take({ fileRel, absPath, size: stat.size, mtimeMs: stat.mtimeMs, kind, identity: { dev: stat.dev, ino: stat.ino } }, prior);
     }
   }
+  if (!writable) return { refreshed: [], stale: [...stale, ...removals] };
   // The directory times are kept only when nothing was left stale, so the next answer looks again.
   const dirs = walk && stale.length === 0 ? walk.dirs : undefined;
   if (changed.length + removals.length + touched.length > 0 || dirs) {

@@ -4,8 +4,22 @@ import { LANGUAGES } from "../languages.ts";
 import type { FileIdentity } from "../resolve/safe-read.ts";
 import { IgnoreRules } from "./ignore.ts";
 
-/** Directories that are never source: VCS data, dependencies, caches, build outputs, our own files. */
-const SKIPPED_DIRS = new Set([".git", ".hg", ".svn", "node_modules", ".trifecta", "_ctx", "__pycache__", ".tox", ".mypy_cache", ".pytest_cache", ".next", "dist", "build", "target", "coverage"]);
+/**
+ * Directories that are never source whatever the project: VCS data, installed dependencies, tool
+ * caches, our own files. Not `build`, `dist`, `target` or `coverage`: Go's standard library has
+ * `go/build` and `cmd/dist` packages of source; outputs are found by their markers (below) or by
+ * the project's own ignore files.
+ */
+const TOOL_DIRS = new Set([".git", ".hg", ".svn", "node_modules", ".trifecta", "_ctx", "__pycache__", ".tox", ".nox", ".mypy_cache", ".pytest_cache", ".ruff_cache", ".next", ".gradle"]);
+
+/**
+ * A build output, by what its tool leaves in it: `CACHEDIR.TAG` (the Cache Directory Tagging
+ * Specification, written by Cargo into `target/` and by many other tools), Cargo's
+ * `.rustc_info.json`, and the reports of coverage tools (`lcov.info`, `coverage-final.json`).
+ */
+function isBuildOutput(entries: readonly Dirent[]): boolean {
+  return entries.some((e) => e.name === "CACHEDIR.TAG" || e.name === ".rustc_info.json" || e.name === "lcov.info" || e.name === "coverage-final.json");
+}
 
 /**
  * A Python virtual environment, by what makes one (not by name: the standard library has a `venv`
@@ -31,7 +45,12 @@ export interface WalkedFile {
   readonly identity?: FileIdentity;
 }
 
-export type SkipReason = "ignored" | "unsupported" | "too_large" | "symlink_outside" | "symlink_dir";
+/**
+ * Why a file or directory was not indexed: an ignore file said so (`ignored`); a VCS, dependency,
+ * cache or trifecta directory (`tool_dir`); a virtualenv; a build output found by its marker; not
+ * a supported language; above the size limit; a link out of the segment, or to a directory.
+ */
+export type SkipReason = "ignored" | "tool_dir" | "virtualenv" | "build_output" | "unsupported" | "too_large" | "symlink_outside" | "symlink_dir";
 
 /** A directory walked, with its modification time: a file created or removed in it changes that time. */
 export interface DirStamp {
@@ -63,7 +82,7 @@ export function kindOf(name: string): FileKind | null {
 export function walkSegment(root: string, maxFileBytes: number): WalkResult {
   const files: WalkedFile[] = [];
   const dirs: DirStamp[] = [];
-  const skipped: Record<SkipReason, number> = { ignored: 0, unsupported: 0, too_large: 0, symlink_outside: 0, symlink_dir: 0 };
+  const skipped: Record<SkipReason, number> = { ignored: 0, tool_dir: 0, virtualenv: 0, build_output: 0, unsupported: 0, too_large: 0, symlink_outside: 0, symlink_dir: 0 };
   let seen = 0;
   const inside = (real: string) => real === root || real.startsWith(`${root}${sep}`);
 
@@ -77,7 +96,11 @@ export function walkSegment(root: string, maxFileBytes: number): WalkResult {
       return;
     }
     if (dirRel !== "" && isVirtualEnv(join(root, dirRel), entries)) {
-      skipped.ignored++;
+      skipped.virtualenv++;
+      return;
+    }
+    if (dirRel !== "" && isBuildOutput(entries)) {
+      skipped.build_output++;
       return;
     }
     dirs.push({ dir_rel: dirRel, mtime_ms: mtimeMs });
@@ -110,7 +133,11 @@ export function walkSegment(root: string, maxFileBytes: number): WalkResult {
         isDir = false;
       }
       if (isDir) {
-        if (SKIPPED_DIRS.has(entry.name) || rules.ignores(rel, true)) {
+        if (TOOL_DIRS.has(entry.name)) {
+          skipped.tool_dir++;
+          continue;
+        }
+        if (rules.ignores(rel, true)) {
           skipped.ignored++;
           continue;
         }

@@ -1,5 +1,5 @@
 import { lstatSync, realpathSync, statSync } from "node:fs";
-import { isAbsolute, relative, resolve, sep } from "node:path";
+import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import { fail, ok, type Result } from "../core/result.ts";
 
 /** The project root an agent works in; every path trifecta reads must stay inside it. */
@@ -8,6 +8,10 @@ export interface Segment {
   readonly root: string;
 }
 
+/**
+ * The segment: `--segment` when given, else the project the working directory is in, found the
+ * way git and ripgrep find their roots (discoverRoot).
+ */
 export function resolveSegment(segmentArg: string | undefined, cwd: string = process.cwd()): Result<Segment> {
   const requested = resolve(cwd, segmentArg ?? ".");
   let root: string;
@@ -17,7 +21,32 @@ export function resolveSegment(segmentArg: string | undefined, cwd: string = pro
     return fail("SEGMENT_NOT_FOUND", `segment directory does not exist: ${segmentArg ?? "."}`);
   }
   if (!statSync(root).isDirectory()) return fail("SEGMENT_NOT_FOUND", `segment is not a directory: ${segmentArg ?? "."}`);
-  return ok({ root });
+  return ok({ root: segmentArg === undefined ? discoverRoot(root) : root });
+}
+
+/** Whether `dir` holds an entry `name` that is a directory (`dir` true) or anything (`dir` false), links not followed. */
+function holds(dir: string, name: string, directory: boolean): boolean {
+  try {
+    const stat = lstatSync(`${dir}${sep}${name}`);
+    return !directory || stat.isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The nearest directory at or above `start` holding `.trifecta/` (an index exists there), else the
+ * nearest holding `.git` (a directory, or a worktree's file), else `start` itself: an agent
+ * working in a subfolder uses the project's one index instead of silently building a second.
+ */
+export function discoverRoot(start: string): string {
+  for (const [marker, directory] of [[".trifecta", true], [".git", false]] as const) {
+    for (let dir = start; ; dir = dirname(dir)) {
+      if (holds(dir, marker, directory)) return dir;
+      if (dirname(dir) === dir) break;
+    }
+  }
+  return start;
 }
 
 /** A file inside the segment: its absolute path and its POSIX segment-relative path. */

@@ -64,6 +64,7 @@ function storageHint(reason: string): string {
   if (reason === "read_only") return "the index lives in <segment>/.trifecta/cache, which must be writable";
   if (reason === "disk_full") return "free some disk space, then ask again";
   if (reason === "lock_timeout") return "another process held the index past the lock timeout (TRIFECTA_CACHE_LOCK_TIMEOUT_MS); ask again";
+  if (reason === "unsafe_cache_path") return "remove the symbolic link (.trifecta or .trifecta/cache) so the index lives inside the segment";
   return "`trifecta ast cache-verify` checks the file";
 }
 
