@@ -150,16 +150,22 @@ describe("full and read-only file systems", () => {
     writeFileSync(join(segment, "a.py"), pythonModule("a"));
     expect(runCli(["ctx", "build", "--segment", segment]).exitCode).toBe(0);
     expect(sh(`mount -o remount,ro ${mountPoint}`).exitCode).toBe(0);
-    for (const args of [["search", "a"], ["get", "a.py"], ["build"]]) {
-      const run = runCli(["ctx", ...args, "--segment", segment]);
-      expect(run.exitCode).toBe(1);
-      expect(run.json).toMatchObject({ status: "error", error_code: "CACHE_UNAVAILABLE", reason: "read_only" });
-      expect(run.stdout + run.stderr).not.toMatch(/\n\s+at .+:\d+/);
-    }
+    // Reading needs no write: search and get answer from the index as it is.
+    const search = runCli(["ctx", "search", "a_f1", "--segment", segment]);
+    expect(search.exitCode).toBe(0);
+    expect(search.json.hits[0].id).toBe("a.py#a_f1");
+    const get = runCli(["ctx", "get", "a.py#a_f1", "--mode", "raw", "--segment", segment]);
+    expect(get.exitCode).toBe(0);
+    expect(get.json.pieces[0].content).toContain("def a_f1(x, y=1):");
+    // Building does: a typed error with the reason.
+    const build = runCli(["ctx", "build", "--segment", segment]);
+    expect(build.exitCode).toBe(1);
+    expect(build.json).toMatchObject({ status: "error", error_code: "CACHE_UNAVAILABLE", reason: "read_only" });
+    for (const run of [search, get, build]) expect(run.stdout + run.stderr).not.toMatch(/\n\s+at .+:\d+/);
     sh(`umount ${mountPoint}`);
   });
 
-  test("a read-only segment: no cache, the answer still comes", () => {
+  test("a read-only segment: hits come from the existing cache, misses are answered without storing", () => {
     expect(sh(`mount -t tmpfs -o size=1m tmpfs ${mountPoint}`).exitCode).toBe(0);
     const segment = join(mountPoint, "seg");
     mkdirSync(segment);
@@ -167,13 +173,14 @@ describe("full and read-only file systems", () => {
     writeFileSync(join(segment, "b.py"), pythonModule("b"));
     expect(symbols(segment, "a").json.cache_status).toBe("miss"); // a DB exists before the remount
     expect(sh(`mount -o remount,ro ${mountPoint}`).exitCode).toBe(0);
-    for (const module of ["a", "b"]) {
-      const run = symbols(segment, module);
-      expect(run.exitCode).toBe(0);
-      expect(run.json.symbols).toHaveLength(3);
-      expect(run.json.cache_status).toBe("bypass");
-      expect(run.json.miss_reason).toBe("read_only");
-    }
+    const hit = symbols(segment, "a");
+    expect(hit.exitCode).toBe(0);
+    expect(hit.json).toMatchObject({ cache_status: "hit", miss_reason: "cache_hit" });
+    expect(hit.json.symbols).toHaveLength(3);
+    const miss = symbols(segment, "b");
+    expect(miss.exitCode).toBe(0);
+    expect(miss.json.symbols).toHaveLength(3);
+    expect(miss.json).toMatchObject({ cache_status: "bypass", miss_reason: "read_only" });
     const fresh = join(mountPoint, "seg");
     const stats = runCli(["ast", "cache-stats", "--segment", fresh]);
     expect(stats.exitCode === 0 || stats.json.error_code === "CACHE_UNAVAILABLE").toBe(true);

@@ -77,7 +77,12 @@ async function withTarget(name: string, args: { segment?: string; telemetry?: st
       return { args: {}, result: errorRecord(target.error) };
     }
     try {
-      const { answer, summary } = await work(target.value).catch((error: unknown) => indexFailure(error, target.value.cache.dbPath));
+      const failed = (error: unknown) => indexFailure(error, target.value.cache.dbPath);
+      // Damage found while answering: the file is moved aside and replaced (as the AST cache does),
+      // and the command runs once more on the fresh database (a search then builds the index anew).
+      const { answer, summary } = await work(target.value).catch((error: unknown) =>
+        isCorruption(error) && target.value.cache.recover(String((error as Error).message)) ? work(target.value).catch(failed) : failed(error),
+      );
       await finish(answer, (value) => printJson({ status: "ok", segment_root: target.value.root, ...value }));
       return { args: {}, result: answer.ok ? { status: "ok", ...summary } : errorRecord(answer.error), cacheEvents };
     } finally {
@@ -91,6 +96,9 @@ const build = defineCommand({
   args: { ...segmentArg, ...telemetryArg, ...jsonArg },
   async run({ args }) {
     await withTarget("ctx.build", args, async (target) => {
+      if (target.cache.readOnly) {
+        return { answer: fail("CACHE_UNAVAILABLE", "the segment cannot be written, so its index cannot be built (search and get still answer from an existing one)", { db_path: target.cache.dbPath, reason: "read_only", hint: storageHint("read_only") }), summary: { reason: "read_only" } };
+      }
       try {
         const report = await buildIndex(target, { workers: WORKERS, waitMs: BUILD_WAIT_MS, progress: progressBar() });
         const summary = { indexed: report.files.indexed, unchanged: report.files.unchanged, failed: report.failed.length, restarted: report.recovered !== undefined, seconds: report.seconds };
