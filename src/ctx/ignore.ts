@@ -10,7 +10,8 @@ interface Rule {
   readonly dirOnly: boolean;
 }
 
-function globToRegex(glob: string): string {
+/** A glob (`*`, `**`, `?`, `[…]`, `\` escapes) as the body of a regular expression over POSIX paths. */
+export function globToRegex(glob: string): string {
   let out = "";
   for (let i = 0; i < glob.length; i++) {
     const c = glob[i]!;
