@@ -83,11 +83,11 @@ describe("no silent loss", () => {
 describe("no read outside the segment", () => {
   test("files swapped for links to a secret outside while a build runs: nothing of it is read or stored", async () => {
     const outside = makeSegment({ "secret.py": 'def leaked(api_key="TOPSECRET-42"):\n    pass\n' });
-    const segment = makeSegment(manyFiles(600, 16));
+    const segment = makeSegment(manyFiles(1200, 6));
     const build = spawnCli(["ctx", "build", "--segment", segment], { TRIFECTA_CTX_WORKERS: "0" });
     await waitFor(() => buildState(segment) === "running");
-    // The last batch is read after the first is written: swap its files now (ln -s + mv -T).
-    for (let i = 550; i < 600; i++) {
+    // Six batches of 200: the last is read four batches after the first is written. Swap its files now (ln -s + mv -T).
+    for (let i = 1150; i < 1200; i++) {
       const file = join(segment, `pkg/m${pad(i)}.py`);
       symlinkSync(join(outside, "secret.py"), `${file}.tmp`);
       renameSync(`${file}.tmp`, file);

@@ -2,7 +2,7 @@ import { isCorruption } from "../cache/sqlite-errors.ts";
 import { useNormalJit } from "../core/jit.ts";
 import { BuildLock } from "./build-lock.ts";
 import { ExtractionPool } from "./pool.ts";
-import { compareWithIndex, finishExtracting, isFailure, readChanged, startExtracting, type Changed, type FileFailure, type IndexTarget } from "./update.ts";
+import { compareWithIndex, finishExtracting, isFailure, NOT_PARSED, readChanged, startExtracting, type Changed, type FileFailure, type IndexTarget } from "./update.ts";
 import { walkSegment, type DirStamp, type SkipReason, type WalkedFile } from "./walk.ts";
 
 export interface BuildReport {
@@ -90,6 +90,15 @@ async function buildPass(target: IndexTarget, options: { workers: number; progre
   const { gone: deleted, candidates } = compareWithIndex(walk.files, known);
   let removed = deleted.length;
   let unchanged = walk.files.length - candidates.length;
+  // Generated and minified files are in the index without symbols, so an unchanged one costs no read.
+  const skipped = { ...walk.skipped };
+  const notParsed = (prior: { parse_status: string } | undefined) => {
+    if (!prior || !NOT_PARSED.has(prior.parse_status)) return false;
+    skipped[prior.parse_status as "generated" | "minified"]++;
+    return true;
+  };
+  const candidateSet = new Set(candidates.map((c) => c.fileRel));
+  for (const file of walk.files) if (!candidateSet.has(file.fileRel) && notParsed(known.get(file.fileRel))) unchanged--;
   let binary = 0;
   let indexed = 0;
   let hits = 0;
@@ -116,12 +125,16 @@ async function buildPass(target: IndexTarget, options: { workers: number; progre
         }
         tick();
       } else if (read === null) {
-        unchanged++;
+        if (!notParsed(prior)) unchanged++;
         touched.push({ fileRel: file.fileRel, mtimeMs: file.mtimeMs });
         tick();
-      } else changed.push(read);
+      } else {
+        if (read.generated) skipped[read.generated]++;
+        changed.push(read);
+      }
     }
-    return { removals, touched, extracting: startExtracting(target.cache, changed, pool, tick) };
+    const notIndexed = changed.filter((c) => c.generated).length;
+    return { removals, touched, notIndexed, extracting: startExtracting(target.cache, changed, pool, tick) };
   };
 
   // A build stopped before its last batch leaves 'running' behind; search and get then say so.
@@ -146,7 +159,7 @@ async function buildPass(target: IndexTarget, options: { workers: number; progre
         refused = target.index.write(updates, previous.removals, previous.touched, { buildState: finished ? "complete" : undefined, dirs });
       }
       failed.push(...refused.map((r) => ({ file_rel: r.file_rel, reason: "index_refused" as const, detail: r.detail })));
-      indexed += updates.length - refused.length;
+      indexed += updates.length - refused.length - previous.notIndexed;
       if (!next) break;
       previous = next;
     }
@@ -155,7 +168,7 @@ async function buildPass(target: IndexTarget, options: { workers: number; progre
   }
   const totals = target.index.totals();
   return {
-    files: { seen: walk.seen, indexed, unchanged, removed, skipped: { ...walk.skipped, binary } },
+    files: { seen: walk.seen, indexed, unchanged, removed, skipped: { ...skipped, binary } },
     failed: failed.sort((a, b) => (a.file_rel < b.file_rel ? -1 : a.file_rel > b.file_rel ? 1 : 0)),
     symbols: totals.symbols,
     sections: totals.sections,

@@ -70,7 +70,15 @@ export class IgnoreRules {
 
   /** Whether `pathRel` (segment-relative, POSIX) is ignored; the last matching rule decides. */
   ignores(pathRel: string, isDir: boolean): boolean {
-    let ignored = false;
+    return this.verdict(pathRel, isDir) === true;
+  }
+
+  /**
+   * true: ignored; false: a negated rule (`!path`) brings it back, which also overrides trifecta's own
+   * skip of generated and minified files; null: no rule speaks of it.
+   */
+  verdict(pathRel: string, isDir: boolean): boolean | null {
+    let ignored: boolean | null = null;
     for (const rule of this.rules) {
       if (rule.dirOnly && !isDir) continue;
       const local = rule.base === "" ? pathRel : pathRel.startsWith(`${rule.base}/`) ? pathRel.slice(rule.base.length + 1) : null;

@@ -7,6 +7,7 @@ import { decodeSource } from "../extract/source-text.ts";
 import type { Extraction } from "../extract/types.ts";
 import { extractorVersion } from "../extract/version.ts";
 import type { ContextIndex, FileStamp, FileUpdate, IndexedFile } from "./index-store.ts";
+import { generatedReason, HEAD_BYTES, type GeneratedReason } from "./generated.ts";
 import { splitSections } from "./markdown.ts";
 import type { ExtractionPool } from "./pool.ts";
 import type { WalkedFile } from "./walk.ts";
@@ -41,7 +42,12 @@ export interface Changed {
   readonly file: WalkedFile;
   readonly bytes: Uint8Array;
   readonly hash: string;
+  /** Generated or minified (src/ctx/generated.ts): indexed as a file without symbols, never parsed. */
+  readonly generated?: GeneratedReason;
 }
+
+/** The parse_status the index records for a source file it does not parse for symbols. */
+export const NOT_PARSED: ReadonlySet<string> = new Set<GeneratedReason>(["generated", "minified"]);
 
 /** A batch of changed files whose extractions are under way. */
 export interface Extracting {
@@ -60,7 +66,7 @@ export function startExtracting(cache: AstCache, changed: Changed[], pool: Extra
   const found = new Map<string, Extraction>();
   let hits = 0;
   for (const item of changed) {
-    if (item.file.kind.type !== "source") {
+    if (item.file.kind.type !== "source" || item.generated) {
       progress?.();
       continue;
     }
@@ -97,9 +103,10 @@ export async function finishExtracting(cache: AstCache, batch: Extracting): Prom
   const extracted = batch.misses.filter(({ item }) => extractions.has(item.file.fileRel));
   cache.storeMany(extracted.map(({ item, key }) => ({ key, fileRel: item.file.fileRel, extraction: extractions.get(item.file.fileRel)! })));
   const failed = new Set(batch.failures.map((f) => f.file_rel));
-  return batch.changed.filter(({ file }) => !failed.has(file.fileRel)).map(({ file, bytes, hash }) => {
+  return batch.changed.filter(({ file }) => !failed.has(file.fileRel)).map(({ file, bytes, hash, generated }) => {
     const base = { file_rel: file.fileRel, kind: kindName(file), content_hash: hash, size: file.size, mtime_ms: file.mtimeMs };
     if (file.kind.type === "markdown") return { file: { ...base, parse_status: "ok" }, sections: splitSections(decodeSource(bytes)) };
+    if (generated) return { file: { ...base, parse_status: generated }, symbols: [] };
     const extraction = extractions.get(file.fileRel)!;
     return { file: { ...base, parse_status: extraction.parse_status }, symbols: extraction.symbols, source: decodeSource(bytes) };
   });
@@ -130,8 +137,9 @@ export function readChanged(root: string, file: WalkedFile, prior: IndexedFile |
   if (isBinary(bytes)) return "binary";
   const hash = contentHash(bytes);
   if (prior && prior.content_hash === hash && prior.kind === kindName(file)) return null;
+  const generated = file.kind.type === "source" && !file.keepGenerated ? generatedReason(file.fileRel, bytes.subarray(0, HEAD_BYTES), bytes.length) : null;
   // Size and time as read, not as walked: the file may have changed in between.
-  return { file: { ...file, size: read.size, mtimeMs: read.mtimeMs }, bytes, hash };
+  return { file: { ...file, size: read.size, mtimeMs: read.mtimeMs }, bytes, hash, ...(generated ? { generated } : {}) };
 }
 
 export const isFailure = (outcome: Changed | "binary" | null | FileFailure): outcome is FileFailure => outcome !== null && outcome !== "binary" && "reason" in outcome;

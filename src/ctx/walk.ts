@@ -1,7 +1,9 @@
 import { existsSync, readdirSync, realpathSync, statSync, type Dirent, type Stats } from "node:fs";
 import { join, sep } from "node:path";
 import { LANGUAGES } from "../languages.ts";
-import type { FileIdentity } from "../resolve/safe-read.ts";
+import { decodeSource } from "../extract/source-text.ts";
+import { readSegmentFile, type FileIdentity } from "../resolve/safe-read.ts";
+import { GitAttributes } from "./generated.ts";
 import { IgnoreRules } from "./ignore.ts";
 
 /**
@@ -43,14 +45,17 @@ export interface WalkedFile {
   readonly kind: FileKind;
   /** Which file the walk saw, so a reader can tell it was not swapped since (src/resolve/safe-read.ts). */
   readonly identity?: FileIdentity;
+  /** A `!path` rule or `-linguist-generated` says to parse it even if it looks generated or minified. */
+  readonly keepGenerated?: boolean;
 }
 
 /**
  * Why a file or directory was not indexed: an ignore file said so (`ignored`); a VCS, dependency,
- * cache or trifecta directory (`tool_dir`); a virtualenv; a build output found by its marker; not
+ * cache or trifecta directory (`tool_dir`); a virtualenv; a build output found by its marker;
+ * generated or minified (by `.gitattributes` here, by content when read: src/ctx/generated.ts); not
  * a supported language; above the size limit; a link out of the segment, or to a directory.
  */
-export type SkipReason = "ignored" | "tool_dir" | "virtualenv" | "build_output" | "unsupported" | "too_large" | "symlink_outside" | "symlink_dir";
+export type SkipReason = "ignored" | "tool_dir" | "virtualenv" | "build_output" | "generated" | "minified" | "unsupported" | "too_large" | "symlink_outside" | "symlink_dir";
 
 /** A directory walked, with its modification time: a file created or removed in it changes that time. */
 export interface DirStamp {
@@ -63,6 +68,12 @@ export interface WalkResult {
   readonly dirs: DirStamp[];
   readonly seen: number;
   readonly skipped: Record<SkipReason, number>;
+}
+
+/** The `.gitattributes` of `dirRel`, added to those of its parents (read like any file of the segment). */
+function withAttributesOf(root: string, dirRel: string, inherited: GitAttributes): GitAttributes {
+  const read = readSegmentFile(root, join(root, dirRel, ".gitattributes"));
+  return read.ok ? inherited.withFile(decodeSource(read.bytes), dirRel) : inherited;
 }
 
 /** The language (or Markdown) a file name belongs to, by extension. */
@@ -82,11 +93,11 @@ export function kindOf(name: string): FileKind | null {
 export function walkSegment(root: string, maxFileBytes: number): WalkResult {
   const files: WalkedFile[] = [];
   const dirs: DirStamp[] = [];
-  const skipped: Record<SkipReason, number> = { ignored: 0, tool_dir: 0, virtualenv: 0, build_output: 0, unsupported: 0, too_large: 0, symlink_outside: 0, symlink_dir: 0 };
+  const skipped: Record<SkipReason, number> = { ignored: 0, tool_dir: 0, virtualenv: 0, build_output: 0, generated: 0, minified: 0, unsupported: 0, too_large: 0, symlink_outside: 0, symlink_dir: 0 };
   let seen = 0;
   const inside = (real: string) => real === root || real.startsWith(`${root}${sep}`);
 
-  const visit = (dirRel: string, inherited: IgnoreRules): void => {
+  const visit = (dirRel: string, inherited: IgnoreRules, inheritedAttributes: GitAttributes): void => {
     let entries: Dirent[];
     let mtimeMs: number;
     try {
@@ -105,6 +116,7 @@ export function walkSegment(root: string, maxFileBytes: number): WalkResult {
     }
     dirs.push({ dir_rel: dirRel, mtime_ms: mtimeMs });
     const rules = inherited.withDirectory(root, dirRel);
+    const attributes = withAttributesOf(root, dirRel, inheritedAttributes);
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       const rel = dirRel === "" ? entry.name : `${dirRel}/${entry.name}`;
@@ -141,13 +153,19 @@ export function walkSegment(root: string, maxFileBytes: number): WalkResult {
           skipped.ignored++;
           continue;
         }
-        visit(rel, rules);
+        visit(rel, rules, attributes);
         continue;
       }
       if (!isFile) continue;
       seen++;
-      if (rules.ignores(rel, false)) {
+      const verdict = rules.verdict(rel, false);
+      if (verdict === true) {
         skipped.ignored++;
+        continue;
+      }
+      const marked = attributes.generated(rel);
+      if (marked === true && verdict !== false) {
+        skipped.generated++; // linguist-generated / linguist-vendored: no need to read it
         continue;
       }
       const kind = kindOf(entry.name);
@@ -161,10 +179,11 @@ export function walkSegment(root: string, maxFileBytes: number): WalkResult {
         skipped.too_large++;
         continue;
       }
-      files.push({ fileRel: rel, absPath: abs, size: stat.size, mtimeMs: stat.mtimeMs, kind, identity: { dev: stat.dev, ino: stat.ino } });
+      const keepGenerated = verdict === false || marked === false;
+      files.push({ fileRel: rel, absPath: abs, size: stat.size, mtimeMs: stat.mtimeMs, kind, identity: { dev: stat.dev, ino: stat.ino }, ...(keepGenerated ? { keepGenerated } : {}) });
     }
   };
-  visit("", new IgnoreRules());
+  visit("", new IgnoreRules(), GitAttributes.EMPTY);
   return { files, dirs, seen, skipped };
 }
 
