@@ -323,6 +323,7 @@ function runTree(tree: Tree, binary: string, extensions: Map<string, string[]>, 
     tree.materialize(segment);
   } catch (e) {
     rmSync(segment, { recursive: true, force: true });
+    rmSync(cwd, { recursive: true, force: true });
     return { ...r, available: false, unavailable_reason: e instanceof Error ? e.message : String(e) };
   }
   if (ignore.length > 0) writeFileSync(join(segment, ".trifectaignore"), ignore.join("\n") + "\n");
