@@ -74,6 +74,19 @@ describe("no real source skipped by its folder's name alone", () => {
   });
 });
 
+describe("quoted lines are the file's lines", () => {
+  test("CRLF line ends and a byte-order mark are kept in raw pieces and snippets; line numbers stay the compiler's", () => {
+    const source = "\ufeff// head\r\nfn a() {\r\n    1\r\n}\r\n";
+    const segment = makeSegment({ "a.rs": source });
+    ctx(segment, "build");
+    const raw = ctx(segment, "get", "a.rs#a", "--mode", "raw").json.pieces[0];
+    expect(raw).toMatchObject({ citation: "a.rs:2-4", content: "fn a() {\r\n    1\r\n}\r" });
+    expect(ctx(segment, "get", "a.rs", "--mode", "raw").json.pieces[0].content).toBe(source.slice(0, -1));
+    const snippet = runCli(["ast", "snippet", "sym://rust/type/a#a", "--segment", segment]).json;
+    expect(snippet.text).toBe("fn a() {\r\n    1\r\n}\r");
+  });
+});
+
 describe("closed pipes", () => {
   test("a reader that goes away: exit at once with 0, nothing on stderr, the cache intact", async () => {
     const segment = makeSegment({ "big.py": pythonModule("big", 3000), "doc.md": `# Title\n\n${"text line\n".repeat(20000)}` });

@@ -1,6 +1,6 @@
 import { readSegmentFile } from "../resolve/safe-read.ts";
 import { contentHash } from "../cache/key.ts";
-import { decodeSource } from "../extract/source-text.ts";
+import { sourceLines } from "../extract/source-text.ts";
 import type { IndexedFile, IndexItem, OutlineRow } from "./index-store.ts";
 import { locateFile } from "../resolve/segment.ts";
 import { refreshChanged, unchangedOnDisk } from "./freshness.ts";
@@ -61,10 +61,7 @@ function skeleton(rows: OutlineRow[], root: IndexItem | null): string {
  * need the text split into lines; a symbol's skeleton comes from the index rows alone.
  */
 function render(mode: GetMode, target: IndexTarget, fileRel: string, bytes: Uint8Array, item: IndexItem | null): { content: string; line: number; end: number } {
-  const lines = () => {
-    const text = decodeSource(bytes);
-    return (text.endsWith("\n") ? text.slice(0, -1) : text).split("\n");
-  };
+  const lines = () => sourceLines(bytes);
   if (mode === "skeleton") {
     const rows = target.index.outline(fileRel, item);
     return { content: skeleton(rows, item), line: item?.line ?? 1, end: item?.end_line ?? lines().length };

@@ -53,9 +53,10 @@ export interface WalkedFile {
  * Why a file or directory was not indexed: an ignore file said so (`ignored`); a VCS, dependency,
  * cache or trifecta directory (`tool_dir`); a virtualenv; a build output found by its marker;
  * generated or minified (by `.gitattributes` here, by content when read: src/ctx/generated.ts); not
- * a supported language; above the size limit; a link out of the segment, or to a directory.
+ * a supported language; above the size limit; a link out of the segment, to a directory, or to
+ * nothing. A skipped directory counts once, whatever it holds.
  */
-export type SkipReason = "ignored" | "tool_dir" | "virtualenv" | "build_output" | "generated" | "minified" | "unsupported" | "too_large" | "symlink_outside" | "symlink_dir";
+export type SkipReason = "ignored" | "tool_dir" | "virtualenv" | "build_output" | "generated" | "minified" | "unsupported" | "too_large" | "symlink_outside" | "symlink_dir" | "symlink_dangling";
 
 /** A directory walked, with its modification time: a file created or removed in it changes that time. */
 export interface DirStamp {
@@ -93,7 +94,7 @@ export function kindOf(name: string): FileKind | null {
 export function walkSegment(root: string, maxFileBytes: number): WalkResult {
   const files: WalkedFile[] = [];
   const dirs: DirStamp[] = [];
-  const skipped: Record<SkipReason, number> = { ignored: 0, tool_dir: 0, virtualenv: 0, build_output: 0, generated: 0, minified: 0, unsupported: 0, too_large: 0, symlink_outside: 0, symlink_dir: 0 };
+  const skipped: Record<SkipReason, number> = { ignored: 0, tool_dir: 0, virtualenv: 0, build_output: 0, generated: 0, minified: 0, unsupported: 0, too_large: 0, symlink_outside: 0, symlink_dir: 0, symlink_dangling: 0 };
   let seen = 0;
   const inside = (real: string) => real === root || real.startsWith(`${root}${sep}`);
 
@@ -130,7 +131,8 @@ export function walkSegment(root: string, maxFileBytes: number): WalkResult {
           real = realpathSync(abs);
           target = statSync(real);
         } catch {
-          continue; // dangling, or gone since the listing
+          skipped.symlink_dangling++; // or gone since the listing
+          continue;
         }
         if (!inside(real)) {
           skipped.symlink_outside++;

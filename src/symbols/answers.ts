@@ -1,6 +1,6 @@
 import { cacheKey, contentHash } from "../cache/key.ts";
 import { fail, ok, type Result } from "../core/result.ts";
-import { decodeSource } from "../extract/source-text.ts";
+import { sourceLines } from "../extract/source-text.ts";
 import type { SymbolRecord } from "../extract/types.ts";
 import { candidateAddresses, selectMember, type MemberPick } from "./select.ts";
 import { OUTPUT_SCHEMA_VERSION, type CacheStatus, type LoadedFile, type ModuleSymbols } from "./service.ts";
@@ -79,7 +79,7 @@ export function snippetAnswer(loaded: ModuleSymbols) {
   }
   const symbol = roots[0]!;
   const home = loaded.files.find((f) => f.file.fileRel === (symbol.file ?? f.file.fileRel))!;
-  const lines = decodeSource(home.bytes).split("\n");
+  const lines = sourceLines(home.bytes);
   const { symbols: _symbols, ...rest } = envelope(loaded, [symbol]);
   return ok({ ...rest, symbol, line: symbol.line, end_line: symbol.end_line, text: lines.slice(symbol.line - 1, symbol.end_line).join("\n") });
 }

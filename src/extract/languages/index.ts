@@ -82,8 +82,9 @@ const specs: LanguageSpec[] = [
     grammarPath: goGrammar,
     query: goQuery,
     queryFile: "go",
-    // A type spec does not include its `type` keyword (it may be shared by a group).
-    signature: (node, source) => `${node.type === "type_spec" || node.type === "type_alias" ? "type " : ""}${genericSignature(node, source)}`,
+    // A type spec does not include its `type` keyword; it is put back when it stands right before the
+    // spec, not for the specs of a `type ( … )` group (their line holds no `type`: the signature is real text).
+    signature: (node, source) => `${(node.type === "type_spec" || node.type === "type_alias") && node.previousSibling?.type === "type" ? "type " : ""}${genericSignature(node, source)}`,
   },
   { id: "rust", grammarPath: rustGrammar, query: rustQuery, queryFile: "rust" },
   { id: "java", grammarPath: javaGrammar, query: javaQuery, queryFile: "java" },
