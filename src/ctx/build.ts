@@ -105,7 +105,9 @@ async function buildPass(target: IndexTarget, options: { workers: number; progre
   let done = 0;
   const failed: FileFailure[] = [];
   const tick = () => options.progress?.(++done, candidates.length);
-  const threads = Math.min(options.workers, Math.floor(candidates.length / MIN_FILES_PER_WORKER));
+  // Threads for the files that need parsing (large ones are parsed elsewhere: IndexTarget.large).
+  const toParse = candidates.filter((c) => c.kind.type === "source" && (!target.large || c.size < target.large.minBytes)).length;
+  const threads = Math.min(options.workers, Math.floor(toParse / MIN_FILES_PER_WORKER));
   const pool = threads > 0 ? new ExtractionPool(threads) : null;
 
   /** Reads one batch and starts its extraction; the write happens later, after the next batch has started. */
@@ -134,7 +136,7 @@ async function buildPass(target: IndexTarget, options: { workers: number; progre
       }
     }
     const notIndexed = changed.filter((c) => c.generated).length;
-    return { removals, touched, notIndexed, extracting: startExtracting(target.cache, changed, pool, tick) };
+    return { removals, touched, notIndexed, extracting: startExtracting(target.cache, changed, pool, tick, target.large) };
   };
 
   // A build stopped before its last batch leaves 'running' behind; search and get then say so.

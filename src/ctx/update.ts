@@ -19,6 +19,11 @@ export interface IndexTarget {
   readonly cache: SqliteAstCache;
   readonly index: ContextIndex;
   readonly maxFileBytes: number;
+  /**
+   * How files of at least `minBytes` are extracted, one at a time (the CLI: each in a process of its
+   * own, so one large file's parse memory does not stay for the rest of the build).
+   */
+  readonly large?: { readonly minBytes: number; extract(language: string, bytes: Uint8Array): Promise<Extraction> };
 }
 
 const kindName = (file: WalkedFile) => (file.kind.type === "markdown" ? "markdown" : file.kind.language);
@@ -60,8 +65,17 @@ export interface Extracting {
   readonly failures: FileFailure[];
 }
 
+// Large files are extracted one after another, never two at once: memory stays bounded by the largest.
+let largeQueue: Promise<unknown> = Promise.resolve();
+
+function extractLarge(large: NonNullable<IndexTarget["large"]>, language: string, bytes: Uint8Array): Promise<Extraction> {
+  const turn = largeQueue.then(() => large.extract(language, bytes));
+  largeQueue = turn.catch(() => {});
+  return turn;
+}
+
 /** Takes what it can from the AST cache and starts extracting the rest (on the pool when there is one). */
-export function startExtracting(cache: AstCache, changed: Changed[], pool: ExtractionPool | null, progress?: () => void): Extracting {
+export function startExtracting(cache: AstCache, changed: Changed[], pool: ExtractionPool | null, progress?: () => void, large?: IndexTarget["large"]): Extracting {
   const misses: { item: Changed; key: string }[] = [];
   const found = new Map<string, Extraction>();
   let hits = 0;
@@ -84,7 +98,12 @@ export function startExtracting(cache: AstCache, changed: Changed[], pool: Extra
       const language = (item.file.kind as { language: string }).language;
       try {
         // A failed worker costs speed, not the answer: the file is parsed here instead.
-        const extraction = pool ? await pool.extract(language, item.bytes).catch(() => extractInProcess(language, item.bytes)) : await extractInProcess(language, item.bytes);
+        const extraction =
+          large && item.bytes.length >= large.minBytes
+            ? await extractLarge(large, language, item.bytes)
+            : pool
+              ? await pool.extract(language, item.bytes).catch(() => extractInProcess(language, item.bytes))
+              : await extractInProcess(language, item.bytes);
         found.set(item.file.fileRel, extraction);
       } catch (error) {
         failures.push({ file_rel: item.file.fileRel, reason: "extract_failed", detail: (error as Error).message ?? String(error) });

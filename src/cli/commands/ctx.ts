@@ -10,6 +10,7 @@ import type { IndexTarget } from "../../ctx/update.ts";
 import { LANGUAGE_IDS } from "../../languages.ts";
 import { maxFileBytes } from "../../resolve/file-limit.ts";
 import { resolveSegment } from "../../resolve/segment.ts";
+import { extractIsolated, LARGE_INPUT_BYTES } from "../fast-extract.ts";
 import { UsageError, variadic } from "../strict-args.ts";
 import { printJson, writeStderr } from "../output.ts";
 import { errorRecord, finish, oneOf, recorded, segmentArg, telemetryArg, type CommandRecord } from "./shared.ts";
@@ -32,7 +33,8 @@ function openTarget(segmentFlag: string | undefined, events: (e: CacheEvent) => 
   if (!segment.ok) return segment;
   const opened = openIndexedCache(segment.value.root, { events });
   if (!opened.ok) return fail("CACHE_UNAVAILABLE", `the index database cannot be opened (${opened.reason})`, { db_path: opened.dbPath, reason: opened.reason, hint: storageHint(opened.reason) });
-  return ok({ root: segment.value.root, cache: opened.cache, index: opened.index, maxFileBytes: maxFileBytes(), close: () => opened.cache.close() });
+  const large = { minBytes: LARGE_INPUT_BYTES, extract: extractIsolated };
+  return ok({ root: segment.value.root, cache: opened.cache, index: opened.index, maxFileBytes: maxFileBytes(), large, close: () => opened.cache.close() });
 }
 
 /** A progress line on stderr, only when a person is watching. */
