@@ -1,8 +1,10 @@
+import { cacheDbPath } from "../store/paths.ts";
+import { Store } from "../store/store.ts";
+import type { StoreFeature } from "../store/types.ts";
 import { MemoryAstCache } from "./memory-cache.ts";
-import { cacheDbPath } from "./paths.ts";
+import { AST_CACHE_FEATURE } from "./schema.ts";
 import { cacheSettings } from "./settings.ts";
 import { SqliteAstCache } from "./sqlite-cache.ts";
-import { ContextIndex } from "../ctx/index-store.ts";
 import type { AstCache, BypassReason, CacheEventSink, CacheSettings, Lookup, StoreOutcome } from "./types.ts";
 
 /**
@@ -21,27 +23,29 @@ export interface OpenCacheOptions {
   readonly settings?: CacheSettings;
 }
 
+/** Opens the segment's store with the features asked for (the AST cache's tables always among them). */
+export function openStore(segmentRoot: string, features: readonly StoreFeature[], options: { events?: CacheEventSink; settings?: CacheSettings } = {}) {
+  const settings = options.settings ?? cacheSettings();
+  return Store.open(cacheDbPath(segmentRoot), {
+    create: true,
+    lockTimeoutMs: settings.lockTimeoutMs,
+    maxDbBytes: settings.maxDbBytes,
+    events: options.events,
+    readOnlyFallback: true,
+    features: [AST_CACHE_FEATURE, ...features],
+  });
+}
+
 /** The one way to get an AST cache, for the CLI and every later consumer. */
 export function openAstCache(segmentRoot: string, options: OpenCacheOptions): AstCache {
   const events = options.events ?? (() => {});
   if (!options.persist) return new MemoryAstCache(events);
-  const dbPath = cacheDbPath(segmentRoot);
-  const opened = SqliteAstCache.open(dbPath, options.settings ?? cacheSettings(), events);
-  return opened instanceof SqliteAstCache ? opened : new UnavailableCache(dbPath, opened.failed);
-}
-
-/**
- * The AST cache and the ctx index of a segment, on one connection to the same file. The index
- * needs the file, so there is no in-memory variant: a failure is reported, not bypassed.
- */
-export function openIndexedCache(
-  segmentRoot: string,
-  options: { events?: CacheEventSink; settings?: CacheSettings } = {},
-): { ok: true; cache: SqliteAstCache; index: ContextIndex } | { ok: false; reason: BypassReason; dbPath: string } {
-  const dbPath = cacheDbPath(segmentRoot);
-  const opened = SqliteAstCache.open(dbPath, options.settings ?? cacheSettings(), options.events ?? (() => {}));
-  if (!(opened instanceof SqliteAstCache)) return { ok: false, reason: opened.failed, dbPath };
-  return { ok: true, cache: opened, index: new ContextIndex(() => opened.connection) };
+  const settings = options.settings ?? cacheSettings();
+  const store = openStore(segmentRoot, [], { events, settings });
+  if (store instanceof Store) return SqliteAstCache.over(store, settings, events);
+  const reason = store.failed === "absent" ? "cache_unavailable" : store.failed;
+  events({ type: "bypass", reason, operation: "open" });
+  return new UnavailableCache(cacheDbPath(segmentRoot), reason);
 }
 
 /** Stands in when the database cannot be opened (read-only disk, lock timeout): every call is a bypass. */

@@ -1,12 +1,14 @@
 import type { Database } from "bun:sqlite";
 import { statSync } from "node:fs";
 import { fail, ok, type Result } from "../core/result.ts";
-import { openDatabase, SCHEMA_VERSION, type OpenedDatabase } from "./database.ts";
-import { cacheDbPath } from "./paths.ts";
-import { listQuarantined, quarantine } from "./quarantine.ts";
+import { openDatabase, SCHEMA_VERSION, type OpenedDatabase } from "../store/database.ts";
+import { cacheDbPath } from "../store/paths.ts";
+import { listQuarantined, quarantine } from "../store/quarantine.ts";
 import { cacheSettings } from "./settings.ts";
 import { checksumOf } from "./sqlite-cache.ts";
-import { bypassReason, isCorruption } from "./sqlite-errors.ts";
+import { bypassReason, isCorruption } from "../store/sqlite-errors.ts";
+import type { StoreFeature } from "../store/types.ts";
+import { AST_CACHE_FEATURE } from "./schema.ts";
 import type { CacheEventSink, CacheSettings } from "./types.ts";
 
 function fileBytes(path: string): number {
@@ -20,7 +22,7 @@ function fileBytes(path: string): number {
 /** Opens an existing cache for a maintenance command; `null` when there is none. Never creates one. */
 function withExisting<T>(segmentRoot: string, settings: CacheSettings, events: CacheEventSink | undefined, work: (opened: OpenedDatabase, dbPath: string) => T): Result<T | null> {
   const dbPath = cacheDbPath(segmentRoot);
-  const opened = openDatabase(dbPath, { create: false, lockTimeoutMs: settings.lockTimeoutMs, events });
+  const opened = openDatabase(dbPath, { create: false, lockTimeoutMs: settings.lockTimeoutMs, events, features: [AST_CACHE_FEATURE] });
   if (!opened.ok) {
     if (opened.reason === "absent") return ok(null);
     const code = opened.reason === "lock_timeout" ? "CACHE_BUSY" : "CACHE_UNAVAILABLE";
@@ -143,13 +145,13 @@ export interface VerifyReport {
   db_path: string;
   exists: boolean;
   integrity: string[];
-  /** The ctx index's full-text table checked against its rows (FTS5 `integrity-check`): `ok`, or what failed. */
-  ctx_index: string[];
   rows_checked: number;
   bad_rows: { key: string; problem: string }[];
   repaired: boolean;
   quarantined_as: string | null;
   clean: boolean;
+  /** Each other feature's own check (the ctx index: `ctx_index`), `ok` or what failed. */
+  [feature: string]: unknown;
 }
 
 function badRows(db: Database): { key: string; problem: string }[] {
@@ -180,20 +182,15 @@ function findings(check: () => string[]): string[] {
 
 const isOk = (found: readonly string[]) => found.length === 1 && found[0] === "ok";
 
-function ftsCheck(db: Database): string[] {
-  return findings(() => {
-    db.run("INSERT INTO ctx_fts(ctx_fts) VALUES ('integrity-check')");
-    return ["ok"];
-  });
-}
-
 /**
- * Full integrity check, every row's checksum, and the ctx index's full-text table. With repair: bad
- * rows go, a full-text table out of step with its rows is rebuilt from them, and a file whose damage
- * cannot be mended is moved aside so the next command starts fresh (then `ctx build` builds anew).
+ * Full integrity check, every row's checksum, and each other feature's own check (the ctx index's
+ * full-text table). With repair: bad rows go, a feature mends what it can (the full-text table is
+ * rebuilt from its rows), and a file whose damage cannot be mended is moved aside so the next
+ * command starts fresh (then `ctx build` builds anew).
  */
-export function verifyCache(segmentRoot: string, repair: boolean, settings = cacheSettings(), events?: CacheEventSink): Result<VerifyReport> {
+export function verifyCache(segmentRoot: string, repair: boolean, features: readonly StoreFeature[] = [], settings = cacheSettings(), events?: CacheEventSink): Result<VerifyReport> {
   const dbPath = cacheDbPath(segmentRoot);
+  const checkFeatures = (db: Database) => new Map(features.filter((f) => f.check).map((f) => [f.name, findings(() => f.check!(db))]));
   const result = withExisting(segmentRoot, settings, events, ({ db, recoveredFrom }) => {
     const integrity = findings(() => (db.query("PRAGMA integrity_check").all() as { integrity_check: string }[]).map((r) => r.integrity_check));
     let bad: { key: string; problem: string }[] = [];
@@ -203,7 +200,7 @@ export function verifyCache(segmentRoot: string, repair: boolean, settings = cac
       bad = badRows(db);
       return ["ok"];
     });
-    let ctxIndex = ftsCheck(db);
+    let checked = checkFeatures(db);
     const intact = isOk(integrity) && isOk(rows);
     let repaired = false;
     if (repair && intact && bad.length > 0) {
@@ -213,30 +210,29 @@ export function verifyCache(segmentRoot: string, repair: boolean, settings = cac
       }).immediate();
       repaired = true;
     }
-    if (repair && intact && !isOk(ctxIndex)) {
-      findings(() => {
-        db.run("INSERT INTO ctx_fts(ctx_fts) VALUES ('rebuild')");
-        return ["ok"];
-      });
-      ctxIndex = ftsCheck(db);
-      repaired = isOk(ctxIndex);
+    const failing = features.filter((f) => !isOk(checked.get(f.name) ?? ["ok"]));
+    if (repair && intact && failing.length > 0) {
+      for (const feature of failing) findings(() => (feature.repair?.(db), ["ok"]));
+      checked = checkFeatures(db);
+      repaired = [...checked.values()].every(isOk);
     }
-    return { intact, integrity: isOk(rows) ? integrity : [...integrity, ...rows].filter((f) => f !== "ok"), ctxIndex, rowsChecked, bad, repaired, quarantinedAs: recoveredFrom };
+    return { intact, integrity: isOk(rows) ? integrity : [...integrity, ...rows].filter((f) => f !== "ok"), checked, rowsChecked, bad, repaired, quarantinedAs: recoveredFrom };
   });
   if (!result.ok) return result;
+  const allOk = Object.fromEntries(features.filter((f) => f.check).map((f) => [f.name, ["ok"]]));
   if (result.value === null) {
-    return ok({ db_path: dbPath, exists: false, integrity: ["ok"], ctx_index: ["ok"], rows_checked: 0, bad_rows: [], repaired: false, quarantined_as: null, clean: true });
+    return ok({ db_path: dbPath, exists: false, integrity: ["ok"], ...allOk, rows_checked: 0, bad_rows: [], repaired: false, quarantined_as: null, clean: true });
   }
   let { repaired, quarantinedAs } = result.value;
-  const { intact, integrity, ctxIndex, rowsChecked, bad } = result.value;
-  const mendable = intact && isOk(ctxIndex);
+  const { intact, integrity, checked, rowsChecked, bad } = result.value;
+  const mendable = intact && [...checked.values()].every(isOk);
   if (repair && !mendable) {
     // The file itself is damaged: keep it as evidence and let the next command start fresh.
     quarantinedAs = quarantine(dbPath, null);
-    const detail = [...integrity, ...ctxIndex].filter((f) => f !== "ok").slice(0, 3).join("; ");
+    const detail = [...integrity, ...[...checked.values()].flat()].filter((f) => f !== "ok").slice(0, 3).join("; ");
     events?.({ type: "corruption_detected", scope: "database", detail, quarantined_as: quarantinedAs ?? undefined });
     repaired = quarantinedAs !== null;
   }
   const clean = (mendable && bad.length === 0) || repaired;
-  return ok({ db_path: dbPath, exists: true, integrity, ctx_index: ctxIndex, rows_checked: rowsChecked, bad_rows: bad, repaired, quarantined_as: quarantinedAs, clean });
+  return ok({ db_path: dbPath, exists: true, integrity, ...Object.fromEntries(checked), rows_checked: rowsChecked, bad_rows: bad, repaired, quarantined_as: quarantinedAs, clean });
 }

@@ -1,8 +1,7 @@
 import type { Database } from "bun:sqlite";
 import type { Extraction } from "../extract/types.ts";
-import { openDatabase, type OpenedDatabase } from "./database.ts";
-import { bypassReason, isCorruption } from "./sqlite-errors.ts";
-import { quarantine } from "./quarantine.ts";
+import { bypassReason, isCorruption } from "../store/sqlite-errors.ts";
+import type { Store } from "../store/store.ts";
 import type { AstCache, BypassReason, CacheEntry, CacheEventSink, CacheSettings, Lookup, MissReason, StoreOutcome } from "./types.ts";
 
 export function checksumOf(value: string): string {
@@ -19,49 +18,32 @@ const SIZE_WARNING_RATIO = 0.9;
  */
 export class SqliteAstCache implements AstCache {
   private firstLookupReason: MissReason | null;
-  /** How many times a damaged file was replaced by a fresh one while this cache was open. */
-  private replacements = 0;
 
   private constructor(
-    readonly dbPath: string,
-    private db: Database,
-    private inode: number | null,
-    /** The segment cannot be written: hits are served, nothing is stored (stores are bypasses). */
-    readonly readOnly: boolean,
-    existedBefore: boolean,
-    recovered: boolean,
+    private readonly file: Store,
     private readonly settings: CacheSettings,
     private readonly emit: CacheEventSink,
   ) {
-    this.firstLookupReason = recovered ? "corrupt_db" : existedBefore ? null : "cold_cache_db_missing";
+    this.firstLookupReason = file.recoveredOnOpen ? "corrupt_db" : file.existedBefore ? null : "cold_cache_db_missing";
   }
 
-  static open(dbPath: string, settings: CacheSettings, emit: CacheEventSink): SqliteAstCache | { failed: BypassReason } {
-    const opened = openDatabase(dbPath, { create: true, lockTimeoutMs: settings.lockTimeoutMs, maxDbBytes: settings.maxDbBytes, events: emit, readOnlyFallback: true });
-    if (!opened.ok) {
-      const reason = opened.reason === "absent" ? "cache_unavailable" : opened.reason;
-      emit({ type: "bypass", reason, operation: "open" });
-      return { failed: reason };
-    }
-    return SqliteAstCache.over(dbPath, opened.value, settings, emit);
+  /** The AST cache on an open store (the file may hold other features too: the ctx index). */
+  static over(store: Store, settings: CacheSettings, emit: CacheEventSink): SqliteAstCache {
+    return new SqliteAstCache(store, settings, emit);
   }
 
-  /** The AST cache on a connection opened by the factory (shared with the ctx index). */
-  static over(dbPath: string, opened: OpenedDatabase, settings: CacheSettings, emit: CacheEventSink): SqliteAstCache {
-    return new SqliteAstCache(dbPath, opened.db, opened.inode, opened.readOnly, opened.existed, opened.recoveredFrom !== null, settings, emit);
+  get dbPath(): string {
+    return this.file.dbPath;
   }
 
-  /** The connection, for the ctx index that lives in the same file. */
-  get connection(): Database {
-    return this.db;
+  /** The segment cannot be written: hits are served, nothing is stored (stores are bypasses). */
+  get readOnly(): boolean {
+    return this.file.readOnly;
   }
 
-  /**
-   * Counts the times the file was found damaged and replaced: whatever was read from the old file
-   * before (an index's file list) no longer describes the database, so a build starts over.
-   */
-  get generation(): number {
-    return this.replacements;
+  /** The connection is the store's, asked for on each use: a recovery may have replaced it. */
+  private get db(): Database {
+    return this.file.db;
   }
 
   lookup(key: string): Lookup {
@@ -146,11 +128,7 @@ export class SqliteAstCache implements AstCache {
   }
 
   close(): void {
-    try {
-      this.db.close();
-    } catch {
-      // closing a connection to a file that went away is not the caller's problem
-    }
+    this.file.close();
   }
 
   /** BEGIN IMMEDIATE with the lock wait measured on its own (not the work done under it). */
@@ -250,21 +228,11 @@ export class SqliteAstCache implements AstCache {
     }
   }
 
-  /**
-   * Page-level damage found while working: move the file aside (this very file: another process
-   * may already have replaced it, and then that fresh one is kept) and continue on a fresh one.
-   */
-  recover(detail: string): boolean {
-    this.close();
-    const movedTo = quarantine(this.dbPath, this.inode);
-    this.emit({ type: "corruption_detected", scope: "database", detail, quarantined_as: movedTo ?? undefined });
-    const reopened = openDatabase(this.dbPath, { create: true, lockTimeoutMs: this.settings.lockTimeoutMs, maxDbBytes: this.settings.maxDbBytes, events: this.emit });
-    this.replacements++;
-    if (!reopened.ok) return false;
-    this.db = reopened.value.db;
-    this.inode = reopened.value.inode;
-    this.firstLookupReason = "corrupt_db";
-    return true;
+  /** Page-level damage found while working: the store replaces the file; the next lookup says so. */
+  private recover(detail: string): boolean {
+    const replaced = this.file.recover(detail);
+    if (replaced) this.firstLookupReason = "corrupt_db";
+    return replaced;
   }
 
   private bypass(error: unknown, operation: "lookup" | "store"): { status: "bypass"; reason: BypassReason } {

@@ -1,4 +1,5 @@
 import type { Extraction } from "../extract/types.ts";
+import type { StorageReason, StoreEvent } from "../store/types.ts";
 
 /** Why an answer was not served from the cache (`cache_hit` when it was). */
 export type MissReason =
@@ -11,8 +12,8 @@ export type MissReason =
   | "corrupt_db"
   | "ephemeral_cache";
 
-/** Why the cache could not be used at all for this answer. */
-export type BypassReason = "lock_timeout" | "value_too_large" | "disk_full" | "read_only" | "cache_unavailable" | "unsafe_cache_path";
+/** Why the cache could not be used at all for this answer: its file could not, or the value was too large. */
+export type BypassReason = StorageReason | "value_too_large";
 
 export type Lookup =
   | { status: "hit"; extraction: Extraction }
@@ -40,13 +41,12 @@ export interface AstCache {
 
 /** What the cache reports as it works; telemetry turns these into events. Paths are never included. */
 export type CacheEvent =
+  | StoreEvent
   | { type: "hit"; key: string }
   | { type: "miss"; key: string; reason: MissReason }
   | { type: "write"; key: string; bytes: number }
   | { type: "evict"; entries: number; bytes: number; cause: "lru" | "ttl" | "superseded" }
   | { type: "bypass"; reason: BypassReason; operation: "open" | "lookup" | "store" }
-  | { type: "lock_wait"; operation: string; wait_ms: number }
-  | { type: "corruption_detected"; scope: "database" | "row"; detail: string; quarantined_as?: string }
   | { type: "size_warning"; limit: "bytes" | "entries"; percent: number };
 
 export type CacheEventSink = (event: CacheEvent) => void;

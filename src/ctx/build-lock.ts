@@ -1,5 +1,5 @@
 import { Database } from "bun:sqlite";
-import { errorCode } from "../cache/sqlite-errors.ts";
+import { errorCode } from "../store/sqlite-errors.ts";
 
 /**
  * One build at a time per segment: an exclusive lock on a small SQLite file beside the database.

@@ -1,4 +1,4 @@
-import { isCorruption } from "../cache/sqlite-errors.ts";
+import { isCorruption } from "../store/sqlite-errors.ts";
 import { useNormalJit } from "../core/jit.ts";
 import { BuildLock } from "./build-lock.ts";
 import { ExtractionPool } from "./pool.ts";
@@ -47,12 +47,12 @@ export async function buildIndex(target: IndexTarget, options: { workers: number
   const lock = BuildLock.acquire(target.cache.dbPath, options.waitMs);
   if (lock === "busy") throw new BuildBusy();
   const waitedMs = performance.now() - waitStarted;
-  const startGeneration = target.cache.generation;
+  const startGeneration = target.store.generation;
   try {
     for (let attempt = 0; ; attempt++) {
       try {
         const report = await buildPass(target, options);
-        const replaced = target.cache.generation - startGeneration;
+        const replaced = target.store.generation - startGeneration;
         return {
           ...report,
           ...(replaced > 0 ? { recovered: { database_replaced: replaced, restarted: true as const } } : {}),
@@ -61,7 +61,7 @@ export async function buildIndex(target: IndexTarget, options: { workers: number
       } catch (error) {
         if (attempt >= MAX_RESTARTS) throw error;
         if (error instanceof DatabaseReplaced) continue;
-        if (!isCorruption(error) || !target.cache.recover(String((error as Error).message))) throw error;
+        if (!isCorruption(error) || !target.store.recover(String((error as Error).message))) throw error;
       }
     }
   } finally {
@@ -79,9 +79,9 @@ export class BuildBusy extends Error {
 async function buildPass(target: IndexTarget, options: { workers: number; progress?: (done: number, total: number) => void }): Promise<Omit<BuildReport, "recovered" | "waited_for_build_s">> {
   const started = performance.now();
   useNormalJit();
-  const generation = target.cache.generation;
+  const generation = target.store.generation;
   const unchangedDatabase = () => {
-    if (target.cache.generation !== generation) throw new DatabaseReplaced();
+    if (target.store.generation !== generation) throw new DatabaseReplaced();
   };
   const walk = walkSegment(target.root, target.maxFileBytes);
   const known = target.index.files();

@@ -1,5 +1,6 @@
 import type { Database } from "bun:sqlite";
-import { isRefusedValue } from "../cache/sqlite-errors.ts";
+import { isRefusedValue } from "../store/sqlite-errors.ts";
+import type { Store } from "../store/store.ts";
 import { lineOrdinals, lineSuffix } from "../core/definition-address.ts";
 import type { SymbolRecord } from "../extract/types.ts";
 import type { DirStamp } from "./walk.ts";
@@ -87,13 +88,14 @@ export function itemIds(fileRel: string, items: readonly { qualified_name: strin
   });
 }
 
-/** The ctx index tables of the segment's cache database (schema in src/cache/database.ts). */
+/** The ctx index tables of the segment's store (schema in src/ctx/schema.ts). */
 export class ContextIndex {
-  /** The connection is looked up on each use: the cache may replace it after recovering from damage. */
-  constructor(private readonly connection: () => Database) {}
+  /** On a store opened with CTX_INDEX_FEATURE (src/ctx/open.ts). */
+  constructor(private readonly store: Store) {}
 
+  /** The connection is the store's, asked for on each use: a recovery may have replaced it. */
   private get db(): Database {
-    return this.connection();
+    return this.store.db;
   }
 
   files(): Map<string, IndexedFile> {

@@ -1,5 +1,6 @@
 import { cacheKey, contentHash } from "../cache/key.ts";
 import type { SqliteAstCache } from "../cache/sqlite-cache.ts";
+import type { Store } from "../store/store.ts";
 import type { AstCache } from "../cache/types.ts";
 import { readSegmentFile, type ReadRefusal } from "../resolve/safe-read.ts";
 import { extractInProcess } from "../extract/in-process.ts";
@@ -16,6 +17,8 @@ import type { WalkedFile } from "./walk.ts";
 
 export interface IndexTarget {
   readonly root: string;
+  /** The file both live in: its owner replaces it on damage, and says how often it did. */
+  readonly store: Store;
   readonly cache: SqliteAstCache;
   readonly index: ContextIndex;
   readonly maxFileBytes: number;

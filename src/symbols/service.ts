@@ -1,7 +1,7 @@
 import { statSync } from "node:fs";
 import { openAstCache } from "../cache/factory.ts";
 import { cacheKey, contentHash } from "../cache/key.ts";
-import type { BypassReason, CacheEvent, MissReason } from "../cache/types.ts";
+import type { AstCache, BypassReason, CacheEvent, MissReason } from "../cache/types.ts";
 import { fail, ok, type Result } from "../core/result.ts";
 import { extractInProcess } from "../extract/in-process.ts";
 import { extractorVersion } from "../extract/version.ts";
@@ -21,6 +21,8 @@ export interface SymbolsOptions {
   readonly persist: boolean;
   readonly cwd?: string;
   readonly maxFileBytes?: number;
+  /** An AST cache already open on the segment (a `sym://` search reuses the index's connection); else one is opened and closed. */
+  readonly cache?: AstCache;
   /** How a miss is extracted; defaults to in-process. */
   readonly extract?: (language: string, bytes: Uint8Array) => Promise<Extraction>;
 }
@@ -95,7 +97,7 @@ export async function loadModuleSymbols(rawUri: string, options: SymbolsOptions)
   lap("read");
 
   const cacheEvents: CacheEvent[] = [];
-  const cache = openAstCache(segment.value.root, { persist: options.persist, events: (event) => cacheEvents.push(event) });
+  const cache = options.cache ?? openAstCache(segment.value.root, { persist: options.persist, events: (event) => cacheEvents.push(event) });
   lap("cache_open");
   try {
     const loaded: LoadedFile[] = [];
@@ -122,6 +124,6 @@ export async function loadModuleSymbols(rawUri: string, options: SymbolsOptions)
     }
     return ok({ uri: uri.value, segmentRoot: segment.value.root, source: source.value, files: loaded, cacheDbPath: cache.dbPath, cacheEvents, phases });
   } finally {
-    cache.close();
+    if (!options.cache) cache.close();
   }
 }

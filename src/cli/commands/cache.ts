@@ -2,6 +2,7 @@ import { defineCommand } from "citty";
 import { cacheStats, clearCache, verifyCache } from "../../cache/maintenance.ts";
 import type { CacheEvent } from "../../cache/types.ts";
 import { fail, type Result } from "../../core/result.ts";
+import { CTX_INDEX_FEATURE } from "../../ctx/schema.ts";
 import { resolveSegment } from "../../resolve/segment.ts";
 import { printJson } from "../output.ts";
 import { errorRecord, finish, recorded, segmentArg, telemetryArg, type CommandRecord } from "./shared.ts";
@@ -54,7 +55,7 @@ export const cacheVerifyCommand = defineCommand({
     await maintain(
       "ast.cache-verify",
       args,
-      (root, events) => verifyCache(root, args.repair === true, undefined, events),
+      (root, events) => verifyCache(root, args.repair === true, [CTX_INDEX_FEATURE], undefined, events),
       (r) => ({ clean: r.clean, bad_rows: r.bad_rows.length, repaired: r.repaired }),
       (report) =>
         report.clean

@@ -1,9 +1,9 @@
 import { defineCommand } from "citty";
-import { openIndexedCache } from "../../cache/factory.ts";
-import { bypassReason, isCorruption, isStorageFailure } from "../../cache/sqlite-errors.ts";
+import { bypassReason, isCorruption, isStorageFailure } from "../../store/sqlite-errors.ts";
 import type { CacheEvent } from "../../cache/types.ts";
 import { fail, ok, type Result } from "../../core/result.ts";
 import { getAnswer, searchAnswer } from "../../ctx/answers.ts";
+import { openIndex } from "../../ctx/open.ts";
 import { BuildBusy, buildIndex } from "../../ctx/build.ts";
 import { DEFAULT_BUDGET, GET_MODES, type GetMode } from "../../ctx/get.ts";
 import type { IndexTarget } from "../../ctx/update.ts";
@@ -31,10 +31,10 @@ const jsonArg = { json: { type: "boolean", description: "JSON output (the only f
 function openTarget(segmentFlag: string | undefined, events: (e: CacheEvent) => void): Result<IndexTarget & { close(): void }> {
   const segment = resolveSegment(segmentFlag);
   if (!segment.ok) return segment;
-  const opened = openIndexedCache(segment.value.root, { events });
+  const opened = openIndex(segment.value.root, { events });
   if (!opened.ok) return fail("CACHE_UNAVAILABLE", `the index database cannot be opened (${opened.reason})`, { db_path: opened.dbPath, reason: opened.reason, hint: storageHint(opened.reason) });
   const large = { minBytes: LARGE_INPUT_BYTES, extract: extractIsolated };
-  return ok({ root: segment.value.root, cache: opened.cache, index: opened.index, maxFileBytes: maxFileBytes(), large, close: () => opened.cache.close() });
+  return ok({ root: segment.value.root, store: opened.store, cache: opened.cache, index: opened.index, maxFileBytes: maxFileBytes(), large, close: () => opened.store.close() });
 }
 
 /** A progress line on stderr, only when a person is watching. */
@@ -83,7 +83,7 @@ async function withTarget(name: string, args: { segment?: string; telemetry?: st
       // Damage found while answering: the file is moved aside and replaced (as the AST cache does),
       // and the command runs once more on the fresh database (a search then builds the index anew).
       const { answer, summary } = await work(target.value).catch((error: unknown) =>
-        isCorruption(error) && target.value.cache.recover(String((error as Error).message)) ? work(target.value).catch(failed) : failed(error),
+        isCorruption(error) && target.value.store.recover(String((error as Error).message)) ? work(target.value).catch(failed) : failed(error),
       );
       await finish(answer, (value) => printJson({ status: "ok", segment_root: target.value.root, ...value }));
       return { args: {}, result: answer.ok ? { status: "ok", ...summary } : errorRecord(answer.error), cacheEvents };

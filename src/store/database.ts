@@ -3,9 +3,13 @@ import { closeSync, existsSync, lstatSync, mkdirSync, openSync, readSync, statSy
 import { dirname } from "node:path";
 import { quarantine } from "./quarantine.ts";
 import { bypassReason, isCorruption } from "./sqlite-errors.ts";
-import type { BypassReason, CacheEventSink } from "./types.ts";
+import type { StorageReason, StoreEventSink, StoreFeature } from "./types.ts";
 
-/** 1: the AST cache. 2: adds the ctx index (files, items, FTS5). 3: indexes items by name, directory times. Migrations only add. */
+/**
+ * The file's layout (`PRAGMA user_version`), for older and newer binaries: 1 the AST cache, 2 the ctx
+ * index, 3 names indexed and directory times, each feature's tables versioned since in `store_features`
+ * (a file of a newer layout is never opened by an older binary: it is moved aside). Migrations only add.
+ */
 export const SCHEMA_VERSION = 3;
 /**
  * Databases up to this size get a full `PRAGMA quick_check` on open (~0.6 ms per MiB here); larger
@@ -13,68 +17,6 @@ export const SCHEMA_VERSION = 3;
  */
 export const QUICK_CHECK_MAX_BYTES = 1024 * 1024;
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS cache (
-  key TEXT PRIMARY KEY,
-  file_rel TEXT NOT NULL,
-  value TEXT NOT NULL,
-  value_bytes INTEGER NOT NULL,
-  checksum TEXT NOT NULL,
-  created_at INTEGER NOT NULL,
-  last_access INTEGER NOT NULL,
-  hit_count INTEGER NOT NULL DEFAULT 0
-);
-CREATE INDEX IF NOT EXISTS cache_by_file ON cache(file_rel);
-CREATE INDEX IF NOT EXISTS cache_by_access ON cache(last_access);
-CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
-INSERT OR IGNORE INTO counters(name, value) VALUES ('hits', 0), ('misses', 0);
--- Totals kept by triggers, so budgets are checked without scanning the table.
-INSERT OR IGNORE INTO counters(name, value) SELECT 'entries', COUNT(*) FROM cache;
-INSERT OR IGNORE INTO counters(name, value) SELECT 'bytes', COALESCE(SUM(value_bytes), 0) FROM cache;
-CREATE TRIGGER IF NOT EXISTS cache_totals_insert AFTER INSERT ON cache BEGIN
-  UPDATE counters SET value = value + 1 WHERE name = 'entries';
-  UPDATE counters SET value = value + NEW.value_bytes WHERE name = 'bytes';
-END;
-CREATE TRIGGER IF NOT EXISTS cache_totals_delete AFTER DELETE ON cache BEGIN
-  UPDATE counters SET value = value - 1 WHERE name = 'entries';
-  UPDATE counters SET value = value - OLD.value_bytes WHERE name = 'bytes';
-END;
-CREATE TRIGGER IF NOT EXISTS cache_totals_update AFTER UPDATE OF value_bytes ON cache BEGIN
-  UPDATE counters SET value = value - OLD.value_bytes + NEW.value_bytes WHERE name = 'bytes';
-END;
-CREATE TABLE IF NOT EXISTS ctx_files (
-  file_rel TEXT PRIMARY KEY,
-  kind TEXT NOT NULL,
-  content_hash TEXT NOT NULL,
-  size INTEGER NOT NULL,
-  mtime_ms REAL NOT NULL,
-  parse_status TEXT NOT NULL,
-  items INTEGER NOT NULL
-);
-CREATE TABLE IF NOT EXISTS ctx_items (
-  rowid INTEGER PRIMARY KEY,
-  item_id TEXT NOT NULL UNIQUE,
-  file_rel TEXT NOT NULL,
-  lang TEXT NOT NULL,
-  kind TEXT NOT NULL,
-  name TEXT NOT NULL,
-  qualified_name TEXT NOT NULL,
-  line INTEGER NOT NULL,
-  end_line INTEGER NOT NULL,
-  signature TEXT NOT NULL,
-  doc TEXT,
-  parent TEXT
-);
-CREATE INDEX IF NOT EXISTS ctx_items_by_file ON ctx_items(file_rel);
--- Identifier queries look items up by name (a full scan took 2.5 ms on the stdlib's 19k items).
-CREATE INDEX IF NOT EXISTS ctx_items_by_name ON ctx_items(name);
-CREATE INDEX IF NOT EXISTS ctx_items_by_qualified_name ON ctx_items(qualified_name);
-CREATE VIRTUAL TABLE IF NOT EXISTS ctx_fts USING fts5(names, signature, doc, body, path, tokenize = 'porter unicode61');
--- The directories a build walked: one whose time changed has gained or lost files since.
-CREATE TABLE IF NOT EXISTS ctx_dirs (dir_rel TEXT PRIMARY KEY, mtime_ms REAL NOT NULL);
--- 'build' = 'running' from a build's first write to its last: still there, the build did not finish.
-CREATE TABLE IF NOT EXISTS ctx_meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
-`;
 
 export interface OpenedDatabase {
   readonly db: Database;
@@ -89,15 +31,17 @@ export interface OpenedDatabase {
   readonly readOnly: boolean;
 }
 
-export type OpenResult = { ok: true; value: OpenedDatabase } | { ok: false; reason: BypassReason; detail: string } | { ok: false; reason: "absent" };
+export type OpenResult = { ok: true; value: OpenedDatabase } | { ok: false; reason: StorageReason; detail: string } | { ok: false; reason: "absent" };
 
 export interface OpenOptions {
   readonly create: boolean;
   readonly lockTimeoutMs: number;
   readonly maxDbBytes?: number | null;
-  readonly events?: CacheEventSink;
+  readonly events?: StoreEventSink;
   /** When the file exists but cannot be written, open it read-only instead of failing. */
   readonly readOnlyFallback?: boolean;
+  /** The tables the caller works with: created or migrated on open (each feature brings its own). */
+  readonly features: readonly StoreFeature[];
 }
 
 /**
@@ -163,7 +107,7 @@ function openOnce(dbPath: string, options: OpenOptions): OpenResult {
         recoveredFrom = moveAside(dbPath, inode, problem, options.events) ?? recoveredFrom;
         continue;
       }
-      if (version !== SCHEMA_VERSION) ensureSchema(db);
+      ensureFeatures(db, options.features);
       const opened = existed ? inode : (statOrNull(dbPath)?.ino ?? null);
       return { ok: true, value: { db, existed: existed && recoveredFrom === null, journalMode, recoveredFrom, inode: opened, readOnly: false } };
     } catch (error) {
@@ -173,7 +117,7 @@ function openOnce(dbPath: string, options: OpenOptions): OpenResult {
         continue;
       }
       const reason = bypassReason(error, dbPath);
-      if (reason === "read_only" && existed && options.readOnlyFallback) return openReadOnly(dbPath, inode, (error as Error).message);
+      if (reason === "read_only" && existed && options.readOnlyFallback) return openReadOnly(dbPath, inode, options.features, (error as Error).message);
       return { ok: false, reason, detail: (error as Error).message };
     }
   }
@@ -190,15 +134,15 @@ const SQLITE_OPEN_URI = 0x40;
  * read-only directory may not let SQLite create; then the file is opened `immutable` (no locks,
  * no WAL: nobody can be writing it where nobody may write).
  */
-function openReadOnly(dbPath: string, inode: number | null, why: string): OpenResult {
+function openReadOnly(dbPath: string, inode: number | null, features: readonly StoreFeature[], why: string): OpenResult {
   const attempts = [() => new Database(dbPath, SQLITE_OPEN_READONLY), () => new Database(`file:${dbPath.replace(/[%?#]/g, encodeURIComponent)}?immutable=1`, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI)];
   for (const open of attempts) {
     let db: Database | undefined;
     try {
       db = open();
-      if (userVersion(db) !== SCHEMA_VERSION) {
+      if (userVersion(db) !== SCHEMA_VERSION || missingFeatures(db, features).length > 0) {
         db.close();
-        return { ok: false, reason: "read_only", detail: `${why}; the read-only database has another schema version` };
+        return { ok: false, reason: "read_only", detail: `${why}; the read-only database lacks the tables asked for` };
       }
       const journalMode = (db.query("PRAGMA journal_mode").get() as { journal_mode: string }).journal_mode;
       return { ok: true, value: { db, existed: true, journalMode, recoveredFrom: null, inode, readOnly: true } };
@@ -239,12 +183,36 @@ function checkContents(version: number, db: Database, fileBytes: number): string
   return null;
 }
 
-/** Creates or migrates the schema; many processes may open a fresh file at once: the first writer creates, the rest see it done. */
-function ensureSchema(db: Database): void {
+const FEATURES_TABLE = "CREATE TABLE IF NOT EXISTS store_features (name TEXT PRIMARY KEY, version INTEGER NOT NULL)";
+
+/** The features whose tables the file lacks at the version asked for (all of them before `store_features` existed). */
+function missingFeatures(db: Database, features: readonly StoreFeature[]): StoreFeature[] {
+  let rows: { name: string; version: number }[];
+  try {
+    rows = db.query("SELECT name, version FROM store_features").all() as { name: string; version: number }[];
+  } catch {
+    return [...features]; // a fresh file, or one from before features were versioned
+  }
+  const versions = new Map(rows.map((r) => [r.name, r.version]));
+  return features.filter((f) => (versions.get(f.name) ?? 0) < f.version);
+}
+
+/**
+ * Creates or migrates what the asked-for features need; many processes may open a fresh file at
+ * once: the first writer creates, the rest see it done. One read when everything is there.
+ */
+function ensureFeatures(db: Database, features: readonly StoreFeature[]): void {
+  if (missingFeatures(db, features).length === 0 && userVersion(db) === SCHEMA_VERSION) return;
   db.transaction(() => {
-    if (userVersion(db) === SCHEMA_VERSION) return;
-    db.exec(SCHEMA);
-    db.exec(`PRAGMA user_version = ${SCHEMA_VERSION}`);
+    db.exec(FEATURES_TABLE);
+    const upsert = db.query("INSERT INTO store_features(name, version) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET version = excluded.version");
+    // A file of an older layout gets every feature's (idempotent, additive) schema again.
+    const due = userVersion(db) < SCHEMA_VERSION ? features : missingFeatures(db, features);
+    for (const feature of due) {
+      db.exec(feature.schema);
+      upsert.run(feature.name, feature.version);
+    }
+    if (userVersion(db) < SCHEMA_VERSION) db.exec(`PRAGMA user_version = ${SCHEMA_VERSION}`);
   }).immediate();
 }
 
@@ -275,7 +243,7 @@ function inspectFile(dbPath: string, size: number): string | null {
   }
 }
 
-function moveAside(dbPath: string, inode: number | null, detail: string, events?: CacheEventSink): string | null {
+function moveAside(dbPath: string, inode: number | null, detail: string, events?: StoreEventSink): string | null {
   const movedTo = quarantine(dbPath, inode);
   events?.({ type: "corruption_detected", scope: "database", detail, quarantined_as: movedTo ?? undefined });
   return movedTo;

@@ -1,6 +1,6 @@
 import { accessSync, constants, existsSync, statfsSync } from "node:fs";
 import { dirname } from "node:path";
-import type { BypassReason } from "./types.ts";
+import type { StorageReason } from "./types.ts";
 
 /** The SQLite result code (or errno name) of an error thrown by bun:sqlite or node:fs. */
 export function errorCode(error: unknown): string {
@@ -39,7 +39,7 @@ function existingDir(path: string): string {
  * read-only disk in several ways (SQLITE_FULL, SQLITE_IOERR_*, SQLITE_CANTOPEN, SQLITE_READONLY);
  * for the ambiguous ones the file system itself is asked.
  */
-export function bypassReason(error: unknown, dbPath?: string): BypassReason {
+export function bypassReason(error: unknown, dbPath?: string): StorageReason {
   const code = errorCode(error);
   if (code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED")) return "lock_timeout";
   if (code === "SQLITE_FULL" || code === "ENOSPC") return "disk_full";
