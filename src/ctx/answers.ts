@@ -3,7 +3,7 @@ import { symbolsAnswer } from "../symbols/answers.ts";
 import { loadModuleSymbols } from "../symbols/service.ts";
 import { BuildLock } from "./build-lock.ts";
 import { BuildBusy, buildIndex, type BuildReport } from "./build.ts";
-import { refreshChanged } from "./freshness.ts";
+import { refreshAll, refreshFiles } from "./freshness.ts";
 import { getPieces, type GetMode, type GetResult } from "./get.ts";
 import { searchIndex, type SearchHit } from "./search.ts";
 import type { IndexTarget } from "./update.ts";
@@ -71,7 +71,7 @@ export async function searchAnswer(target: IndexTarget, query: string, options: 
     return resolved.ok ? ok({ query, hits: resolved.value.slice(0, options.limit) }) : resolved;
   }
   const built = await ensureIndex(target, options.workers);
-  const freshness = await refreshChanged(target, REFRESH_LIMIT);
+  const freshness = await refreshAll(target, REFRESH_LIMIT);
   const search = () => searchIndex(target.index, query, options);
   let hits = search();
   // Too many changes to refresh them all: the files hits point into are refreshed and the search
@@ -79,7 +79,7 @@ export async function searchAnswer(target: IndexTarget, query: string, options: 
   for (let round = 0; round < 3 && !target.cache.readOnly; round++) {
     const staleHitFiles = [...new Set(hits.map((h) => h.file_rel))].filter((f) => freshness.stale.includes(f));
     if (staleHitFiles.length === 0) break;
-    const again = await refreshChanged(target, Number.POSITIVE_INFINITY, staleHitFiles);
+    const again = await refreshFiles(target, staleHitFiles);
     freshness.refreshed.push(...again.refreshed);
     freshness.stale = freshness.stale.filter((f) => !staleHitFiles.includes(f));
     hits = search();

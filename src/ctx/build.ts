@@ -2,7 +2,7 @@ import { isCorruption } from "../store/sqlite-errors.ts";
 import { useNormalJit } from "../core/jit.ts";
 import { BuildLock } from "./build-lock.ts";
 import { ExtractionPool } from "./pool.ts";
-import { compareWithIndex, finishExtracting, isFailure, NOT_PARSED, readChanged, startExtracting, type Changed, type FileFailure, type IndexTarget } from "./update.ts";
+import { compareWithIndex, DatabaseReplaced, emptyChangeSet, NOT_PARSED, readInto, startExtracting, writeChanges, type FileFailure, type IndexTarget } from "./update.ts";
 import { walkSegment, type DirStamp, type SkipReason, type WalkedFile } from "./walk.ts";
 
 export interface BuildReport {
@@ -27,8 +27,6 @@ const MIN_FILES_PER_WORKER = 8;
 /** A database replaced this many times during one build is not worth another try. */
 const MAX_RESTARTS = 3;
 
-/** The database was replaced (damage found) while a build pass ran: its file list is void. */
-class DatabaseReplaced extends Error {}
 
 function sameDirs(recorded: readonly DirStamp[], walked: readonly DirStamp[]): boolean {
   const times = new Map(recorded.map((d) => [d.dir_rel, d.mtime_ms]));
@@ -112,31 +110,14 @@ async function buildPass(target: IndexTarget, options: { workers: number; progre
 
   /** Reads one batch and starts its extraction; the write happens later, after the next batch has started. */
   const readBatch = (files: WalkedFile[], removals: string[]) => {
-    const touched: { fileRel: string; mtimeMs: number }[] = [];
-    const changed: Changed[] = [];
-    for (const file of files) {
-      const prior = known.get(file.fileRel);
-      const read = readChanged(target.root, file, prior);
-      if (read === "binary" || isFailure(read)) {
-        if (read === "binary") binary++;
-        else failed.push(read);
-        // What the index had of it is no longer what the file holds (or the file is gone).
-        if (prior) {
-          removals.push(file.fileRel);
-          if (read === "binary") removed++;
-        }
-        tick();
-      } else if (read === null) {
-        if (!notParsed(prior)) unchanged++;
-        touched.push({ fileRel: file.fileRel, mtimeMs: file.mtimeMs });
-        tick();
-      } else {
-        if (read.generated) skipped[read.generated]++;
-        changed.push(read);
-      }
-    }
-    const notIndexed = changed.filter((c) => c.generated).length;
-    return { removals, touched, notIndexed, extracting: startExtracting(target.cache, changed, pool, tick, target.large) };
+    const changes = emptyChangeSet(removals);
+    for (const file of files) readInto(changes, target.root, file, known.get(file.fileRel));
+    for (let i = changes.changed.length; i < files.length; i++) tick(); // read, nothing to extract
+    binary += changes.binary;
+    removed += changes.binaryDropped;
+    unchanged += changes.sameContent.parsed;
+    for (const reason of ["generated", "minified"] as const) skipped[reason] += changes.sameContent[reason] + changes.changed.filter((c) => c.generated === reason).length;
+    return { changes, extracting: startExtracting(target.cache, changes.changed, pool, tick, target.large) };
   };
 
   // A build stopped before its last batch leaves 'running' behind; search and get then say so.
@@ -146,22 +127,14 @@ async function buildPass(target: IndexTarget, options: { workers: number; progre
     let previous = readBatch(candidates.slice(0, BATCH), deleted);
     for (let i = BATCH; ; i += BATCH) {
       const next = i < candidates.length ? readBatch(candidates.slice(i, i + BATCH), []) : null;
-      const updates = await finishExtracting(target.cache, previous.extracting);
-      hits += previous.extracting.hits;
-      failed.push(...previous.extracting.failures);
-      // A file that failed leaves the index until a build reads it well (its old rows would be stale).
-      previous.removals.push(...previous.extracting.failures.map((f) => f.file_rel).filter((f) => known.has(f)));
+      await previous.extracting.extractions;
       unchangedDatabase();
-      let refused;
-      if (next) refused = target.index.write(updates, previous.removals, previous.touched, { buildState: "running" });
-      else {
-        // The last write also records the directories walked, when they differ from those recorded.
-        const finished = candidates.length > 0 || deleted.length > 0 || resuming;
-        const dirs = sameDirs(target.index.dirStamps(), walk.dirs) ? undefined : walk.dirs;
-        refused = target.index.write(updates, previous.removals, previous.touched, { buildState: finished ? "complete" : undefined, dirs });
-      }
-      failed.push(...refused.map((r) => ({ file_rel: r.file_rel, reason: "index_refused" as const, detail: r.detail })));
-      indexed += updates.length - refused.length - previous.notIndexed;
+      hits += previous.extracting.hits;
+      // The last write also records the directories walked, when they differ from those recorded.
+      const finished = candidates.length > 0 || deleted.length > 0 || resuming;
+      const meta = next ? { buildState: "running" as const } : { buildState: finished ? ("complete" as const) : undefined, dirs: sameDirs(target.index.dirStamps(), walk.dirs) ? undefined : walk.dirs };
+      indexed += await writeChanges(target, previous.changes, previous.extracting, meta);
+      failed.push(...previous.changes.failures);
       if (!next) break;
       previous = next;
     }

@@ -1,8 +1,8 @@
 import { statSync } from "node:fs";
 import { locateFile } from "../resolve/segment.ts";
 import type { FileStamp, IndexedFile } from "./index-store.ts";
-import { compareWithIndex, finishExtracting, isFailure, readChanged, startExtracting, type Changed, type IndexTarget } from "./update.ts";
-import { kindOf, walkSegment, type WalkedFile, type WalkResult } from "./walk.ts";
+import { compareWithIndex, emptyChangeSet, readInto, startExtracting, writeChanges, type IndexTarget } from "./update.ts";
+import { kindOf, walkSegment, type DirStamp, type WalkedFile, type WalkResult } from "./walk.ts";
 
 export interface Freshness {
   /** Files re-indexed because they changed since the build. */
@@ -28,66 +28,63 @@ function walkIfDirectoriesChanged(target: IndexTarget): WalkResult | null {
   return same ? null : walkSegment(target.root, target.maxFileBytes);
 }
 
+/** Files seen changed, as walked or stat'ed, with the index's row for each (undefined: a new file). */
+type Looked = { file: WalkedFile; prior: IndexedFile | undefined }[];
+
 /**
  * Before answering from the index: files changed on disk since they were indexed are re-indexed,
  * files created since are indexed (up to `limit` in all; beyond it they are reported stale), and
  * deleted ones leave the index.
  */
-export async function refreshChanged(target: IndexTarget, limit: number, only?: readonly string[]): Promise<Freshness> {
-  // For a few named files (ctx get, hits in stale files) their rows; otherwise every file's size
-  // and mtime, and the whole row only of a file that changed.
-  const stamps: FileStamp[] = only ? only.flatMap((fileRel) => target.index.file(fileRel) ?? []) : target.index.stamps();
-  const walk = only ? null : walkIfDirectoriesChanged(target);
-  const removals: string[] = [];
-  const changed: Changed[] = [];
-  const touched: { fileRel: string; mtimeMs: number }[] = [];
-  const stale: string[] = [];
+export async function refreshAll(target: IndexTarget, limit: number): Promise<Freshness> {
+  // Every file's size and mtime; the whole row only of a file that changed.
+  const stamps = target.index.stamps();
+  const walk = walkIfDirectoriesChanged(target);
+  if (!walk) return refresh(target, lookAgain(target, stamps), [], limit);
+  // The walk has found, checked and stat'ed every file: compare it with the index as a build does.
+  const { gone, candidates } = compareWithIndex(walk.files, new Map(stamps.map((s) => [s.file_rel, s])));
+  const looked = candidates.map((file) => ({ file, prior: target.index.file(file.fileRel) ?? undefined }));
+  return refresh(target, looked, gone, limit, walk.dirs);
+}
+
+/** The same for a few named files (a `ctx get`, hits in stale files), whatever their number. */
+export async function refreshFiles(target: IndexTarget, fileRels: readonly string[]): Promise<Freshness> {
+  const rows = fileRels.flatMap((fileRel) => target.index.file(fileRel) ?? []);
+  return refresh(target, lookAgain(target, rows), [], Number.POSITIVE_INFINITY);
+}
+
+/** Indexed files whose size or time differ on disk, found again (links out of the segment refused); gone ones are listed apart. */
+function lookAgain(target: IndexTarget, stamps: readonly FileStamp[]): Looked {
+  const looked: Looked = [];
+  for (const stamp of stamps) {
+    if (unchangedOnDisk(target.root, stamp)) continue;
+    const fileRel = stamp.file_rel;
+    const prior = "content_hash" in stamp ? (stamp as IndexedFile) : target.index.file(fileRel);
+    if (!prior) continue;
+    const located = locateFile({ root: target.root }, fileRel.split("/"));
+    const absPath = located.ok && located.value ? located.value.absPath : null;
+    const stat = absPath ? statSync(absPath, { throwIfNoEntry: false }) : undefined;
+    const kind = kindOf(fileRel.split("/").at(-1)!);
+    if (!kind) continue;
+    // Gone (or no longer a file): the read says so, and the change set drops it.
+    looked.push({ file: { fileRel, absPath: absPath ?? `${target.root}/${fileRel}`, size: stat?.size ?? -1, mtimeMs: stat?.mtimeMs ?? -1, kind, ...(stat ? { identity: { dev: stat.dev, ino: stat.ino } } : {}) }, prior });
+  }
+  return looked;
+}
+
+async function refresh(target: IndexTarget, looked: Looked, gone: readonly string[], limit: number, dirs?: readonly DirStamp[]): Promise<Freshness> {
   // An index that cannot be written (a read-only segment) answers as it is: every change is stale.
-  const writable = !target.cache.readOnly;
-  const take = (file: WalkedFile, prior: IndexedFile | undefined) => {
-    if (!writable || changed.length + stale.length >= limit) {
-      stale.push(file.fileRel);
-      return;
-    }
-    const read = readChanged(target.root, file, prior);
-    // Binary now, or unreadable: it leaves the index (a build retries and reports the latter).
-    if (read === "binary" || isFailure(read)) {
-      if (prior) removals.push(file.fileRel);
-    } else if (read === null) touched.push({ fileRel: file.fileRel, mtimeMs: file.mtimeMs });
-    else changed.push(read);
-  };
-  if (walk) {
-    // The walk has found, checked and stat'ed every file: compare it with the index as a build does.
-    const { gone, candidates } = compareWithIndex(walk.files, new Map(stamps.map((s) => [s.file_rel, s])));
-    removals.push(...gone);
-    for (const file of candidates) take(file, target.index.file(file.fileRel) ?? undefined);
-  } else {
-    for (const stamp of stamps) {
-      if (unchangedOnDisk(target.root, stamp)) continue;
-      const fileRel = stamp.file_rel;
-      const prior = "content_hash" in stamp ? (stamp as IndexedFile) : target.index.file(fileRel);
-      if (!prior) continue;
-      // Changed or gone: look again, this time refusing links that lead out of the segment.
-      const located = locateFile({ root: target.root }, fileRel.split("/"));
-      const absPath = located.ok && located.value ? located.value.absPath : null;
-      const stat = absPath ? statSync(absPath, { throwIfNoEntry: false }) : undefined;
-      if (!absPath || !stat?.isFile()) {
-        removals.push(fileRel);
-        continue;
-      }
-      const kind = kindOf(fileRel.split("/").at(-1)!);
-      if (!kind) continue;
-      take({ fileRel, absPath, size: stat.size, mtimeMs: stat.mtimeMs, kind, identity: { dev: stat.dev, ino: stat.ino } }, prior);
-    }
+  if (target.cache.readOnly) return { refreshed: [], stale: [...looked.map((l) => l.file.fileRel), ...gone] };
+  const changes = emptyChangeSet([...gone]);
+  const stale: string[] = [];
+  for (const { file, prior } of looked) {
+    if (changes.changed.length + stale.length >= limit) stale.push(file.fileRel);
+    else readInto(changes, target.root, file, prior);
   }
-  if (!writable) return { refreshed: [], stale: [...stale, ...removals] };
   // The directory times are kept only when nothing was left stale, so the next answer looks again.
-  const dirs = walk && stale.length === 0 ? walk.dirs : undefined;
-  if (changed.length + removals.length + touched.length > 0 || dirs) {
-    const extracting = startExtracting(target.cache, changed, null);
-    const updates = await finishExtracting(target.cache, extracting);
-    removals.push(...extracting.failures.map((f) => f.file_rel));
-    target.index.write(updates, removals, touched, dirs ? { dirs } : undefined);
+  const walked = dirs && stale.length === 0 ? { dirs } : undefined;
+  if (changes.changed.length + changes.removals.length + changes.touched.length > 0 || walked) {
+    await writeChanges(target, changes, startExtracting(target.cache, changes.changed, null, undefined, target.large), walked);
   }
-  return { refreshed: [...changed.map((c) => c.file.fileRel), ...removals], stale };
+  return { refreshed: [...changes.changed.map((c) => c.file.fileRel), ...changes.removals], stale };
 }

@@ -3,7 +3,7 @@ import { contentHash } from "../cache/key.ts";
 import { sourceLines } from "../extract/source-text.ts";
 import type { IndexedFile, IndexItem, OutlineRow } from "./index-store.ts";
 import { locateFile } from "../resolve/segment.ts";
-import { refreshChanged, unchangedOnDisk } from "./freshness.ts";
+import { refreshFiles, unchangedOnDisk } from "./freshness.ts";
 import type { IndexTarget } from "./update.ts";
 
 export type GetMode = "skeleton" | "excerpt" | "raw";
@@ -106,7 +106,7 @@ export async function getPieces(target: IndexTarget, ids: readonly string[], mod
     }
     let file: IndexedFile | null = target.index.file(fileRel);
     if (file && !unchangedOnDisk(target.root, file)) {
-      await refreshChanged(target, 1, [fileRel]);
+      await refreshFiles(target, [fileRel]);
       file = target.index.file(fileRel);
     }
     const item = member === null ? null : target.index.item(id);

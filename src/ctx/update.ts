@@ -7,11 +7,11 @@ import { extractInProcess } from "../extract/in-process.ts";
 import { decodeSource } from "../extract/source-text.ts";
 import type { Extraction } from "../extract/types.ts";
 import { extractorVersion } from "../extract/version.ts";
-import type { ContextIndex, FileStamp, FileUpdate, IndexedFile } from "./index-store.ts";
+import type { BuildState, ContextIndex, FileStamp, FileUpdate, IndexedFile } from "./index-store.ts";
 import { generatedReason, HEAD_BYTES, type GeneratedReason } from "./generated.ts";
 import { splitSections } from "./markdown.ts";
 import type { ExtractionPool } from "./pool.ts";
-import type { WalkedFile } from "./walk.ts";
+import type { DirStamp, WalkedFile } from "./walk.ts";
 
 /** Turning changed files into index updates, for a build and for the freshness check alike. */
 
@@ -120,7 +120,7 @@ export function startExtracting(cache: AstCache, changed: Changed[], pool: Extra
 }
 
 /** Stores a finished batch in the AST cache and turns it into index updates (files that failed are left out). */
-export async function finishExtracting(cache: AstCache, batch: Extracting): Promise<FileUpdate[]> {
+async function finishExtracting(cache: AstCache, batch: Extracting): Promise<FileUpdate[]> {
   const extractions = await batch.extractions;
   const extracted = batch.misses.filter(({ item }) => extractions.has(item.file.fileRel));
   cache.storeMany(extracted.map(({ item, key }) => ({ key, fileRel: item.file.fileRel, extraction: extractions.get(item.file.fileRel)! })));
@@ -152,7 +152,7 @@ export function compareWithIndex(walked: readonly WalkedFile[], indexed: Readonl
  * Reads a file that may have changed: null when it is the same content the index has, a failure
  * when it could not be read as the file the walk checked (src/resolve/safe-read.ts).
  */
-export function readChanged(root: string, file: WalkedFile, prior: IndexedFile | undefined): Changed | "binary" | null | FileFailure {
+function readChanged(root: string, file: WalkedFile, prior: IndexedFile | undefined): Changed | "binary" | null | FileFailure {
   const read = readSegmentFile(root, file.absPath, file.identity);
   if (!read.ok) return { file_rel: file.fileRel, reason: read.reason, detail: read.detail };
   const { bytes } = read;
@@ -164,5 +164,59 @@ export function readChanged(root: string, file: WalkedFile, prior: IndexedFile |
   return { file: { ...file, size: read.size, mtimeMs: read.mtimeMs }, bytes, hash, ...(generated ? { generated } : {}) };
 }
 
-export const isFailure = (outcome: Changed | "binary" | null | FileFailure): outcome is FileFailure => outcome !== null && outcome !== "binary" && "reason" in outcome;
+const isFailure = (outcome: Changed | "binary" | null | FileFailure): outcome is FileFailure => outcome !== null && outcome !== "binary" && "reason" in outcome;
 
+
+/** The database was replaced (damage found) while changes were being made: they are void, start over. */
+export class DatabaseReplaced extends Error {}
+
+/**
+ * What a set of files amounts to for the index, whoever looked (a build's batch, a freshness check,
+ * a `ctx get` of a changed file): files to (re)index, to drop, whose time alone changed, and that
+ * failed. One shape, read by one function and written by one.
+ */
+export interface ChangeSet {
+  readonly changed: Changed[];
+  readonly removals: string[];
+  readonly touched: { fileRel: string; mtimeMs: number }[];
+  readonly failures: FileFailure[];
+  /** For the build's counts: found binary (and of those, how many the index had), the same content as indexed (by how the index holds it). */
+  binary: number;
+  binaryDropped: number;
+  sameContent: Record<"parsed" | GeneratedReason, number>;
+}
+
+export const emptyChangeSet = (removals: string[] = []): ChangeSet => ({ changed: [], removals, touched: [], failures: [], binary: 0, binaryDropped: 0, sameContent: { parsed: 0, generated: 0, minified: 0 } });
+
+/** Reads one file that may have changed and puts it where it belongs in `changes`. */
+export function readInto(changes: ChangeSet, root: string, file: WalkedFile, prior: IndexedFile | undefined): void {
+  const read = readChanged(root, file, prior);
+  if (read === "binary" || isFailure(read)) {
+    if (read === "binary") changes.binary++;
+    else changes.failures.push(read);
+    // What the index had of it is no longer what the file holds (or the file is gone).
+    if (prior) changes.removals.push(file.fileRel);
+    if (prior && read === "binary") changes.binaryDropped++;
+  } else if (read === null) {
+    changes.sameContent[prior && NOT_PARSED.has(prior.parse_status) ? (prior.parse_status as GeneratedReason) : "parsed"]++;
+    changes.touched.push({ fileRel: file.fileRel, mtimeMs: file.mtimeMs });
+  } else changes.changed.push(read);
+}
+
+/**
+ * The one writer: stores the extractions in the AST cache and applies the change set to the index
+ * in one transaction (with the build's state or the walk's directories when given). Files whose
+ * extraction failed, or whose rows the database refused, leave the index and are added to the
+ * failures. Returns how many files got their symbols or sections.
+ */
+export async function writeChanges(target: IndexTarget, changes: ChangeSet, extracting: Extracting, meta?: { buildState?: BuildState; dirs?: readonly DirStamp[] }): Promise<number> {
+  const generation = target.store.generation;
+  const updates = await finishExtracting(target.cache, extracting);
+  // Storing found damage and the file was replaced: what was read from the old one is void.
+  if (target.store.generation !== generation) throw new DatabaseReplaced();
+  changes.failures.push(...extracting.failures);
+  changes.removals.push(...extracting.failures.map((f) => f.file_rel));
+  const refused = target.index.write(updates, changes.removals, changes.touched, meta);
+  changes.failures.push(...refused.map((r) => ({ file_rel: r.file_rel, reason: "index_refused" as const, detail: r.detail })));
+  return updates.filter((u) => !NOT_PARSED.has(u.file.parse_status)).length - refused.length;
+}

@@ -6,7 +6,7 @@ import { getAnswer, searchAnswer } from "../../ctx/answers.ts";
 import { openIndex } from "../../ctx/open.ts";
 import { BuildBusy, buildIndex } from "../../ctx/build.ts";
 import { DEFAULT_BUDGET, GET_MODES, type GetMode } from "../../ctx/get.ts";
-import type { IndexTarget } from "../../ctx/update.ts";
+import { DatabaseReplaced, type IndexTarget } from "../../ctx/update.ts";
 import { LANGUAGE_IDS } from "../../languages.ts";
 import { maxFileBytes } from "../../resolve/file-limit.ts";
 import { resolveSegment } from "../../resolve/segment.ts";
@@ -83,7 +83,7 @@ async function withTarget(name: string, args: { segment?: string; telemetry?: st
       // Damage found while answering: the file is moved aside and replaced (as the AST cache does),
       // and the command runs once more on the fresh database (a search then builds the index anew).
       const { answer, summary } = await work(target.value).catch((error: unknown) =>
-        isCorruption(error) && target.value.store.recover(String((error as Error).message)) ? work(target.value).catch(failed) : failed(error),
+        error instanceof DatabaseReplaced || (isCorruption(error) && target.value.store.recover(String((error as Error).message))) ? work(target.value).catch(failed) : failed(error),
       );
       await finish(answer, (value) => printJson({ status: "ok", segment_root: target.value.root, ...value }));
       return { args: {}, result: answer.ok ? { status: "ok", ...summary } : errorRecord(answer.error), cacheEvents };
