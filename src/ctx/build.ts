@@ -103,10 +103,16 @@ async function buildPass(target: IndexTarget, options: { workers: number; progre
   let done = 0;
   const failed: FileFailure[] = [];
   const tick = () => options.progress?.(++done, candidates.length);
-  // Threads for the files that need parsing (large ones are parsed elsewhere: IndexTarget.large).
-  const toParse = candidates.filter((c) => c.kind.type === "source" && (!target.large || c.size < target.large.minBytes)).length;
-  const threads = Math.min(options.workers, Math.floor(toParse / MIN_FILES_PER_WORKER));
-  const pool = threads > 0 ? new ExtractionPool(threads) : null;
+  // Threads are started for the first batch with enough files to parse (cache misses, large files
+  // aside: IndexTarget.large), sized by that batch: a rebuild whose files are all cache hits starts none.
+  let pool: ExtractionPool | null = null;
+  let threads = 0;
+  const poolFor = (misses: number) => {
+    if (pool || misses < MIN_FILES_PER_WORKER || options.workers === 0) return pool;
+    threads = Math.min(options.workers, Math.floor(misses / MIN_FILES_PER_WORKER));
+    pool = new ExtractionPool(threads);
+    return pool;
+  };
 
   /** Reads one batch and starts its extraction; the write happens later, after the next batch has started. */
   const readBatch = (files: WalkedFile[], removals: string[]) => {
@@ -117,7 +123,7 @@ async function buildPass(target: IndexTarget, options: { workers: number; progre
     removed += changes.binaryDropped;
     unchanged += changes.sameContent.parsed;
     for (const reason of ["generated", "minified"] as const) skipped[reason] += changes.sameContent[reason] + changes.changed.filter((c) => c.generated === reason).length;
-    return { changes, extracting: startExtracting(target.cache, changes.changed, pool, tick, target.large) };
+    return { changes, extracting: startExtracting(target.cache, changes.changed, poolFor, tick, target.large) };
   };
 
   // A build stopped before its last batch leaves 'running' behind; search and get then say so.
@@ -139,7 +145,7 @@ async function buildPass(target: IndexTarget, options: { workers: number; progre
       previous = next;
     }
   } finally {
-    pool?.close();
+    (pool as ExtractionPool | null)?.close();
   }
   const totals = target.index.totals();
   return {
@@ -149,7 +155,7 @@ async function buildPass(target: IndexTarget, options: { workers: number; progre
     sections: totals.sections,
     parse_errors: totals.partialFiles,
     cache_hits: hits,
-    workers: pool ? threads : 0,
+    workers: threads,
     seconds: Math.round(performance.now() - started) / 1000,
   };
 }

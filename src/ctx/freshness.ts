@@ -84,7 +84,7 @@ async function refresh(target: IndexTarget, looked: Looked, gone: readonly strin
   // The directory times are kept only when nothing was left stale, so the next answer looks again.
   const walked = dirs && stale.length === 0 ? { dirs } : undefined;
   if (changes.changed.length + changes.removals.length + changes.touched.length > 0 || walked) {
-    await writeChanges(target, changes, startExtracting(target.cache, changes.changed, null, undefined, target.large), walked);
+    await writeChanges(target, changes, startExtracting(target.cache, changes.changed, () => null, undefined, target.large), walked);
   }
   return { refreshed: [...changes.changed.map((c) => c.file.fileRel), ...changes.removals], stale };
 }

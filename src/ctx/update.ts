@@ -50,6 +50,8 @@ export interface Changed {
   readonly file: WalkedFile;
   readonly bytes: Uint8Array;
   readonly hash: string;
+  /** The index had rows of it when it was read. */
+  readonly replaces: boolean;
   /** Generated or minified (src/ctx/generated.ts): indexed as a file without symbols, never parsed. */
   readonly generated?: GeneratedReason;
 }
@@ -77,8 +79,8 @@ function extractLarge(large: NonNullable<IndexTarget["large"]>, language: string
   return turn;
 }
 
-/** Takes what it can from the AST cache and starts extracting the rest (on the pool when there is one). */
-export function startExtracting(cache: AstCache, changed: Changed[], pool: ExtractionPool | null, progress?: () => void, large?: IndexTarget["large"]): Extracting {
+/** Takes what it can from the AST cache and starts extracting the rest (on a pool, when `poolFor` gives one for that many files). */
+export function startExtracting(cache: AstCache, changed: Changed[], poolFor: (misses: number) => ExtractionPool | null, progress?: () => void, large?: IndexTarget["large"]): Extracting {
   const misses: { item: Changed; key: string }[] = [];
   const found = new Map<string, Extraction>();
   let hits = 0;
@@ -96,6 +98,8 @@ export function startExtracting(cache: AstCache, changed: Changed[], pool: Extra
     } else misses.push({ item, key });
   }
   const failures: FileFailure[] = [];
+  // Asked only now, when the cache has said how many files really need parsing.
+  const pool = poolFor(misses.filter(({ item }) => !large || item.bytes.length < large.minBytes).length);
   const extractions = Promise.all(
     misses.map(async ({ item }) => {
       const language = (item.file.kind as { language: string }).language;
@@ -125,12 +129,12 @@ async function finishExtracting(cache: AstCache, batch: Extracting): Promise<Fil
   const extracted = batch.misses.filter(({ item }) => extractions.has(item.file.fileRel));
   cache.storeMany(extracted.map(({ item, key }) => ({ key, fileRel: item.file.fileRel, extraction: extractions.get(item.file.fileRel)! })));
   const failed = new Set(batch.failures.map((f) => f.file_rel));
-  return batch.changed.filter(({ file }) => !failed.has(file.fileRel)).map(({ file, bytes, hash, generated }) => {
+  return batch.changed.filter(({ file }) => !failed.has(file.fileRel)).map(({ file, bytes, hash, generated, replaces }) => {
     const base = { file_rel: file.fileRel, kind: kindName(file), content_hash: hash, size: file.size, mtime_ms: file.mtimeMs };
-    if (file.kind.type === "markdown") return { file: { ...base, parse_status: "ok" }, sections: splitSections(decodeSource(bytes)) };
-    if (generated) return { file: { ...base, parse_status: generated }, symbols: [] };
+    if (file.kind.type === "markdown") return { file: { ...base, parse_status: "ok" }, sections: splitSections(decodeSource(bytes)), replaces };
+    if (generated) return { file: { ...base, parse_status: generated }, symbols: [], replaces };
     const extraction = extractions.get(file.fileRel)!;
-    return { file: { ...base, parse_status: extraction.parse_status }, symbols: extraction.symbols, source: decodeSource(bytes) };
+    return { file: { ...base, parse_status: extraction.parse_status }, symbols: extraction.symbols, source: decodeSource(bytes), replaces };
   });
 }
 
@@ -161,7 +165,7 @@ function readChanged(root: string, file: WalkedFile, prior: IndexedFile | undefi
   if (prior && prior.content_hash === hash && prior.kind === kindName(file)) return null;
   const generated = file.kind.type === "source" && !file.keepGenerated ? generatedReason(file.fileRel, bytes.subarray(0, HEAD_BYTES), bytes.length) : null;
   // Size and time as read, not as walked: the file may have changed in between.
-  return { file: { ...file, size: read.size, mtimeMs: read.mtimeMs }, bytes, hash, ...(generated ? { generated } : {}) };
+  return { file: { ...file, size: read.size, mtimeMs: read.mtimeMs }, bytes, hash, replaces: prior !== undefined, ...(generated ? { generated } : {}) };
 }
 
 const isFailure = (outcome: Changed | "binary" | null | FileFailure): outcome is FileFailure => outcome !== null && outcome !== "binary" && "reason" in outcome;
