@@ -326,7 +326,7 @@ function runTree(tree: Tree, binary: string, extensions: Map<string, string[]>, 
     rmSync(cwd, { recursive: true, force: true });
     return { ...r, available: false, unavailable_reason: e instanceof Error ? e.message : String(e) };
   }
-  if (ignore.length > 0) writeFileSync(join(segment, ".trifectaignore"), ignore.join("\n") + "\n");
+  if (ignore.length > 0) writeFileSync(join(segment, ".trifectaignore"), `${ignore.join("\n")}\n`);
   log(`${tree.name}: copied to ${segment}`);
 
   const tags = join(cwd, "tags");
@@ -443,7 +443,7 @@ function main(): void {
     for (const f of r.failures.slice(0, EXAMPLES_PRINTED)) console.log(`\n- ${r.name}, failed: \`${f.command}\`\n  ${f.what}`);
     for (const w of r.wrong.slice(0, EXAMPLES_PRINTED)) console.log(`\n- ${r.name}, wrong: \`${w.command}\`\n  ${w.what}`);
   }
-  if (jsonPath) writeFileSync(jsonPath, JSON.stringify({ binary, version, bun: Bun.version, date: new Date().toISOString(), results }, null, 2) + "\n");
+  if (jsonPath) writeFileSync(jsonPath, `${JSON.stringify({ binary, version, bun: Bun.version, date: new Date().toISOString(), results }, null, 2)}\n`);
 }
 
 if (import.meta.main) main();

@@ -18,6 +18,8 @@ const tree = parser.parse(await Bun.file(file).text())!;
 function show(node: Node, depth: number, field: string | null): void {
   const text = node.childCount === 0 ? ` ${JSON.stringify(node.text.slice(0, 40))}` : "";
   if (node.isNamed || depth < 3) console.log(`${"  ".repeat(depth)}${field ? `${field}: ` : ""}${node.type} [${node.startPosition.row + 1}-${node.endPosition.row + 1}]${text}`);
-  node.children.forEach((child, i) => child && show(child, depth + 1, node.fieldNameForChild(i)));
+  node.children.forEach((child, i) => {
+    if (child) show(child, depth + 1, node.fieldNameForChild(i));
+  });
 }
 show(tree.rootNode, 0, null);

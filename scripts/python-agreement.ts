@@ -49,7 +49,7 @@ export function sample<T>(items: T[], count: number): T[] {
 }
 
 export async function compareWithOracle(paths: string[]): Promise<Agreement> {
-  const oracle = Bun.spawnSync(["python3", ORACLE], { stdin: new TextEncoder().encode(paths.join("\n") + "\n") });
+  const oracle = Bun.spawnSync(["python3", ORACLE], { stdin: new TextEncoder().encode(`${paths.join("\n")}\n`) });
   if (oracle.exitCode !== 0) throw new Error(`oracle failed: ${oracle.stderr.toString()}`);
   const result: Agreement = { filesCompared: 0, filesSkipped: 0, filesAgreeing: 0, oracleSymbols: 0, matchedSymbols: 0, disagreements: [] };
   for (const line of oracle.stdout.toString().split("\n")) {

@@ -37,7 +37,7 @@ export function oracle(path: string, text: string): Row[] {
   const visit = (node: ts.Node, scope: string[], inType: boolean) => {
     let kind: string | undefined;
     let name: string | undefined;
-    let anchor: ts.Node = node;
+    const anchor: ts.Node = node;
     if (ts.isClassDeclaration(node) || (ts.isClassExpression(node) && node.name)) kind = "class";
     else if (ts.isInterfaceDeclaration(node)) kind = "interface";
     else if (ts.isEnumDeclaration(node)) kind = "enum";

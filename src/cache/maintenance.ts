@@ -212,7 +212,12 @@ export function verifyCache(segmentRoot: string, repair: boolean, features: read
     }
     const failing = features.filter((f) => !isOk(checked.get(f.name) ?? ["ok"]));
     if (repair && intact && failing.length > 0) {
-      for (const feature of failing) findings(() => (feature.repair?.(db), ["ok"]));
+      for (const feature of failing) {
+        findings(() => {
+          feature.repair?.(db);
+          return ["ok"];
+        });
+      }
       checked = checkFeatures(db);
       repaired = [...checked.values()].every(isOk);
     }

@@ -14,7 +14,7 @@ export interface Freshness {
 /** Same size and modification time as when indexed: the file is taken as unchanged without reading it. */
 export function unchangedOnDisk(root: string, stamp: FileStamp): boolean {
   const stat = statSync(`${root}/${stamp.file_rel}`, { throwIfNoEntry: false });
-  return stat !== undefined && stat.isFile() && stat.size === stamp.size && stat.mtimeMs === stamp.mtime_ms;
+  return stat?.isFile() === true && stat.size === stamp.size && stat.mtimeMs === stamp.mtime_ms;
 }
 
 /**
