@@ -4,7 +4,6 @@ import { fail, ok, type Result } from "../core/result.ts";
 import { openDatabase, SCHEMA_VERSION, type OpenedDatabase } from "./database.ts";
 import { cacheDbPath } from "./paths.ts";
 import { listQuarantined, quarantine } from "./quarantine.ts";
-import { cacheSettings } from "./settings.ts";
 import { checksumOf } from "./sqlite-cache.ts";
 import { bypassReason, isCorruption } from "./sqlite-errors.ts";
 import type { CacheEventSink, CacheSettings } from "./types.ts";
@@ -59,7 +58,7 @@ export interface CacheReport {
 const percent = (used: number, max: number) => Math.round((1000 * used) / max) / 10;
 
 /** Real counters and sizes from the database; creates nothing when there is no cache yet. */
-export function cacheStats(segmentRoot: string, settings = cacheSettings(), events?: CacheEventSink): Result<CacheReport> {
+export function cacheStats(segmentRoot: string, settings: CacheSettings, events?: CacheEventSink): Result<CacheReport> {
   const { limits } = settings;
   const dbPath = cacheDbPath(segmentRoot);
   const base: CacheReport = {
@@ -124,7 +123,7 @@ export interface ClearReport {
 }
 
 /** Empties the cache in one write transaction, so processes using it at the same time see all or nothing. */
-export function clearCache(segmentRoot: string, settings = cacheSettings(), events?: CacheEventSink): Result<ClearReport> {
+export function clearCache(segmentRoot: string, settings: CacheSettings, events?: CacheEventSink): Result<ClearReport> {
   const dbPath = cacheDbPath(segmentRoot);
   const result = withExisting(segmentRoot, settings, events, ({ db }) =>
     db
@@ -192,7 +191,7 @@ function ftsCheck(db: Database): string[] {
  * rows go, a full-text table out of step with its rows is rebuilt from them, and a file whose damage
  * cannot be mended is moved aside so the next command starts fresh (then `ctx build` builds anew).
  */
-export function verifyCache(segmentRoot: string, repair: boolean, settings = cacheSettings(), events?: CacheEventSink): Result<VerifyReport> {
+export function verifyCache(segmentRoot: string, repair: boolean, settings: CacheSettings, events?: CacheEventSink): Result<VerifyReport> {
   const dbPath = cacheDbPath(segmentRoot);
   const result = withExisting(segmentRoot, settings, events, ({ db, recoveredFrom }) => {
     const integrity = findings(() => (db.query("PRAGMA integrity_check").all() as { integrity_check: string }[]).map((r) => r.integrity_check));
