@@ -5,14 +5,9 @@ import { SqliteAstCache } from "./sqlite-cache.ts";
 import { ContextIndex } from "../ctx/index-store.ts";
 import type { AstCache, BypassReason, CacheEventSink, CacheSettings, Lookup, StoreOutcome } from "./types.ts";
 
-/**
- * Whether to persist: the flag wins over TRIFECTA_AST_PERSIST; persistence is on by default.
- * The variable accepts 1/true/on and 0/false/off.
- */
-export function persistSetting(flag: boolean | undefined, env: string | undefined = process.env.TRIFECTA_AST_PERSIST): boolean {
-  if (flag !== undefined) return flag;
-  const value = env?.trim().toLowerCase();
-  return !(value === "0" || value === "false" || value === "off");
+/** Whether to persist: the flag wins over TRIFECTA_AST_PERSIST (`setting`, see src/core/settings.ts). */
+export function persistSetting(flag: boolean | undefined, setting: boolean): boolean {
+  return flag ?? setting;
 }
 
 export interface OpenCacheOptions {

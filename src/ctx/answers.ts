@@ -49,8 +49,8 @@ export type SearchAnswer = {
 } & IncompleteNote;
 
 /** A `sym://` query names its symbols exactly: they are resolved, not searched. */
-async function resolveSymUri(uri: string, root: string): Promise<Result<SearchHit[]>> {
-  const loaded = await loadModuleSymbols(uri, { segment: root, persist: true });
+async function resolveSymUri(uri: string, target: IndexTarget): Promise<Result<SearchHit[]>> {
+  const loaded = await loadModuleSymbols(uri, { segment: target.root, persist: true, maxFileBytes: target.maxFileBytes, cacheSettings: target.cacheSettings });
   const answer = loaded.ok ? symbolsAnswer(loaded.value) : loaded;
   if (!answer.ok) return answer;
   return ok(
@@ -67,7 +67,7 @@ async function resolveSymUri(uri: string, root: string): Promise<Result<SearchHi
  */
 export async function searchAnswer(target: IndexTarget, query: string, options: { limit: number; kind?: string; lang?: string; workers: number }): Promise<Result<SearchAnswer>> {
   if (query.startsWith("sym://")) {
-    const resolved = await resolveSymUri(query, target.root);
+    const resolved = await resolveSymUri(query, target);
     return resolved.ok ? ok({ query, hits: resolved.value.slice(0, options.limit) }) : resolved;
   }
   const built = await ensureIndex(target, options.workers);
