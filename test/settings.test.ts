@@ -1,5 +1,5 @@
 import { describe, expect, test } from "bun:test";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { readSettings, VARIABLES } from "../src/core/settings.ts";
 
@@ -10,6 +10,14 @@ describe("settings", () => {
     const readme = readFileSync(join(repo, "README.md"), "utf8");
     const rows = readme.split("\n").filter((line) => line.startsWith("| `TRIFECTA_"));
     expect(rows).toEqual(Object.entries(VARIABLES).map(([name, v]) => `| \`${name}\` | ${v.effect} |`));
+  });
+
+  test("only src/core/settings.ts reads TRIFECTA_* variables", () => {
+    const src = join(repo, "src");
+    const readers = (readdirSync(src, { recursive: true }) as string[])
+      .filter((file) => file.endsWith(".ts") && file !== join("core", "settings.ts"))
+      .filter((file) => /env\??(\.|\[["'`])TRIFECTA_/.test(readFileSync(join(src, file), "utf8")));
+    expect(readers).toEqual([]);
   });
 
   test("defaults when nothing is set", () => {
