@@ -3,29 +3,23 @@ import { Store } from "../store/store.ts";
 import type { StoreFeature } from "../store/types.ts";
 import { MemoryAstCache } from "./memory-cache.ts";
 import { AST_CACHE_FEATURE } from "./schema.ts";
-import { cacheSettings } from "./settings.ts";
 import { SqliteAstCache } from "./sqlite-cache.ts";
 import type { AstCache, BypassReason, CacheEventSink, CacheSettings, Lookup, StoreOutcome } from "./types.ts";
 
-/**
- * Whether to persist: the flag wins over TRIFECTA_AST_PERSIST; persistence is on by default.
- * The variable accepts 1/true/on and 0/false/off.
- */
-export function persistSetting(flag: boolean | undefined, env: string | undefined = process.env.TRIFECTA_AST_PERSIST): boolean {
-  if (flag !== undefined) return flag;
-  const value = env?.trim().toLowerCase();
-  return !(value === "0" || value === "false" || value === "off");
+/** Whether to persist: the flag wins over TRIFECTA_AST_PERSIST (`setting`, see src/core/settings.ts). */
+export function persistSetting(flag: boolean | undefined, setting: boolean): boolean {
+  return flag ?? setting;
 }
 
 export interface OpenCacheOptions {
   readonly persist: boolean;
   readonly events?: CacheEventSink;
-  readonly settings?: CacheSettings;
+  readonly settings: CacheSettings;
 }
 
 /** Opens the segment's store with the features asked for (the AST cache's tables always among them). */
-export function openStore(segmentRoot: string, features: readonly StoreFeature[], options: { events?: CacheEventSink; settings?: CacheSettings } = {}) {
-  const settings = options.settings ?? cacheSettings();
+export function openStore(segmentRoot: string, features: readonly StoreFeature[], options: { events?: CacheEventSink; settings: CacheSettings }) {
+  const { settings } = options;
   return Store.open(cacheDbPath(segmentRoot), {
     create: true,
     lockTimeoutMs: settings.lockTimeoutMs,
@@ -40,7 +34,7 @@ export function openStore(segmentRoot: string, features: readonly StoreFeature[]
 export function openAstCache(segmentRoot: string, options: OpenCacheOptions): AstCache {
   const events = options.events ?? (() => {});
   if (!options.persist) return new MemoryAstCache(events);
-  const settings = options.settings ?? cacheSettings();
+  const { settings } = options;
   const store = openStore(segmentRoot, [], { events, settings });
   if (store instanceof Store) return SqliteAstCache.over(store, settings, events);
   const reason = store.failed === "absent" ? "cache_unavailable" : store.failed;

@@ -4,7 +4,6 @@ import { fail, ok, type Result } from "../core/result.ts";
 import { openDatabase, SCHEMA_VERSION, type OpenedDatabase } from "../store/database.ts";
 import { cacheDbPath } from "../store/paths.ts";
 import { listQuarantined, quarantine } from "../store/quarantine.ts";
-import { cacheSettings } from "./settings.ts";
 import { checksumOf } from "./sqlite-cache.ts";
 import { bypassReason, isCorruption } from "../store/sqlite-errors.ts";
 import type { StoreFeature } from "../store/types.ts";
@@ -61,7 +60,7 @@ export interface CacheReport {
 const percent = (used: number, max: number) => Math.round((1000 * used) / max) / 10;
 
 /** Real counters and sizes from the database; creates nothing when there is no cache yet. */
-export function cacheStats(segmentRoot: string, settings = cacheSettings(), events?: CacheEventSink): Result<CacheReport> {
+export function cacheStats(segmentRoot: string, settings: CacheSettings, events?: CacheEventSink): Result<CacheReport> {
   const { limits } = settings;
   const dbPath = cacheDbPath(segmentRoot);
   const base: CacheReport = {
@@ -126,7 +125,7 @@ export interface ClearReport {
 }
 
 /** Empties the cache in one write transaction, so processes using it at the same time see all or nothing. */
-export function clearCache(segmentRoot: string, settings = cacheSettings(), events?: CacheEventSink): Result<ClearReport> {
+export function clearCache(segmentRoot: string, settings: CacheSettings, events?: CacheEventSink): Result<ClearReport> {
   const dbPath = cacheDbPath(segmentRoot);
   const result = withExisting(segmentRoot, settings, events, ({ db }) =>
     db
@@ -188,7 +187,7 @@ const isOk = (found: readonly string[]) => found.length === 1 && found[0] === "o
  * rebuilt from its rows), and a file whose damage cannot be mended is moved aside so the next
  * command starts fresh (then `ctx build` builds anew).
  */
-export function verifyCache(segmentRoot: string, repair: boolean, features: readonly StoreFeature[] = [], settings = cacheSettings(), events?: CacheEventSink): Result<VerifyReport> {
+export function verifyCache(segmentRoot: string, repair: boolean, features: readonly StoreFeature[], settings: CacheSettings, events?: CacheEventSink): Result<VerifyReport> {
   const dbPath = cacheDbPath(segmentRoot);
   const checkFeatures = (db: Database) => new Map(features.filter((f) => f.check).map((f) => [f.name, findings(() => f.check!(db))]));
   const result = withExisting(segmentRoot, settings, events, ({ db, recoveredFrom }) => {

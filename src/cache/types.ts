@@ -51,15 +51,4 @@ export type CacheEvent =
 
 export type CacheEventSink = (event: CacheEvent) => void;
 
-export interface CacheLimits {
-  readonly maxBytes: number;
-  readonly maxEntries: number;
-  readonly ttlMs: number;
-}
-
-export interface CacheSettings {
-  readonly lockTimeoutMs: number;
-  readonly limits: CacheLimits;
-  /** Hard ceiling on the database file (SQLite max_page_count); past it writes fail as disk full. */
-  readonly maxDbBytes: number | null;
-}
+export type { CacheLimits, CacheSettings } from "../core/settings.ts";

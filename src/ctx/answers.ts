@@ -50,7 +50,7 @@ export type SearchAnswer = {
 
 /** A `sym://` query names its symbols exactly: they are resolved, not searched. */
 async function resolveSymUri(uri: string, target: IndexTarget): Promise<Result<SearchHit[]>> {
-  const loaded = await loadModuleSymbols(uri, { segment: target.root, persist: true, cache: target.cache });
+  const loaded = await loadModuleSymbols(uri, { segment: target.root, persist: true, maxFileBytes: target.maxFileBytes, cacheSettings: target.cacheSettings, cache: target.cache });
   const answer = loaded.ok ? symbolsAnswer(loaded.value) : loaded;
   if (!answer.ok) return answer;
   return ok(

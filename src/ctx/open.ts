@@ -1,5 +1,4 @@
 import { openStore } from "../cache/factory.ts";
-import { cacheSettings } from "../cache/settings.ts";
 import { SqliteAstCache } from "../cache/sqlite-cache.ts";
 import type { CacheEventSink, CacheSettings } from "../cache/types.ts";
 import { cacheDbPath } from "../store/paths.ts";
@@ -14,10 +13,10 @@ import { CTX_INDEX_FEATURE } from "./schema.ts";
  */
 export function openIndex(
   segmentRoot: string,
-  options: { events?: CacheEventSink; settings?: CacheSettings } = {},
+  options: { events?: CacheEventSink; settings: CacheSettings },
 ): { ok: true; store: Store; cache: SqliteAstCache; index: ContextIndex } | { ok: false; reason: StorageReason; dbPath: string } {
   const events = options.events ?? (() => {});
-  const settings = options.settings ?? cacheSettings();
+  const { settings } = options;
   const store = openStore(segmentRoot, [CTX_INDEX_FEATURE], { events, settings });
   if (!(store instanceof Store)) {
     const reason = store.failed === "absent" ? "cache_unavailable" : store.failed;

@@ -1,7 +1,7 @@
 import { cacheKey, contentHash } from "../cache/key.ts";
 import type { SqliteAstCache } from "../cache/sqlite-cache.ts";
 import type { Store } from "../store/store.ts";
-import type { AstCache } from "../cache/types.ts";
+import type { AstCache, CacheSettings } from "../cache/types.ts";
 import { readSegmentFile, type ReadRefusal } from "../resolve/safe-read.ts";
 import { extractInProcess } from "../extract/in-process.ts";
 import { decodeSource } from "../extract/source-text.ts";
@@ -22,6 +22,8 @@ export interface IndexTarget {
   readonly cache: SqliteAstCache;
   readonly index: ContextIndex;
   readonly maxFileBytes: number;
+  /** What `sym://` queries open their own cache with. */
+  readonly cacheSettings: CacheSettings;
   /**
    * How files of at least `minBytes` are extracted, one at a time (the CLI: each in a process of its
    * own, so one large file's parse memory does not stay for the rest of the build).

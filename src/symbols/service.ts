@@ -1,14 +1,13 @@
 import { statSync } from "node:fs";
 import { openAstCache } from "../cache/factory.ts";
 import { cacheKey, contentHash } from "../cache/key.ts";
-import type { AstCache, BypassReason, CacheEvent, MissReason } from "../cache/types.ts";
+import type { AstCache, BypassReason, CacheEvent, CacheSettings, MissReason } from "../cache/types.ts";
 import { fail, ok, type Result } from "../core/result.ts";
 import { extractInProcess } from "../extract/in-process.ts";
 import { extractorVersion } from "../extract/version.ts";
 import type { Extraction } from "../extract/types.ts";
 import { LANGUAGE_IDS } from "../languages.ts";
 import { resolveSource, type Source } from "../resolve/modules.ts";
-import { maxFileBytes } from "../resolve/file-limit.ts";
 import { readSegmentFile, type ReadRefusal } from "../resolve/safe-read.ts";
 import { resolveSegment, type SegmentFile } from "../resolve/segment.ts";
 import { parseSymUri, type SymUri } from "../uri/sym-uri.ts";
@@ -20,7 +19,8 @@ export interface SymbolsOptions {
   readonly segment?: string;
   readonly persist: boolean;
   readonly cwd?: string;
-  readonly maxFileBytes?: number;
+  readonly maxFileBytes: number;
+  readonly cacheSettings: CacheSettings;
   /** An AST cache already open on the segment (a `sym://` search reuses the index's connection); else one is opened and closed. */
   readonly cache?: AstCache;
   /** How a miss is extracted; defaults to in-process. */
@@ -80,7 +80,7 @@ export async function loadModuleSymbols(rawUri: string, options: SymbolsOptions)
   const files = source.value.kind === "file" ? [source.value.file] : source.value.files;
   lap("resolve");
 
-  const limit = options.maxFileBytes ?? maxFileBytes();
+  const limit = options.maxFileBytes;
   for (const file of files) {
     const size = statSync(file.absPath).size;
     if (size > limit) {
@@ -97,7 +97,7 @@ export async function loadModuleSymbols(rawUri: string, options: SymbolsOptions)
   lap("read");
 
   const cacheEvents: CacheEvent[] = [];
-  const cache = options.cache ?? openAstCache(segment.value.root, { persist: options.persist, events: (event) => cacheEvents.push(event) });
+  const cache = options.cache ?? openAstCache(segment.value.root, { persist: options.persist, settings: options.cacheSettings, events: (event) => cacheEvents.push(event) });
   lap("cache_open");
   try {
     const loaded: LoadedFile[] = [];

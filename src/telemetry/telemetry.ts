@@ -1,11 +1,8 @@
 import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
-
-export type TelemetryLevel = "off" | "lite" | "full";
-export const TELEMETRY_LEVELS: readonly TelemetryLevel[] = ["off", "lite", "full"];
+import type { TelemetryLevel, TelemetrySettings } from "../core/settings.ts";
 
 export const EVENTS_FILE = "events.jsonl";
-export const DEFAULT_ROTATE_BYTES = 10 * 1024 * 1024;
 export const KEEP_ROTATED = 3;
 
 export interface TelemetryEvent {
@@ -26,15 +23,13 @@ export interface Telemetry {
 
 export const NO_TELEMETRY: Telemetry = { level: "off", emit: () => {} };
 
-/** `--telemetry` wins, then TRIFECTA_TELEMETRY_LEVEL, else off; TRIFECTA_NO_TELEMETRY=1 silences everything. */
-export function telemetryLevel(flag: string | undefined, env: Record<string, string | undefined> = process.env): TelemetryLevel {
-  if (env.TRIFECTA_NO_TELEMETRY === "1") return "off";
-  const chosen = flag ?? env.TRIFECTA_TELEMETRY_LEVEL?.trim().toLowerCase();
-  return TELEMETRY_LEVELS.includes(chosen as TelemetryLevel) ? (chosen as TelemetryLevel) : "off";
+/** `--telemetry` wins, then TRIFECTA_TELEMETRY_LEVEL, else off; TRIFECTA_NO_TELEMETRY silences everything. */
+export function telemetryLevel(flag: TelemetryLevel | undefined, settings: TelemetrySettings): TelemetryLevel {
+  return settings.disabled ? "off" : (flag ?? settings.level);
 }
 
-export function telemetryDir(segmentRoot: string, env: Record<string, string | undefined> = process.env): string {
-  return env.TRIFECTA_TELEMETRY_DIR ? env.TRIFECTA_TELEMETRY_DIR : join(segmentRoot, "_ctx", "telemetry");
+export function telemetryDir(segmentRoot: string, dir: string | null): string {
+  return dir ?? join(segmentRoot, "_ctx", "telemetry");
 }
 
 /** A short, stable fingerprint of the segment: never the path itself. */
@@ -47,11 +42,11 @@ function newRunId(): string {
   return `${Date.now().toString(36)}-${Buffer.from(random).toString("hex")}`;
 }
 
-export function openTelemetry(segmentRoot: string, level: TelemetryLevel, env: Record<string, string | undefined> = process.env): Telemetry {
+/** `env` gives the home directory and user name that redaction removes. */
+export function openTelemetry(segmentRoot: string, level: TelemetryLevel, settings: TelemetrySettings, env: Record<string, string | undefined> = process.env): Telemetry {
   if (level === "off") return NO_TELEMETRY;
-  const dir = telemetryDir(segmentRoot, env);
+  const dir = telemetryDir(segmentRoot, settings.dir);
   const file = join(dir, EVENTS_FILE);
-  const rotateAt = Number(env.TRIFECTA_TELEMETRY_MAX_BYTES) > 0 ? Number(env.TRIFECTA_TELEMETRY_MAX_BYTES) : DEFAULT_ROTATE_BYTES;
   const base = { run_id: newRunId(), segment_id: segmentId(segmentRoot) };
   const redact = redactor([segmentRoot, env.HOME].filter((s): s is string => !!s && s.length > 1), env.USER ?? env.LOGNAME);
   let ready = false;
@@ -63,7 +58,7 @@ export function openTelemetry(segmentRoot: string, level: TelemetryLevel, env: R
           mkdirSync(dir, { recursive: true });
           ready = true;
         }
-        rotateIfNeeded(file, rotateAt);
+        rotateIfNeeded(file, settings.rotateBytes);
         const event: TelemetryEvent = { ts: new Date().toISOString(), ...base, cmd, args: redact(args), result: redact(result), timing_ms: Math.round(timingMs * 100) / 100 };
         // One write per line: O_APPEND keeps concurrent writers' lines whole.
         appendFileSync(file, `${JSON.stringify(event)}\n`);

@@ -42,8 +42,8 @@ const symbols = defineCommand({
   args: { ...uriArg, ...cacheArgs, format: { type: "string", description: "json (default) or text: a compact outline" } },
   async run({ args }) {
     const format = oneOf("format", args.format, ["json", "text"], "json");
-    await recorded("ast.symbols", args, async () => {
-      const loaded = await loadModuleSymbols(args.uri, { segment: args.segment, persist: persistSetting(args["persist-cache"]), extract: extractForCli });
+    await recorded("ast.symbols", args, async (settings) => {
+      const loaded = await loadModuleSymbols(args.uri, { segment: args.segment, persist: persistSetting(args["persist-cache"], settings.astPersist), maxFileBytes: settings.maxFileBytes, cacheSettings: settings.cache, extract: extractForCli });
       const answer = loaded.ok ? symbolsAnswer(loaded.value) : loaded;
       await finish(answer, format === "json" ? printJson : (a) => writeStdout(outline(a.file_rel, a.symbols)));
       return answerRecord(args.uri, loaded, answer, { format });
@@ -55,8 +55,8 @@ const snippet = defineCommand({
   meta: { name: "snippet", description: "The source lines of one symbol" },
   args: { ...uriArg, ...cacheArgs },
   async run({ args }) {
-    await recorded("ast.snippet", args, async () => {
-      const loaded = await loadModuleSymbols(args.uri, { segment: args.segment, persist: persistSetting(args["persist-cache"]), extract: extractForCli });
+    await recorded("ast.snippet", args, async (settings) => {
+      const loaded = await loadModuleSymbols(args.uri, { segment: args.segment, persist: persistSetting(args["persist-cache"], settings.astPersist), maxFileBytes: settings.maxFileBytes, cacheSettings: settings.cache, extract: extractForCli });
       const answer = loaded.ok ? snippetAnswer(loaded.value) : loaded;
       await finish(answer);
       return answerRecord(args.uri, loaded, answer);

@@ -1,6 +1,6 @@
 import { defineCommand } from "citty";
 import { cacheStats, clearCache, verifyCache } from "../../cache/maintenance.ts";
-import type { CacheEvent } from "../../cache/types.ts";
+import type { CacheEvent, CacheSettings } from "../../cache/types.ts";
 import { fail, type Result } from "../../core/result.ts";
 import { CTX_INDEX_FEATURE } from "../../ctx/schema.ts";
 import { resolveSegment } from "../../resolve/segment.ts";
@@ -11,18 +11,18 @@ import { errorRecord, finish, recorded, segmentArg, telemetryArg, type CommandRe
 async function maintain<T extends object>(
   name: string,
   args: { segment?: string; telemetry?: string },
-  work: (root: string, events: (e: CacheEvent) => void) => Result<T>,
+  work: (root: string, settings: CacheSettings, events: (e: CacheEvent) => void) => Result<T>,
   summary: (value: T) => Record<string, unknown>,
   verdict: (value: T) => Result<T> = (value) => ({ ok: true, value }),
 ): Promise<void> {
-  await recorded(name, args, async (): Promise<CommandRecord> => {
+  await recorded(name, args, async (settings): Promise<CommandRecord> => {
     const segment = resolveSegment(args.segment);
     if (!segment.ok) {
       await finish(segment);
       return { args: {}, result: errorRecord(segment.error) };
     }
     const cacheEvents: CacheEvent[] = [];
-    const done = work(segment.value.root, (e) => cacheEvents.push(e));
+    const done = work(segment.value.root, settings.cache, (e) => cacheEvents.push(e));
     const judged = done.ok ? verdict(done.value) : done;
     await finish(judged, async (value) => printJson({ status: "ok", segment_root: segment.value.root, ...value }));
     return { args: {}, result: judged.ok ? { status: "ok", ...summary(judged.value) } : errorRecord(judged.error), cacheEvents };
@@ -33,8 +33,8 @@ export const cacheStatsCommand = defineCommand({
   meta: { name: "cache-stats", description: "Entries, bytes, real hit/miss counters, ages and limit usage of the segment's cache" },
   args: { ...segmentArg, ...telemetryArg },
   async run({ args }) {
-    await maintain("ast.cache-stats", args, (root, events) => {
-      const stats = cacheStats(root, undefined, events);
+    await maintain("ast.cache-stats", args, (root, settings, events) => {
+      const stats = cacheStats(root, settings, events);
       return stats.ok ? { ok: true, value: { stats: stats.value } } : stats;
     }, ({ stats }) => ({ entries: stats.entries, hit_rate: stats.hit_rate, warnings: stats.warnings.length }));
   },
@@ -44,7 +44,7 @@ export const clearCacheCommand = defineCommand({
   meta: { name: "clear-cache", description: "Empty the segment's cache (safe while other processes use it)" },
   args: { ...segmentArg, ...telemetryArg },
   async run({ args }) {
-    await maintain("ast.clear-cache", args, (root, events) => clearCache(root, undefined, events), (r) => ({ removed_entries: r.removed_entries }));
+    await maintain("ast.clear-cache", args, (root, settings, events) => clearCache(root, settings, events), (r) => ({ removed_entries: r.removed_entries }));
   },
 });
 
@@ -55,7 +55,7 @@ export const cacheVerifyCommand = defineCommand({
     await maintain(
       "ast.cache-verify",
       args,
-      (root, events) => verifyCache(root, args.repair === true, [CTX_INDEX_FEATURE], undefined, events),
+      (root, settings, events) => verifyCache(root, args.repair === true, [CTX_INDEX_FEATURE], settings, events),
       (r) => ({ clean: r.clean, bad_rows: r.bad_rows.length, repaired: r.repaired }),
       (report) =>
         report.clean

@@ -2,25 +2,18 @@ import { defineCommand } from "citty";
 import { bypassReason, isCorruption, isStorageFailure } from "../../store/sqlite-errors.ts";
 import type { CacheEvent } from "../../cache/types.ts";
 import { fail, ok, type Result } from "../../core/result.ts";
+import type { Settings } from "../../core/settings.ts";
 import { getAnswer, searchAnswer } from "../../ctx/answers.ts";
 import { openIndex } from "../../ctx/open.ts";
 import { BuildBusy, buildIndex } from "../../ctx/build.ts";
 import { DEFAULT_BUDGET, GET_MODES, type GetMode } from "../../ctx/get.ts";
 import { DatabaseReplaced, type IndexTarget } from "../../ctx/update.ts";
 import { LANGUAGE_IDS } from "../../languages.ts";
-import { maxFileBytes } from "../../resolve/file-limit.ts";
 import { resolveSegment } from "../../resolve/segment.ts";
 import { extractIsolated, LARGE_INPUT_BYTES } from "../fast-extract.ts";
 import { UsageError, variadic } from "../strict-args.ts";
 import { printJson, writeStderr } from "../output.ts";
 import { errorRecord, finish, oneOf, recorded, segmentArg, telemetryArg, type CommandRecord } from "./shared.ts";
-
-/**
- * Worker threads that parse while the main thread reads files and writes the index: one per core
- * but one, at least one (0 parses on the main thread). On the 2-core machine the stdlib builds in
- * 2.6 s with one worker, 2.7 s with none, 2.8 s with two. TRIFECTA_CTX_WORKERS overrides.
- */
-const WORKERS = /^\d+$/.test(process.env.TRIFECTA_CTX_WORKERS ?? "") ? Number(process.env.TRIFECTA_CTX_WORKERS) : Math.max(1, (navigator.hardwareConcurrency || 1) - 1);
 
 /** A `ctx build` started while another runs waits for it this long, then finds its work done. */
 const BUILD_WAIT_MS = 600_000;
@@ -28,13 +21,13 @@ const BUILD_WAIT_MS = 600_000;
 const jsonArg = { json: { type: "boolean", description: "JSON output (the only format; accepted for scripts that pass it)" } } as const;
 
 /** Opens the segment's index (creating the cache database if needed), or a typed error. */
-function openTarget(segmentFlag: string | undefined, events: (e: CacheEvent) => void): Result<IndexTarget & { close(): void }> {
+function openTarget(segmentFlag: string | undefined, settings: Settings, events: (e: CacheEvent) => void): Result<IndexTarget & { close(): void }> {
   const segment = resolveSegment(segmentFlag);
   if (!segment.ok) return segment;
-  const opened = openIndex(segment.value.root, { events });
+  const opened = openIndex(segment.value.root, { events, settings: settings.cache });
   if (!opened.ok) return fail("CACHE_UNAVAILABLE", `the index database cannot be opened (${opened.reason})`, { db_path: opened.dbPath, reason: opened.reason, hint: storageHint(opened.reason) });
   const large = { minBytes: LARGE_INPUT_BYTES, extract: extractIsolated };
-  return ok({ root: segment.value.root, store: opened.store, cache: opened.cache, index: opened.index, maxFileBytes: maxFileBytes(), large, close: () => opened.store.close() });
+  return ok({ root: segment.value.root, store: opened.store, cache: opened.cache, index: opened.index, maxFileBytes: settings.maxFileBytes, cacheSettings: settings.cache, large, close: () => opened.store.close() });
 }
 
 /** A progress line on stderr, only when a person is watching. */
@@ -70,10 +63,10 @@ function storageHint(reason: string): string {
   return "`trifecta ast cache-verify` checks the file";
 }
 
-async function withTarget(name: string, args: { segment?: string; telemetry?: string }, work: (target: IndexTarget) => Promise<{ answer: Result<object>; summary: Record<string, unknown> }>) {
-  await recorded(name, args, async (): Promise<CommandRecord> => {
+async function withTarget(name: string, args: { segment?: string; telemetry?: string }, work: (target: IndexTarget, settings: Settings) => Promise<{ answer: Result<object>; summary: Record<string, unknown> }>) {
+  await recorded(name, args, async (settings): Promise<CommandRecord> => {
     const cacheEvents: CacheEvent[] = [];
-    const target = openTarget(args.segment, (e) => cacheEvents.push(e));
+    const target = openTarget(args.segment, settings, (e) => cacheEvents.push(e));
     if (!target.ok) {
       await finish(target);
       return { args: {}, result: errorRecord(target.error) };
@@ -82,8 +75,8 @@ async function withTarget(name: string, args: { segment?: string; telemetry?: st
       const failed = (error: unknown) => indexFailure(error, target.value.cache.dbPath);
       // Damage found while answering: the file is moved aside and replaced (as the AST cache does),
       // and the command runs once more on the fresh database (a search then builds the index anew).
-      const { answer, summary } = await work(target.value).catch((error: unknown) =>
-        error instanceof DatabaseReplaced || (isCorruption(error) && target.value.store.recover(String((error as Error).message))) ? work(target.value).catch(failed) : failed(error),
+      const { answer, summary } = await work(target.value, settings).catch((error: unknown) =>
+        error instanceof DatabaseReplaced || (isCorruption(error) && target.value.store.recover(String((error as Error).message))) ? work(target.value, settings).catch(failed) : failed(error),
       );
       await finish(answer, (value) => printJson({ status: "ok", segment_root: target.value.root, ...value }));
       return { args: {}, result: answer.ok ? { status: "ok", ...summary } : errorRecord(answer.error), cacheEvents };
@@ -97,12 +90,12 @@ const build = defineCommand({
   meta: { name: "build", description: "Index the segment: symbols of every source file, sections of Markdown files (incremental)" },
   args: { ...segmentArg, ...telemetryArg, ...jsonArg },
   async run({ args }) {
-    await withTarget("ctx.build", args, async (target) => {
+    await withTarget("ctx.build", args, async (target, settings) => {
       if (target.cache.readOnly) {
         return { answer: fail("CACHE_UNAVAILABLE", "the segment cannot be written, so its index cannot be built (search and get still answer from an existing one)", { db_path: target.cache.dbPath, reason: "read_only", hint: storageHint("read_only") }), summary: { reason: "read_only" } };
       }
       try {
-        const report = await buildIndex(target, { workers: WORKERS, waitMs: BUILD_WAIT_MS, progress: progressBar() });
+        const report = await buildIndex(target, { workers: settings.ctxWorkers, waitMs: BUILD_WAIT_MS, progress: progressBar() });
         const summary = { indexed: report.files.indexed, unchanged: report.files.unchanged, failed: report.failed.length, restarted: report.recovered !== undefined, seconds: report.seconds };
         return { answer: ok(report), summary };
       } catch (error) {
@@ -129,8 +122,8 @@ const search = defineCommand({
     const limit = args.limit === undefined ? 10 : Number(args.limit);
     if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new UsageError("--limit takes a whole number from 1 to 1000");
     if (args.lang !== undefined && args.lang !== "markdown" && !LANGUAGE_IDS.includes(args.lang)) throw new UsageError(`--lang must be markdown or one of ${LANGUAGE_IDS.join(", ")}`);
-    await withTarget("ctx.search", args, async (target) => {
-      const answer = await searchAnswer(target, args.query, { limit, kind: args.kind, lang: args.lang, workers: WORKERS });
+    await withTarget("ctx.search", args, async (target, settings) => {
+      const answer = await searchAnswer(target, args.query, { limit, kind: args.kind, lang: args.lang, workers: settings.ctxWorkers });
       return { answer, summary: answer.ok ? { hits: answer.value.hits.length, stale: answer.value.stale?.files ?? 0 } : {} };
     });
   },

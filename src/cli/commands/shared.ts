@@ -1,9 +1,10 @@
 import type { ArgsDef } from "citty";
 import type { CacheEvent } from "../../cache/types.ts";
 import type { Result, TrifectaError } from "../../core/result.ts";
+import { readSettings, TELEMETRY_LEVELS, type Settings } from "../../core/settings.ts";
 import { resolveSegment } from "../../resolve/segment.ts";
 import { emitCacheEvents } from "../../telemetry/cache-events.ts";
-import { openTelemetry, TELEMETRY_LEVELS, telemetryLevel, type Telemetry } from "../../telemetry/telemetry.ts";
+import { openTelemetry, telemetryLevel, type Telemetry } from "../../telemetry/telemetry.ts";
 import { EXIT_OK, printError, printJson } from "../output.ts";
 import { UsageError } from "../strict-args.ts";
 
@@ -44,18 +45,19 @@ export function errorRecord(error: TrifectaError): Record<string, unknown> {
 }
 
 /**
- * Runs a command and records it: the command event (with phase timings at `full`) and the cache
- * events it produced. Telemetry needs a valid segment to know where to write.
+ * Runs a command with the settings, read once here, and records it: the command event (with phase
+ * timings at `full`) and the cache events it produced. Telemetry needs a valid segment to know where to write.
  */
-export async function recorded(name: string, flags: { segment?: string; telemetry?: string }, run: () => Promise<CommandRecord>): Promise<void> {
+export async function recorded(name: string, flags: { segment?: string; telemetry?: string }, run: (settings: Settings) => Promise<CommandRecord>): Promise<void> {
   const started = performance.now();
   const flag = flags.telemetry === undefined ? undefined : oneOf("telemetry", flags.telemetry, TELEMETRY_LEVELS, "off");
-  const level = telemetryLevel(flag);
-  const record = await run();
+  const settings = readSettings();
+  const level = telemetryLevel(flag, settings.telemetry);
+  const record = await run(settings);
   if (level === "off") return;
   const segment = resolveSegment(flags.segment);
   if (!segment.ok) return;
-  const telemetry: Telemetry = openTelemetry(segment.value.root, level);
+  const telemetry: Telemetry = openTelemetry(segment.value.root, level, settings.telemetry);
   emitCacheEvents(telemetry, record.cacheEvents ?? []);
   const result = level === "full" && record.phases ? { ...record.result, phases_ms: record.phases } : record.result;
   telemetry.emit(name, record.args, result, performance.now() - started);

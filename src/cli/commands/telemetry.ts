@@ -1,4 +1,5 @@
 import { defineCommand } from "citty";
+import { readSettings } from "../../core/settings.ts";
 import { resolveSegment } from "../../resolve/segment.ts";
 import { buildReport, parseDuration, renderReport } from "../../telemetry/report.ts";
 import { telemetryDir } from "../../telemetry/telemetry.ts";
@@ -19,7 +20,7 @@ const report = defineCommand({
     if (sinceMs === null) throw new UsageError(`--since takes a number and a unit (s, m, h, d), e.g. 7d; got '${sinceText}'`);
     const segment = resolveSegment(args.segment);
     if (!segment.ok) return finish(segment);
-    const dir = telemetryDir(segment.value.root);
+    const dir = telemetryDir(segment.value.root, readSettings().telemetry.dir);
     const built = buildReport(dir, sinceMs, sinceText);
     const asJson = args.json === true || !process.stdout.isTTY;
     await finish({ ok: true, value: built }, asJson ? (r) => printJson({ status: "ok", ...r }) : (r) => writeStdout(renderReport(r)));
