@@ -5,16 +5,16 @@
  *
  *   bun bench/languages.ts
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Language, Parser } from "web-tree-sitter";
 import { extractSymbols } from "../src/extract/extractor.ts";
-import { SPECS } from "../src/extract/languages/index.ts";
 import { decodeSource } from "../src/extract/source-text.ts";
+import { LANGUAGE_IDS, LANGUAGES, type LanguageId } from "../src/languages.ts";
 import { stdlibDir } from "../scripts/python-agreement.ts";
 
 const golden = join(import.meta.dir, "..", "test", "golden", "src");
-const REAL: Record<string, string> = {
+const REAL: Partial<Record<LanguageId, string>> = {
   python: join(stdlibDir(), "argparse.py"),
   typescript: join(import.meta.dir, "..", "node_modules", "typescript", "lib", "lib.dom.d.ts"),
   javascript: join(import.meta.dir, "..", "node_modules", "web-tree-sitter", "tree-sitter.js"),
@@ -25,17 +25,13 @@ const REAL: Record<string, string> = {
   php: "/usr/share/php/Symfony/Component/Console/Application.php",
 };
 
-function sample(language: string): { text: string; origin: string } {
+function sample(language: LanguageId): { text: string; origin: string } {
   const real = REAL[language];
   if (real && existsSync(real)) return { text: decodeSource(readFileSync(real)), origin: real.split("/").slice(-2).join("/") };
-  const fixture = [`${language}.${ext(language)}`].map((n) => join(golden, n)).find(existsSync)!;
-  const unit = readFileSync(fixture, "utf8");
+  // Golden fixtures are named <language>.<ext>.
+  const fixture = readdirSync(golden).find((n) => n.slice(0, n.lastIndexOf(".")) === language)!;
+  const unit = readFileSync(join(golden, fixture), "utf8");
   return { text: unit.repeat(Math.ceil(200_000 / unit.length)), origin: `golden fixture x${Math.ceil(200_000 / unit.length)}` };
-}
-
-function ext(language: string): string {
-  const names: Record<string, string> = { python: "py", typescript: "ts", tsx: "tsx", javascript: "js", go: "go", rust: "rs", java: "java", kotlin: "kt", scala: "scala", c: "c", cpp: "cpp", c_sharp: "cs", ruby: "rb", php: "php", swift: "swift", lua: "lua", bash: "sh", zig: "zig", dart: "dart", elixir: "ex", ocaml: "ml" };
-  return names[language]!;
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -53,10 +49,10 @@ function time(run: () => unknown, rounds = 7): number {
 await extractSymbols("python", "pass\n"); // initialises the runtime once
 console.log(`bun ${Bun.version}, ${new Date().toISOString()}\n`);
 console.log("| language | file | KB | symbols | parse ms | extract ms | extract / parse |\n|---|---|---:|---:|---:|---:|---:|");
-for (const [id, spec] of SPECS) {
+for (const id of LANGUAGE_IDS) {
   const { text, origin } = sample(id);
   const parser = new Parser();
-  parser.setLanguage(await Language.load(readFileSync(spec.grammarPath)));
+  parser.setLanguage(await Language.load(readFileSync(LANGUAGES[id].grammar)));
   const parseMs = time(() => parser.parse(text)?.delete());
   let symbols = 0;
   const samples: number[] = [];

@@ -12,9 +12,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { extractSymbols } from "../src/extract/extractor.ts";
 import { decodeSource } from "../src/extract/source-text.ts";
+import type { LanguageId } from "../src/languages.ts";
 
 interface Corpus {
-  language: string;
+  language: LanguageId;
   ctagsLanguage: string;
   /** ctags kinds (full names) that correspond to kinds trifecta reports. */
   kinds: string[];

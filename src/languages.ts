@@ -1,43 +1,215 @@
 /**
- * The languages trifecta knows, with what is needed before any grammar is loaded: file
- * extensions, how `sym://<lang>/mod/…` finds files, and the kinds the extractor reports.
- * Extraction itself lives in src/extract/languages/.
+ * The languages trifecta knows: one row each, with everything but the extraction hooks (which need
+ * tree-sitter: src/extract/languages/). Nothing here loads a grammar, so a cache hit stays cheap:
+ * a grammar imported as a file is only its path, a query imported as text only a string.
+ * Adding a language is a row here and its query file under src/extract/queries/.
  */
-export type ModuleStyle = "python" | "typescript" | "tsx" | "javascript" | "go" | "rust" | "jvm" | "path";
+import bashGrammar from "tree-sitter-wasms/out/tree-sitter-bash.wasm" with { type: "file" };
+import cGrammar from "tree-sitter-wasms/out/tree-sitter-c.wasm" with { type: "file" };
+import cSharpGrammar from "tree-sitter-wasms/out/tree-sitter-c_sharp.wasm" with { type: "file" };
+import cppGrammar from "tree-sitter-wasms/out/tree-sitter-cpp.wasm" with { type: "file" };
+import dartGrammar from "tree-sitter-wasms/out/tree-sitter-dart.wasm" with { type: "file" };
+import elixirGrammar from "tree-sitter-wasms/out/tree-sitter-elixir.wasm" with { type: "file" };
+import goGrammar from "tree-sitter-wasms/out/tree-sitter-go.wasm" with { type: "file" };
+import javaGrammar from "tree-sitter-wasms/out/tree-sitter-java.wasm" with { type: "file" };
+import javascriptGrammar from "tree-sitter-wasms/out/tree-sitter-javascript.wasm" with { type: "file" };
+import kotlinGrammar from "tree-sitter-wasms/out/tree-sitter-kotlin.wasm" with { type: "file" };
+import luaGrammar from "tree-sitter-wasms/out/tree-sitter-lua.wasm" with { type: "file" };
+import ocamlGrammar from "tree-sitter-wasms/out/tree-sitter-ocaml.wasm" with { type: "file" };
+import phpGrammar from "tree-sitter-wasms/out/tree-sitter-php.wasm" with { type: "file" };
+import pythonGrammar from "tree-sitter-wasms/out/tree-sitter-python.wasm" with { type: "file" };
+import rubyGrammar from "tree-sitter-wasms/out/tree-sitter-ruby.wasm" with { type: "file" };
+import rustGrammar from "tree-sitter-wasms/out/tree-sitter-rust.wasm" with { type: "file" };
+import scalaGrammar from "tree-sitter-wasms/out/tree-sitter-scala.wasm" with { type: "file" };
+import swiftGrammar from "tree-sitter-wasms/out/tree-sitter-swift.wasm" with { type: "file" };
+import tsxGrammar from "tree-sitter-wasms/out/tree-sitter-tsx.wasm" with { type: "file" };
+import typescriptGrammar from "tree-sitter-wasms/out/tree-sitter-typescript.wasm" with { type: "file" };
+import zigGrammar from "tree-sitter-wasms/out/tree-sitter-zig.wasm" with { type: "file" };
+import bashQuery from "./extract/queries/bash.scm" with { type: "text" };
+import cQuery from "./extract/queries/c.scm" with { type: "text" };
+import cSharpQuery from "./extract/queries/c_sharp.scm" with { type: "text" };
+import cppQuery from "./extract/queries/cpp.scm" with { type: "text" };
+import dartQuery from "./extract/queries/dart.scm" with { type: "text" };
+import elixirQuery from "./extract/queries/elixir.scm" with { type: "text" };
+import goQuery from "./extract/queries/go.scm" with { type: "text" };
+import javaQuery from "./extract/queries/java.scm" with { type: "text" };
+import javascriptQuery from "./extract/queries/javascript.scm" with { type: "text" };
+import kotlinQuery from "./extract/queries/kotlin.scm" with { type: "text" };
+import luaQuery from "./extract/queries/lua.scm" with { type: "text" };
+import ocamlQuery from "./extract/queries/ocaml.scm" with { type: "text" };
+import phpQuery from "./extract/queries/php.scm" with { type: "text" };
+import pythonQuery from "./extract/queries/python.scm" with { type: "text" };
+import rubyQuery from "./extract/queries/ruby.scm" with { type: "text" };
+import rustQuery from "./extract/queries/rust.scm" with { type: "text" };
+import scalaQuery from "./extract/queries/scala.scm" with { type: "text" };
+import swiftQuery from "./extract/queries/swift.scm" with { type: "text" };
+import typescriptQuery from "./extract/queries/typescript.scm" with { type: "text" };
+import zigQuery from "./extract/queries/zig.scm" with { type: "text" };
 
-export interface LanguageInfo {
-  readonly id: string;
+/**
+ * How `sym://<lang>/mod/<module>` finds files (src/resolve/modules.ts): the style and what it needs,
+ * how a module path splits into parts, and the rule as `ast languages` states it.
+ */
+export type Modules = { readonly separator: RegExp; readonly rule: string } & (
+  | { readonly style: "python" }
+  | { readonly style: "go" }
+  | { readonly style: "rust" }
+  /** `<m><ext>` for each of the language's extensions; several existing are ambiguous. */
+  | { readonly style: "path" }
+  /** `<m><ext>` then `<m>/index<ext>`, extensions in this order; the first that exists. */
+  | { readonly style: "ecmascript"; readonly order: readonly string[] }
+  /** A dotted package path under each source root in turn; the first that exists. */
+  | { readonly style: "jvm"; readonly roots: readonly (readonly string[])[] }
+);
+
+export interface Language {
   readonly extensions: readonly string[];
-  readonly modules: ModuleStyle;
+  /** The kinds the extractor reports (shown by `ast languages`). */
   readonly kinds: readonly string[];
+  readonly modules: Modules;
+  /** Path of the grammar `.wasm` (embedded in the compiled binary). */
+  readonly grammar: string;
+  readonly query: string;
+  /** Name of the query file under src/extract/queries/ (part of the extractor fingerprint). */
+  readonly queryFile: string;
 }
 
-export const LANGUAGES: readonly LanguageInfo[] = [
-  { id: "python", extensions: [".py", ".pyi"], modules: "python", kinds: ["class", "function", "method"] },
-  { id: "typescript", extensions: [".ts", ".mts", ".cts", ".d.ts"], modules: "typescript", kinds: ["class", "interface", "enum", "type", "module", "function", "method", "constructor"] },
-  { id: "tsx", extensions: [".tsx"], modules: "tsx", kinds: ["class", "interface", "enum", "type", "module", "function", "method", "constructor"] },
-  { id: "javascript", extensions: [".js", ".jsx", ".mjs", ".cjs"], modules: "javascript", kinds: ["class", "function", "method", "constructor"] },
-  { id: "go", extensions: [".go"], modules: "go", kinds: ["struct", "interface", "type", "function", "method"] },
-  { id: "rust", extensions: [".rs"], modules: "rust", kinds: ["struct", "union", "enum", "trait", "type", "module", "macro", "function", "method"] },
-  { id: "java", extensions: [".java"], modules: "jvm", kinds: ["class", "interface", "enum", "record", "method", "constructor"] },
-  { id: "kotlin", extensions: [".kt", ".kts"], modules: "jvm", kinds: ["class", "interface", "enum", "object", "type", "function", "method", "constructor"] },
-  { id: "scala", extensions: [".scala", ".sc"], modules: "jvm", kinds: ["class", "object", "trait", "type", "function", "method"] },
-  { id: "c", extensions: [".c", ".h"], modules: "path", kinds: ["struct", "union", "enum", "type", "function"] },
-  { id: "cpp", extensions: [".cpp", ".cc", ".cxx", ".c++", ".hpp", ".hh", ".hxx", ".h++", ".h"], modules: "path", kinds: ["module", "class", "struct", "union", "enum", "type", "function", "method"] },
-  { id: "c_sharp", extensions: [".cs"], modules: "path", kinds: ["module", "class", "interface", "struct", "enum", "record", "type", "function", "method", "constructor"] },
-  { id: "ruby", extensions: [".rb"], modules: "path", kinds: ["module", "class", "function", "method"] },
-  { id: "php", extensions: [".php"], modules: "path", kinds: ["module", "class", "interface", "trait", "enum", "function", "method"] },
-  { id: "swift", extensions: [".swift"], modules: "path", kinds: ["class", "struct", "enum", "interface", "type", "function", "method", "constructor"] },
-  { id: "lua", extensions: [".lua"], modules: "path", kinds: ["function", "method"] },
-  { id: "bash", extensions: [".sh", ".bash"], modules: "path", kinds: ["function"] },
-  { id: "zig", extensions: [".zig"], modules: "path", kinds: ["struct", "enum", "union", "function", "method"] },
-  { id: "dart", extensions: [".dart"], modules: "path", kinds: ["class", "enum", "extension", "type", "function", "method", "constructor"] },
-  { id: "elixir", extensions: [".ex", ".exs"], modules: "path", kinds: ["module", "function"] },
-  { id: "ocaml", extensions: [".ml", ".mli"], modules: "path", kinds: ["module", "interface", "type", "class", "function", "method"] },
-];
+const SLASHED = /\//;
+// Python and JVM packages are dotted; `/` works everywhere.
+const DOTTED = /[./]/;
 
-export const LANGUAGE_IDS: readonly string[] = LANGUAGES.map((l) => l.id);
+const PATH: Modules = { style: "path", separator: SLASHED, rule: "relative path without extension, one of the extensions; several existing candidates are ambiguous" };
+const jvm = (...roots: string[][]): Modules => ({
+  style: "jvm",
+  separator: DOTTED,
+  roots,
+  rule: "dotted package path: <p>.<ext> at the segment root, under src/main/<lang>/, or under src/; the first that exists",
+});
 
-export function languageInfo(id: string): LanguageInfo | undefined {
-  return LANGUAGES.find((l) => l.id === id);
+const ROWS = {
+  python: {
+    extensions: [".py", ".pyi"],
+    kinds: ["class", "function", "method"],
+    modules: { style: "python", separator: DOTTED, rule: "dotted or slashed module: <m>.py, <m>.pyi, <m>/__init__.py, <m>/__init__.pyi; several existing candidates are ambiguous" },
+    grammar: pythonGrammar,
+    query: pythonQuery,
+    queryFile: "python",
+  },
+  typescript: {
+    extensions: [".ts", ".mts", ".cts", ".d.ts"],
+    kinds: ["class", "interface", "enum", "type", "module", "function", "method", "constructor"],
+    modules: { style: "ecmascript", order: [".ts", ".d.ts", ".mts", ".cts"], separator: SLASHED, rule: "path without extension: <m>.ts, .d.ts, .mts, .cts, then <m>/index.*; the first that exists" },
+    grammar: typescriptGrammar,
+    query: typescriptQuery,
+    queryFile: "typescript",
+  },
+  tsx: {
+    extensions: [".tsx"],
+    kinds: ["class", "interface", "enum", "type", "module", "function", "method", "constructor"],
+    modules: { style: "ecmascript", order: [".tsx"], separator: SLASHED, rule: "path without extension: <m>.tsx, then <m>/index.tsx" },
+    grammar: tsxGrammar,
+    query: typescriptQuery,
+    queryFile: "typescript",
+  },
+  javascript: {
+    extensions: [".js", ".jsx", ".mjs", ".cjs"],
+    kinds: ["class", "function", "method", "constructor"],
+    modules: { style: "ecmascript", order: [".js", ".jsx", ".mjs", ".cjs"], separator: SLASHED, rule: "path without extension: <m>.js, .jsx, .mjs, .cjs, then <m>/index.*; the first that exists" },
+    grammar: javascriptGrammar,
+    query: javascriptQuery,
+    queryFile: "javascript",
+  },
+  go: {
+    extensions: [".go"],
+    kinds: ["struct", "interface", "type", "function", "method"],
+    modules: { style: "go", separator: SLASHED, rule: "package directory: every non-test .go file in it, symbols tagged with their file" },
+    grammar: goGrammar,
+    query: goQuery,
+    queryFile: "go",
+  },
+  rust: {
+    extensions: [".rs"],
+    kinds: ["struct", "union", "enum", "trait", "type", "module", "macro", "function", "method"],
+    modules: { style: "rust", separator: /::|\//, rule: "a::b (or crate::a::b, a/b): src/a/b.rs, src/a/b/mod.rs, a/b.rs, a/b/mod.rs; `crate` alone: src/lib.rs, src/main.rs" },
+    grammar: rustGrammar,
+    query: rustQuery,
+    queryFile: "rust",
+  },
+  java: {
+    extensions: [".java"],
+    kinds: ["class", "interface", "enum", "record", "method", "constructor"],
+    modules: jvm([], ["src", "main", "java"], ["src"]),
+    grammar: javaGrammar,
+    query: javaQuery,
+    queryFile: "java",
+  },
+  kotlin: {
+    extensions: [".kt", ".kts"],
+    kinds: ["class", "interface", "enum", "object", "type", "function", "method", "constructor"],
+    modules: jvm([], ["src", "main", "kotlin"], ["src", "main", "java"], ["src"]),
+    grammar: kotlinGrammar,
+    query: kotlinQuery,
+    queryFile: "kotlin",
+  },
+  scala: {
+    extensions: [".scala", ".sc"],
+    kinds: ["class", "object", "trait", "type", "function", "method"],
+    modules: jvm([], ["src", "main", "scala"], ["src"]),
+    grammar: scalaGrammar,
+    query: scalaQuery,
+    queryFile: "scala",
+  },
+  c: { extensions: [".c", ".h"], kinds: ["struct", "union", "enum", "type", "function"], modules: PATH, grammar: cGrammar, query: cQuery, queryFile: "c" },
+  cpp: {
+    extensions: [".cpp", ".cc", ".cxx", ".c++", ".hpp", ".hh", ".hxx", ".h++", ".h"],
+    kinds: ["module", "class", "struct", "union", "enum", "type", "function", "method"],
+    modules: PATH,
+    grammar: cppGrammar,
+    query: cppQuery,
+    queryFile: "cpp",
+  },
+  c_sharp: {
+    extensions: [".cs"],
+    kinds: ["module", "class", "interface", "struct", "enum", "record", "type", "function", "method", "constructor"],
+    modules: PATH,
+    grammar: cSharpGrammar,
+    query: cSharpQuery,
+    queryFile: "c_sharp",
+  },
+  ruby: { extensions: [".rb"], kinds: ["module", "class", "function", "method"], modules: PATH, grammar: rubyGrammar, query: rubyQuery, queryFile: "ruby" },
+  php: { extensions: [".php"], kinds: ["module", "class", "interface", "trait", "enum", "function", "method"], modules: PATH, grammar: phpGrammar, query: phpQuery, queryFile: "php" },
+  swift: {
+    extensions: [".swift"],
+    kinds: ["class", "struct", "enum", "interface", "type", "function", "method", "constructor"],
+    modules: PATH,
+    grammar: swiftGrammar,
+    query: swiftQuery,
+    queryFile: "swift",
+  },
+  lua: { extensions: [".lua"], kinds: ["function", "method"], modules: PATH, grammar: luaGrammar, query: luaQuery, queryFile: "lua" },
+  bash: { extensions: [".sh", ".bash"], kinds: ["function"], modules: PATH, grammar: bashGrammar, query: bashQuery, queryFile: "bash" },
+  zig: { extensions: [".zig"], kinds: ["struct", "enum", "union", "function", "method"], modules: PATH, grammar: zigGrammar, query: zigQuery, queryFile: "zig" },
+  dart: { extensions: [".dart"], kinds: ["class", "enum", "extension", "type", "function", "method", "constructor"], modules: PATH, grammar: dartGrammar, query: dartQuery, queryFile: "dart" },
+  elixir: { extensions: [".ex", ".exs"], kinds: ["module", "function"], modules: PATH, grammar: elixirGrammar, query: elixirQuery, queryFile: "elixir" },
+  ocaml: {
+    extensions: [".ml", ".mli"],
+    kinds: ["module", "interface", "type", "class", "function", "method"],
+    modules: PATH,
+    grammar: ocamlGrammar,
+    query: ocamlQuery,
+    queryFile: "ocaml",
+  },
+} satisfies Record<string, Language>;
+
+/** A language's id: its key in the table, so a table keyed by `Record<LanguageId, …>` misses none. */
+export type LanguageId = keyof typeof ROWS;
+
+export const LANGUAGES: Readonly<Record<LanguageId, Language>> = ROWS;
+
+/** Every id, in table order (the order `ast languages` and error messages list them). */
+export const LANGUAGE_IDS = Object.keys(ROWS) as readonly LanguageId[];
+
+/** Validates a language name from outside (a URI, an option) once; from then on it is typed. */
+export function isLanguageId(name: string): name is LanguageId {
+  return Object.hasOwn(ROWS, name);
 }

@@ -1,6 +1,7 @@
 import { describe, expect, test } from "bun:test";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { LANGUAGE_IDS, LANGUAGES } from "../src/languages.ts";
 import { REPO, makeSegment, runCli } from "./helpers.ts";
 
 const GOLDEN = join(REPO, "test", "golden");
@@ -24,6 +25,12 @@ describe("ast languages", () => {
     expect(run.json.error_code).toBe("UNSUPPORTED_LANGUAGE");
     expect(run.json.supported).toEqual(languages.map((l) => l.id));
   });
+});
+
+test("each language's query is the text of its query file, and every query file is some language's", () => {
+  const queries = join(REPO, "src", "extract", "queries");
+  for (const id of LANGUAGE_IDS) expect(LANGUAGES[id].query).toBe(readFileSync(join(queries, `${LANGUAGES[id].queryFile}.scm`), "utf8"));
+  expect(new Set(LANGUAGE_IDS.map((id) => `${LANGUAGES[id].queryFile}.scm`))).toEqual(new Set(readdirSync(queries)));
 });
 
 // One hand-written fixture per language covering its kinds and nesting forms; the expected

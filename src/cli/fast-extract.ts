@@ -1,5 +1,6 @@
 import type { Extraction } from "../extract/types.ts";
 import { extractInProcess } from "../extract/in-process.ts";
+import { isLanguageId, type LanguageId } from "../languages.ts";
 import { EXTRACT_COMMAND } from "./internal.ts";
 
 /**
@@ -21,7 +22,7 @@ function selfCommand(): string[] {
  */
 export const LARGE_INPUT_BYTES = 1024 * 1024;
 
-export async function extractForCli(language: string, bytes: Uint8Array): Promise<Extraction> {
+export async function extractForCli(language: LanguageId, bytes: Uint8Array): Promise<Extraction> {
   if (process.env[TIER_SWITCH] === undefined && bytes.length < LARGE_INPUT_BYTES) {
     const child = Bun.spawnSync([...selfCommand(), EXTRACT_COMMAND, language], {
       stdin: bytes,
@@ -34,7 +35,10 @@ export async function extractForCli(language: string, bytes: Uint8Array): Promis
 
 /** The child side: source bytes on stdin, the extraction as JSON on stdout. */
 export async function runExtractCommand(language: string): Promise<number> {
-  const extraction = await extractInProcess(language, await Bun.stdin.bytes());
+  // Input is read whole before anything can fail, so the parent never writes into a closed pipe.
+  const bytes = await Bun.stdin.bytes();
+  if (!isLanguageId(language)) throw new Error(`no extractor for language '${language}'`);
+  const extraction = await extractInProcess(language, bytes);
   await Bun.write(Bun.stdout, JSON.stringify(extraction));
   return 0;
 }
@@ -44,7 +48,7 @@ export async function runExtractCommand(language: string): Promise<number> {
  * memory (tree-sitter's wasm heap grows to ~55 bytes per byte of source and never shrinks) goes back
  * to the system when the child exits, instead of staying with a worker for the rest of the build.
  */
-export async function extractIsolated(language: string, bytes: Uint8Array): Promise<Extraction> {
+export async function extractIsolated(language: LanguageId, bytes: Uint8Array): Promise<Extraction> {
   const child = Bun.spawn([...selfCommand(), EXTRACT_COMMAND, language], { stdin: bytes, stdout: "pipe", stderr: "ignore" });
   const [output, exitCode] = await Promise.all([new Response(child.stdout).text(), child.exited]);
   if (exitCode !== 0) throw new Error(`the extraction process exited with ${exitCode}`);

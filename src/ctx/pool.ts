@@ -1,4 +1,5 @@
 import type { Extraction } from "../extract/types.ts";
+import type { LanguageId } from "../languages.ts";
 
 type Pending = { resolve: (e: Extraction) => void; reject: (e: Error) => void };
 
@@ -30,7 +31,7 @@ export class ExtractionPool {
     });
   }
 
-  extract(language: string, bytes: Uint8Array): Promise<Extraction> {
+  extract(language: LanguageId, bytes: Uint8Array): Promise<Extraction> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });

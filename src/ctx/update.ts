@@ -7,6 +7,7 @@ import { extractInProcess } from "../extract/in-process.ts";
 import { decodeSource } from "../extract/source-text.ts";
 import type { Extraction } from "../extract/types.ts";
 import { extractorVersion } from "../extract/version.ts";
+import type { LanguageId } from "../languages.ts";
 import type { BuildState, ContextIndex, FileStamp, FileUpdate, IndexedFile } from "./index-store.ts";
 import { generatedReason, HEAD_BYTES, type GeneratedReason } from "./generated.ts";
 import { splitSections } from "./markdown.ts";
@@ -28,7 +29,7 @@ export interface IndexTarget {
    * How files of at least `minBytes` are extracted, one at a time (the CLI: each in a process of its
    * own, so one large file's parse memory does not stay for the rest of the build).
    */
-  readonly large?: { readonly minBytes: number; extract(language: string, bytes: Uint8Array): Promise<Extraction> };
+  readonly large?: { readonly minBytes: number; extract(language: LanguageId, bytes: Uint8Array): Promise<Extraction> };
 }
 
 const kindName = (file: WalkedFile) => (file.kind.type === "markdown" ? "markdown" : file.kind.language);
@@ -75,7 +76,7 @@ export interface Extracting {
 // Large files are extracted one after another, never two at once: memory stays bounded by the largest.
 let largeQueue: Promise<unknown> = Promise.resolve();
 
-function extractLarge(large: NonNullable<IndexTarget["large"]>, language: string, bytes: Uint8Array): Promise<Extraction> {
+function extractLarge(large: NonNullable<IndexTarget["large"]>, language: LanguageId, bytes: Uint8Array): Promise<Extraction> {
   const turn = largeQueue.then(() => large.extract(language, bytes));
   largeQueue = turn.catch(() => {});
   return turn;
@@ -104,7 +105,7 @@ export function startExtracting(cache: AstCache, changed: Changed[], poolFor: (m
   const pool = poolFor(misses.filter(({ item }) => !large || item.bytes.length < large.minBytes).length);
   const extractions = Promise.all(
     misses.map(async ({ item }) => {
-      const language = (item.file.kind as { language: string }).language;
+      const language = (item.file.kind as { language: LanguageId }).language;
       try {
         // A failed worker costs speed, not the answer: the file is parsed here instead.
         const extraction =

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, realpathSync, statSync, type Dirent, type Stats } from "node:fs";
 import { join, sep } from "node:path";
-import { LANGUAGES } from "../languages.ts";
+import { LANGUAGE_IDS, LANGUAGES, type LanguageId } from "../languages.ts";
 import { decodeSource } from "../extract/source-text.ts";
 import { readSegmentFile, type FileIdentity } from "../resolve/safe-read.ts";
 import { GitAttributes } from "./generated.ts";
@@ -34,7 +34,7 @@ function isVirtualEnv(dir: string, entries: readonly Dirent[]): boolean {
 }
 const MARKDOWN = [".md", ".markdown"];
 
-export type FileKind = { type: "source"; language: string } | { type: "markdown" };
+export type FileKind = { type: "source"; language: LanguageId } | { type: "markdown" };
 
 export interface WalkedFile {
   readonly fileRel: string;
@@ -81,10 +81,10 @@ function withAttributesOf(root: string, dirRel: string, inherited: GitAttributes
 export function kindOf(name: string): FileKind | null {
   if (MARKDOWN.some((ext) => name.endsWith(ext))) return { type: "markdown" };
   // The longest matching extension wins (`.d.ts` over `.ts`).
-  let best: { language: string; length: number } | null = null;
-  for (const language of LANGUAGES) {
-    for (const ext of language.extensions) {
-      if (name.endsWith(ext) && name.length > ext.length && (!best || ext.length > best.length)) best = { language: language.id, length: ext.length };
+  let best: { language: LanguageId; length: number } | null = null;
+  for (const language of LANGUAGE_IDS) {
+    for (const ext of LANGUAGES[language].extensions) {
+      if (name.endsWith(ext) && name.length > ext.length && (!best || ext.length > best.length)) best = { language, length: ext.length };
     }
   }
   return best ? { type: "source", language: best.language } : null;

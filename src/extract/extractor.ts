@@ -1,13 +1,13 @@
 import { Language, Parser, Query, type Node } from "web-tree-sitter";
 import runtimeWasmPath from "web-tree-sitter/tree-sitter.wasm" with { type: "file" };
+import { LANGUAGES, type LanguageId } from "../languages.ts";
 import { C_LIKE_COMMENTS, docAbove, genericSignature } from "./generic.ts";
-import { SPECS } from "./languages/index.ts";
-import type { LanguageSpec } from "./languages/spec.ts";
+import { HOOKS } from "./languages/index.ts";
+import type { LanguageHooks } from "./languages/spec.ts";
 import { countSyntaxErrors, lastCodeLine } from "./syntax.ts";
 import type { Extraction, SymbolRecord } from "./types.ts";
 
 interface LoadedLanguage {
-  readonly spec: LanguageSpec;
   readonly parser: Parser;
   readonly query: Query;
 }
@@ -39,21 +39,22 @@ async function initRuntime(): Promise<void> {
     },
   } as object);
 }
-const loaded = new Map<string, Promise<LoadedLanguage>>();
+const loaded: Partial<Record<LanguageId, Promise<LoadedLanguage>>> = {};
 
 // Grammars are loaded on first use only, so a cache hit never pays for tree-sitter.
-function loadLanguage(spec: LanguageSpec): Promise<LoadedLanguage> {
-  let pending = loaded.get(spec.id);
+function loadLanguage(id: LanguageId): Promise<LoadedLanguage> {
+  let pending = loaded[id];
   if (!pending) {
+    const { grammar, query } = LANGUAGES[id];
     pending = (async () => {
       runtimeReady ??= initRuntime();
       await runtimeReady;
-      const language = await Language.load(await Bun.file(spec.grammarPath).bytes());
+      const language = await Language.load(await Bun.file(grammar).bytes());
       const parser = new Parser();
       parser.setLanguage(language);
-      return { spec, parser, query: new Query(language, spec.query) };
+      return { parser, query: new Query(language, query) };
     })();
-    loaded.set(spec.id, pending);
+    loaded[id] = pending;
   }
   return pending;
 }
@@ -76,18 +77,20 @@ interface Definition {
   readonly isScope: boolean;
 }
 
-export async function extractSymbols(languageId: string, source: string): Promise<Extraction> {
-  const spec = SPECS.get(languageId);
-  if (!spec) throw new Error(`no extractor for language '${languageId}'`);
-  const { parser, query } = await loadLanguage(spec);
+// A language without hooks is read the generic way throughout.
+const GENERIC: LanguageHooks = {};
+
+export async function extractSymbols(languageId: LanguageId, source: string): Promise<Extraction> {
+  const hooks = HOOKS[languageId] ?? GENERIC;
+  const { parser, query } = await loadLanguage(languageId);
   const tree = parser.parse(source);
   if (!tree) throw new Error("tree-sitter returned no tree");
   try {
-    const definitions = collectDefinitions(spec, query, tree.rootNode);
+    const definitions = collectDefinitions(hooks, query, tree.rootNode);
     return {
       parse_status: tree.rootNode.hasError ? "partial" : "ok",
       parse_errors: countSyntaxErrors(tree.rootNode),
-      symbols: nest(spec, definitions, source),
+      symbols: nest(hooks, definitions, source),
     };
   } finally {
     tree.delete();
@@ -97,7 +100,7 @@ export async function extractSymbols(languageId: string, source: string): Promis
 // `A::f` (C++, Rust paths), `A.f` and `A:f` (Lua) all name an owner and a member.
 const dotted = (text: string) => (/[.:\s]/.test(text) ? text.replace(/\s+/g, "").split(/::|[.:]/).filter((p) => p !== "") : [text]);
 
-function collectDefinitions(spec: LanguageSpec, query: Query, root: Node): Definition[] {
+function collectDefinitions(hooks: LanguageHooks, query: Query, root: Node): Definition[] {
   const seen = new Set<string>();
   const definitions: Definition[] = [];
   for (const match of query.matches(root)) {
@@ -126,7 +129,7 @@ function collectDefinitions(spec: LanguageSpec, query: Query, root: Node): Defin
       name = parts.at(-1)!;
     }
     const startIndex = node.startIndex;
-    const end = spec.extent?.(node) ?? node;
+    const end = hooks.extent?.(node) ?? node;
     const endIndex = end.endIndex;
     const id = `${startIndex}:${node.endIndex}`;
     if (seen.has(id)) continue;
@@ -137,21 +140,26 @@ function collectDefinitions(spec: LanguageSpec, query: Query, root: Node): Defin
   return definitions.sort((a, b) => a.startIndex - b.startIndex || b.endIndex - a.endIndex);
 }
 
-function nest(spec: LanguageSpec, definitions: Definition[], source: string): SymbolRecord[] {
+function nest(hooks: LanguageHooks, definitions: Definition[], source: string): SymbolRecord[] {
   const open: { endIndex: number; kind: string; qualifiedName: string }[] = [];
   const symbols: SymbolRecord[] = [];
+  // Split once, and only when a doc comment is looked for.
   let lines: string[] | undefined;
+  const sourceLines = () => {
+    lines ??= source.split("\n");
+    return lines;
+  };
   for (const { node, end, endIndex, name, kind, qualifier, isScope } of definitions) {
     while (open.length > 0 && open.at(-1)!.endIndex < endIndex) open.pop();
     const enclosing = open.at(-1);
     const parentName = [enclosing?.qualifiedName, qualifier].filter(Boolean).join(".") || null;
     const ownedByType = (qualifier !== null && !isScope) || (enclosing !== undefined && TYPE_KINDS.has(enclosing.kind));
     let reportedKind = kind === "function" && ownedByType ? "method" : kind;
-    reportedKind = spec.refineKind?.(reportedKind, name, node) ?? reportedKind;
+    reportedKind = hooks.refineKind?.(reportedKind, name, node) ?? reportedKind;
     const qualifiedName = parentName ? `${parentName}.${name}` : name;
     open.push({ endIndex, kind: reportedKind, qualifiedName });
     if (isScope) continue;
-    const signature = (spec.signature ?? genericSignature)(node, source);
+    const signature = (hooks.signature ?? genericSignature)(node, source);
     symbols.push({
       kind: reportedKind,
       name,
@@ -159,9 +167,9 @@ function nest(spec: LanguageSpec, definitions: Definition[], source: string): Sy
       qualified_name: qualifiedName,
       end_line: lastCodeLine(end),
       signature,
-      decorators: spec.decorators?.(node) ?? [],
-      async: spec.isAsync ? spec.isAsync(node, source) : /(^|\s)async\s/.test(signature),
-      doc: spec.doc ? spec.doc(node, source) : docAbove((lines ??= source.split("\n")), node.startPosition.row, spec.comments ?? C_LIKE_COMMENTS),
+      decorators: hooks.decorators?.(node) ?? [],
+      async: hooks.isAsync ? hooks.isAsync(node, source) : /(^|\s)async\s/.test(signature),
+      doc: hooks.doc ? hooks.doc(node, source) : docAbove(sourceLines(), node.startPosition.row, hooks.comments ?? C_LIKE_COMMENTS),
       parent: parentName,
     });
   }

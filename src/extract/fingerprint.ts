@@ -1,9 +1,10 @@
 import { readFileSync } from "node:fs";
-import { SPECS } from "./languages/index.ts";
+import { LANGUAGE_IDS, LANGUAGES, type LanguageId } from "../languages.ts";
 
 /**
  * The extractor version in every cache key: a short hash of everything that shapes a
- * language's answer (shared extraction code, the language's spec and query, its grammar).
+ * language's answer (shared extraction code with every language's hooks, the language's query and
+ * grammar). The rest of its row in src/languages.ts (extensions, kinds, modules) shapes no extraction.
  * build.ts computes it once and defines it into the binary; source runs hash the files
  * (src/extract/version.ts).
  */
@@ -12,11 +13,10 @@ import { SPECS } from "./languages/index.ts";
 const SHARED_CODE = ["extractor.ts", "syntax.ts", "generic.ts", "source-text.ts", "types.ts", "languages/spec.ts", "languages/index.ts", "languages/python.ts"];
 
 /** The files whose bytes make up a language's fingerprint: [name used in the hash, path]. */
-export function fingerprintInputs(languageId: string): [string, string][] {
-  const spec = SPECS.get(languageId);
-  if (!spec) throw new Error(`unknown language '${languageId}'`);
-  const code = [...SHARED_CODE, `queries/${spec.queryFile}.scm`];
-  return [...code.map((rel): [string, string] => [rel, `${import.meta.dir}/${rel}`]), ["grammar.wasm", spec.grammarPath]];
+export function fingerprintInputs(languageId: LanguageId): [string, string][] {
+  const { queryFile, grammar } = LANGUAGES[languageId];
+  const code = [...SHARED_CODE, `queries/${queryFile}.scm`];
+  return [...code.map((rel): [string, string] => [rel, `${import.meta.dir}/${rel}`]), ["grammar.wasm", grammar]];
 }
 
 export function computeFingerprint(inputs: [string, string][]): string {
@@ -29,6 +29,6 @@ export function computeFingerprint(inputs: [string, string][]): string {
   return hasher.digest("hex").slice(0, 12);
 }
 
-export function allExtractorVersions(): Record<string, string> {
-  return Object.fromEntries([...SPECS.keys()].map((id) => [id, computeFingerprint(fingerprintInputs(id))]));
+export function allExtractorVersions(): Record<LanguageId, string> {
+  return Object.fromEntries(LANGUAGE_IDS.map((id) => [id, computeFingerprint(fingerprintInputs(id))])) as Record<LanguageId, string>;
 }

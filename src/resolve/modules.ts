@@ -1,6 +1,6 @@
 import { readdirSync } from "node:fs";
 import { fail, ok, type Result } from "../core/result.ts";
-import { languageInfo, type LanguageInfo, type ModuleStyle } from "../languages.ts";
+import { LANGUAGES, type Language, type Modules } from "../languages.ts";
 import type { SymUri } from "../uri/sym-uri.ts";
 import { locateDir, locateFile, type Segment, type SegmentFile } from "./segment.ts";
 
@@ -8,27 +8,17 @@ import { locateDir, locateFile, type Segment, type SegmentFile } from "./segment
 export type Source = { kind: "file"; file: SegmentFile } | { kind: "package"; dirRel: string; files: SegmentFile[] };
 
 const withExt = (parts: readonly string[], ext: string) => [...parts.slice(0, -1), `${parts.at(-1)}${ext}`];
-const JVM_ROOTS: Record<string, string[][]> = {
-  java: [[], ["src", "main", "java"], ["src"]],
-  kotlin: [[], ["src", "main", "kotlin"], ["src", "main", "java"], ["src"]],
-  scala: [[], ["src", "main", "scala"], ["src"]],
-};
 
 /**
  * Candidate files for a module, in the order the language looks for them, and whether the
  * first existing one wins (`first`) or several existing ones are ambiguous (`unique`).
  */
-function candidates(style: ModuleStyle, language: LanguageInfo, parts: readonly string[]): { paths: string[][]; pick: "first" | "unique" } {
-  const exts = language.extensions;
-  switch (style) {
+function candidates(modules: Exclude<Modules, { style: "go" }>, exts: readonly string[], parts: readonly string[]): { paths: string[][]; pick: "first" | "unique" } {
+  switch (modules.style) {
     case "python":
       return { paths: [withExt(parts, ".py"), withExt(parts, ".pyi"), [...parts, "__init__.py"], [...parts, "__init__.pyi"]], pick: "unique" };
-    case "typescript":
-    case "tsx":
-    case "javascript": {
-      const order = style === "typescript" ? [".ts", ".d.ts", ".mts", ".cts"] : style === "tsx" ? [".tsx"] : [".js", ".jsx", ".mjs", ".cjs"];
-      return { paths: [...order.map((e) => withExt(parts, e)), ...order.map((e) => [...parts, `index${e}`])], pick: "first" };
-    }
+    case "ecmascript":
+      return { paths: [...modules.order.map((e) => withExt(parts, e)), ...modules.order.map((e) => [...parts, `index${e}`])], pick: "first" };
     case "rust": {
       const inCrate = parts[0] === "crate" ? parts.slice(1) : parts;
       if (inCrate.length === 0) return { paths: [["src", "lib.rs"], ["src", "main.rs"]], pick: "first" };
@@ -38,21 +28,21 @@ function candidates(style: ModuleStyle, language: LanguageInfo, parts: readonly 
       };
     }
     case "jvm":
-      return { paths: (JVM_ROOTS[language.id] ?? [[]]).flatMap((root) => exts.map((e) => [...root, ...withExt(parts, e)])), pick: "first" };
-    default:
+      return { paths: modules.roots.flatMap((root) => exts.map((e) => [...root, ...withExt(parts, e)])), pick: "first" };
+    case "path":
       return { paths: exts.map((e) => withExt(parts, e)), pick: "unique" };
   }
 }
 
 /** Resolves a `sym://` URI inside the segment, or a typed error. Nothing is read. */
 export function resolveSource(segment: Segment, uri: SymUri): Result<Source> {
-  const language = languageInfo(uri.language)!;
+  const language = LANGUAGES[uri.language];
   if (uri.kind === "file") {
     const file = resolveByPath(segment, uri, language);
     return file.ok ? ok({ kind: "file", file: file.value }) : file;
   }
-  if (language.modules === "go") return resolveGoPackage(segment, uri);
-  const { paths, pick } = candidates(language.modules, language, uri.pathParts);
+  if (language.modules.style === "go") return resolveGoPackage(segment, uri);
+  const { paths, pick } = candidates(language.modules, language.extensions, uri.pathParts);
   const found: SegmentFile[] = [];
   for (const parts of paths) {
     const located = locateFile(segment, parts);
@@ -89,7 +79,7 @@ function resolveGoPackage(segment: Segment, uri: SymUri): Result<Source> {
   return ok({ kind: "package", dirRel, files });
 }
 
-function resolveByPath(segment: Segment, uri: SymUri, language: LanguageInfo): Result<SegmentFile> {
+function resolveByPath(segment: Segment, uri: SymUri, language: Language): Result<SegmentFile> {
   const fileRel = uri.pathParts.join("/");
   if (!language.extensions.some((ext) => fileRel.endsWith(ext))) {
     return fail("LANGUAGE_MISMATCH", `'${fileRel}' is not a ${uri.language} file (expected ${language.extensions.join(", ")})`, { uri: uri.raw });

@@ -6,7 +6,7 @@ import { fail, ok, type Result } from "../core/result.ts";
 import { extractInProcess } from "../extract/in-process.ts";
 import { extractorVersion } from "../extract/version.ts";
 import type { Extraction } from "../extract/types.ts";
-import { LANGUAGE_IDS } from "../languages.ts";
+import { LANGUAGE_IDS, type LanguageId } from "../languages.ts";
 import { resolveSource, type Source } from "../resolve/modules.ts";
 import { readSegmentFile, type ReadRefusal } from "../resolve/safe-read.ts";
 import { resolveSegment, type SegmentFile } from "../resolve/segment.ts";
@@ -24,7 +24,7 @@ export interface SymbolsOptions {
   /** An AST cache already open on the segment (a `sym://` search reuses the index's connection); else one is opened and closed. */
   readonly cache?: AstCache;
   /** How a miss is extracted; defaults to in-process. */
-  readonly extract?: (language: string, bytes: Uint8Array) => Promise<Extraction>;
+  readonly extract?: (language: LanguageId, bytes: Uint8Array) => Promise<Extraction>;
 }
 
 /** Wall time of each step of one answer, for `--telemetry full`. */

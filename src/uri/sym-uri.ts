@@ -1,12 +1,13 @@
 import { parseLineSuffix } from "../core/definition-address.ts";
 import { fail, ok, type Result } from "../core/result.ts";
+import { LANGUAGES, type LanguageId } from "../languages.ts";
 
 /** What a `sym://` URI addresses: a module, one symbol in a module, or a file by path. */
 export type SymKind = "mod" | "type" | "file";
 
 export interface SymUri {
   readonly raw: string;
-  readonly language: string;
+  readonly language: LanguageId;
   readonly kind: SymKind;
   /** Path parts relative to the segment root, already split and validated (no `.`/`..`/empty parts). */
   readonly pathParts: readonly string[];
@@ -23,23 +24,15 @@ const KINDS: readonly SymKind[] = ["mod", "type", "file"];
 // Control characters and backslashes never belong in a segment-relative path.
 const FORBIDDEN_CHARS = /[\u0000-\u001f\u007f\\]/;
 
-/** How a language writes module paths: `/` always; `.` for Python and JVM packages; `::` for Rust. */
-const MODULE_SEPARATORS: Record<string, RegExp> = {
-  python: /[./]/,
-  java: /[./]/,
-  kotlin: /[./]/,
-  scala: /[./]/,
-  rust: /::|\//,
-};
-
-export function parseSymUri(raw: string, knownLanguages: readonly string[]): Result<SymUri> {
+export function parseSymUri(raw: string, knownLanguages: readonly LanguageId[]): Result<SymUri> {
   const invalid = (message: string) => fail("INVALID_URI", message, { uri: raw });
   if (!raw.startsWith(SCHEME)) return invalid(`URI must start with ${SCHEME}<language>/`);
   const rest = raw.slice(SCHEME.length);
-  const [language = "", kind = "", ...pathAndMember] = rest.split("/");
-  if (language === "") return invalid("URI has no language: expected sym://<language>/<mod|type|file>/<path>");
-  if (!knownLanguages.includes(language)) {
-    return fail("UNSUPPORTED_LANGUAGE", `language '${language}' is not supported`, {
+  const [name = "", kind = "", ...pathAndMember] = rest.split("/");
+  if (name === "") return invalid("URI has no language: expected sym://<language>/<mod|type|file>/<path>");
+  const language = knownLanguages.find((id) => id === name);
+  if (!language) {
+    return fail("UNSUPPORTED_LANGUAGE", `language '${name}' is not supported`, {
       uri: raw,
       supported: [...knownLanguages],
     });
@@ -60,7 +53,8 @@ export function parseSymUri(raw: string, knownLanguages: readonly string[]): Res
     return invalid(`kind '${symKind}' takes no '#' fragment; use sym://<language>/type/<module>#<name>`);
   }
 
-  const parts = splitPath(pathText, symKind, MODULE_SEPARATORS[language] ?? /\//);
+  // Module paths split the way the language writes them (`.` for Python and JVM packages, `::` for Rust).
+  const parts = splitPath(pathText, symKind, LANGUAGES[language].modules.separator);
   if (!parts.ok) return fail(parts.error.code, parts.error.message, { uri: raw });
 
   let member: string | null = null;

@@ -4,7 +4,7 @@ import { outline } from "../../format/outline.ts";
 import { snippetAnswer, symbolsAnswer } from "../../symbols/answers.ts";
 import { loadModuleSymbols, type ModuleSymbols } from "../../symbols/service.ts";
 import type { Result } from "../../core/result.ts";
-import { LANGUAGES } from "../../languages.ts";
+import { LANGUAGE_IDS, LANGUAGES } from "../../languages.ts";
 import { extractForCli } from "../fast-extract.ts";
 import { printJson, writeStdout } from "../output.ts";
 import { cacheStatsCommand, cacheVerifyCommand, clearCacheCommand } from "./cache.ts";
@@ -64,24 +64,16 @@ const snippet = defineCommand({
   },
 });
 
-const MODULE_RULES: Record<string, string> = {
-  python: "dotted or slashed module: <m>.py, <m>.pyi, <m>/__init__.py, <m>/__init__.pyi; several existing candidates are ambiguous",
-  typescript: "path without extension: <m>.ts, .d.ts, .mts, .cts, then <m>/index.*; the first that exists",
-  tsx: "path without extension: <m>.tsx, then <m>/index.tsx",
-  javascript: "path without extension: <m>.js, .jsx, .mjs, .cjs, then <m>/index.*; the first that exists",
-  go: "package directory: every non-test .go file in it, symbols tagged with their file",
-  rust: "a::b (or crate::a::b, a/b): src/a/b.rs, src/a/b/mod.rs, a/b.rs, a/b/mod.rs; `crate` alone: src/lib.rs, src/main.rs",
-  jvm: "dotted package path: <p>.<ext> at the segment root, under src/main/<lang>/, or under src/; the first that exists",
-  path: "relative path without extension, one of the extensions; several existing candidates are ambiguous",
-};
-
 const languages = defineCommand({
   meta: { name: "languages", description: "Supported languages with their extensions, kinds and module rules (JSON)" },
   args: {},
   async run() {
     await printJson({
       status: "ok",
-      languages: LANGUAGES.map((l) => ({ id: l.id, extensions: l.extensions, kinds: l.kinds, modules: MODULE_RULES[l.modules] })),
+      languages: LANGUAGE_IDS.map((id) => {
+        const { extensions, kinds, modules } = LANGUAGES[id];
+        return { id, extensions, kinds, modules: modules.rule };
+      }),
     });
   },
 });

@@ -8,7 +8,7 @@ import { openIndex } from "../../ctx/open.ts";
 import { BuildBusy, buildIndex } from "../../ctx/build.ts";
 import { DEFAULT_BUDGET, GET_MODES, type GetMode } from "../../ctx/get.ts";
 import { DatabaseReplaced, type IndexTarget } from "../../ctx/update.ts";
-import { LANGUAGE_IDS } from "../../languages.ts";
+import { isLanguageId, LANGUAGE_IDS } from "../../languages.ts";
 import { resolveSegment } from "../../resolve/segment.ts";
 import { extractIsolated, LARGE_INPUT_BYTES } from "../fast-extract.ts";
 import { UsageError, variadic } from "../strict-args.ts";
@@ -121,7 +121,7 @@ const search = defineCommand({
   async run({ args }) {
     const limit = args.limit === undefined ? 10 : Number(args.limit);
     if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new UsageError("--limit takes a whole number from 1 to 1000");
-    if (args.lang !== undefined && args.lang !== "markdown" && !LANGUAGE_IDS.includes(args.lang)) throw new UsageError(`--lang must be markdown or one of ${LANGUAGE_IDS.join(", ")}`);
+    if (args.lang !== undefined && args.lang !== "markdown" && !isLanguageId(args.lang)) throw new UsageError(`--lang must be markdown or one of ${LANGUAGE_IDS.join(", ")}`);
     await withTarget("ctx.search", args, async (target, settings) => {
       const answer = await searchAnswer(target, args.query, { limit, kind: args.kind, lang: args.lang, workers: settings.ctxWorkers });
       return { answer, summary: answer.ok ? { hits: answer.value.hits.length, stale: answer.value.stale?.files ?? 0 } : {} };

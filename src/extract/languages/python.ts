@@ -1,16 +1,10 @@
-import grammarPath from "tree-sitter-wasms/out/tree-sitter-python.wasm" with { type: "file" };
-import query from "../queries/python.scm" with { type: "text" };
 import { children, headerText } from "../syntax.ts";
-import type { LanguageSpec } from "./spec.ts";
+import type { LanguageHooks } from "./spec.ts";
 
 // String literals are single tokens in a signature: their inner pieces keep their own spacing.
 const ATOMIC = new Set(["string", "concatenated_string"]);
 
-export const python: LanguageSpec = {
-  id: "python",
-  grammarPath,
-  query,
-  queryFile: "python",
+export const python: LanguageHooks = {
   signature(node, source) {
     const body = node.childForFieldName("body");
     // The header ends at the ':' that opens the body.

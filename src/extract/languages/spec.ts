@@ -2,8 +2,8 @@ import type { Node } from "web-tree-sitter";
 import type { CommentSyntax } from "../generic.ts";
 
 /**
- * What the generic extractor needs to know about one language. The query says what is a
- * definition; the hooks, all optional, say how to read its signature, doc and modifiers.
+ * How the generic extractor reads one language beyond its query (src/languages.ts): the query says
+ * what is a definition; the hooks, all optional, say how to read its signature, doc and modifiers.
  *
  * Query captures:
  * - `@definition.<kind>` on a definition node and `@name` on its name;
@@ -12,13 +12,7 @@ import type { CommentSyntax } from "../generic.ts";
  * - `@qualifier`: the owner of an out-of-line definition (Go receiver type). A `@name` written
  *   `A::f` (C++) is split the same way.
  */
-export interface LanguageSpec {
-  readonly id: string;
-  /** Path of the grammar `.wasm` (embedded in the compiled binary). */
-  readonly grammarPath: string;
-  readonly query: string;
-  /** Name of the query file under src/extract/queries/ (part of the extractor fingerprint). */
-  readonly queryFile: string;
+export interface LanguageHooks {
   /** How comments look, for doc comments above definitions (default: C-like line and block comments). */
   readonly comments?: CommentSyntax;
   /** The node whose end is the definition's end, when the grammar keeps the body outside it. */
