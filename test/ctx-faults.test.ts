@@ -3,6 +3,7 @@ import { describe, expect, test } from "bun:test";
 import { chmodSync, chownSync, closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { runCtxSoak } from "../bench/soak.ts";
 import { expectedDbPath, finished, makeSegment, pythonModule, runCli, spawnCli } from "./helpers.ts";
 
 // Index integrity under faults (issue #10): real files, real processes, real SQLite damage.
@@ -271,3 +272,15 @@ describe("costs that grow linearly", () => {
   });
 });
 
+
+describe("soak", () => {
+  test("builds, searches and gets from several processes with SIGKILLs, edits and database damage: no wrong answer, no false completeness", async () => {
+    const result = await runCtxSoak(3, 25, { seed: 11, stdlibFiles: 120, generated: 40 });
+    console.log(`ctx soak: ${result.processes} processes, ${result.kills} killed, ${result.damage.quiet + result.damage.live} damage events, ${result.piecesChecked} pieces and ${result.hitsChecked} hits checked`);
+    expect(result.failed).toEqual([]);
+    expect(result.wrongAnswers).toEqual([]);
+    expect(result.incompleteClaimedComplete).toEqual([]);
+    expect(result.final.violations).toEqual([]);
+    expect(result.piecesChecked + result.hitsChecked).toBeGreaterThan(20);
+  }, 120_000);
+});
