@@ -6,11 +6,6 @@ import { AST_CACHE_FEATURE } from "./schema.ts";
 import { SqliteAstCache } from "./sqlite-cache.ts";
 import type { AstCache, BypassReason, CacheEventSink, CacheSettings, Lookup, StoreOutcome } from "./types.ts";
 
-/** Whether to persist: the flag wins over TRIFECTA_AST_PERSIST (`setting`, see src/core/settings.ts). */
-export function persistSetting(flag: boolean | undefined, setting: boolean): boolean {
-  return flag ?? setting;
-}
-
 export interface OpenCacheOptions {
   readonly persist: boolean;
   readonly events?: CacheEventSink;

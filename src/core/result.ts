@@ -35,3 +35,8 @@ export const fail = (
   message: string,
   details?: Record<string, unknown>,
 ): { ok: false; error: TrifectaError } => ({ ok: false, error: { code, message, details } });
+
+/** What telemetry records of an error: its code, never its message (which may hold paths). */
+export function errorRecord(error: TrifectaError): Record<string, unknown> {
+  return { status: "error", error_code: error.code };
+}

@@ -1,12 +1,11 @@
-import type { CacheEvent } from "../cache/types.ts";
 import { fail, ok, type Result } from "../core/result.ts";
-import type { Settings } from "../core/settings.ts";
 import { getAnswer, searchAnswer, type GetAnswer, type SearchAnswer } from "../ctx/answers.ts";
 import { BuildBusy, buildIndex, type BuildReport } from "../ctx/build.ts";
 import type { GetMode } from "../ctx/get.ts";
 import { openIndex } from "../ctx/open.ts";
 import { DatabaseReplaced, type IndexTarget } from "../ctx/update.ts";
 import { resolveSegment } from "../resolve/segment.ts";
+import type { Answered, ServiceContext } from "./answered.ts";
 import { recoveredFromDamage, storageFailure, storageHint } from "./storage-errors.ts";
 
 /**
@@ -17,19 +16,11 @@ import { recoveredFromDamage, storageFailure, storageHint } from "./storage-erro
 /** A `ctx build` started while another runs waits for it this long, then finds its work done. */
 export const BUILD_WAIT_MS = 600_000;
 
-export interface IndexOptions {
+export interface IndexOptions extends ServiceContext {
   /** `--segment`, or undefined for root discovery. */
   readonly segment?: string;
-  readonly settings: Settings;
-  readonly events?: (event: CacheEvent) => void;
   /** How large files are extracted (the CLI: a process of their own); in-process when absent. */
   readonly large?: IndexTarget["large"];
-}
-
-/** A service's answer, with the outcome fields telemetry records. */
-export interface Answered<T> {
-  readonly answer: Result<T & { segment_root: string }>;
-  readonly summary: Record<string, unknown>;
 }
 
 /**
@@ -38,7 +29,7 @@ export interface Answered<T> {
  * answering moves the file aside and runs `work` once more on the fresh database (a search then builds
  * the index anew).
  */
-async function onIndex<T extends object>(options: IndexOptions, work: (target: IndexTarget) => Promise<{ answer: Result<T>; summary: Record<string, unknown> }>): Promise<Answered<T>> {
+async function onIndex<T extends object>(options: IndexOptions, work: (target: IndexTarget) => Promise<{ answer: Result<T>; summary: Record<string, unknown> }>): Promise<Answered<T & { segment_root: string }>> {
   const segment = resolveSegment(options.segment);
   if (!segment.ok) return { answer: segment, summary: {} };
   const { settings } = options;
@@ -58,7 +49,7 @@ async function onIndex<T extends object>(options: IndexOptions, work: (target: I
   }
 }
 
-export function build(options: IndexOptions & { progress?: (done: number, total: number) => void }): Promise<Answered<BuildReport>> {
+export function build(options: IndexOptions & { progress?: (done: number, total: number) => void }): Promise<Answered<BuildReport & { segment_root: string }>> {
   return onIndex(options, async (target) => {
     if (target.cache.readOnly) {
       const answer = fail("CACHE_UNAVAILABLE", "the segment cannot be written, so its index cannot be built (search and get still answer from an existing one)", { db_path: target.cache.dbPath, reason: "read_only", hint: storageHint("read_only") });
@@ -75,14 +66,14 @@ export function build(options: IndexOptions & { progress?: (done: number, total:
   });
 }
 
-export function search(options: IndexOptions & { query: string; limit: number; kind?: string; lang?: string }): Promise<Answered<SearchAnswer>> {
+export function search(options: IndexOptions & { query: string; limit: number; kind?: string; lang?: string }): Promise<Answered<SearchAnswer & { segment_root: string }>> {
   return onIndex(options, async (target) => {
     const answer = await searchAnswer(target, options.query, { limit: options.limit, kind: options.kind, lang: options.lang, workers: options.settings.ctxWorkers });
     return { answer, summary: answer.ok ? { hits: answer.value.hits.length, stale: answer.value.stale?.files ?? 0 } : {} };
   });
 }
 
-export function get(options: IndexOptions & { ids: readonly string[]; mode: GetMode; budget: number }): Promise<Answered<GetAnswer>> {
+export function get(options: IndexOptions & { ids: readonly string[]; mode: GetMode; budget: number }): Promise<Answered<GetAnswer & { segment_root: string }>> {
   return onIndex(options, async (target) => {
     const answer = await getAnswer(target, options.ids, options.mode, options.budget);
     const summary = answer.ok

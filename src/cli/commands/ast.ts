@@ -1,14 +1,12 @@
 import { defineCommand, type ArgsDef } from "citty";
-import { persistSetting } from "../../cache/factory.ts";
 import { outline } from "../../format/outline.ts";
-import { snippetAnswer, symbolsAnswer } from "../../symbols/answers.ts";
-import { loadModuleSymbols, type ModuleSymbols } from "../../symbols/service.ts";
-import type { Result } from "../../core/result.ts";
+import * as ast from "../../services/ast.ts";
+import type { SymbolsAnswer } from "../../symbols/answers.ts";
 import { LANGUAGE_IDS, LANGUAGES } from "../../languages.ts";
 import { extractForCli } from "../fast-extract.ts";
 import { printJson, writeStdout } from "../output.ts";
 import { cacheStatsCommand, cacheVerifyCommand, clearCacheCommand } from "./cache.ts";
-import { errorRecord, finish, oneOf, recorded, segmentArg, telemetryArg, type CommandRecord } from "./shared.ts";
+import { oneOf, runCommand, segmentArg, telemetryArg } from "./shared.ts";
 
 const cacheArgs = {
   ...segmentArg,
@@ -23,31 +21,13 @@ const uriArg = {
   uri: { type: "positional", required: true, description: "sym://<lang>/mod/<module> | sym://<lang>/type/<module>#<Name> | sym://<lang>/file/<path> (see: ast languages)" },
 } satisfies ArgsDef;
 
-type SymbolsAnswerLike = { file_rel: string; cache_status: string; miss_reason: string; parse_status: string };
-
-/** The telemetry record of a symbols/snippet answer: outcome fields only, never paths or source. */
-function answerRecord(uri: string, loaded: Result<ModuleSymbols>, answer: Result<SymbolsAnswerLike>, extraArgs: Record<string, unknown> = {}): CommandRecord {
-  const args = { uri, ...extraArgs };
-  if (!loaded.ok) return { args, result: errorRecord(loaded.error) };
-  const { files, cacheEvents, phases } = loaded.value;
-  const first = files[0]!;
-  const outcome = answer.ok
-    ? { file_rel: answer.value.file_rel, cache_status: answer.value.cache_status, miss_reason: answer.value.miss_reason, parse_status: answer.value.parse_status, symbols: files.reduce((n, f) => n + f.extraction.symbols.length, 0) }
-    : { file_rel: first.file.fileRel, cache_status: first.cacheStatus, miss_reason: first.missReason };
-  return { args, result: answer.ok ? { status: "ok", ...outcome } : { ...errorRecord(answer.error), ...outcome }, cacheEvents, phases };
-}
-
 const symbols = defineCommand({
   meta: { name: "symbols", description: "Every class, function and method of a module, as JSON" },
   args: { ...uriArg, ...cacheArgs, format: { type: "string", description: "json (default) or text: a compact outline" } },
   async run({ args }) {
     const format = oneOf("format", args.format, ["json", "text"], "json");
-    await recorded("ast.symbols", args, async (settings) => {
-      const loaded = await loadModuleSymbols(args.uri, { segment: args.segment, persist: persistSetting(args["persist-cache"], settings.astPersist), maxFileBytes: settings.maxFileBytes, cacheSettings: settings.cache, extract: extractForCli });
-      const answer = loaded.ok ? symbolsAnswer(loaded.value) : loaded;
-      await finish(answer, format === "json" ? printJson : (a) => writeStdout(outline(a.file_rel, a.symbols)));
-      return answerRecord(args.uri, loaded, answer, { format });
-    });
+    const print = format === "json" ? printJson : (a: SymbolsAnswer) => writeStdout(outline(a.file_rel, a.symbols));
+    await runCommand("ast.symbols", args, (context) => ast.symbols({ ...context, uri: args.uri, segment: args.segment, persist: args["persist-cache"], extract: extractForCli, format }), print);
   },
 });
 
@@ -55,12 +35,7 @@ const snippet = defineCommand({
   meta: { name: "snippet", description: "The source lines of one symbol" },
   args: { ...uriArg, ...cacheArgs },
   async run({ args }) {
-    await recorded("ast.snippet", args, async (settings) => {
-      const loaded = await loadModuleSymbols(args.uri, { segment: args.segment, persist: persistSetting(args["persist-cache"], settings.astPersist), maxFileBytes: settings.maxFileBytes, cacheSettings: settings.cache, extract: extractForCli });
-      const answer = loaded.ok ? snippetAnswer(loaded.value) : loaded;
-      await finish(answer);
-      return answerRecord(args.uri, loaded, answer);
-    });
+    await runCommand("ast.snippet", args, (context) => ast.snippet({ ...context, uri: args.uri, segment: args.segment, persist: args["persist-cache"], extract: extractForCli }));
   },
 });
 

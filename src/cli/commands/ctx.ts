@@ -1,13 +1,11 @@
 import { defineCommand } from "citty";
-import type { CacheEvent } from "../../cache/types.ts";
 import { DEFAULT_BUDGET, GET_MODES, type GetMode } from "../../ctx/get.ts";
 import { isLanguageId, LANGUAGE_IDS } from "../../languages.ts";
 import * as ctx from "../../services/ctx.ts";
-import type { Answered, IndexOptions } from "../../services/ctx.ts";
 import { extractIsolated, LARGE_INPUT_BYTES } from "../fast-extract.ts";
 import { printJson, writeStderr } from "../output.ts";
 import { UsageError, variadic } from "../strict-args.ts";
-import { errorRecord, finish, oneOf, recorded, segmentArg, telemetryArg, type CommandRecord } from "./shared.ts";
+import { oneOf, runCommand, segmentArg, telemetryArg } from "./shared.ts";
 
 const jsonArg = { json: { type: "boolean", description: "JSON output (the only format; accepted for scripts that pass it)" } } as const;
 
@@ -28,21 +26,14 @@ function progressBar(): ((done: number, total: number) => void) | undefined {
   };
 }
 
-/** Runs a ctx service and prints its answer (one JSON document), recording it for telemetry. */
-async function served(name: string, args: { segment?: string; telemetry?: string }, service: (options: IndexOptions) => Promise<Answered<object>>) {
-  await recorded(name, args, async (settings): Promise<CommandRecord> => {
-    const cacheEvents: CacheEvent[] = [];
-    const { answer, summary } = await service({ segment: args.segment, settings, events: (e) => cacheEvents.push(e), large });
-    await finish(answer, (value) => printJson({ status: "ok", ...value }));
-    return { args: {}, result: answer.ok ? { status: "ok", ...summary } : errorRecord(answer.error), cacheEvents };
-  });
-}
+/** ctx answers are printed whole: `status` first, then the service's answer. */
+const printAnswer = (value: object) => printJson({ status: "ok", ...value });
 
 const build = defineCommand({
   meta: { name: "build", description: "Index the segment: symbols of every source file, sections of Markdown files (incremental)" },
   args: { ...segmentArg, ...telemetryArg, ...jsonArg },
   async run({ args }) {
-    await served("ctx.build", args, (options) => ctx.build({ ...options, progress: progressBar() }));
+    await runCommand("ctx.build", args, (context) => ctx.build({ ...context, segment: args.segment, large, progress: progressBar() }), printAnswer);
   },
 });
 
@@ -61,7 +52,7 @@ const search = defineCommand({
     const limit = args.limit === undefined ? 10 : Number(args.limit);
     if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new UsageError("--limit takes a whole number from 1 to 1000");
     if (args.lang !== undefined && args.lang !== "markdown" && !isLanguageId(args.lang)) throw new UsageError(`--lang must be markdown or one of ${LANGUAGE_IDS.join(", ")}`);
-    await served("ctx.search", args, (options) => ctx.search({ ...options, query: args.query, limit, kind: args.kind, lang: args.lang }));
+    await runCommand("ctx.search", args, (context) => ctx.search({ ...context, segment: args.segment, large, query: args.query, limit, kind: args.kind, lang: args.lang }), printAnswer);
   },
 });
 
@@ -80,7 +71,7 @@ const get = defineCommand({
     const budget = args.budget === undefined ? DEFAULT_BUDGET : Number(args.budget);
     if (!Number.isInteger(budget) || budget < 1) throw new UsageError("--budget takes a whole number of tokens, at least 1");
     const ids = args._.length > 0 ? args._.map(String) : [args.ids];
-    await served("ctx.get", args, (options) => ctx.get({ ...options, ids, mode, budget }));
+    await runCommand("ctx.get", args, (context) => ctx.get({ ...context, segment: args.segment, large, ids, mode, budget }), printAnswer);
   },
 });
 

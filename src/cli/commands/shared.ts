@@ -1,7 +1,8 @@
 import type { ArgsDef } from "citty";
 import type { CacheEvent } from "../../cache/types.ts";
-import type { Result, TrifectaError } from "../../core/result.ts";
-import { readSettings, TELEMETRY_LEVELS, type Settings } from "../../core/settings.ts";
+import { errorRecord, type Result } from "../../core/result.ts";
+import { readSettings, TELEMETRY_LEVELS } from "../../core/settings.ts";
+import type { Answered, ServiceContext } from "../../services/answered.ts";
 import { resolveSegment } from "../../resolve/segment.ts";
 import { emitCacheEvents } from "../../telemetry/cache-events.ts";
 import { openTelemetry, telemetryLevel, type Telemetry } from "../../telemetry/telemetry.ts";
@@ -32,33 +33,24 @@ export async function finish<T>(result: Result<T>, print: (value: T) => Promise<
   }
 }
 
-/** What one command reports to telemetry once it is done. */
-export interface CommandRecord {
-  args: Record<string, unknown>;
-  result: Record<string, unknown>;
-  cacheEvents?: readonly CacheEvent[];
-  phases?: Record<string, number>;
-}
-
-export function errorRecord(error: TrifectaError): Record<string, unknown> {
-  return { status: "error", error_code: error.code };
-}
-
 /**
- * Runs a command with the settings, read once here, and records it: the command event (with phase
- * timings at `full`) and the cache events it produced. Telemetry needs a valid segment to know where to write.
+ * The one command wrapper: reads the settings once, runs the service, prints its answer (JSON by
+ * default) and sets the exit code, then records the command event (with phase timings at `full`)
+ * and the cache events it produced. Telemetry needs a valid segment to know where to write.
  */
-export async function recorded(name: string, flags: { segment?: string; telemetry?: string }, run: (settings: Settings) => Promise<CommandRecord>): Promise<void> {
+export async function runCommand<T>(name: string, flags: { segment?: string; telemetry?: string }, service: (context: ServiceContext) => Promise<Answered<T>> | Answered<T>, print: (value: T) => Promise<void> = printJson): Promise<void> {
   const started = performance.now();
   const flag = flags.telemetry === undefined ? undefined : oneOf("telemetry", flags.telemetry, TELEMETRY_LEVELS, "off");
   const settings = readSettings();
   const level = telemetryLevel(flag, settings.telemetry);
-  const record = await run(settings);
+  const cacheEvents: CacheEvent[] = [];
+  const { answer, summary, args = {}, phases } = await service({ settings, events: (event) => cacheEvents.push(event) });
+  await finish(answer, print);
   if (level === "off") return;
   const segment = resolveSegment(flags.segment);
   if (!segment.ok) return;
   const telemetry: Telemetry = openTelemetry(segment.value.root, level, settings.telemetry);
-  emitCacheEvents(telemetry, record.cacheEvents ?? []);
-  const result = level === "full" && record.phases ? { ...record.result, phases_ms: record.phases } : record.result;
-  telemetry.emit(name, record.args, result, performance.now() - started);
+  emitCacheEvents(telemetry, cacheEvents);
+  const result = answer.ok ? { status: "ok", ...summary } : { ...errorRecord(answer.error), ...summary };
+  telemetry.emit(name, args, level === "full" && phases ? { ...result, phases_ms: phases } : result, performance.now() - started);
 }

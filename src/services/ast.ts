@@ -1,0 +1,51 @@
+import type { Result } from "../core/result.ts";
+import type { LanguageId } from "../languages.ts";
+import type { Extraction } from "../extract/types.ts";
+import { snippetAnswer, symbolsAnswer, type SymbolsAnswer } from "../symbols/answers.ts";
+import { loadModuleSymbols, type ModuleSymbols } from "../symbols/service.ts";
+import type { Answered, ServiceContext } from "./answered.ts";
+
+export interface AstOptions extends ServiceContext {
+  readonly uri: string;
+  readonly segment?: string;
+  /** `--persist-cache` / `--no-persist-cache`; the setting decides when absent. */
+  readonly persist?: boolean;
+  /** How a miss is extracted (the CLI: a child process for small one-shot inputs); in-process when absent. */
+  readonly extract?: (language: LanguageId, bytes: Uint8Array) => Promise<Extraction>;
+}
+
+type Outcome = { file_rel: string; cache_status: string; miss_reason: string; parse_status: string };
+
+/** Loads the URI's files and answers with `pick`, recording the cache outcome of the answer. */
+async function answered<T extends Outcome>(options: AstOptions, pick: (loaded: ModuleSymbols) => Result<T>, recordArgs: Record<string, unknown>): Promise<Answered<T>> {
+  const { settings } = options;
+  const loaded = await loadModuleSymbols(options.uri, {
+    segment: options.segment,
+    persist: options.persist ?? settings.astPersist,
+    maxFileBytes: settings.maxFileBytes,
+    cacheSettings: settings.cache,
+    extract: options.extract,
+  });
+  const args = { uri: options.uri, ...recordArgs };
+  if (!loaded.ok) return { answer: loaded, summary: {}, args };
+  for (const event of loaded.value.cacheEvents) options.events(event);
+  const answer = pick(loaded.value);
+  const { files, phases } = loaded.value;
+  const first = files[0]!;
+  const summary = answer.ok
+    ? { file_rel: answer.value.file_rel, cache_status: answer.value.cache_status, miss_reason: answer.value.miss_reason, parse_status: answer.value.parse_status, symbols: files.reduce((n, f) => n + f.extraction.symbols.length, 0) }
+    : { file_rel: first.file.fileRel, cache_status: first.cacheStatus, miss_reason: first.missReason };
+  return { answer, summary, args, phases };
+}
+
+/** `ast symbols`: a module's definitions, or a symbol and its descendants. */
+export function symbols(options: AstOptions & { format: string }): Promise<Answered<SymbolsAnswer>> {
+  return answered<SymbolsAnswer>(options, symbolsAnswer, { format: options.format });
+}
+
+/** `ast snippet`: the source lines of one symbol. */
+export function snippet(options: AstOptions): Promise<Answered<SnippetAnswer>> {
+  return answered<SnippetAnswer>(options, snippetAnswer, {});
+}
+
+type SnippetAnswer = Extract<ReturnType<typeof snippetAnswer>, { ok: true }>["value"];
