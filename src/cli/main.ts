@@ -2,7 +2,7 @@
 import { renderUsage, type ArgsDef, type CommandDef } from "citty";
 import { EXIT_ERROR, EXIT_READER_GONE, EXIT_USAGE, isBrokenPipe, printError, tellHuman, writeStderr, writeStdout } from "./output.ts";
 import { EXTRACT_COMMAND } from "./internal.ts";
-import { parseArgs, UsageError } from "./strict-args.ts";
+import { isUsageFailure, parseArgs, type UsageFailure } from "./strict-args.ts";
 
 const VERSION = "0.1.0";
 
@@ -52,15 +52,18 @@ async function run(argv: string[]): Promise<number> {
     }
     return 0;
   }
+  const usageError = async ({ error }: UsageFailure) => {
+    await tellHuman("error", `${error.message} (see: trifecta ${argv.slice(0, 2).join(" ")} --help)`);
+    return printError(error, EXIT_USAGE);
+  };
   try {
     const defs = ((await resolveLazy(command.args)) ?? {}) as ArgsDef;
-    await command.run?.({ rawArgs: args, args: parseArgs(args, defs) as never, cmd: command });
+    const parsed = parseArgs(args, defs);
+    if (!parsed.ok) return usageError(parsed);
+    const returned: unknown = await command.run?.({ rawArgs: args, args: parsed.value as never, cmd: command });
+    if (isUsageFailure(returned)) return usageError(returned);
     return typeof process.exitCode === "number" ? process.exitCode : 0;
   } catch (error) {
-    if (error instanceof UsageError) {
-      await tellHuman("error", `${(error as Error).message} (see: trifecta ${argv.slice(0, 2).join(" ")} --help)`);
-      return printError({ code: "USAGE_ERROR", message: (error as Error).message }, EXIT_USAGE);
-    }
     return printError({ code: "INTERNAL_ERROR", message: (error as Error).message ?? String(error) }, EXIT_ERROR);
   }
 }

@@ -1,7 +1,15 @@
 import type { ArgsDef } from "citty";
+import { fail, ok, type Result } from "../core/result.ts";
 
-/** A flag or argument the command does not define, a missing value, a missing argument. */
-export class UsageError extends Error {}
+/** A flag or argument the command does not define, a missing or bad value, a missing argument: a value, not a throw. */
+export type UsageFailure = ReturnType<typeof usage>;
+
+export const usage = (message: string) => fail("USAGE_ERROR", message);
+
+/** Whether a command's `run` gave back a usage failure (citty passes its return value through). */
+export function isUsageFailure(value: unknown): value is UsageFailure {
+  return typeof value === "object" && value !== null && (value as { ok?: unknown }).ok === false && (value as UsageFailure).error?.code === "USAGE_ERROR";
+}
 
 const variadicCommands = new WeakSet<ArgsDef>();
 
@@ -21,7 +29,7 @@ export type ParsedArgs = { _: string[] } & Record<string, string | boolean | str
  * `node:util`, ~0.8 ms of a compiled binary's ~5 ms start.
  * Accepted: `--name value`, `--name=value`, `--flag`, `--no-flag`, `--flag=false`, `--` ends flags.
  */
-export function parseArgs(rawArgs: readonly string[], defs: ArgsDef): ParsedArgs {
+export function parseArgs(rawArgs: readonly string[], defs: ArgsDef): Result<ParsedArgs> {
   const flags = new Map<string, { name: string; type: string }>();
   const positionals: { name: string; required: boolean }[] = [];
   for (const [name, def] of Object.entries(defs)) {
@@ -48,25 +56,25 @@ export function parseArgs(rawArgs: readonly string[], defs: ArgsDef): ParsedArgs
     const [rawName = "", inlineValue] = token.replace(/^--?/, "").split(/=(.*)/s, 2);
     const negated = rawName.startsWith("no-") && flags.get(rawName.slice(3))?.type === "boolean";
     const flag = flags.get(negated ? rawName.slice(3) : rawName);
-    if (!flag) throw new UsageError(`unknown option '${token}'`);
+    if (!flag) return usage(`unknown option '${token}'`);
     if (flag.type === "boolean") {
-      if (negated && inlineValue !== undefined) throw new UsageError(`'${token}' takes no value`);
+      if (negated && inlineValue !== undefined) return usage(`'${token}' takes no value`);
       parsed[flag.name] = negated ? false : inlineValue === undefined || inlineValue !== "false";
       continue;
     }
     let value = inlineValue;
     if (value === undefined) {
       value = rawArgs[i + 1];
-      if (value === undefined || value.startsWith("--")) throw new UsageError(`option '${token}' needs a value`);
+      if (value === undefined || value.startsWith("--")) return usage(`option '${token}' needs a value`);
       i++;
     }
     parsed[flag.name] = value;
   }
-  if (parsed._.length > positionals.length && !variadicCommands.has(defs)) throw new UsageError(`too many arguments: expected at most ${positionals.length}`);
-  positionals.forEach(({ name, required }, index) => {
+  if (parsed._.length > positionals.length && !variadicCommands.has(defs)) return usage(`too many arguments: expected at most ${positionals.length}`);
+  for (const [index, { name, required }] of positionals.entries()) {
     const value = parsed._[index];
-    if (value === undefined && required) throw new UsageError(`missing required argument <${name.toUpperCase()}>`);
+    if (value === undefined && required) return usage(`missing required argument <${name.toUpperCase()}>`);
     parsed[name] = value;
-  });
-  return parsed;
+  }
+  return ok(parsed);
 }

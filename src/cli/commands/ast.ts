@@ -26,8 +26,9 @@ const symbols = defineCommand({
   args: { ...uriArg, ...cacheArgs, format: { type: "string", description: "json (default) or text: a compact outline" } },
   async run({ args }) {
     const format = oneOf("format", args.format, ["json", "text"], "json");
-    const print = format === "json" ? printJson : (a: SymbolsAnswer) => writeStdout(outline(a.file_rel, a.symbols));
-    await runCommand("ast.symbols", args, (context) => ast.symbols({ ...context, uri: args.uri, segment: args.segment, persist: args["persist-cache"], extract: extractForCli, format }), print);
+    if (!format.ok) return format;
+    const print = format.value === "json" ? printJson : (a: SymbolsAnswer) => writeStdout(outline(a.file_rel, a.symbols));
+    return runCommand("ast.symbols", args, (context) => ast.symbols({ ...context, uri: args.uri, segment: args.segment, persist: args["persist-cache"], extract: extractForCli, format: format.value }), print);
   },
 });
 
@@ -35,7 +36,7 @@ const snippet = defineCommand({
   meta: { name: "snippet", description: "The source lines of one symbol" },
   args: { ...uriArg, ...cacheArgs },
   async run({ args }) {
-    await runCommand("ast.snippet", args, (context) => ast.snippet({ ...context, uri: args.uri, segment: args.segment, persist: args["persist-cache"], extract: extractForCli }));
+    return runCommand("ast.snippet", args, (context) => ast.snippet({ ...context, uri: args.uri, segment: args.segment, persist: args["persist-cache"], extract: extractForCli }));
   },
 });
 

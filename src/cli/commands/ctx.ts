@@ -4,7 +4,7 @@ import { isLanguageId, LANGUAGE_IDS } from "../../languages.ts";
 import * as ctx from "../../services/ctx.ts";
 import { extractIsolated, LARGE_INPUT_BYTES } from "../fast-extract.ts";
 import { printJson, writeStderr } from "../output.ts";
-import { UsageError, variadic } from "../strict-args.ts";
+import { usage, variadic } from "../strict-args.ts";
 import { oneOf, runCommand, segmentArg, telemetryArg } from "./shared.ts";
 
 const jsonArg = { json: { type: "boolean", description: "JSON output (the only format; accepted for scripts that pass it)" } } as const;
@@ -33,7 +33,7 @@ const build = defineCommand({
   meta: { name: "build", description: "Index the segment: symbols of every source file, sections of Markdown files (incremental)" },
   args: { ...segmentArg, ...telemetryArg, ...jsonArg },
   async run({ args }) {
-    await runCommand("ctx.build", args, (context) => ctx.build({ ...context, segment: args.segment, large, progress: progressBar() }), printAnswer);
+    return runCommand("ctx.build", args, (context) => ctx.build({ ...context, segment: args.segment, large, progress: progressBar() }), printAnswer);
   },
 });
 
@@ -50,9 +50,9 @@ const search = defineCommand({
   },
   async run({ args }) {
     const limit = args.limit === undefined ? 10 : Number(args.limit);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new UsageError("--limit takes a whole number from 1 to 1000");
-    if (args.lang !== undefined && args.lang !== "markdown" && !isLanguageId(args.lang)) throw new UsageError(`--lang must be markdown or one of ${LANGUAGE_IDS.join(", ")}`);
-    await runCommand("ctx.search", args, (context) => ctx.search({ ...context, segment: args.segment, large, query: args.query, limit, kind: args.kind, lang: args.lang }), printAnswer);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 1000) return usage("--limit takes a whole number from 1 to 1000");
+    if (args.lang !== undefined && args.lang !== "markdown" && !isLanguageId(args.lang)) return usage(`--lang must be markdown or one of ${LANGUAGE_IDS.join(", ")}`);
+    return runCommand("ctx.search", args, (context) => ctx.search({ ...context, segment: args.segment, large, query: args.query, limit, kind: args.kind, lang: args.lang }), printAnswer);
   },
 });
 
@@ -68,10 +68,11 @@ const get = defineCommand({
   }),
   async run({ args }) {
     const mode = oneOf<GetMode>("mode", args.mode, GET_MODES, "excerpt");
+    if (!mode.ok) return mode;
     const budget = args.budget === undefined ? DEFAULT_BUDGET : Number(args.budget);
-    if (!Number.isInteger(budget) || budget < 1) throw new UsageError("--budget takes a whole number of tokens, at least 1");
+    if (!Number.isInteger(budget) || budget < 1) return usage("--budget takes a whole number of tokens, at least 1");
     const ids = args._.length > 0 ? args._.map(String) : [args.ids];
-    await runCommand("ctx.get", args, (context) => ctx.get({ ...context, segment: args.segment, large, ids, mode, budget }), printAnswer);
+    return runCommand("ctx.get", args, (context) => ctx.get({ ...context, segment: args.segment, large, ids, mode: mode.value, budget }), printAnswer);
   },
 });
 

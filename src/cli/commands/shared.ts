@@ -1,13 +1,13 @@
 import type { ArgsDef } from "citty";
 import type { CacheEvent } from "../../cache/types.ts";
-import { errorRecord, type Result } from "../../core/result.ts";
+import { errorRecord, ok, type Result } from "../../core/result.ts";
 import { readSettings, TELEMETRY_LEVELS } from "../../core/settings.ts";
 import type { Answered, ServiceContext } from "../../services/answered.ts";
 import { resolveSegment } from "../../resolve/segment.ts";
 import { emitCacheEvents } from "../../telemetry/cache-events.ts";
 import { openTelemetry, telemetryLevel, type Telemetry } from "../../telemetry/telemetry.ts";
 import { EXIT_OK, printError, printJson } from "../output.ts";
-import { UsageError } from "../strict-args.ts";
+import { usage, type UsageFailure } from "../strict-args.ts";
 
 export const segmentArg = {
   segment: { type: "string", description: "Project root (default: current directory)" },
@@ -17,10 +17,10 @@ export const telemetryArg = {
   telemetry: { type: "string", description: "off, lite or full (default: TRIFECTA_TELEMETRY_LEVEL, else off)" },
 } satisfies ArgsDef;
 
-export function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
-  if (value === undefined) return fallback;
-  if (!allowed.includes(value as T)) throw new UsageError(`--${name} must be one of ${allowed.join(", ")}; got '${value}'`);
-  return value as T;
+export function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T): Result<T> {
+  if (value === undefined) return ok(fallback);
+  if (!allowed.includes(value as T)) return usage(`--${name} must be one of ${allowed.join(", ")}; got '${value}'`);
+  return ok(value as T);
 }
 
 /** Prints a result (JSON by default) and sets the exit code: 0, or 1 for an error value. */
@@ -38,19 +38,21 @@ export async function finish<T>(result: Result<T>, print: (value: T) => Promise<
  * default) and sets the exit code, then records the command event (with phase timings at `full`)
  * and the cache events it produced. Telemetry needs a valid segment to know where to write.
  */
-export async function runCommand<T>(name: string, flags: { segment?: string; telemetry?: string }, service: (context: ServiceContext) => Promise<Answered<T>> | Answered<T>, print: (value: T) => Promise<void> = printJson): Promise<void> {
+export async function runCommand<T>(name: string, flags: { segment?: string; telemetry?: string }, service: (context: ServiceContext) => Promise<Answered<T>> | Answered<T>, print: (value: T) => Promise<void> = printJson): Promise<UsageFailure | undefined> {
   const started = performance.now();
-  const flag = flags.telemetry === undefined ? undefined : oneOf("telemetry", flags.telemetry, TELEMETRY_LEVELS, "off");
+  const flag = oneOf("telemetry", flags.telemetry, TELEMETRY_LEVELS, "off");
+  if (!flag.ok) return flag as UsageFailure;
   const settings = readSettings();
-  const level = telemetryLevel(flag, settings.telemetry);
+  const level = telemetryLevel(flags.telemetry === undefined ? undefined : flag.value, settings.telemetry);
   const cacheEvents: CacheEvent[] = [];
   const { answer, summary, args = {}, phases } = await service({ settings, events: (event) => cacheEvents.push(event) });
   await finish(answer, print);
-  if (level === "off") return;
+  if (level === "off") return undefined;
   const segment = resolveSegment(flags.segment);
-  if (!segment.ok) return;
+  if (!segment.ok) return undefined;
   const telemetry: Telemetry = openTelemetry(segment.value.root, level, settings.telemetry);
   emitCacheEvents(telemetry, cacheEvents);
   const result = answer.ok ? { status: "ok", ...summary } : { ...errorRecord(answer.error), ...summary };
   telemetry.emit(name, args, level === "full" && phases ? { ...result, phases_ms: phases } : result, performance.now() - started);
+  return undefined;
 }

@@ -4,7 +4,7 @@ import { resolveSegment } from "../../resolve/segment.ts";
 import { buildReport, parseDuration, renderReport } from "../../telemetry/report.ts";
 import { telemetryDir } from "../../telemetry/telemetry.ts";
 import { printJson, writeStdout } from "../output.ts";
-import { UsageError } from "../strict-args.ts";
+import { usage } from "../strict-args.ts";
 import { finish, segmentArg } from "./shared.ts";
 
 const report = defineCommand({
@@ -17,7 +17,7 @@ const report = defineCommand({
   async run({ args }) {
     const sinceText = args.since ?? "7d";
     const sinceMs = parseDuration(sinceText);
-    if (sinceMs === null) throw new UsageError(`--since takes a number and a unit (s, m, h, d), e.g. 7d; got '${sinceText}'`);
+    if (sinceMs === null) return usage(`--since takes a number and a unit (s, m, h, d), e.g. 7d; got '${sinceText}'`);
     const segment = resolveSegment(args.segment);
     if (!segment.ok) return finish(segment);
     const dir = telemetryDir(segment.value.root, readSettings().telemetry.dir);
