@@ -20,17 +20,21 @@ type IncompleteNote = { index_incomplete?: { hint: string; building: boolean } }
 
 /** Said in search and get answers while a build runs, and when the last build stopped before it finished. */
 function incompleteNote(target: IndexTarget): IncompleteNote {
-  if (target.index.buildState() !== "running" && !target.index.isEmpty()) return {};
+  const state = target.index.buildState();
+  if (state === "complete") return {};
+  if (state === null && target.index.isEmpty()) return {};
   if (BuildLock.held(target.cache.dbPath)) {
     return { index_incomplete: { hint: "a `trifecta ctx build` of this segment is running: files it has not reached yet are missing; ask again when it is done", building: true } };
   }
-  if (target.index.buildState() !== "running") return {};
+  if (state === null) return { index_incomplete: { hint: "no `trifecta ctx build` has finished on this index: files may be missing; run it", building: false } };
   return { index_incomplete: { hint: "the last `trifecta ctx build` did not finish: files it had not reached are missing; run it again", building: false } };
 }
 
 /** The index built when there is none (or the build another process is running waited for). */
 async function ensureIndex(target: IndexTarget, workers: number): Promise<BuildReport | null> {
-  if (target.cache.readOnly || !target.index.isEmpty()) return null;
+  // An index no build has finished on (a fresh file that a refresh wrote a few files into after
+  // another process replaced a damaged one) is built like an empty one.
+  if (target.cache.readOnly || (!target.index.isEmpty() && target.index.buildState() !== null)) return null;
   try {
     return await buildIndex(target, { workers, waitMs: WAIT_FOR_BUILD_MS });
   } catch (error) {

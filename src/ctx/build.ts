@@ -127,7 +127,8 @@ async function buildPass(target: IndexTarget, options: { workers: number; progre
   };
 
   // A build stopped before its last batch leaves 'running' behind; search and get then say so.
-  const resuming = target.index.buildState() === "running";
+  // One that found nothing to do still says so when the index was not marked complete before.
+  const markedComplete = target.index.buildState() === "complete";
   try {
     // A pipeline: while the pool parses batch k+1, this thread writes batch k.
     let previous = readBatch(candidates.slice(0, BATCH), deleted);
@@ -137,7 +138,7 @@ async function buildPass(target: IndexTarget, options: { workers: number; progre
       unchangedDatabase();
       hits += previous.extracting.hits;
       // The last write also records the directories walked, when they differ from those recorded.
-      const finished = candidates.length > 0 || deleted.length > 0 || resuming;
+      const finished = candidates.length > 0 || deleted.length > 0 || !markedComplete;
       const meta = next ? { buildState: "running" as const } : { buildState: finished ? ("complete" as const) : undefined, dirs: sameDirs(target.index.dirStamps(), walk.dirs) ? undefined : walk.dirs };
       indexed += await writeChanges(target, previous.changes, previous.extracting, meta);
       failed.push(...previous.changes.failures);

@@ -29,7 +29,11 @@ export function globToRegex(glob: string): string {
         out += `[${glob.slice(i + 1, close).replace(/^!/, "^").replace(/\\/g, "\\\\")}]`;
         i = close;
       }
-    } else if (c === "\\" && i + 1 < glob.length) out += `\\${glob[++i]}`;
+    } else if (c === "\\" && i + 1 < glob.length) {
+      // An escaped character is that character (`\\d` is the letter d, as git reads it).
+      const next = glob[++i]!;
+      out += /[.*+?^${}()|[\]\\/-]/.test(next) ? `\\${next}` : next;
+    }
     else out += /[.+^${}()|\]\\]/.test(c) ? `\\${c}` : c;
   }
   return out;

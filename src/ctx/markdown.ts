@@ -20,8 +20,9 @@ export function splitSections(source: string): Section[] {
   lines.forEach((raw, index) => {
     const fenceMark = /^\s{0,3}(```+|~~~+)/.exec(raw)?.[1];
     if (fenceMark) {
-      if (fence === null) fence = fenceMark[0]!;
-      else if (fenceMark[0] === fence) fence = null;
+      // CommonMark: a fence closes on a run of the same character at least as long as the one that opened it.
+      if (fence === null) fence = fenceMark;
+      else if (fenceMark[0] === fence[0] && fenceMark.length >= fence.length) fence = null;
       return;
     }
     if (fence !== null) return;

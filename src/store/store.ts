@@ -11,6 +11,8 @@ import type { StorageReason, StoreEventSink, StoreFeature } from "./types.ts";
  */
 export class Store {
   private replacements = 0;
+  /** Set when a replacement could not be opened: every use is then a storage failure, never a closed handle. */
+  private lost: string | null = null;
 
   private constructor(
     readonly dbPath: string,
@@ -34,6 +36,7 @@ export class Store {
   }
 
   get db(): Database {
+    if (this.lost) throw Object.assign(new Error(`the database could not be opened again after damage: ${this.lost}`), { code: "SQLITE_CANTOPEN" });
     return this.connection;
   }
 
@@ -67,13 +70,18 @@ export class Store {
     this.options.events?.({ type: "corruption_detected", scope: "database", detail, quarantined_as: movedTo ?? undefined });
     this.replacements++;
     const reopened = openDatabase(this.dbPath, { ...this.options, create: true });
-    if (!reopened.ok) return false;
+    if (!reopened.ok) {
+      this.lost = "detail" in reopened ? reopened.detail : reopened.reason;
+      return false;
+    }
+    this.lost = null;
     this.connection = reopened.value.db;
     this.inode = reopened.value.inode;
     return true;
   }
 
   close(): void {
+    if (this.lost) return;
     try {
       this.connection.close();
     } catch {

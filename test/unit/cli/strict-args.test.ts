@@ -1,6 +1,6 @@
 import { describe, expect, test } from "bun:test";
 import type { ArgsDef } from "citty";
-import { parseArgs, UsageError, variadic } from "../../../src/cli/strict-args.ts";
+import { parseArgs as parseResult, variadic, type ParsedArgs } from "../../../src/cli/strict-args.ts";
 
 const defs = {
   file: { type: "positional", required: true },
@@ -11,14 +11,19 @@ const defs = {
   cache: { type: "boolean" },
 } satisfies ArgsDef;
 
+/** The parsed arguments of a valid command line (the test fails on a usage error). */
+const parseArgs = (args: string[], d: ArgsDef = defs): ParsedArgs => {
+  const parsed = parseResult(args, d);
+  if (!parsed.ok) throw new Error(`unexpected usage error: ${parsed.error.message}`);
+  return parsed.value;
+};
+
+/** The usage error's message, or "no error". */
 const usage = (args: string[], d: ArgsDef = defs) => {
-  try {
-    parseArgs(args, d);
-  } catch (error) {
-    if (error instanceof UsageError) return error.message;
-    throw error;
-  }
-  return "no error";
+  const parsed = parseResult(args, d);
+  if (parsed.ok) return "no error";
+  expect(parsed.error.code).toBe("USAGE_ERROR");
+  return parsed.error.message;
 };
 
 describe("values", () => {
