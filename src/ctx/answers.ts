@@ -54,7 +54,7 @@ export type SearchAnswer = {
 
 /** A `sym://` query names its symbols exactly: they are resolved, not searched. */
 async function resolveSymUri(uri: string, target: IndexTarget): Promise<Result<SearchHit[]>> {
-  const loaded = await loadModuleSymbols(uri, { segment: target.root, persist: true, maxFileBytes: target.maxFileBytes, cacheSettings: target.cacheSettings, cache: target.cache });
+  const loaded = await loadModuleSymbols(uri, { segment: target.root, maxFileBytes: target.maxFileBytes, cache: target.cache });
   const answer = loaded.ok ? symbolsAnswer(loaded.value) : loaded;
   if (!answer.ok) return answer;
   return ok(
@@ -108,8 +108,9 @@ export type GetAnswer = { mode: GetMode } & GetResult & IncompleteNote;
 
 /** `ctx get`: the pieces, or, when not one could be returned, the reason as an error. */
 export async function getAnswer(target: IndexTarget, ids: readonly string[], mode: GetMode, budget: number): Promise<Result<GetAnswer>> {
-  // A build another process is running on an empty index is waited for (within a bound), not repeated.
-  if (target.index.isEmpty() && BuildLock.held(target.cache.dbPath)) {
+  // A build another process is running on an empty index is waited for (within a bound), not
+  // repeated; with no build running, the lock is had at once.
+  if (target.index.isEmpty()) {
     const lock = BuildLock.acquire(target.cache.dbPath, WAIT_FOR_BUILD_MS);
     if (lock instanceof BuildLock) lock.release();
   }

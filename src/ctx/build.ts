@@ -1,8 +1,8 @@
 import { isCorruption } from "../store/sqlite-errors.ts";
 import { useNormalJit } from "../core/jit.ts";
 import { BuildLock } from "./build-lock.ts";
-import { ExtractionPool } from "./pool.ts";
-import { compareWithIndex, DatabaseReplaced, emptyChangeSet, NOT_PARSED, readInto, startExtracting, writeChanges, type FileFailure, type IndexTarget } from "./update.ts";
+import { PoolOnDemand } from "./pool.ts";
+import { compareWithIndex, DatabaseReplaced, emptyChangeSet, notParsed, readInto, startExtracting, writeChanges, type FileFailure, type IndexTarget } from "./update.ts";
 import { walkSegment, type DirStamp, type SkipReason, type WalkedFile } from "./walk.ts";
 
 export interface BuildReport {
@@ -26,7 +26,6 @@ const BATCH = 200;
 const MIN_FILES_PER_WORKER = 8;
 /** A database replaced this many times during one build is not worth another try. */
 const MAX_RESTARTS = 3;
-
 
 function sameDirs(recorded: readonly DirStamp[], walked: readonly DirStamp[]): boolean {
   const times = new Map(recorded.map((d) => [d.dir_rel, d.mtime_ms]));
@@ -77,10 +76,6 @@ export class BuildBusy extends Error {
 async function buildPass(target: IndexTarget, options: { workers: number; progress?: (done: number, total: number) => void }): Promise<Omit<BuildReport, "recovered" | "waited_for_build_s">> {
   const started = performance.now();
   useNormalJit();
-  const generation = target.store.generation;
-  const unchangedDatabase = () => {
-    if (target.store.generation !== generation) throw new DatabaseReplaced();
-  };
   const walk = walkSegment(target.root, target.maxFileBytes);
   const known = target.index.files();
   // Same size and mtime: unchanged without reading. The rest is read (and parsed) batch by batch,
@@ -90,40 +85,32 @@ async function buildPass(target: IndexTarget, options: { workers: number; progre
   let unchanged = walk.files.length - candidates.length;
   // Generated and minified files are in the index without symbols, so an unchanged one costs no read.
   const skipped = { ...walk.skipped };
-  const notParsed = (prior: { parse_status: string } | undefined) => {
-    if (!prior || !NOT_PARSED.has(prior.parse_status)) return false;
-    skipped[prior.parse_status as "generated" | "minified"]++;
-    return true;
-  };
   const candidateSet = new Set(candidates.map((c) => c.fileRel));
-  for (const file of walk.files) if (!candidateSet.has(file.fileRel) && notParsed(known.get(file.fileRel))) unchanged--;
+  for (const file of walk.files) {
+    const reason = candidateSet.has(file.fileRel) ? null : notParsed(known.get(file.fileRel));
+    if (reason) {
+      skipped[reason]++;
+      unchanged--;
+    }
+  }
   let binary = 0;
   let indexed = 0;
   let hits = 0;
   let done = 0;
   const failed: FileFailure[] = [];
   const tick = () => options.progress?.(++done, candidates.length);
-  // Threads are started for the first batch with enough files to parse (cache misses, large files
-  // aside: IndexTarget.large), sized by that batch: a rebuild whose files are all cache hits starts none.
-  let pool: ExtractionPool | null = null;
-  let threads = 0;
-  const poolFor = (misses: number) => {
-    if (pool || misses < MIN_FILES_PER_WORKER || options.workers === 0) return pool;
-    threads = Math.min(options.workers, Math.floor(misses / MIN_FILES_PER_WORKER));
-    pool = new ExtractionPool(threads);
-    return pool;
-  };
+  const pool = new PoolOnDemand(options.workers, MIN_FILES_PER_WORKER);
 
   /** Reads one batch and starts its extraction; the write happens later, after the next batch has started. */
   const readBatch = (files: WalkedFile[], removals: string[]) => {
-    const changes = emptyChangeSet(removals);
+    const changes = emptyChangeSet(target, removals);
     for (const file of files) readInto(changes, target.root, file, known.get(file.fileRel));
     for (let i = changes.changed.length; i < files.length; i++) tick(); // read, nothing to extract
     binary += changes.binary;
     removed += changes.binaryDropped;
     unchanged += changes.sameContent.parsed;
     for (const reason of ["generated", "minified"] as const) skipped[reason] += changes.sameContent[reason] + changes.changed.filter((c) => c.generated === reason).length;
-    return { changes, extracting: startExtracting(target.cache, changes.changed, poolFor, tick, target.large) };
+    return { changes, extracting: startExtracting(target.cache, changes.changed, pool.forBatch, tick, target.large) };
   };
 
   // A build stopped before its last batch leaves 'running' behind; search and get then say so.
@@ -134,8 +121,6 @@ async function buildPass(target: IndexTarget, options: { workers: number; progre
     let previous = readBatch(candidates.slice(0, BATCH), deleted);
     for (let i = BATCH; ; i += BATCH) {
       const next = i < candidates.length ? readBatch(candidates.slice(i, i + BATCH), []) : null;
-      await previous.extracting.extractions;
-      unchangedDatabase();
       hits += previous.extracting.hits;
       // The last write also records the directories walked, when they differ from those recorded.
       const finished = candidates.length > 0 || deleted.length > 0 || !markedComplete;
@@ -146,7 +131,7 @@ async function buildPass(target: IndexTarget, options: { workers: number; progre
       previous = next;
     }
   } finally {
-    (pool as ExtractionPool | null)?.close();
+    pool.close();
   }
   const totals = target.index.totals();
   return {
@@ -156,7 +141,7 @@ async function buildPass(target: IndexTarget, options: { workers: number; progre
     sections: totals.sections,
     parse_errors: totals.partialFiles,
     cache_hits: hits,
-    workers: threads,
+    workers: pool.threads,
     seconds: Math.round(performance.now() - started) / 1000,
   };
 }

@@ -75,7 +75,7 @@ function lookAgain(target: IndexTarget, stamps: readonly FileStamp[]): Looked {
 async function refresh(target: IndexTarget, looked: Looked, gone: readonly string[], limit: number, dirs?: readonly DirStamp[]): Promise<Freshness> {
   // An index that cannot be written (a read-only segment) answers as it is: every change is stale.
   if (target.cache.readOnly) return { refreshed: [], stale: [...looked.map((l) => l.file.fileRel), ...gone] };
-  const changes = emptyChangeSet([...gone]);
+  const changes = emptyChangeSet(target, [...gone]);
   const stale: string[] = [];
   for (const { file, prior } of looked) {
     if (changes.changed.length + stale.length >= limit) stale.push(file.fileRel);

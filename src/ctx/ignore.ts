@@ -61,10 +61,14 @@ export function parseIgnore(text: string, base: string): Rule[] {
 export class IgnoreRules {
   constructor(private readonly rules: readonly Rule[] = []) {}
 
-  /** Adds the `.gitignore` and `.trifectaignore` found in `dirRel` (segment-relative). */
-  withDirectory(root: string, dirRel: string): IgnoreRules {
+  /**
+   * Adds the `.gitignore` and `.trifectaignore` of `dirRel` (segment-relative); `names` is the
+   * directory's listing, which the walk has anyway: only the files it holds are opened.
+   */
+  withDirectory(root: string, dirRel: string, names: ReadonlySet<string>): IgnoreRules {
     const added: Rule[] = [];
     for (const name of [".gitignore", ".trifectaignore"]) {
+      if (!names.has(name)) continue;
       // Read like any file of the segment: an ignore file that is a link is not followed.
       const read = readSegmentFile(root, join(root, dirRel, name));
       if (read.ok) added.push(...parseIgnore(decodeSource(read.bytes), dirRel));

@@ -49,3 +49,30 @@ export class ExtractionPool {
     this.failAll(new Error("pool closed"));
   }
 }
+
+/**
+ * A pool started for the first batch with at least `minPerThread` files to parse (cache hits and
+ * large files aside), sized by that batch: a rebuild whose files are all cache hits starts no thread.
+ */
+export class PoolOnDemand {
+  private pool: ExtractionPool | null = null;
+  /** Threads started (0 while none is). */
+  threads = 0;
+
+  constructor(
+    private readonly maxThreads: number,
+    private readonly minPerThread: number,
+  ) {}
+
+  /** The pool for a batch of `misses` files to parse, or null when it is not worth one (yet). */
+  readonly forBatch = (misses: number): ExtractionPool | null => {
+    if (this.pool || misses < this.minPerThread || this.maxThreads === 0) return this.pool;
+    this.threads = Math.min(this.maxThreads, Math.floor(misses / this.minPerThread));
+    this.pool = new ExtractionPool(this.threads);
+    return this.pool;
+  };
+
+  close(): void {
+    this.pool?.close();
+  }
+}

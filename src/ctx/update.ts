@@ -1,7 +1,7 @@
 import { cacheKey, contentHash } from "../cache/key.ts";
 import type { SqliteAstCache } from "../cache/sqlite-cache.ts";
 import type { Store } from "../store/store.ts";
-import type { AstCache, CacheSettings } from "../cache/types.ts";
+import type { AstCache } from "../cache/types.ts";
 import { readSegmentFile, type ReadRefusal } from "../resolve/safe-read.ts";
 import { extractInProcess } from "../extract/in-process.ts";
 import { decodeSource } from "../extract/source-text.ts";
@@ -23,8 +23,6 @@ export interface IndexTarget {
   readonly cache: SqliteAstCache;
   readonly index: ContextIndex;
   readonly maxFileBytes: number;
-  /** What `sym://` queries open their own cache with. */
-  readonly cacheSettings: CacheSettings;
   /**
    * How files of at least `minBytes` are extracted, one at a time (the CLI: each in a process of its
    * own, so one large file's parse memory does not stay for the rest of the build).
@@ -60,7 +58,7 @@ export interface Changed {
 }
 
 /** The parse_status the index records for a source file it does not parse for symbols. */
-export const NOT_PARSED: ReadonlySet<string> = new Set<GeneratedReason>(["generated", "minified"]);
+const NOT_PARSED: ReadonlySet<string> = new Set<GeneratedReason>(["generated", "minified"]);
 
 /** A batch of changed files whose extractions are under way. */
 export interface Extracting {
@@ -155,25 +153,6 @@ export function compareWithIndex(walked: readonly WalkedFile[], indexed: Readonl
   return { gone, candidates };
 }
 
-/**
- * Reads a file that may have changed: null when it is the same content the index has, a failure
- * when it could not be read as the file the walk checked (src/resolve/safe-read.ts).
- */
-function readChanged(root: string, file: WalkedFile, prior: IndexedFile | undefined): Changed | "binary" | null | FileFailure {
-  const read = readSegmentFile(root, file.absPath, file.identity);
-  if (!read.ok) return { file_rel: file.fileRel, reason: read.reason, detail: read.detail };
-  const { bytes } = read;
-  if (isBinary(bytes)) return "binary";
-  const hash = contentHash(bytes);
-  if (prior && prior.content_hash === hash && prior.kind === kindName(file)) return null;
-  const generated = file.kind.type === "source" && !file.keepGenerated ? generatedReason(file.fileRel, bytes.subarray(0, HEAD_BYTES), bytes.length) : null;
-  // Size and time as read, not as walked: the file may have changed in between.
-  return { file: { ...file, size: read.size, mtimeMs: read.mtimeMs }, bytes, hash, replaces: prior !== undefined, ...(generated ? { generated } : {}) };
-}
-
-const isFailure = (outcome: Changed | "binary" | null | FileFailure): outcome is FileFailure => outcome !== null && outcome !== "binary" && "reason" in outcome;
-
-
 /** The database was replaced (damage found) while changes were being made: they are void, start over. */
 export class DatabaseReplaced extends Error {}
 
@@ -183,6 +162,8 @@ export class DatabaseReplaced extends Error {}
  * failed. One shape, read by one function and written by one.
  */
 export interface ChangeSet {
+  /** The store's generation when the files were read: a file replaced since makes the set void. */
+  readonly generation: number;
   readonly changed: Changed[];
   readonly removals: string[];
   readonly touched: { fileRel: string; mtimeMs: number }[];
@@ -193,21 +174,48 @@ export interface ChangeSet {
   sameContent: Record<"parsed" | GeneratedReason, number>;
 }
 
-export const emptyChangeSet = (removals: string[] = []): ChangeSet => ({ changed: [], removals, touched: [], failures: [], binary: 0, binaryDropped: 0, sameContent: { parsed: 0, generated: 0, minified: 0 } });
+export const emptyChangeSet = (target: IndexTarget, removals: string[] = []): ChangeSet => ({
+  generation: target.store.generation,
+  changed: [],
+  removals,
+  touched: [],
+  failures: [],
+  binary: 0,
+  binaryDropped: 0,
+  sameContent: { parsed: 0, generated: 0, minified: 0 },
+});
 
-/** Reads one file that may have changed and puts it where it belongs in `changes`. */
+/** How the index holds a file it did not parse for symbols (generated, minified), or null. */
+export function notParsed(prior: Pick<IndexedFile, "parse_status"> | undefined): GeneratedReason | null {
+  return prior && NOT_PARSED.has(prior.parse_status) ? (prior.parse_status as GeneratedReason) : null;
+}
+
+/**
+ * Reads one file that may have changed, as the file the walk checked (src/resolve/safe-read.ts), and
+ * puts it where it belongs in `changes`: a failure, binary now, the same content the index has (its
+ * time alone changed), or changed (generated and minified ones marked).
+ */
 export function readInto(changes: ChangeSet, root: string, file: WalkedFile, prior: IndexedFile | undefined): void {
-  const read = readChanged(root, file, prior);
-  if (read === "binary" || isFailure(read)) {
-    if (read === "binary") changes.binary++;
-    else changes.failures.push(read);
+  const read = readSegmentFile(root, file.absPath, file.identity);
+  const binary = read.ok && isBinary(read.bytes);
+  if (!read.ok || binary) {
+    if (binary) changes.binary++;
+    else if (!read.ok) changes.failures.push({ file_rel: file.fileRel, reason: read.reason, detail: read.detail });
     // What the index had of it is no longer what the file holds (or the file is gone).
     if (prior) changes.removals.push(file.fileRel);
-    if (prior && read === "binary") changes.binaryDropped++;
-  } else if (read === null) {
-    changes.sameContent[prior && NOT_PARSED.has(prior.parse_status) ? (prior.parse_status as GeneratedReason) : "parsed"]++;
+    if (prior && binary) changes.binaryDropped++;
+    return;
+  }
+  const { bytes } = read;
+  const hash = contentHash(bytes);
+  if (prior && prior.content_hash === hash && prior.kind === kindName(file)) {
+    changes.sameContent[notParsed(prior) ?? "parsed"]++;
     changes.touched.push({ fileRel: file.fileRel, mtimeMs: file.mtimeMs });
-  } else changes.changed.push(read);
+    return;
+  }
+  const generated = file.kind.type === "source" && !file.keepGenerated ? generatedReason(file.fileRel, bytes.subarray(0, HEAD_BYTES), bytes.length) : null;
+  // Size and time as read, not as walked: the file may have changed in between.
+  changes.changed.push({ file: { ...file, size: read.size, mtimeMs: read.mtimeMs }, bytes, hash, replaces: prior !== undefined, ...(generated ? { generated } : {}) });
 }
 
 /**
@@ -217,10 +225,10 @@ export function readInto(changes: ChangeSet, root: string, file: WalkedFile, pri
  * failures. Returns how many files got their symbols or sections.
  */
 export async function writeChanges(target: IndexTarget, changes: ChangeSet, extracting: Extracting, meta?: { buildState?: BuildState; dirs?: readonly DirStamp[] }): Promise<number> {
-  const generation = target.store.generation;
   const updates = await finishExtracting(target.cache, extracting);
-  // Storing found damage and the file was replaced: what was read from the old one is void.
-  if (target.store.generation !== generation) throw new DatabaseReplaced();
+  // Damage found since the files were read (by a lookup, by storing) replaced the file: what was read
+  // against the old one (its rows, its build state) is void.
+  if (target.store.generation !== changes.generation) throw new DatabaseReplaced();
   changes.failures.push(...extracting.failures);
   changes.removals.push(...extracting.failures.map((f) => f.file_rel));
   const refused = target.index.write(updates, changes.removals, changes.touched, meta);

@@ -19,8 +19,8 @@ const TOOL_DIRS = new Set([".git", ".hg", ".svn", "node_modules", ".trifecta", "
  * Specification, written by Cargo into `target/` and by many other tools), Cargo's
  * `.rustc_info.json`, and the reports of coverage tools (`lcov.info`, `coverage-final.json`).
  */
-function isBuildOutput(entries: readonly Dirent[]): boolean {
-  return entries.some((e) => e.name === "CACHEDIR.TAG" || e.name === ".rustc_info.json" || e.name === "lcov.info" || e.name === "coverage-final.json");
+function isBuildOutput(names: ReadonlySet<string>): boolean {
+  return names.has("CACHEDIR.TAG") || names.has(".rustc_info.json") || names.has("lcov.info") || names.has("coverage-final.json");
 }
 
 /**
@@ -28,8 +28,7 @@ function isBuildOutput(entries: readonly Dirent[]): boolean {
  * package of source): `pyvenv.cfg` (venv, virtualenv 20+) or an activate script (older virtualenvs).
  * Read from the directory's own listing, so an ordinary directory costs no extra system call.
  */
-function isVirtualEnv(dir: string, entries: readonly Dirent[]): boolean {
-  const names = new Set(entries.map((e) => e.name));
+function isVirtualEnv(dir: string, names: ReadonlySet<string>): boolean {
   return names.has("pyvenv.cfg") || (names.has("bin") && existsSync(join(dir, "bin", "activate"))) || (names.has("Scripts") && existsSync(join(dir, "Scripts", "activate.bat")));
 }
 const MARKDOWN = [".md", ".markdown"];
@@ -72,7 +71,8 @@ export interface WalkResult {
 }
 
 /** The `.gitattributes` of `dirRel`, added to those of its parents (read like any file of the segment). */
-function withAttributesOf(root: string, dirRel: string, inherited: GitAttributes): GitAttributes {
+function withAttributesOf(root: string, dirRel: string, names: ReadonlySet<string>, inherited: GitAttributes): GitAttributes {
+  if (!names.has(".gitattributes")) return inherited;
   const read = readSegmentFile(root, join(root, dirRel, ".gitattributes"));
   return read.ok ? inherited.withFile(decodeSource(read.bytes), dirRel) : inherited;
 }
@@ -107,17 +107,19 @@ export function walkSegment(root: string, maxFileBytes: number): WalkResult {
     } catch {
       return;
     }
-    if (dirRel !== "" && isVirtualEnv(join(root, dirRel), entries)) {
+    // One listing answers what the directory is and which ignore and attribute files to read.
+    const names = new Set(entries.map((e) => e.name));
+    if (dirRel !== "" && isVirtualEnv(join(root, dirRel), names)) {
       skipped.virtualenv++;
       return;
     }
-    if (dirRel !== "" && isBuildOutput(entries)) {
+    if (dirRel !== "" && isBuildOutput(names)) {
       skipped.build_output++;
       return;
     }
     dirs.push({ dir_rel: dirRel, mtime_ms: mtimeMs });
-    const rules = inherited.withDirectory(root, dirRel);
-    const attributes = withAttributesOf(root, dirRel, inheritedAttributes);
+    const rules = inherited.withDirectory(root, dirRel, names);
+    const attributes = withAttributesOf(root, dirRel, names, inheritedAttributes);
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       const rel = dirRel === "" ? entry.name : `${dirRel}/${entry.name}`;

@@ -38,7 +38,7 @@ async function onIndex<T extends object>(options: IndexOptions, work: (target: I
     const answer = fail("CACHE_UNAVAILABLE", `the index database cannot be opened (${opened.reason})`, { db_path: opened.dbPath, reason: opened.reason, hint: storageHint(opened.reason) });
     return { answer, summary: {} };
   }
-  const target: IndexTarget = { root: segment.value.root, store: opened.store, cache: opened.cache, index: opened.index, maxFileBytes: settings.maxFileBytes, cacheSettings: settings.cache, large: options.large };
+  const target: IndexTarget = { root: segment.value.root, store: opened.store, cache: opened.cache, index: opened.index, maxFileBytes: settings.maxFileBytes, large: options.large };
   try {
     const failed = (error: unknown) => storageFailure(error, opened.store.dbPath);
     const replaced = (error: unknown) => error instanceof DatabaseReplaced || recoveredFromDamage(error, opened.store);

@@ -17,7 +17,6 @@ export const SCHEMA_VERSION = 3;
  */
 export const QUICK_CHECK_MAX_BYTES = 1024 * 1024;
 
-
 export interface OpenedDatabase {
   readonly db: Database;
   /** Whether a usable file was there before this open (for `cold_cache_db_missing`). */

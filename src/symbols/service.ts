@@ -15,17 +15,18 @@ import { parseSymUri, type SymUri } from "../uri/sym-uri.ts";
 /** Version of the JSON answer shape; additive changes keep it, breaking ones bump it. */
 export const OUTPUT_SCHEMA_VERSION = 1;
 
-export interface SymbolsOptions {
+export type SymbolsOptions = {
   readonly segment?: string;
-  readonly persist: boolean;
   readonly cwd?: string;
   readonly maxFileBytes: number;
-  readonly cacheSettings: CacheSettings;
-  /** An AST cache already open on the segment (a `sym://` search reuses the index's connection); else one is opened and closed. */
-  readonly cache?: AstCache;
   /** How a miss is extracted; defaults to in-process. */
   readonly extract?: (language: LanguageId, bytes: Uint8Array) => Promise<Extraction>;
-}
+} & (
+  /** An AST cache already open on the segment (a `sym://` search reuses the index's connection)… */
+  | { readonly cache: AstCache }
+  /** …or how to open one for this answer (it is closed after). */
+  | { readonly persist: boolean; readonly cacheSettings: CacheSettings }
+);
 
 /** Wall time of each step of one answer, for `--telemetry full`. */
 export type Phases = Partial<Record<"resolve" | "read" | "cache_open" | "lookup" | "extract" | "store", number>>;
@@ -97,7 +98,7 @@ export async function loadModuleSymbols(rawUri: string, options: SymbolsOptions)
   lap("read");
 
   const cacheEvents: CacheEvent[] = [];
-  const cache = options.cache ?? openAstCache(segment.value.root, { persist: options.persist, settings: options.cacheSettings, events: (event) => cacheEvents.push(event) });
+  const cache = "cache" in options ? options.cache : openAstCache(segment.value.root, { persist: options.persist, settings: options.cacheSettings, events: (event) => cacheEvents.push(event) });
   lap("cache_open");
   try {
     const loaded: LoadedFile[] = [];
@@ -124,6 +125,6 @@ export async function loadModuleSymbols(rawUri: string, options: SymbolsOptions)
     }
     return ok({ uri: uri.value, segmentRoot: segment.value.root, source: source.value, files: loaded, cacheDbPath: cache.dbPath, cacheEvents, phases });
   } finally {
-    if (!options.cache) cache.close();
+    if (!("cache" in options)) cache.close();
   }
 }

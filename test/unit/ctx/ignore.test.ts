@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, test } from "bun:test";
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { IgnoreRules, parseIgnore } from "../../../src/ctx/ignore.ts";
@@ -147,6 +147,7 @@ describe("nested directory bases", () => {
 
 describe("withDirectory", () => {
   const root = mkdtempSync(join(tmpdir(), "trifecta-ignore-"));
+  const listed = (dirRel: string) => new Set(readdirSync(join(root, dirRel)));
   afterAll(() => rmSync(root, { recursive: true, force: true }));
   mkdirSync(join(root, "pkg"));
   mkdirSync(join(root, "empty"));
@@ -156,13 +157,13 @@ describe("withDirectory", () => {
   writeFileSync(join(root, "elsewhere"), "*.txt\n");
 
   test("reads .gitignore then .trifectaignore; the latter wins", () => {
-    const rules = new IgnoreRules().withDirectory(root, "");
+    const rules = new IgnoreRules().withDirectory(root, "", listed(""));
     expect(rules.verdict("a.log", false)).toBe(true);
     expect(rules.verdict("keep.log", false)).toBe(false);
   });
 
   test("a subdirectory's rules are based there and added to the parent's", () => {
-    const rules = new IgnoreRules().withDirectory(root, "").withDirectory(root, "pkg");
+    const rules = new IgnoreRules().withDirectory(root, "", listed("")).withDirectory(root, "pkg", listed("pkg"));
     expect(rules.verdict("pkg/local.txt", false)).toBe(true);
     expect(rules.verdict("local.txt", false)).toBeNull();
     expect(rules.verdict("pkg/x.log", false)).toBe(true);
@@ -170,12 +171,12 @@ describe("withDirectory", () => {
 
   test("a directory without ignore files returns the same rules object", () => {
     const rules = new IgnoreRules();
-    expect(rules.withDirectory(root, "empty")).toBe(rules);
+    expect(rules.withDirectory(root, "empty", listed("empty"))).toBe(rules);
   });
 
   test("an ignore file that is a symbolic link is not followed", () => {
     symlinkSync(join(root, "elsewhere"), join(root, "empty", ".gitignore"));
     const rules = new IgnoreRules();
-    expect(rules.withDirectory(root, "empty")).toBe(rules);
+    expect(rules.withDirectory(root, "empty", listed("empty"))).toBe(rules);
   });
 });
