@@ -190,7 +190,7 @@ const isOk = (found: readonly string[]) => found.length === 1 && found[0] === "o
 export function verifyCache(segmentRoot: string, repair: boolean, features: readonly StoreFeature[], settings: CacheSettings, events?: CacheEventSink): Result<VerifyReport> {
   const dbPath = cacheDbPath(segmentRoot);
   const checkFeatures = (db: Database) => new Map(features.filter((f) => f.check).map((f) => [f.name, findings(() => f.check!(db))]));
-  const result = withExisting(segmentRoot, settings, events, ({ db, recoveredFrom }) => {
+  const result = withExisting(segmentRoot, settings, events, ({ db, recoveredFrom, inode }) => {
     const integrity = findings(() => (db.query("PRAGMA integrity_check").all() as { integrity_check: string }[]).map((r) => r.integrity_check));
     let bad: { key: string; problem: string }[] = [];
     let rowsChecked = 0;
@@ -220,7 +220,7 @@ export function verifyCache(segmentRoot: string, repair: boolean, features: read
       checked = checkFeatures(db);
       repaired = [...checked.values()].every(isOk);
     }
-    return { intact, integrity: isOk(rows) ? integrity : [...integrity, ...rows].filter((f) => f !== "ok"), checked, rowsChecked, bad, repaired, quarantinedAs: recoveredFrom };
+    return { intact, integrity: isOk(rows) ? integrity : [...integrity, ...rows].filter((f) => f !== "ok"), checked, rowsChecked, bad, repaired, quarantinedAs: recoveredFrom, inode };
   });
   if (!result.ok) return result;
   const allOk = Object.fromEntries(features.filter((f) => f.check).map((f) => [f.name, ["ok"]]));
@@ -228,11 +228,12 @@ export function verifyCache(segmentRoot: string, repair: boolean, features: read
     return ok({ db_path: dbPath, exists: false, integrity: ["ok"], ...allOk, rows_checked: 0, bad_rows: [], repaired: false, quarantined_as: null, clean: true });
   }
   let { repaired, quarantinedAs } = result.value;
-  const { intact, integrity, checked, rowsChecked, bad } = result.value;
+  const { intact, integrity, checked, rowsChecked, bad, inode } = result.value;
   const mendable = intact && [...checked.values()].every(isOk);
   if (repair && !mendable) {
-    // The file itself is damaged: keep it as evidence and let the next command start fresh.
-    quarantinedAs = quarantine(dbPath, null);
+    // The file itself is damaged: keep it as evidence and let the next command start fresh (this
+    // file, by its inode: one another process has just put in its place is left alone).
+    quarantinedAs = quarantine(dbPath, inode);
     const detail = [...integrity, ...[...checked.values()].flat()].filter((f) => f !== "ok").slice(0, 3).join("; ");
     events?.({ type: "corruption_detected", scope: "database", detail, quarantined_as: quarantinedAs ?? undefined });
     repaired = quarantinedAs !== null;

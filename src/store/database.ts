@@ -53,6 +53,8 @@ export interface OpenOptions {
  * `ast symbols` on a fresh segment). Such a busy open is tried again until the lock timeout is spent.
  */
 export function openDatabase(dbPath: string, options: OpenOptions): OpenResult {
+  const linked = linkedPathPart(dbPath);
+  if (linked) return { ok: false, reason: "unsafe_cache_path", detail: `${linked} is a symbolic link; trifecta keeps its database only in the segment's own .trifecta/cache directory` };
   const deadline = performance.now() + options.lockTimeoutMs;
   for (;;) {
     const remaining = Math.max(0, deadline - performance.now());
@@ -80,8 +82,6 @@ function linkedPathPart(dbPath: string): string | null {
 }
 
 function openOnce(dbPath: string, options: OpenOptions): OpenResult {
-  const linked = linkedPathPart(dbPath);
-  if (linked) return { ok: false, reason: "unsafe_cache_path", detail: `${linked} is a symbolic link; trifecta keeps its database only in the segment's own .trifecta/cache directory` };
   let recoveredFrom: string | null = null;
   for (let attempt = 0; attempt < 2; attempt++) {
     // One stat answers whether the file is there, which file it is (for quarantine) and its size.
