@@ -1,16 +1,12 @@
 import { defineCommand } from "citty";
 import * as maintenance from "../../services/cache.ts";
-import { printJson } from "../output.ts";
-import { runCommand, segmentArg, telemetryArg } from "./shared.ts";
-
-/** Maintenance answers are printed whole: `status` first, then the report. */
-const printAnswer = (value: object) => printJson({ status: "ok", ...value });
+import { printOk, runCommand, segmentArg, telemetryArg } from "./shared.ts";
 
 export const cacheStatsCommand = defineCommand({
   meta: { name: "cache-stats", description: "Entries, bytes, real hit/miss counters, ages and limit usage of the segment's cache" },
   args: { ...segmentArg, ...telemetryArg },
   async run({ args }) {
-    return runCommand("ast.cache-stats", args, (context) => maintenance.stats({ ...context, segment: args.segment }), printAnswer);
+    return runCommand("ast.cache-stats", args, (context) => maintenance.stats({ ...context, segment: args.segment }), printOk);
   },
 });
 
@@ -18,7 +14,7 @@ export const clearCacheCommand = defineCommand({
   meta: { name: "clear-cache", description: "Empty the segment's cache (safe while other processes use it)" },
   args: { ...segmentArg, ...telemetryArg },
   async run({ args }) {
-    return runCommand("ast.clear-cache", args, (context) => maintenance.clear({ ...context, segment: args.segment }), printAnswer);
+    return runCommand("ast.clear-cache", args, (context) => maintenance.clear({ ...context, segment: args.segment }), printOk);
   },
 });
 
@@ -26,6 +22,6 @@ export const cacheVerifyCommand = defineCommand({
   meta: { name: "cache-verify", description: "Integrity check plus every row's checksum; exit 1 when something is wrong and not repaired" },
   args: { ...segmentArg, ...telemetryArg, repair: { type: "boolean", description: "Delete bad rows; move a damaged file aside" } },
   async run({ args }) {
-    return runCommand("ast.cache-verify", args, (context) => maintenance.verify({ ...context, segment: args.segment, repair: args.repair === true }), printAnswer);
+    return runCommand("ast.cache-verify", args, (context) => maintenance.verify({ ...context, segment: args.segment, repair: args.repair === true }), printOk);
   },
 });

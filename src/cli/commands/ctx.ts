@@ -3,9 +3,9 @@ import { DEFAULT_BUDGET, GET_MODES, type GetMode } from "../../ctx/get.ts";
 import { isLanguageId, LANGUAGE_IDS } from "../../languages.ts";
 import * as ctx from "../../services/ctx.ts";
 import { extractIsolated, LARGE_INPUT_BYTES } from "../fast-extract.ts";
-import { printJson, writeStderr } from "../output.ts";
+import { writeStderr } from "../output.ts";
 import { usage, variadic } from "../strict-args.ts";
-import { oneOf, runCommand, segmentArg, telemetryArg } from "./shared.ts";
+import { oneOf, printOk, runCommand, segmentArg, telemetryArg } from "./shared.ts";
 
 const jsonArg = { json: { type: "boolean", description: "JSON output (the only format; accepted for scripts that pass it)" } } as const;
 
@@ -26,14 +26,11 @@ function progressBar(): ((done: number, total: number) => void) | undefined {
   };
 }
 
-/** ctx answers are printed whole: `status` first, then the service's answer. */
-const printAnswer = (value: object) => printJson({ status: "ok", ...value });
-
 const build = defineCommand({
   meta: { name: "build", description: "Index the segment: symbols of every source file, sections of Markdown files (incremental)" },
   args: { ...segmentArg, ...telemetryArg, ...jsonArg },
   async run({ args }) {
-    return runCommand("ctx.build", args, (context) => ctx.build({ ...context, segment: args.segment, large, progress: progressBar() }), printAnswer);
+    return runCommand("ctx.build", args, (context) => ctx.build({ ...context, segment: args.segment, large, progress: progressBar() }), printOk);
   },
 });
 
@@ -52,7 +49,7 @@ const search = defineCommand({
     const limit = args.limit === undefined ? 10 : Number(args.limit);
     if (!Number.isInteger(limit) || limit < 1 || limit > 1000) return usage("--limit takes a whole number from 1 to 1000");
     if (args.lang !== undefined && args.lang !== "markdown" && !isLanguageId(args.lang)) return usage(`--lang must be markdown or one of ${LANGUAGE_IDS.join(", ")}`);
-    return runCommand("ctx.search", args, (context) => ctx.search({ ...context, segment: args.segment, large, query: args.query, limit, kind: args.kind, lang: args.lang }), printAnswer);
+    return runCommand("ctx.search", args, (context) => ctx.search({ ...context, segment: args.segment, large, query: args.query, limit, kind: args.kind, lang: args.lang }), printOk);
   },
 });
 
@@ -72,7 +69,7 @@ const get = defineCommand({
     const budget = args.budget === undefined ? DEFAULT_BUDGET : Number(args.budget);
     if (!Number.isInteger(budget) || budget < 1) return usage("--budget takes a whole number of tokens, at least 1");
     const ids = args._.length > 0 ? args._.map(String) : [args.ids];
-    return runCommand("ctx.get", args, (context) => ctx.get({ ...context, segment: args.segment, large, ids, mode: mode.value, budget }), printAnswer);
+    return runCommand("ctx.get", args, (context) => ctx.get({ ...context, segment: args.segment, large, ids, mode: mode.value, budget }), printOk);
   },
 });
 

@@ -17,7 +17,7 @@ export const telemetryArg = {
   telemetry: { type: "string", description: "off, lite or full (default: TRIFECTA_TELEMETRY_LEVEL, else off)" },
 } satisfies ArgsDef;
 
-export function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T): Result<T> {
+export function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T): { ok: true; value: T } | UsageFailure {
   if (value === undefined) return ok(fallback);
   if (!allowed.includes(value as T)) return usage(`--${name} must be one of ${allowed.join(", ")}; got '${value}'`);
   return ok(value as T);
@@ -33,6 +33,9 @@ export async function finish<T>(result: Result<T>, print: (value: T) => Promise<
   }
 }
 
+/** An answer printed whole: `status` first, then the service's answer. */
+export const printOk = (value: object) => printJson({ status: "ok", ...value });
+
 /**
  * The one command wrapper: reads the settings once, runs the service, prints its answer (JSON by
  * default) and sets the exit code, then records the command event (with phase timings at `full`)
@@ -41,7 +44,7 @@ export async function finish<T>(result: Result<T>, print: (value: T) => Promise<
 export async function runCommand<T>(name: string, flags: { segment?: string; telemetry?: string }, service: (context: ServiceContext) => Promise<Answered<T>> | Answered<T>, print: (value: T) => Promise<void> = printJson): Promise<UsageFailure | undefined> {
   const started = performance.now();
   const flag = oneOf("telemetry", flags.telemetry, TELEMETRY_LEVELS, "off");
-  if (!flag.ok) return flag as UsageFailure;
+  if (!flag.ok) return flag;
   const settings = readSettings();
   const level = telemetryLevel(flags.telemetry === undefined ? undefined : flag.value, settings.telemetry);
   const cacheEvents: CacheEvent[] = [];

@@ -3,9 +3,9 @@ import { readSettings } from "../../core/settings.ts";
 import { resolveSegment } from "../../resolve/segment.ts";
 import { buildReport, parseDuration, renderReport } from "../../telemetry/report.ts";
 import { telemetryDir } from "../../telemetry/telemetry.ts";
-import { printJson, writeStdout } from "../output.ts";
+import { writeStdout } from "../output.ts";
 import { usage } from "../strict-args.ts";
-import { finish, segmentArg } from "./shared.ts";
+import { finish, printOk, segmentArg } from "./shared.ts";
 
 const report = defineCommand({
   meta: { name: "report", description: "Commands, hit rate, latency percentiles, bypasses, corruptions and lock waits from events.jsonl" },
@@ -23,7 +23,7 @@ const report = defineCommand({
     const dir = telemetryDir(segment.value.root, readSettings().telemetry.dir);
     const built = buildReport(dir, sinceMs, sinceText);
     const asJson = args.json === true || !process.stdout.isTTY;
-    await finish({ ok: true, value: built }, asJson ? (r) => printJson({ status: "ok", ...r }) : (r) => writeStdout(renderReport(r)));
+    await finish({ ok: true, value: built }, asJson ? printOk : (r) => writeStdout(renderReport(r)));
   },
 });
 
