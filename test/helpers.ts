@@ -1,3 +1,4 @@
+import { expect } from "bun:test";
 import { mkdirSync, mkdtempSync, realpathSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -87,4 +88,17 @@ export function largeModule(bytes: number): string {
 /** How many `class`/`def` lines `largeModule` wrote. */
 export function definitionLines(source: string): number {
   return source.split("\n").filter((l) => l.startsWith("class ") || l.startsWith("    def ")).length;
+}
+
+/** The two real packages both TypeScript oracle runs include. */
+export const ORACLE_PACKAGES = [join(REPO, "node_modules/citty/dist/index.mjs"), join(REPO, "node_modules/consola/dist/core.mjs")];
+
+/** Runs the TypeScript compiler oracle on `files`: every (name, kind, line) row it reports, and no other, is trifecta's. */
+export async function expectCompilerAgreement(files: string[], minRows: number): Promise<void> {
+  const { compare } = await import("../scripts/typescript-agreement.ts");
+  const result = await compare(files);
+  expect(result.oracleRows).toBeGreaterThan(minRows);
+  expect(Object.fromEntries(result.onlyOracle)).toEqual({});
+  expect(Object.fromEntries(result.onlyTrifecta)).toEqual({});
+  expect(result.matched).toBe(result.oracleRows);
 }
