@@ -1,6 +1,6 @@
 import { Database } from "bun:sqlite";
 import { describe, expect, test } from "bun:test";
-import { chmodSync, chownSync, closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync, writeSync } from "node:fs";
+import { chmodSync, chownSync, closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, renameSync, rmSync, symlinkSync, utimesSync, writeFileSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runCtxSoak } from "../bench/soak.ts";
@@ -175,6 +175,22 @@ describe("ordinary events are per-file outcomes", () => {
     expect(asNobody("build").json.files.indexed).toBe(1);
     expect(asNobody("search", "hidden").json.hits[0].id).toBe("b.py#hidden");
     rmSync(segment, { recursive: true, force: true });
+  });
+});
+
+describe("get serves the file as it is", () => {
+  test("content changed with the same size and time as indexed: re-indexed and served, not STALE_INDEX", () => {
+    const segment = makeSegment({ "m.py": "def alpha():\n    return 1\n" });
+    const path = join(segment, "m.py");
+    const stamp = 1_700_000_000; // a whole second, so the time can be put back exactly
+    utimesSync(path, stamp, stamp);
+    ctx(segment, "build");
+    writeFileSync(path, "def gamma():\n    return 2\n"); // same length
+    utimesSync(path, stamp, stamp);
+    const got = ctx(segment, "get", "m.py", "--mode", "raw");
+    expect(got.exitCode).toBe(0);
+    expect(got.json.pieces[0].content).toBe("def gamma():\n    return 2");
+    expect(ctx(segment, "search", "gamma").json.hits[0].id).toBe("m.py#gamma");
   });
 });
 

@@ -47,17 +47,20 @@ export async function refreshAll(target: IndexTarget, limit: number): Promise<Fr
   return refresh(target, looked, gone, limit, walk.dirs);
 }
 
-/** The same for a few named files (a `ctx get`, hits in stale files), whatever their number. */
-export async function refreshFiles(target: IndexTarget, fileRels: readonly string[]): Promise<Freshness> {
+/**
+ * The same for a few named files (a `ctx get`, hits in stale files), whatever their number; with
+ * `force`, read even when size and time look unchanged (a `ctx get` that read other content).
+ */
+export async function refreshFiles(target: IndexTarget, fileRels: readonly string[], options: { force?: boolean } = {}): Promise<Freshness> {
   const rows = fileRels.flatMap((fileRel) => target.index.file(fileRel) ?? []);
-  return refresh(target, lookAgain(target, rows), [], Number.POSITIVE_INFINITY);
+  return refresh(target, lookAgain(target, rows, options.force === true), [], Number.POSITIVE_INFINITY);
 }
 
-/** Indexed files whose size or time differ on disk, found again (links out of the segment refused); gone ones are listed apart. */
-function lookAgain(target: IndexTarget, stamps: readonly FileStamp[]): Looked {
+/** Indexed files whose size or time differ on disk (all of them with `force`), found again (links out of the segment refused). */
+function lookAgain(target: IndexTarget, stamps: readonly FileStamp[], force = false): Looked {
   const looked: Looked = [];
   for (const stamp of stamps) {
-    if (unchangedOnDisk(target.root, stamp)) continue;
+    if (!force && unchangedOnDisk(target.root, stamp)) continue;
     const fileRel = stamp.file_rel;
     const prior = "content_hash" in stamp ? (stamp as IndexedFile) : target.index.file(fileRel);
     if (!prior) continue;

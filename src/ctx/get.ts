@@ -99,47 +99,58 @@ function splitId(target: IndexTarget, id: string): { fileRel: string; member: st
 export async function getPieces(target: IndexTarget, ids: readonly string[], mode: GetMode, budget: number): Promise<GetResult> {
   const result: GetResult = { pieces: [], omitted: [], errors: [], budget, used_tokens: 0, stop_reason: "complete" };
   for (const id of ids) {
-    const { fileRel, member } = splitId(target, id);
-    if (fileRel === "" || fileRel.startsWith("/") || fileRel.split("/").includes("..")) {
-      result.errors.push({ id, error_code: "PATH_OUTSIDE_SEGMENT", message: "ids name files inside the segment" });
+    const found = await readPiece(target, id, mode);
+    if ("error_code" in found) {
+      result.errors.push({ id, ...found });
       continue;
     }
-    let file: IndexedFile | null = target.index.file(fileRel);
-    if (file && !unchangedOnDisk(target.root, file)) {
-      await refreshFiles(target, [fileRel]);
-      file = target.index.file(fileRel);
-    }
-    const item = member === null ? null : target.index.item(id);
-    if (!file || (member !== null && !item)) {
-      result.errors.push({ id, error_code: "ID_NOT_FOUND", message: file ? `no symbol or section '${member}' in ${fileRel}` : `'${fileRel}' is not in the index` });
-      continue;
-    }
-    const located = locateFile({ root: target.root }, fileRel.split("/"));
-    if (!located.ok || !located.value) {
-      result.errors.push({ id, error_code: located.ok ? "ID_NOT_FOUND" : located.error.code, message: located.ok ? `'${fileRel}' no longer exists` : located.error.message });
-      continue;
-    }
-    const read = readSegmentFile(target.root, located.value.absPath);
-    if (!read.ok) {
-      const code = read.reason === "outside_segment" ? "PATH_OUTSIDE_SEGMENT" : read.reason === "unreadable" ? "FILE_UNREADABLE" : "ID_NOT_FOUND";
-      result.errors.push({ id, error_code: code, message: `${fileRel} cannot be read (${read.detail})` });
-      continue;
-    }
-    const { bytes } = read;
-    const hash = contentHash(bytes);
-    if (hash !== file.content_hash) {
-      result.errors.push({ id, error_code: "STALE_INDEX", message: `${fileRel} changed while being read; ask again` });
-      continue;
-    }
-    const rendered = render(mode, target, fileRel, bytes, item);
-    const tokens = estimateTokens(rendered.content);
+    const tokens = estimateTokens(found.content);
     if (result.used_tokens + tokens > budget) {
       result.omitted.push({ id, tokens, stop_reason: "budget" });
       result.stop_reason = "budget";
       continue;
     }
     result.used_tokens += tokens;
-    result.pieces.push({ id, kind: item?.kind ?? "file", mode, citation: `${fileRel}:${rendered.line}-${rendered.end}`, content_hash: hash, tokens, content: rendered.content });
+    result.pieces.push({ id, kind: found.kind, mode, citation: found.citation, content_hash: found.content_hash, tokens, content: found.content });
   }
   return result;
+}
+
+/** A file that changes again between its refresh and its read is refreshed and read again this often. */
+const READ_ATTEMPTS = 3;
+
+type PieceError = { error_code: string; message: string };
+
+/**
+ * One id's lines, read from the file as the index has it: a file changed since it was indexed is
+ * re-indexed first, and one that changes between that and the read is re-indexed and read again.
+ */
+async function readPiece(target: IndexTarget, id: string, mode: GetMode): Promise<Omit<Piece, "id" | "mode" | "tokens"> | PieceError> {
+  const { fileRel, member } = splitId(target, id);
+  if (fileRel === "" || fileRel.startsWith("/") || fileRel.split("/").includes("..")) return { error_code: "PATH_OUTSIDE_SEGMENT", message: "ids name files inside the segment" };
+  for (let attempt = 1; ; attempt++) {
+    let file: IndexedFile | null = target.index.file(fileRel);
+    if (file && !unchangedOnDisk(target.root, file)) {
+      await refreshFiles(target, [fileRel]);
+      file = target.index.file(fileRel);
+    }
+    const item = member === null ? null : target.index.item(id);
+    if (!file || (member !== null && !item)) return { error_code: "ID_NOT_FOUND", message: file ? `no symbol or section '${member}' in ${fileRel}` : `'${fileRel}' is not in the index` };
+    const located = locateFile({ root: target.root }, fileRel.split("/"));
+    if (!located.ok) return { error_code: located.error.code, message: located.error.message };
+    if (!located.value) return { error_code: "ID_NOT_FOUND", message: `'${fileRel}' no longer exists` };
+    const read = readSegmentFile(target.root, located.value.absPath);
+    if (!read.ok) {
+      const code = read.reason === "outside_segment" ? "PATH_OUTSIDE_SEGMENT" : read.reason === "unreadable" ? "FILE_UNREADABLE" : "ID_NOT_FOUND";
+      return { error_code: code, message: `${fileRel} cannot be read (${read.detail})` };
+    }
+    const hash = contentHash(read.bytes);
+    if (hash === file.content_hash) {
+      const rendered = render(mode, target, fileRel, read.bytes, item);
+      return { kind: item?.kind ?? "file", citation: `${fileRel}:${rendered.line}-${rendered.end}`, content_hash: hash, content: rendered.content };
+    }
+    // Changed after the freshness check (size and time alike, or edited in between): index it again.
+    if (target.cache.readOnly || attempt === READ_ATTEMPTS) return { error_code: "STALE_INDEX", message: `${fileRel} changed while being read; ask again` };
+    await refreshFiles(target, [fileRel], { force: true });
+  }
 }
