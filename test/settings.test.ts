@@ -44,6 +44,7 @@ describe("settings", () => {
       TRIFECTA_NO_TELEMETRY: "1",
       TRIFECTA_TELEMETRY_DIR: "rel/dir",
       TRIFECTA_TELEMETRY_MAX_BYTES: "1500",
+      TRIFECTA_MCP_TOKEN: "s3cret",
     });
     expect(s).toEqual({
       astPersist: false,
@@ -51,6 +52,7 @@ describe("settings", () => {
       cache: { lockTimeoutMs: 300, limits: { maxBytes: 1024, maxEntries: 3, ttlMs: 43_200_000 }, maxDbBytes: 131072 },
       ctxWorkers: 0,
       telemetry: { level: "full", disabled: true, dir: "rel/dir", rotateBytes: 1500 },
+      mcpToken: "s3cret",
     });
   });
 

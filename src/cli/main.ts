@@ -13,6 +13,7 @@ const main = {
     ast: () => import("./commands/ast.ts").then((m) => m.astCommand),
     ctx: () => import("./commands/ctx.ts").then((m) => m.ctxCommand),
     telemetry: () => import("./commands/telemetry.ts").then((m) => m.telemetryCommand),
+    mcp: () => import("./commands/mcp.ts").then((m) => m.mcpCommand),
   },
 } satisfies CommandDef;
 

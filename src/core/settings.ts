@@ -38,6 +38,8 @@ export interface Settings {
   readonly cache: CacheSettings;
   readonly ctxWorkers: number;
   readonly telemetry: TelemetrySettings;
+  /** `TRIFECTA_MCP_TOKEN`: the bearer token of the MCP server over HTTP, or null for loopback only. */
+  readonly mcpToken: string | null;
 }
 
 /** A raw value's meaning, or undefined when it is not valid (the default then applies). */
@@ -101,6 +103,7 @@ export const VARIABLES = {
   TRIFECTA_NO_TELEMETRY: variable(onOff, false, "`1` (also `true`/`on`): write nothing, whatever the level"),
   TRIFECTA_TELEMETRY_DIR: variable<string | null>(path, null, "where `events.jsonl` goes (default `<segment>/_ctx/telemetry/`)"),
   TRIFECTA_TELEMETRY_MAX_BYTES: variable(integer(1), 10 * MiB, "rotation size of `events.jsonl` (default 10 MiB; keeps `.1`–`.3`)"),
+  TRIFECTA_MCP_TOKEN: variable<string | null>(path, null, "bearer token `trifecta mcp --http` then requires of every request (needed to listen beyond loopback); never printed"),
 } as const;
 
 export type VariableName = keyof typeof VARIABLES;
@@ -134,5 +137,6 @@ export function readSettings(env: Record<string, string | undefined> = process.e
       dir: get("TRIFECTA_TELEMETRY_DIR"),
       rotateBytes: get("TRIFECTA_TELEMETRY_MAX_BYTES"),
     }),
+    mcpToken: get("TRIFECTA_MCP_TOKEN"),
   });
 }

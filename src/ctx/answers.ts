@@ -3,7 +3,7 @@ import { symbolsAnswer } from "../symbols/answers.ts";
 import { loadModuleSymbols } from "../symbols/service.ts";
 import { BuildLock } from "./build-lock.ts";
 import { BuildBusy, buildIndex, type BuildReport } from "./build.ts";
-import { refreshAll, refreshFiles } from "./freshness.ts";
+import { refreshAll, refreshFiles, unchangedOnDisk, type Freshness } from "./freshness.ts";
 import { getPieces, type GetMode, type GetResult } from "./get.ts";
 import { searchIndex, type SearchHit } from "./search.ts";
 import type { IndexTarget } from "./update.ts";
@@ -53,31 +53,52 @@ export type SearchAnswer = {
 } & IncompleteNote;
 
 /** A `sym://` query names its symbols exactly: they are resolved, not searched. */
-async function resolveSymUri(uri: string, target: IndexTarget): Promise<Result<SearchHit[]>> {
+async function resolveSymUri(uri: string, target: IndexTarget, limit: number): Promise<Result<SearchHit[]>> {
   const loaded = await loadModuleSymbols(uri, { segment: target.root, maxFileBytes: target.maxFileBytes, cache: target.cache });
   const answer = loaded.ok ? symbolsAnswer(loaded.value) : loaded;
   if (!answer.ok) return answer;
   return ok(
-    answer.value.symbols.map((s) => {
+    answer.value.symbols.slice(0, limit).map((s) => {
       const fileRel = s.file ?? answer.value.file_rel;
-      return { id: `${fileRel}#${s.qualified_name}`, kind: s.kind, name: s.name, file_rel: fileRel, line: s.line, end_line: s.end_line, signature: s.signature, score: 1, why: { terms: [], fields: ["sym_uri"], name: "exact" } };
+      return { id: indexedId(target, fileRel, s), kind: s.kind, name: s.name, file_rel: fileRel, line: s.line, end_line: s.end_line, signature: s.signature, score: 1, why: { terms: [], fields: ["sym_uri"], name: "exact" } };
     }),
   );
+}
+
+/** The index's id of a definition (a later one of a name is `#Name@LINE`), or the plain one when not indexed yet. */
+function indexedId(target: IndexTarget, fileRel: string, symbol: { qualified_name: string; line: number; end_line: number }): string {
+  const row = target.index.outline(fileRel, symbol).find((r) => r.qualified_name === symbol.qualified_name && r.line === symbol.line);
+  return row?.item_id ?? `${fileRel}#${symbol.qualified_name}`;
+}
+
+/**
+ * The ids a `sym://` URI names for `ctx get`: a symbol's definitions (not its members, which its
+ * lines hold), or a module's files.
+ */
+async function idsOfSymUri(target: IndexTarget, uri: string): Promise<Result<string[]>> {
+  const resolved = await resolveSymUri(uri, target, Number.POSITIVE_INFINITY);
+  if (!resolved.ok) return resolved;
+  const fragment = uri.includes("#") ? uri.slice(uri.indexOf("#") + 1).replace(/@\d+(:\d+)?$/, "") : null;
+  if (fragment === null) return ok([...new Set(resolved.value.map((h) => h.file_rel))]);
+  return ok(resolved.value.filter((h) => h.id.slice(h.file_rel.length + 1).replace(/@\d+(:\d+)?$/, "") === fragment).map((h) => h.id));
 }
 
 /**
  * A search as `ctx search` answers it: the index built when there is none, changed files re-indexed
  * first (or reported stale above the limit), and no hit ever pointing at lines that changed.
  */
-export async function searchAnswer(target: IndexTarget, query: string, options: { limit: number; kind?: string; lang?: string; workers: number }): Promise<Result<SearchAnswer>> {
+export async function searchAnswer(target: IndexTarget, query: string, options: { limit: number; kind?: string; lang?: string; workers: number; building?: boolean }): Promise<Result<SearchAnswer>> {
   if (query.startsWith("sym://")) {
-    const resolved = await resolveSymUri(query, target);
-    return resolved.ok ? ok({ query, hits: resolved.value.slice(0, options.limit) }) : resolved;
+    const resolved = await resolveSymUri(query, target, options.limit);
+    return resolved.ok ? ok({ query, hits: resolved.value }) : resolved;
   }
-  const built = await ensureIndex(target, options.workers);
-  const freshness = await refreshAll(target, REFRESH_LIMIT);
+  // While this process builds the index (an MCP server), the answer comes from what is written so
+  // far: the build brings every file up to date, and a refresh would race it for the same files.
+  const built = options.building ? null : await ensureIndex(target, options.workers);
+  const freshness: Freshness = options.building ? { refreshed: [], stale: [] } : await refreshAll(target, REFRESH_LIMIT);
   const search = () => searchIndex(target.index, query, options);
   let hits = search();
+  if (options.building) freshness.stale = [...new Set(hits.map((h) => h.file_rel))].filter((f) => !isCurrent(target, f));
   // Too many changes to refresh them all: the files hits point into are refreshed and the search
   // repeated (a few rounds); a hit still in a stale file is dropped. No hit carries old lines.
   for (let round = 0; round < 3 && !target.cache.readOnly; round++) {
@@ -100,6 +121,12 @@ export async function searchAnswer(target: IndexTarget, query: string, options: 
   });
 }
 
+/** The file is on disk as the index has it (same size and time). */
+function isCurrent(target: IndexTarget, fileRel: string): boolean {
+  const row = target.index.file(fileRel);
+  return row !== null && unchangedOnDisk(target.root, row);
+}
+
 function staleHint(target: IndexTarget): string {
   return target.cache.readOnly ? "files changed since the index was built, and this segment cannot be written: the index answers as it was" : "many files changed since the build: run `trifecta ctx build`";
 }
@@ -107,17 +134,60 @@ function staleHint(target: IndexTarget): string {
 export type GetAnswer = { mode: GetMode } & GetResult & IncompleteNote;
 
 /** `ctx get`: the pieces, or, when not one could be returned, the reason as an error. */
-export async function getAnswer(target: IndexTarget, ids: readonly string[], mode: GetMode, budget: number): Promise<Result<GetAnswer>> {
+export async function getAnswer(target: IndexTarget, ids: readonly string[], mode: GetMode, budget: number, options: { building?: boolean } = {}): Promise<Result<GetAnswer>> {
   // A build another process is running on an empty index is waited for (within a bound), not
-  // repeated; with no build running, the lock is had at once.
-  if (target.index.isEmpty()) {
+  // repeated; with no build running, the lock is had at once. One this process runs is not waited for.
+  if (!options.building && target.index.isEmpty()) {
     const lock = BuildLock.acquire(target.cache.dbPath, WAIT_FOR_BUILD_MS);
     if (lock instanceof BuildLock) lock.release();
   }
-  const result = await getPieces(target, ids, mode, budget);
+  const expanded: string[] = [];
+  const unresolved: GetResult["errors"] = [];
+  for (const id of ids) {
+    if (!id.startsWith("sym://")) {
+      expanded.push(id);
+      continue;
+    }
+    const named = await idsOfSymUri(target, id);
+    if (named.ok) expanded.push(...named.value);
+    else unresolved.push({ id, error_code: named.error.code, message: named.error.message });
+  }
+  const result = await getPieces(target, expanded, mode, budget);
+  result.errors.unshift(...unresolved);
   if (result.pieces.length > 0 || result.omitted.length > 0) return ok({ mode, ...result, ...incompleteNote(target) });
   // Nothing found: an empty index is the reason worth telling (asked only now, off the common path).
   if (target.index.isEmpty()) return fail("INDEX_NOT_FOUND", "the segment has no index yet", { hint: "run `trifecta ctx build --segment <dir>` (or `ctx search`, which builds it)" });
   const first = result.errors[0]!;
   return fail(first.error_code as "ID_NOT_FOUND", first.message, { errors: result.errors });
+}
+
+export type StatusAnswer = {
+  /** `complete`: the last build finished; `incomplete`: one is running or stopped early; `empty`: none ran. */
+  index: "complete" | "incomplete" | "empty";
+  files: number;
+  symbols: number;
+  sections: number;
+  partial_files: number;
+  languages: Record<string, number>;
+  refreshed: string[];
+  stale: { files: number; sample: string[]; hint: string } | null;
+} & IncompleteNote;
+
+/** The index's state, brought up to date first as a search would (without building an absent index). */
+export async function statusAnswer(target: IndexTarget, options: { building?: boolean } = {}): Promise<Result<StatusAnswer>> {
+  const empty = target.index.isEmpty();
+  const freshness: Freshness = options.building || empty ? { refreshed: [], stale: [] } : await refreshAll(target, REFRESH_LIMIT);
+  const totals = target.index.totals();
+  const note = incompleteNote(target);
+  return ok({
+    index: empty && !note.index_incomplete ? "empty" : note.index_incomplete ? "incomplete" : "complete",
+    files: totals.files,
+    symbols: totals.symbols,
+    sections: totals.sections,
+    partial_files: totals.partialFiles,
+    languages: target.index.languages(),
+    refreshed: freshness.refreshed,
+    stale: freshness.stale.length > 0 ? { files: freshness.stale.length, sample: freshness.stale.slice(0, 10), hint: staleHint(target) } : null,
+    ...note,
+  });
 }

@@ -274,6 +274,12 @@ export class ContextIndex {
     return { symbols: row.symbols ?? 0, sections: row.sections ?? 0, files: row.files, partialFiles: row.partial ?? 0 };
   }
 
+  /** Indexed files per language (`markdown` for Markdown files). */
+  languages(): Record<string, number> {
+    const rows = this.db.query("SELECT kind, COUNT(*) AS files FROM ctx_files GROUP BY kind ORDER BY kind").all() as { kind: string; files: number }[];
+    return Object.fromEntries(rows.map((r) => [r.kind, r.files]));
+  }
+
   isEmpty(): boolean {
     return !(this.db.query("SELECT EXISTS(SELECT 1 FROM ctx_files) AS present").get() as { present: number }).present;
   }

@@ -1,4 +1,8 @@
-import type { Result } from "../core/result.ts";
+import { isAbsolute, relative } from "node:path";
+import type { AstCache } from "../cache/types.ts";
+import { fail, ok, type Result } from "../core/result.ts";
+import { kindOf } from "../ctx/walk.ts";
+import { isInside } from "../resolve/segment.ts";
 import type { LanguageId } from "../languages.ts";
 import type { Extraction } from "../extract/types.ts";
 import { snippetAnswer, symbolsAnswer, type SymbolsAnswer } from "../symbols/answers.ts";
@@ -49,3 +53,23 @@ export function snippet(options: AstOptions): Promise<Answered<SnippetAnswer>> {
 }
 
 type SnippetAnswer = Extract<ReturnType<typeof snippetAnswer>, { ok: true }>["value"];
+
+/**
+ * A file's path as the `sym://` URI of that file: segment-relative (an absolute path inside the
+ * segment is made relative), its language from its extension.
+ */
+export function fileUri(root: string, path: string): Result<string> {
+  const rel = isAbsolute(path) ? (isInside(root, path) ? relative(root, path) : null) : path.replace(/^(\.\/)+/, "");
+  if (rel === null || rel.split("/").includes("..")) return fail("PATH_OUTSIDE_SEGMENT", `'${path}' is outside the segment`, { path });
+  const kind = kindOf(rel.split("/").at(-1) ?? "");
+  if (kind?.type !== "source") return fail("UNSUPPORTED_LANGUAGE", `no language outlines '${rel}' (by its extension)`, { path: rel, hint: "Markdown sections: get the file in skeleton mode" });
+  return ok(`sym://${kind.language}/file/${rel}`);
+}
+
+/** An outline from an AST cache already open on the segment (the MCP server's): a `sym://` URI or a file path. */
+export async function outlineOn(cache: AstCache, options: { root: string; maxFileBytes: number; target: string }): Promise<Result<SymbolsAnswer>> {
+  const uri = options.target.startsWith("sym://") ? ok(options.target) : fileUri(options.root, options.target);
+  if (!uri.ok) return uri;
+  const loaded = await loadModuleSymbols(uri.value, { segment: options.root, maxFileBytes: options.maxFileBytes, cache });
+  return loaded.ok ? symbolsAnswer(loaded.value) : loaded;
+}

@@ -1,4 +1,5 @@
 import type { Database } from "bun:sqlite";
+import { statSync } from "node:fs";
 import { openDatabase, type OpenOptions } from "./database.ts";
 import { quarantine } from "./quarantine.ts";
 import type { StorageReason, StoreEventSink, StoreFeature } from "./types.ts";
@@ -33,6 +34,21 @@ export class Store {
     if (!opened.ok) return { failed: opened.reason, detail: "detail" in opened ? opened.detail : "no database yet" };
     const { db, inode, readOnly, existed, recoveredFrom, journalMode } = opened.value;
     return new Store(dbPath, db, inode, readOnly, existed, recoveredFrom !== null, journalMode, options);
+  }
+
+  /** A replacement could not be opened: the store is unusable until opened again. */
+  get isLost(): boolean {
+    return this.lost !== null;
+  }
+
+  /**
+   * Another process moved the file this connection reads aside (a `cache-verify --repair`, a recovery of
+   * its own): a long-lived holder opens the path again. One stat.
+   */
+  replacedElsewhere(): boolean {
+    if (this.inode === null) return false;
+    const stat = statSync(this.dbPath, { throwIfNoEntry: false });
+    return stat?.ino !== this.inode;
   }
 
   get db(): Database {

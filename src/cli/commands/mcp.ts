@@ -1,0 +1,30 @@
+import { defineCommand } from "citty";
+import { useNormalJit } from "../../core/jit.ts";
+import { readSettings } from "../../core/settings.ts";
+import { parseListen, serveHttp } from "../../mcp/http.ts";
+import { serveStdio } from "../../mcp/stdio.ts";
+import { tellHuman } from "../output.ts";
+import { usage } from "../strict-args.ts";
+import { finish, segmentArg } from "./shared.ts";
+
+export const mcpCommand = defineCommand({
+  meta: { name: "mcp", description: "Serve search, outline, get and status to an agent over MCP (stdio, or Streamable HTTP with --http)" },
+  args: {
+    ...segmentArg,
+    http: { type: "string", description: "Serve over Streamable HTTP on HOST:PORT or PORT (127.0.0.1; another host needs TRIFECTA_MCP_TOKEN)" },
+  },
+  async run({ args }) {
+    // A server lives long: the normal JIT policy pays back within the first calls.
+    useNormalJit();
+    const context = { settings: readSettings(), events: () => {} };
+    if (args.http === undefined) {
+      process.exitCode = await serveStdio(context, args.segment);
+      return undefined;
+    }
+    const listen = parseListen(args.http);
+    if (!listen.ok) return usage(listen.error.message);
+    const served = await serveHttp(context, args.segment, listen.value, (url) => tellHuman("info", `MCP over Streamable HTTP at ${url}`));
+    if (!served.ok) return usage(served.error.message);
+    return finish(served, async () => {});
+  },
+});

@@ -1,0 +1,120 @@
+import { statSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { Server } from "@modelcontextprotocol/sdk/server/index.js";
+import { CallToolRequestSchema, ListToolsRequestSchema, RootsListChangedNotificationSchema, type CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import { ok, type Result, type TrifectaError } from "../core/result.ts";
+import { resolveSegment } from "../resolve/segment.ts";
+import type { ServiceContext } from "../services/answered.ts";
+import { DEFAULT_BUDGET, fits } from "./budget.ts";
+import { TOOLS, unknownTool } from "./tools.ts";
+import { validateArguments } from "./validate.ts";
+import { Workspace } from "./workspace.ts";
+
+/**
+ * The MCP front end: the tools of src/mcp/tools.ts over the same services as the CLI, in-process,
+ * on warm workspaces. Invariants: an answer never exceeds its budget; bad input is an `isError`
+ * result with the CLI's error codes, never a crash; nothing outside the segment is read.
+ */
+
+export const SERVER_INFO = { name: "trifecta", version: "0.1.0" };
+
+const INSTRUCTIONS = "Code search and outlines from a local index kept fresh on every call. search → ids; get ids for the lines; outline a file or sym:// URI; status for the index.";
+
+/** Tool calls run one at a time: they share one connection, and each takes milliseconds. */
+class Serial {
+  private tail: Promise<unknown> = Promise.resolve();
+  run<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.tail.then(work, work);
+    this.tail = next.catch(() => undefined);
+    return next;
+  }
+}
+
+/** Where the server's workspaces live, shared by every connection of one process. */
+export class Workspaces {
+  private readonly open = new Map<string, Workspace>();
+  readonly serial = new Serial();
+
+  constructor(readonly context: ServiceContext) {}
+
+  /** The warm workspace of a segment root, started on first use (with a build when the index is not complete). */
+  for(root: string): Workspace {
+    let workspace = this.open.get(root);
+    if (!workspace) {
+      workspace = new Workspace(this.context, root);
+      this.open.set(root, workspace);
+    }
+    return workspace;
+  }
+
+  close(): void {
+    for (const workspace of this.open.values()) workspace.close();
+  }
+}
+
+export function errorResult(error: TrifectaError): CallToolResult {
+  return { isError: true, content: [{ type: "text", text: JSON.stringify({ status: "error", error_code: error.code, message: error.message, ...error.details }) }] };
+}
+
+/** The first `file://` root the client offers that is a directory: the segment (roots win over `--segment`). */
+function rootFromClient(roots: readonly { uri: string }[]): string | null {
+  for (const { uri } of roots) {
+    if (!uri.startsWith("file://")) continue;
+    const path = fileURLToPath(uri);
+    if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) return path;
+  }
+  return null;
+}
+
+/**
+ * One MCP server (one per connection; the workspaces are shared). `segment` is `--segment`; a client
+ * that offers roots is asked for them instead (again when it says they changed).
+ */
+export function createServer(workspaces: Workspaces, segment: string | undefined): Server {
+  const server = new Server(SERVER_INFO, { capabilities: { tools: {} }, instructions: INSTRUCTIONS });
+  let root: Promise<Result<string>> | null = null;
+
+  const resolveRoot = async (): Promise<Result<string>> => {
+    if (server.getClientCapabilities()?.roots) {
+      const offered = await server.listRoots().then((r) => rootFromClient(r.roots)).catch(() => null);
+      if (offered) {
+        const found = resolveSegment(offered);
+        return found.ok ? ok(found.value.root) : found;
+      }
+    }
+    const found = resolveSegment(segment);
+    return found.ok ? ok(found.value.root) : found;
+  };
+  const workspace = async (): Promise<Result<Workspace>> => {
+    root ??= resolveRoot();
+    const resolved = await root;
+    if (!resolved.ok) root = null;
+    return resolved.ok ? ok(workspaces.for(resolved.value)) : resolved;
+  };
+
+  // The index is brought up to date in the background as soon as the client is ready, not on the
+  // first call (and never before `initialize` is answered).
+  server.oninitialized = () => {
+    void workspace().then((w) => w.ok && w.value.startBuildIfIncomplete());
+  };
+  server.setNotificationHandler(RootsListChangedNotificationSchema, async () => {
+    root = null;
+  });
+  server.setRequestHandler(ListToolsRequestSchema, async () => ({
+    tools: TOOLS.map((t) => ({ name: t.name, title: t.title, description: t.description, inputSchema: t.inputSchema, outputSchema: t.outputSchema, annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false } })),
+  }));
+  server.setRequestHandler(CallToolRequestSchema, async (request): Promise<CallToolResult> => {
+    const tool = TOOLS.find((t) => t.name === request.params.name);
+    if (!tool) return errorResult(unknownTool(request.params.name));
+    const args = validateArguments(request.params.arguments, tool.inputSchema);
+    if (!args.ok) return errorResult(args.error);
+    const found = await workspace();
+    if (!found.ok) return errorResult(found.error);
+    const answered = await workspaces.serial.run(() => tool.run(args.value, found.value)).catch((error: unknown): Result<never> => ({ ok: false, error: { code: "INTERNAL_ERROR", message: String((error as Error)?.message ?? error) } }));
+    if (!answered.ok) return errorResult(answered.error);
+    const budget = (args.value.budget as number | undefined) ?? DEFAULT_BUDGET;
+    if (!fits(answered.value, budget)) return errorResult({ code: "USAGE_ERROR", message: `the smallest answer does not fit ${budget} tokens`, details: { hint: "raise budget" } });
+    return { content: [{ type: "text", text: answered.value.text }], structuredContent: answered.value.structured };
+  });
+  return server;
+}

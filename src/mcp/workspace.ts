@@ -1,0 +1,102 @@
+import type { Result } from "../core/result.ts";
+import type { Answered, ServiceContext } from "../services/answered.ts";
+import { buildWork } from "../services/ctx.ts";
+import { IndexSession, type IndexWork } from "../services/index-session.ts";
+
+/** What the last build this server started came to. */
+export type BuildOutcome = { state: "running"; started_at: string } | { state: "done"; files_indexed: number; seconds: number; failed: number } | { state: "failed"; error_code: string; message: string };
+
+/**
+ * One segment, kept warm for the life of the server: the index's connection stays open (and with it
+ * the AST cache and the loaded grammars), a build runs in the background while calls are answered
+ * from what it has written, and a database another process replaced is opened again.
+ */
+export class Workspace {
+  private session: IndexSession | null = null;
+  private build: Promise<void> | null = null;
+  private lastBuild: BuildOutcome | null = null;
+
+  constructor(
+    private readonly context: ServiceContext,
+    readonly root: string,
+  ) {}
+
+  /** True while a build this server started is running. */
+  get building(): boolean {
+    return this.build !== null;
+  }
+
+  /** Parsing threads for builds and refreshes (the setting). */
+  get workers(): number {
+    return this.context.settings.ctxWorkers;
+  }
+
+  get buildOutcome(): BuildOutcome | null {
+    return this.lastBuild;
+  }
+
+  private open(): Result<IndexSession> {
+    if (this.session && !(this.session.expired && !this.build)) return { ok: true, value: this.session };
+    this.session?.close();
+    this.session = null;
+    const opened = IndexSession.open({ ...this.context, segment: this.root });
+    if (opened.ok) this.session = opened.value;
+    return opened;
+  }
+
+  /** Runs one unit of work on the open index (told whether a build of this server's is running). */
+  async run<T extends object>(work: (building: boolean) => IndexWork<T>): Promise<Answered<T & { segment_root: string }>> {
+    const session = this.open();
+    if (!session.ok) return { answer: session, summary: {} };
+    return session.value.run(work(this.building));
+  }
+
+  /**
+   * Starts a build in the background unless one is running (here or, holding the build lock, in
+   * another process: then that one is not waited for). False when none was started.
+   */
+  startBuild(): boolean {
+    if (this.build) return false;
+    const session = this.open();
+    if (!session.ok) {
+      this.lastBuild = { state: "failed", error_code: session.error.code, message: session.error.message };
+      return false;
+    }
+    this.lastBuild = { state: "running", started_at: new Date().toISOString() };
+    this.build = session.value
+      .run(buildWork({ workers: this.context.settings.ctxWorkers, waitMs: 0 }))
+      .then(({ answer }) => {
+        this.lastBuild = answer.ok
+          ? { state: "done", files_indexed: answer.value.files.indexed, seconds: answer.value.seconds, failed: answer.value.failed.length }
+          : { state: "failed", error_code: answer.error.code, message: answer.error.message };
+      })
+      .catch((error: unknown) => {
+        this.lastBuild = { state: "failed", error_code: "INTERNAL_ERROR", message: String((error as Error)?.message ?? error) };
+      })
+      .finally(() => {
+        this.build = null;
+      });
+    return true;
+  }
+
+  /** A build in the background when the index is empty or no build finished on it (and the segment can be written). */
+  startBuildIfIncomplete(): boolean {
+    const session = this.open();
+    if (!session.ok) return false;
+    const { index, cache } = session.value.target;
+    if (cache.readOnly || index.buildState() === "complete") return false;
+    return this.startBuild();
+  }
+
+  /** Waits for the running build, if any (tests and shutdown). */
+  async settled(): Promise<void> {
+    await this.build;
+  }
+
+  /** Closes the index unless a build is using it (the process is ending: the next build resumes it). */
+  close(): void {
+    if (this.build) return;
+    this.session?.close();
+    this.session = null;
+  }
+}
