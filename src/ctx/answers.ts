@@ -19,7 +19,8 @@ const WAIT_FOR_BUILD_MS = 15_000;
 type IncompleteNote = { index_incomplete?: { hint: string; building: boolean } };
 
 /** Said in search and get answers while a build runs, and when the last build stopped before it finished. */
-function incompleteNote(target: IndexTarget): IncompleteNote {
+function incompleteNote(target: IndexTarget, buildingHere = false): IncompleteNote {
+  if (buildingHere) return { index_incomplete: { hint: "the index is being built: files not reached yet are missing; ask again shortly", building: true } };
   const state = target.index.buildState();
   if (state === "complete") return {};
   if (state === null && target.index.isEmpty()) return {};
@@ -114,7 +115,7 @@ export async function searchAnswer(target: IndexTarget, query: string, options: 
     query,
     hits,
     ...(built && built.files.indexed > 0 ? { index_built: { files: built.files.indexed, seconds: built.seconds } } : {}),
-    ...incompleteNote(target),
+    ...incompleteNote(target, options.building),
     refreshed: freshness.refreshed,
     stale: freshness.stale.length > 0 ? { files: freshness.stale.length, hint: staleHint(target) } : null,
     ...(hits.length === 0 ? { hint: "no match: try other words, fewer words, an identifier, or drop --kind/--lang" } : {}),
@@ -154,7 +155,7 @@ export async function getAnswer(target: IndexTarget, ids: readonly string[], mod
   }
   const result = await getPieces(target, expanded, mode, budget);
   result.errors.unshift(...unresolved);
-  if (result.pieces.length > 0 || result.omitted.length > 0) return ok({ mode, ...result, ...incompleteNote(target) });
+  if (result.pieces.length > 0 || result.omitted.length > 0) return ok({ mode, ...result, ...incompleteNote(target, options.building) });
   // Nothing found: an empty index is the reason worth telling (asked only now, off the common path).
   if (target.index.isEmpty()) return fail("INDEX_NOT_FOUND", "the segment has no index yet", { hint: "run `trifecta ctx build --segment <dir>` (or `ctx search`, which builds it)" });
   const first = result.errors[0]!;
@@ -178,7 +179,7 @@ export async function statusAnswer(target: IndexTarget, options: { building?: bo
   const empty = target.index.isEmpty();
   const freshness: Freshness = options.building || empty ? { refreshed: [], stale: [] } : await refreshAll(target, REFRESH_LIMIT);
   const totals = target.index.totals();
-  const note = incompleteNote(target);
+  const note = incompleteNote(target, options.building);
   return ok({
     index: empty && !note.index_incomplete ? "empty" : note.index_incomplete ? "incomplete" : "complete",
     files: totals.files,

@@ -28,6 +28,9 @@ const text = { type: "string" } as const;
 const num = { type: "integer" } as const;
 const stale = { type: ["object", "null"] } as const;
 
+/** How long a search or get waits for the server's own build before answering from what it has written. */
+const BUILD_GRACE_MS = 2000;
+
 const budgetOf = (args: Record<string, unknown>) => (args.budget as number | undefined) ?? DEFAULT_BUDGET;
 
 /** What a cursor is good for: the tool and the arguments that shape its list. */
@@ -67,6 +70,7 @@ const search: Tool = {
     const request = requestKey("search", [query, kind, lang, limit]);
     const start = startOf(args, request, null);
     if (!start.ok) return start;
+    await workspace.settle(BUILD_GRACE_MS);
     const { answer } = await workspace.run((building) => searchWork({ query, limit, kind, lang, workers: workspace.workers, building }));
     if (!answer.ok) return answer;
     // Too many changes to refresh before answering: the rest is brought up to date in the background.
@@ -184,6 +188,7 @@ const get: Tool = {
     const request = requestKey("get", [ids, mode]);
     const start = startOf(args, request, null);
     if (!start.ok) return start;
+    await workspace.settle(BUILD_GRACE_MS);
     // One id at a time, in order, so a page is a run of ids and the cursor says where the next starts.
     const pieces: unknown[] = [];
     const errors: unknown[] = [];

@@ -88,9 +88,15 @@ export class Workspace {
     return this.startBuild();
   }
 
-  /** Waits for the running build, if any (tests and shutdown). */
-  async settled(): Promise<void> {
-    await this.build;
+  /**
+   * Gives a running build up to `ms` to finish before a search or get answers: a small segment's
+   * whole index is there by then; a large one's answer says it is incomplete.
+   */
+  async settle(ms: number): Promise<void> {
+    if (!this.build) return;
+    let timer: Timer | undefined;
+    await Promise.race([this.build, new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
+    clearTimeout(timer);
   }
 
   /** Closes the index unless a build is using it (the process is ending: the next build resumes it). */

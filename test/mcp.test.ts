@@ -1,0 +1,334 @@
+import { afterAll, describe, expect, test } from "bun:test";
+import { copyFileSync, cpSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
+import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import { ListRootsRequestSchema } from "@modelcontextprotocol/sdk/types.js";
+import { BINARY, expectedDbPath, makeSegment, REPO, runCli } from "./helpers.ts";
+
+/** The real server: the compiled binary, driven by the SDK's own client over stdio or HTTP. */
+
+const clients: Client[] = [];
+afterAll(async () => {
+  await Promise.all(clients.map((c) => c.close().catch(() => {})));
+});
+
+function cleanEnv(extra: Record<string, string> = {}): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !k.startsWith("TRIFECTA_")) env[k] = v;
+  return { ...env, ...extra };
+}
+
+async function connect(segment: string, options: { roots?: string[] } = {}): Promise<Client> {
+  const client = new Client({ name: "test", version: "1" }, options.roots ? { capabilities: { roots: { listChanged: true } } } : {});
+  if (options.roots) {
+    const roots = options.roots;
+    client.setRequestHandler(ListRootsRequestSchema, async () => ({ roots: roots.map((r) => ({ uri: pathToFileURL(r).href, name: "root" })) }));
+  }
+  await client.connect(new StdioClientTransport({ command: BINARY, args: ["mcp", "--segment", segment], env: cleanEnv(), stderr: "pipe" }));
+  clients.push(client);
+  return client;
+}
+
+type Called = { isError?: boolean; structured: any; text: string; error: any };
+
+async function call(client: Client, name: string, args: Record<string, unknown>): Promise<Called> {
+  const result = (await client.callTool({ name, arguments: args })) as { isError?: boolean; structuredContent?: unknown; content: { type: string; text: string }[] };
+  const text = result.content[0]?.text ?? "";
+  return { isError: result.isError, structured: result.structuredContent, text, error: result.isError ? JSON.parse(text) : null };
+}
+
+const tokensOf = (value: unknown) => Math.ceil((typeof value === "string" ? value : JSON.stringify(value)).length / 4);
+
+/** Until the server's own background build is done (status says so). */
+async function untilBuilt(client: Client): Promise<any> {
+  for (;;) {
+    const { structured } = await call(client, "status", {});
+    if (structured.server_build?.state !== "running" && !structured.index_incomplete?.building) return structured;
+    await Bun.sleep(50);
+  }
+}
+
+const shop = join(REPO, "examples", "shop");
+
+describe("trifecta mcp over stdio", () => {
+  test("tools/list: at most six tools, at most 2,000 tokens, each with schemas and read-only annotations", async () => {
+    const client = await connect(makeSegment({ "a.py": "def f():\n    pass\n" }));
+    const listed = await client.listTools();
+    expect(listed.tools.length).toBeLessThanOrEqual(6);
+    expect(listed.tools.map((t) => t.name).sort()).toEqual(["get", "outline", "search", "status"]);
+    expect(tokensOf(listed)).toBeLessThanOrEqual(2000);
+    for (const tool of listed.tools) {
+      expect(tool.inputSchema.type).toBe("object");
+      expect(tool.outputSchema?.type).toBe("object");
+      expect(tool.annotations).toMatchObject({ readOnlyHint: true, idempotentHint: true });
+    }
+  });
+
+  test("every tool on the bundled example agrees with the CLI", async () => {
+    const segment = makeSegment({});
+    cpSync(shop, segment, { recursive: true });
+    const client = await connect(segment);
+    await untilBuilt(client);
+
+    const outline = await call(client, "outline", { target: "shop/cart.py" });
+    const cli = runCli(["ast", "symbols", "sym://python/mod/shop.cart", "--segment", segment]);
+    expect(outline.structured.symbols).toEqual(cli.json.symbols);
+    expect(outline.structured.file_rel).toBe("shop/cart.py");
+    expect(outline.text).toContain("22-42 class Cart");
+
+    const viaUri = await call(client, "outline", { target: "sym://python/type/shop.cart#Cart", kinds: ["method"], depth: 2 });
+    expect(viaUri.structured.symbols.map((s: any) => s.qualified_name)).toEqual(["Cart.add", "Cart.total"]);
+
+    const search = await call(client, "search", { query: "cart total" });
+    const cliSearch = runCli(["ctx", "search", "cart total", "--segment", segment]);
+    expect(search.structured.hits).toEqual(cliSearch.json.hits);
+    expect(search.text.split("\n")[0]).toStartWith(cliSearch.json.hits[0].id);
+
+    const get = await call(client, "get", { ids: [search.structured.hits[0].id, "sym://python/type/shop.cart#Cart"], mode: "excerpt" });
+    const cliGet = runCli(["ctx", "get", search.structured.hits[0].id, "shop/cart.py#Cart", "--segment", segment]);
+    expect(get.structured.pieces).toEqual(cliGet.json.pieces);
+
+    const status = await call(client, "status", {});
+    expect(status.structured).toMatchObject({ index: "complete", files: 2, languages: { python: 2 } });
+    expect(status.structured.stale).toBeUndefined();
+  });
+
+  test("a real tree: the standard library's json and email packages", async () => {
+    const segment = makeSegment({});
+    for (const pkg of ["json", "email"]) cpSync(`/usr/lib/python3.11/${pkg}`, join(segment, pkg), { recursive: true, filter: (p) => !p.includes("__pycache__") });
+    const client = await connect(segment);
+    await untilBuilt(client);
+    const search = await call(client, "search", { query: "decode JSON document", limit: 5 });
+    expect(search.structured.hits.map((h: any) => h.file_rel)).toContain("json/decoder.py");
+    const outline = await call(client, "outline", { target: "email/message.py", budget: 100_000 });
+    expect(outline.structured.symbols).toEqual(runCli(["ast", "symbols", "sym://python/mod/email.message", "--segment", segment]).json.symbols);
+    const get = await call(client, "get", { ids: ["json/decoder.py#JSONDecoder.decode"] });
+    const lines = readFileSync(join(segment, "json/decoder.py"), "utf8").split("\n");
+    const [from, to] = get.structured.pieces[0].citation.split(":")[1].split("-").map(Number);
+    expect(get.structured.pieces[0].content).toContain(lines[from - 1 + 2]!.trim());
+    expect(to).toBeGreaterThan(from);
+  });
+
+  test("budgets and cursors: lib.dom.d.ts's outline comes in pages within the budget that add up to the whole", async () => {
+    const segment = makeSegment({});
+    copyFileSync(join(REPO, "node_modules/typescript/lib/lib.dom.d.ts"), join(segment, "lib.dom.d.ts"));
+    const whole = runCli(["ast", "symbols", "sym://typescript/file/lib.dom.d.ts", "--segment", segment]).json.symbols;
+    expect(whole.length).toBeGreaterThan(4000);
+    const client = await connect(segment);
+    const pages: any[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await call(client, "outline", { target: "lib.dom.d.ts", budget: 20_000, ...(cursor ? { cursor } : {}) });
+      expect(page.isError).toBeFalsy();
+      expect(tokensOf(page.structured)).toBeLessThanOrEqual(20_000);
+      expect(tokensOf(page.text)).toBeLessThanOrEqual(20_000);
+      pages.push(...page.structured.symbols);
+      cursor = page.structured.next_cursor;
+    } while (cursor);
+    expect(pages).toEqual(whole);
+
+    // The default budget holds too, and a search's pages are the same hits as one large answer.
+    const first = await call(client, "outline", { target: "lib.dom.d.ts" });
+    expect(tokensOf(first.structured)).toBeLessThanOrEqual(4000);
+    expect(first.text).toContain("next_cursor: ");
+    const all = await call(client, "search", { query: "event listener", limit: 60, budget: 100_000 });
+    const paged: any[] = [];
+    cursor = undefined;
+    do {
+      const page = await call(client, "search", { query: "event listener", limit: 60, budget: 1000, ...(cursor ? { cursor } : {}) });
+      expect(tokensOf(page.structured)).toBeLessThanOrEqual(1000);
+      paged.push(...page.structured.hits);
+      cursor = page.structured.next_cursor;
+    } while (cursor);
+    expect(paged).toEqual(all.structured.hits);
+
+    // A get of more than fits: the first page within budget, the cursor reads on from the next id.
+    const ids = all.structured.hits.slice(0, 8).map((h: any) => h.id);
+    const got: any[] = [];
+    cursor = undefined;
+    do {
+      const page = await call(client, "get", { ids, mode: "raw", budget: 400, ...(cursor ? { cursor } : {}) });
+      expect(tokensOf(page.structured)).toBeLessThanOrEqual(400);
+      got.push(...page.structured.pieces.map((p: any) => p.id), ...(page.structured.errors ?? []).map((e: any) => e.id));
+      cursor = page.structured.next_cursor;
+    } while (cursor);
+    expect([...new Set(got)].sort()).toEqual([...new Set(ids as string[])].sort());
+  });
+
+  test("bad arguments for every tool are isError results with the CLI's error codes, and the server stays up", async () => {
+    const segment = makeSegment({ "a.py": "def f():\n    pass\n" });
+    const client = await connect(segment);
+    const cases: [string, Record<string, unknown>, string][] = [
+      ["search", {}, "USAGE_ERROR"],
+      ["search", { query: "" }, "USAGE_ERROR"],
+      ["search", { query: "f", limit: 0 }, "USAGE_ERROR"],
+      ["search", { query: "f", budget: 10 }, "USAGE_ERROR"],
+      ["search", { query: "f", cursor: "garbage" }, "USAGE_ERROR"],
+      ["search", { query: "f", colour: "red" }, "USAGE_ERROR"],
+      ["outline", { target: 3 }, "USAGE_ERROR"],
+      ["outline", { target: "../../etc/passwd.py" }, "PATH_OUTSIDE_SEGMENT"],
+      ["outline", { target: "/etc/hosts" }, "PATH_OUTSIDE_SEGMENT"],
+      ["outline", { target: "missing.py" }, "FILE_NOT_FOUND"],
+      ["outline", { target: "sym://cobol/mod/x" }, "UNSUPPORTED_LANGUAGE"],
+      ["outline", { target: "sym://python/type/a#Nope" }, "SYMBOL_NOT_FOUND"],
+      ["outline", { target: "a.py", kinds: "function" }, "USAGE_ERROR"],
+      ["get", { ids: [] }, "USAGE_ERROR"],
+      ["get", { ids: ["a.py#f"], mode: "full" }, "USAGE_ERROR"],
+      ["status", { build: "yes" }, "USAGE_ERROR"],
+      ["nope", {}, "USAGE_ERROR"],
+    ];
+    for (const [name, args, code] of cases) {
+      const result = await call(client, name, args);
+      expect({ name, args, isError: result.isError, code: result.error?.error_code }).toEqual({ name, args, isError: true, code });
+    }
+    // A cursor from one request is refused for another.
+    const big = makeSegment(Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`m${i}.py`, `def handler_${i}():\n    """Handle request ${i}."""\n`])));
+    const other = await connect(big);
+    await untilBuilt(other);
+    const page = await call(other, "search", { query: "handle request", limit: 30, budget: 300 });
+    expect(page.structured.next_cursor).toBeString();
+    const misuse = await call(other, "search", { query: "something else", cursor: page.structured.next_cursor });
+    expect(misuse.error.error_code).toBe("USAGE_ERROR");
+    const unknownId = await call(client, "get", { ids: ["a.py#nope"] });
+    expect(unknownId.structured.errors[0].error_code).toBe("ID_NOT_FOUND");
+    expect((await call(client, "search", { query: "f" })).structured.hits[0].id).toBe("a.py#f");
+  });
+
+  test("an edit between two calls is seen by the second; calls at once all answer", async () => {
+    const segment = makeSegment({ "svc.py": "def alpha():\n    return 1\n" });
+    const client = await connect(segment);
+    await untilBuilt(client);
+    expect((await call(client, "search", { query: "alpha" })).structured.hits[0].id).toBe("svc.py#alpha");
+    writeFileSync(join(segment, "svc.py"), "# moved down\n\ndef beta():\n    return 2\n\ndef alpha():\n    return 1\n");
+    const after = await call(client, "search", { query: "alpha" });
+    expect(after.structured.hits[0]).toMatchObject({ id: "svc.py#alpha", line: 6 });
+    expect(after.structured.refreshed).toEqual(["svc.py"]);
+    expect((await call(client, "outline", { target: "svc.py" })).structured.symbols.map((s: any) => s.name)).toEqual(["beta", "alpha"]);
+    writeFileSync(join(segment, "new.py"), "def gamma():\n    pass\n");
+    expect((await call(client, "get", { ids: ["new.py#gamma"] })).structured.pieces).toHaveLength(0);
+    expect((await call(client, "search", { query: "gamma" })).structured.hits[0].id).toBe("new.py#gamma");
+
+    const answers = await Promise.all(Array.from({ length: 24 }, (_, i) => call(client, ["search", "outline", "get", "status"][i % 4]!, [{ query: "beta" }, { target: "svc.py" }, { ids: ["svc.py#beta"] }, {}][i % 4]!)));
+    for (const [i, answer] of answers.entries()) {
+      expect(answer.isError).toBeFalsy();
+      if (i % 4 === 0) expect(answer.structured.hits[0].id).toBe("svc.py#beta");
+      if (i % 4 === 2) expect(answer.structured.pieces[0].citation).toBe("svc.py:1-6");
+    }
+  });
+
+  test("the client's roots win over --segment", async () => {
+    const flagged = makeSegment({ "flag.py": "def from_flag():\n    pass\n" });
+    const rooted = makeSegment({ "root.py": "def from_root():\n    pass\n" });
+    const client = await connect(flagged, { roots: [rooted] });
+    const status = await call(client, "status", {});
+    expect(status.structured.segment_root).toBe(rooted);
+    expect((await call(client, "outline", { target: "flag.py" })).error.error_code).toBe("FILE_NOT_FOUND");
+  });
+
+  test("a background build answers meanwhile, then the whole segment is there", async () => {
+    const files = Object.fromEntries(Array.from({ length: 400 }, (_, i) => [`pkg/mod_${i}.py`, `class Model${i}:\n    def save_${i}(self):\n        return ${i}\n`]));
+    const segment = makeSegment(files);
+    const client = await connect(segment);
+    const early = await call(client, "status", {});
+    expect(early.isError).toBeFalsy();
+    // Either the build is still running (and says so) or it is already done; both are answers.
+    if (early.structured.server_build?.state === "running") expect(early.structured.index_incomplete?.building).toBe(true);
+    const done = await untilBuilt(client);
+    expect(done).toMatchObject({ index: "complete", files: 400 });
+    expect((await call(client, "search", { query: "save_399" })).structured.hits[0].id).toBe("pkg/mod_399.py#Model399.save_399");
+  });
+
+  test("a database replaced with garbage between calls is recovered, as in the CLI", async () => {
+    const segment = makeSegment({ "a.py": "def keep():\n    pass\n" });
+    const client = await connect(segment);
+    await untilBuilt(client);
+    const db = expectedDbPath(segment);
+    const garbage = `${db}.garbage`;
+    writeFileSync(garbage, Buffer.alloc(64 * 1024, 0xa5));
+    // A new file under the same name (rename is atomic), as another process might leave it.
+    require("node:fs").renameSync(garbage, db);
+    const after = await call(client, "search", { query: "keep" });
+    expect(after.isError).toBeFalsy();
+    expect(after.structured.hits[0].id).toBe("a.py#keep");
+  });
+
+  test("a client that dies mid-call ends the server within a second", async () => {
+    const segment = makeSegment(Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`m${i}.py`, `def f${i}():\n    pass\n`])));
+    const server = Bun.spawn([BINARY, "mcp", "--segment", segment], { stdin: "pipe", stdout: "pipe", stderr: "pipe", env: cleanEnv() });
+    const send = (message: object) => server.stdin.write(`${JSON.stringify(message)}\n`);
+    send({ jsonrpc: "2.0", id: 1, method: "initialize", params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "dying", version: "1" } } });
+    send({ jsonrpc: "2.0", method: "notifications/initialized" });
+    send({ jsonrpc: "2.0", id: 2, method: "tools/call", params: { name: "search", arguments: { query: "f1" } } });
+    const reader = server.stdout.getReader();
+    await reader.read(); // the initialize answer: the server is up and building
+    const closedAt = performance.now();
+    await server.stdin.end();
+    await server.exited;
+    expect(performance.now() - closedAt).toBeLessThan(1000);
+  });
+});
+
+describe("trifecta mcp over Streamable HTTP", () => {
+  async function serve(segment: string, env: Record<string, string> = {}, listen = "127.0.0.1:0") {
+    const proc = Bun.spawn([BINARY, "mcp", "--segment", segment, "--http", listen], { stdout: "pipe", stderr: "pipe", env: cleanEnv(env) });
+    const reader = proc.stderr.getReader();
+    let seen = "";
+    while (!/http:\/\/\S+\/mcp/.test(seen)) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      seen += new TextDecoder().decode(value);
+    }
+    const url = /http:\/\/\S+\/mcp/.exec(seen)?.[0];
+    return { proc, url, seen };
+  }
+
+  test("several clients at once; a token is required when set; foreign Origin and Host refused", async () => {
+    const segment = makeSegment({ "a.py": "def served():\n    pass\n" });
+    const { proc, url } = await serve(segment, { TRIFECTA_MCP_TOKEN: "t0ken" });
+    try {
+      expect(url).toBeString();
+      const connectHttp = async (headers: Record<string, string>) => {
+        const client = new Client({ name: "http", version: "1" });
+        await client.connect(new StreamableHTTPClientTransport(new URL(url!), { requestInit: { headers } }));
+        return client;
+      };
+      await expect(connectHttp({})).rejects.toThrow();
+      await expect(connectHttp({ authorization: "Bearer wrong" })).rejects.toThrow();
+      const clientsAtOnce = await Promise.all([1, 2, 3].map(() => connectHttp({ authorization: "Bearer t0ken" })));
+      const answers = await Promise.all(clientsAtOnce.map((c) => call(c, "search", { query: "served" })));
+      for (const a of answers) expect({ text: a.text, id: a.structured?.hits[0].id }).toEqual({ text: a.text, id: "a.py#served" });
+      await Promise.all(clientsAtOnce.map((c) => c.close()));
+
+      const body = JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/list", params: {} });
+      const headers = { authorization: "Bearer t0ken", "content-type": "application/json", accept: "application/json, text/event-stream" };
+      expect((await fetch(url!, { method: "POST", body, headers: { ...headers, origin: "http://evil.example" } })).status).toBe(403);
+      expect((await fetch(url!, { method: "POST", body, headers: { ...headers, host: "evil.example" } })).status).toBe(403);
+      expect((await fetch(url!, { method: "POST", body: "x".repeat(2 * 1024 * 1024), headers })).status).toBe(413);
+      const listed = await fetch(url!, { method: "POST", body, headers: { ...headers, origin: new URL(url!).origin } });
+      expect(listed.status).toBe(200);
+    } finally {
+      proc.kill();
+      await proc.exited;
+    }
+  });
+
+  test("loopback needs no token; another host needs one", async () => {
+    const segment = makeSegment({ "a.py": "def f():\n    pass\n" });
+    const { proc, url } = await serve(segment);
+    try {
+      const client = new Client({ name: "http", version: "1" });
+      await client.connect(new StreamableHTTPClientTransport(new URL(url!)));
+      expect((await call(client, "outline", { target: "a.py" })).structured.symbols[0].name).toBe("f");
+      await client.close();
+    } finally {
+      proc.kill();
+      await proc.exited;
+    }
+    const refused = runCli(["mcp", "--segment", segment, "--http", "0.0.0.0:0"]);
+    expect(refused.exitCode).toBe(2);
+    expect(refused.json.error_code).toBe("USAGE_ERROR");
+  });
+});
