@@ -88,18 +88,25 @@ async function idsOfSymUri(target: IndexTarget, uri: string): Promise<Result<str
  * A search as `ctx search` answers it: the index built when there is none, changed files re-indexed
  * first (or reported stale above the limit), and no hit ever pointing at lines that changed.
  */
-export async function searchAnswer(target: IndexTarget, query: string, options: { limit: number; kind?: string; lang?: string; workers: number; building?: boolean }): Promise<Result<SearchAnswer>> {
+export async function searchAnswer(
+  target: IndexTarget,
+  query: string,
+  options: { limit: number; kind?: string; lang?: string; workers: number; building?: boolean; unchangedSinceLastAnswer?: boolean },
+): Promise<Result<SearchAnswer>> {
   if (query.startsWith("sym://")) {
     const resolved = await resolveSymUri(query, target, options.limit);
     return resolved.ok ? ok({ query, hits: resolved.value }) : resolved;
   }
   // While this process builds the index (an MCP server), the answer comes from what is written so
   // far: the build brings every file up to date, and a refresh would race it for the same files.
-  const built = options.building ? null : await ensureIndex(target, options.workers);
-  const freshness: Freshness = options.building ? { refreshed: [], stale: [] } : await refreshAll(target, REFRESH_LIMIT);
+  // A server whose watcher saw no change since its last answer skips the walk too. Either way the
+  // files hits point into are checked below, so no hit carries old lines.
+  const hitsOnly = options.building === true || options.unchangedSinceLastAnswer === true;
+  const built = hitsOnly ? null : await ensureIndex(target, options.workers);
+  const freshness: Freshness = hitsOnly ? { refreshed: [], stale: [] } : await refreshAll(target, REFRESH_LIMIT);
   const search = () => searchIndex(target.index, query, options);
   let hits = search();
-  if (options.building) freshness.stale = [...new Set(hits.map((h) => h.file_rel))].filter((f) => !isCurrent(target, f));
+  if (hitsOnly) freshness.stale = [...new Set(hits.map((h) => h.file_rel))].filter((f) => !isCurrent(target, f));
   // Too many changes to refresh them all: the files hits point into are refreshed and the search
   // repeated (a few rounds); a hit still in a stale file is dropped. No hit carries old lines.
   for (let round = 0; round < 3 && !target.cache.readOnly; round++) {

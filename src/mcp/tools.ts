@@ -26,7 +26,8 @@ const cursorArg = { type: "string", description: "next_cursor of the previous pa
 const list = { type: "array" } as const;
 const text = { type: "string" } as const;
 const num = { type: "integer" } as const;
-const stale = { type: ["object", "null"] } as const;
+// Absent when nothing is stale (answers drop empty notes), so never null.
+const stale = { type: "object" } as const;
 
 /** How long a search or get waits for the server's own build before answering from what it has written. */
 const BUILD_GRACE_MS = 2000;
@@ -71,7 +72,8 @@ const search: Tool = {
     const start = startOf(args, request, null);
     if (!start.ok) return start;
     await workspace.settle(BUILD_GRACE_MS);
-    const { answer } = await workspace.run((building) => searchWork({ query, limit, kind, lang, workers: workspace.workers, building }));
+    const unchangedSinceLastAnswer = await workspace.unchangedSinceLastAnswer();
+    const { answer } = await workspace.run((building) => searchWork({ query, limit, kind, lang, workers: workspace.workers, building, unchangedSinceLastAnswer }));
     if (!answer.ok) return answer;
     // Too many changes to refresh before answering: the rest is brought up to date in the background.
     if (answer.value.stale) workspace.startBuild();

@@ -19,7 +19,7 @@ export type { IndexOptions } from "./index-session.ts";
 export const BUILD_WAIT_MS = 600_000;
 
 export type BuildOptions = { workers: number; waitMs?: number; progress?: (done: number, total: number) => void };
-export type SearchOptions = { query: string; limit: number; kind?: string; lang?: string; workers: number; building?: boolean };
+export type SearchOptions = { query: string; limit: number; kind?: string; lang?: string; workers: number; building?: boolean; unchangedSinceLastAnswer?: boolean };
 export type GetOptions = { ids: readonly string[]; mode: GetMode; budget: number; building?: boolean };
 
 export function buildWork(options: BuildOptions): IndexWork<BuildReport> {
