@@ -2,7 +2,8 @@
  * The MCP server against the CLI, side by side in one run on the Python standard library: the same
  * outline (a cache hit), search and get, as tool calls through the SDK's client over stdio (one warm
  * server) and as one CLI process each, interleaved. Then the server's RSS after 100 calls and after
- * 10,000 (growth must stay under 10%), and `tools/list`'s size.
+ * 10,000 (growth must stay under 10%), read at once and after 1.5 s idle (the server collects its heap
+ * after 1 s without calls), and `tools/list`'s size.
  *
  *   bun run build && bun bench/mcp.ts [calls per tool, default 1000] [cli runs per tool, default 100]
  */
@@ -58,12 +59,18 @@ function cliCall(tool: ToolName): number {
 const samples: Record<string, number[]> = {};
 const add = (name: string, ms: number) => (samples[name] ??= []).push(ms);
 let total = 0;
-let rssAt100 = 0;
+let rssAt100 = { busy: 0, idle: 0 };
+/** RSS now, and after the idle collection. */
+const rssPair = async () => {
+  const busy = rss();
+  await Bun.sleep(1500);
+  return { busy, idle: rss() };
+};
 const every = Math.max(1, Math.floor(calls / cliRuns));
 for (let i = 0; i < calls; i++) {
   for (const tool of Object.keys(TOOLS) as ToolName[]) {
     add(`mcp ${tool}`, await mcpCall(tool));
-    if (++total === 100) rssAt100 = rss();
+    if (++total === 100) rssAt100 = await rssPair();
     if (i % every === 0) add(`cli ${tool}`, cliCall(tool));
   }
 }
@@ -74,7 +81,7 @@ while (total < 10_000) {
     total++;
   }
 }
-const rssAt10k = rss();
+const rssAt10k = await rssPair();
 await client.close();
 rmSync(root, { recursive: true, force: true });
 
@@ -87,4 +94,5 @@ for (const tool of Object.keys(TOOLS) as ToolName[]) {
   const c = samples[`cli ${tool}`]!;
   console.log(`| ${tool} | ${quantile(m, 0.5).toFixed(2)} | ${quantile(m, 0.95).toFixed(2)} | ${quantile(c, 0.5).toFixed(1)} | ${quantile(c, 0.95).toFixed(1)} | ${(quantile(c, 0.5) / quantile(m, 0.5)).toFixed(1)}× |`);
 }
-console.log(`server RSS: ${rssAt100.toFixed(1)} MB after 100 calls, ${rssAt10k.toFixed(1)} MB after ${total} (${(((rssAt10k - rssAt100) / rssAt100) * 100).toFixed(1)}%)`);
+const growth = (key: "busy" | "idle") => `${rssAt100[key].toFixed(1)} → ${rssAt10k[key].toFixed(1)} MB (${(((rssAt10k[key] - rssAt100[key]) / rssAt100[key]) * 100).toFixed(1)}%)`;
+console.log(`server RSS after 100 → ${total} calls: read at once ${growth("busy")}; after 1.5 s idle ${growth("idle")}`);

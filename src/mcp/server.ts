@@ -20,12 +20,26 @@ export const SERVER_INFO = { name: "trifecta", version: "0.1.0" };
 
 const INSTRUCTIONS = "Code search and outlines from a local index kept fresh on every call. search → ids; get ids for the lines; outline a file or sym:// URI; status for the index.";
 
-/** Tool calls run one at a time: they share one connection, and each takes milliseconds. */
+/** After this long without a call the heap is collected, so an idle server holds no garbage. */
+const IDLE_COLLECT_MS = 1000;
+
+/**
+ * Tool calls run one at a time: they share one connection, and each takes milliseconds. Once none
+ * has come for a second, a full garbage collection returns what the calls left behind (RSS over
+ * 30,000 calls otherwise wandered between 78 and 96 MB with the collector's timing).
+ */
 class Serial {
   private tail: Promise<unknown> = Promise.resolve();
+  private idle: Timer | undefined;
   run<T>(work: () => Promise<T>): Promise<T> {
+    clearTimeout(this.idle);
     const next = this.tail.then(work, work);
     this.tail = next.catch(() => undefined);
+    void next.finally(() => {
+      clearTimeout(this.idle);
+      this.idle = setTimeout(() => Bun.gc(true), IDLE_COLLECT_MS);
+      this.idle.unref();
+    }).catch(() => undefined);
     return next;
   }
 }
