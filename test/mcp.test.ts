@@ -6,7 +6,7 @@ import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { ListRootsRequestSchema } from "@modelcontextprotocol/sdk/types.js";
-import { BINARY, expectedDbPath, makeSegment, REPO, runCli } from "./helpers.ts";
+import { BINARY, expectedDbPath, makeSegment, REPO, runCli, SOURCE_ENTRY } from "./helpers.ts";
 
 /** The real server: the compiled binary, driven by the SDK's own client over stdio or HTTP. */
 
@@ -65,6 +65,14 @@ describe("trifecta mcp over stdio", () => {
       expect(tool.outputSchema?.type).toBe("object");
       expect(tool.annotations).toMatchObject({ readOnlyHint: true, idempotentHint: true });
     }
+  });
+
+  test("from the sources too (`bun run src/cli/main.ts mcp`, as bunx runs it)", async () => {
+    const client = new Client({ name: "test", version: "1" });
+    const segment = makeSegment({ "a.py": "def from_source():\n    pass\n" });
+    await client.connect(new StdioClientTransport({ command: process.execPath, args: [SOURCE_ENTRY, "mcp", "--segment", segment], env: cleanEnv(), stderr: "pipe" }));
+    clients.push(client);
+    expect((await call(client, "search", { query: "from_source" })).structured.hits[0].id).toBe("a.py#from_source");
   });
 
   test("every tool on the bundled example agrees with the CLI", async () => {
