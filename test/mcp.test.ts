@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, test } from "bun:test";
-import { copyFileSync, cpSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
@@ -257,10 +258,37 @@ describe("trifecta mcp over stdio", () => {
     const garbage = `${db}.garbage`;
     writeFileSync(garbage, Buffer.alloc(64 * 1024, 0xa5));
     // A new file under the same name (rename is atomic), as another process might leave it.
-    require("node:fs").renameSync(garbage, db);
+    renameSync(garbage, db);
     const after = await call(client, "search", { query: "keep" });
     expect(after.isError).toBeFalsy();
     expect(after.structured.hits[0].id).toBe("a.py#keep");
+  });
+
+  test("a disk that fills mid-session: a typed error (as in the CLI), and answers again once there is room", async () => {
+    const mountPoint = mkdtempSync(join(tmpdir(), "trifecta-mcp-mnt-"));
+    const sh = (cmd: string) => Bun.spawnSync(["sh", "-c", cmd], { stderr: "pipe" });
+    expect(sh(`mount -t tmpfs -o size=4m tmpfs ${mountPoint}`).exitCode).toBe(0);
+    try {
+      const segment = join(mountPoint, "seg");
+      mkdirSync(segment);
+      for (let i = 0; i < 20; i++) writeFileSync(join(segment, `m${i}.py`), `def first_${i}():\n    pass\n`);
+      const client = await connect(segment);
+      await untilBuilt(client);
+      for (let i = 0; i < 20; i++) writeFileSync(join(segment, `m${i}.py`), `${"# padding\n".repeat(400)}def second_${i}():\n    pass\n`);
+      try {
+        for (let i = 0; ; i++) writeFileSync(join(mountPoint, `fill${i}`), Buffer.alloc(4096, 1));
+      } catch {}
+      const full = await call(client, "search", { query: "second_7" });
+      if (full.isError) expect(full.error).toMatchObject({ error_code: "CACHE_UNAVAILABLE", reason: "disk_full" });
+      else expect(full.structured.hits[0].id).toBe("m7.py#second_7");
+      sh(`rm -f ${mountPoint}/fill*`);
+      const after = await call(client, "search", { query: "second_7" });
+      expect(after.structured.hits[0]).toMatchObject({ id: "m7.py#second_7", line: 401 });
+      await client.close();
+    } finally {
+      sh(`umount ${mountPoint}`);
+      rmSync(mountPoint, { recursive: true, force: true });
+    }
   });
 
   test("a client that dies mid-call ends the server within a second", async () => {

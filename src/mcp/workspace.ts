@@ -90,7 +90,10 @@ export class Workspace {
   async run<T extends object>(work: (building: boolean) => IndexWork<T>): Promise<Answered<T & { segment_root: string }>> {
     const session = this.open();
     if (!session.ok) return { answer: session, summary: {} };
-    return session.value.run(work(this.building));
+    const answered = await session.value.run(work(this.building));
+    // A refresh that failed (a full disk) did not bring the index up to date: the next answer looks again.
+    if (!answered.answer.ok) this.changed = true;
+    return answered;
   }
 
   /**
