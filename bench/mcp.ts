@@ -20,6 +20,8 @@ const { root } = stdlibSegment();
 
 const TOOLS = {
   outline: { args: { target: "argparse.py", budget: 100_000 }, cli: ["ast", "symbols", "sym://python/mod/argparse"] },
+  // The first page at the default budget (4,000 tokens), as an agent asks; the CLI has no pages.
+  "outline, default budget": { args: { target: "argparse.py" }, cli: ["ast", "symbols", "sym://python/mod/argparse"] },
   search: { args: { query: "parse command line arguments" }, cli: ["ctx", "search", "parse command line arguments"] },
   get: { args: { ids: ["argparse.py#ArgumentParser.parse_args"], mode: "skeleton" }, cli: ["ctx", "get", "argparse.py#ArgumentParser.parse_args", "--mode", "skeleton"] },
 } as const;
@@ -43,7 +45,7 @@ const rss = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${transport.p
 
 async function mcpCall(tool: ToolName): Promise<number> {
   const started = performance.now();
-  const result = await client.callTool({ name: tool, arguments: TOOLS[tool].args });
+  const result = await client.callTool({ name: tool.split(",")[0]!, arguments: TOOLS[tool].args });
   const ms = performance.now() - started;
   if (result.isError) throw new Error(`${tool}: ${JSON.stringify(result.content)}`);
   return ms;

@@ -366,5 +366,14 @@ describe("trifecta mcp over Streamable HTTP", () => {
     const refused = runCli(["mcp", "--segment", segment, "--http", "0.0.0.0:0"]);
     expect(refused.exitCode).toBe(2);
     expect(refused.json.error_code).toBe("USAGE_ERROR");
+    // A port in use is a usage error too, not a crash.
+    const { proc: first, url: taken } = await serve(segment);
+    try {
+      const busy = runCli(["mcp", "--segment", segment, "--http", new URL(taken!).host]);
+      expect({ exit: busy.exitCode, code: busy.json?.error_code }).toEqual({ exit: 2, code: "USAGE_ERROR" });
+    } finally {
+      first.kill();
+      await first.exited;
+    }
   });
 });

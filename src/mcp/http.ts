@@ -44,14 +44,14 @@ export async function serveHttp(context: ServiceContext, segment: string | undef
   }
   const workspaces = new Workspaces(context);
   let inFlight = 0;
-  const server = Bun.serve({
+  const options: Parameters<typeof Bun.serve>[0] = {
     hostname: listen.host,
     port: listen.port,
     maxRequestBodySize: MAX_BODY_BYTES,
-    async fetch(request) {
+    async fetch(request, bound) {
       const url = new URL(request.url);
       if (url.pathname !== "/mcp") return refuse(404, "the MCP endpoint is /mcp");
-      const hosts = new Set([`${listen.host}:${server.port}`, ...[...LOOPBACK].map((h) => `${h}:${server.port}`)]);
+      const hosts = new Set([`${listen.host}:${bound.port}`, ...[...LOOPBACK].map((h) => `${h}:${bound.port}`)]);
       if (!hosts.has(request.headers.get("host") ?? "")) return refuse(403, "Host header does not name this server");
       const origin = request.headers.get("origin");
       if (origin !== null && !hosts.has(origin.replace(/^https?:\/\//, ""))) return refuse(403, "foreign Origin");
@@ -69,7 +69,13 @@ export async function serveHttp(context: ServiceContext, segment: string | undef
         void mcp.close();
       }
     },
-  });
+  };
+  let server: ReturnType<typeof Bun.serve>;
+  try {
+    server = Bun.serve(options);
+  } catch (error) {
+    return fail("USAGE_ERROR", `cannot listen on ${listen.host}:${listen.port}: ${(error as Error).message}`);
+  }
   await announce(`http://${listen.host}:${server.port}/mcp`);
   await new Promise<void>((resolve) => {
     process.once("SIGTERM", resolve);
