@@ -20,7 +20,7 @@ export interface CliRun {
 }
 
 /** This process's environment without any TRIFECTA_ setting, plus the ones a test asks for. */
-function cliEnv(extra: Record<string, string | undefined> = {}): Record<string, string> {
+export function cliEnv(extra: Record<string, string | undefined> = {}): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !k.startsWith("TRIFECTA_")) env[k] = v;
   for (const [k, v] of Object.entries(extra)) if (v !== undefined) env[k] = v;

@@ -3,8 +3,7 @@ import { renderUsage, type ArgsDef, type CommandDef } from "citty";
 import { EXIT_ERROR, EXIT_READER_GONE, EXIT_USAGE, isBrokenPipe, printError, tellHuman, writeStderr, writeStdout } from "./output.ts";
 import { EXTRACT_COMMAND } from "./internal.ts";
 import { isUsageFailure, parseArgs, type UsageFailure } from "./strict-args.ts";
-
-const VERSION = "0.1.0";
+import { VERSION, versionText } from "./version.ts";
 
 const main = {
   meta: { name: "trifecta", version: VERSION, description: "Deterministic symbol outlines for AI coding agents" },
@@ -37,7 +36,7 @@ async function run(argv: string[]): Promise<number> {
   if (argv[0] === EXTRACT_COMMAND && argv[1]) return (await import("./fast-extract.ts")).runExtractCommand(argv[1]);
   const { command, args } = await leafCommand(argv);
   if (argv.length === 1 && (argv[0] === "--version" || argv[0] === "-v")) {
-    await writeStdout(`${VERSION}\n`);
+    await writeStdout(await versionText());
     return 0;
   }
   if (args.includes("--help") || args.includes("-h") || command.subCommands) {
