@@ -3,6 +3,7 @@ import { renderUsage, type ArgsDef, type CommandDef } from "citty";
 import { EXIT_ERROR, EXIT_READER_GONE, EXIT_USAGE, isBrokenPipe, printError, tellHuman, writeStderr, writeStdout } from "./output.ts";
 import { EXTRACT_COMMAND } from "./internal.ts";
 import { isUsageFailure, parseArgs, type UsageFailure } from "./strict-args.ts";
+import { didYouMean } from "./suggest.ts";
 import { VERSION, versionText } from "./version.ts";
 
 const main = {
@@ -19,22 +20,24 @@ const main = {
 type Lazy<T> = T | Promise<T> | (() => T | Promise<T>);
 const resolveLazy = async <T,>(value: Lazy<T>): Promise<T> => (typeof value === "function" ? (value as () => T | Promise<T>)() : value);
 
-/** Follows the subcommand path in argv to the command that will run and its own arguments. */
-async function leafCommand(argv: string[]): Promise<{ command: CommandDef; args: string[] }> {
+/** Follows the subcommand path in argv to the command that will run, its path (`trifecta ctx search`) and its own arguments. */
+async function leafCommand(argv: string[]): Promise<{ command: CommandDef; path: string; args: string[] }> {
   let command: CommandDef = main;
   let args = argv;
+  const path = [main.meta.name];
   for (;;) {
     const subs = (await resolveLazy(command.subCommands)) as Record<string, Lazy<CommandDef>> | undefined;
     const next = args[0] === undefined ? undefined : subs?.[args[0]];
-    if (!next) return { command, args };
+    if (!next) return { command, path: path.join(" "), args };
     command = await resolveLazy(next);
+    path.push(args[0]!);
     args = args.slice(1);
   }
 }
 
 async function run(argv: string[]): Promise<number> {
   if (argv[0] === EXTRACT_COMMAND && argv[1]) return (await import("./fast-extract.ts")).runExtractCommand(argv[1]);
-  const { command, args } = await leafCommand(argv);
+  const { command, path, args } = await leafCommand(argv);
   if (argv.length === 1 && (argv[0] === "--version" || argv[0] === "-v")) {
     await writeStdout(await versionText());
     return 0;
@@ -42,18 +45,21 @@ async function run(argv: string[]): Promise<number> {
   if (args.includes("--help") || args.includes("-h") || command.subCommands) {
     const asked = args.includes("--help") || args.includes("-h");
     // Help that was asked for is the answer (stdout); help after a mistake is a note (stderr).
-    const usage = await renderUsage(command);
+    // citty names a command by its parent's name and its own: the parent given is the path before it.
+    const parent = command === main ? undefined : { meta: { name: path.slice(0, path.lastIndexOf(" ")), version: VERSION } };
+    const usage = await renderUsage(command, parent);
     const terminal = asked ? process.stdout.isTTY : process.stderr.isTTY;
     // citty colours its usage text; a pipe or a file gets it plain.
     await (asked ? writeStdout : writeStderr)(`${terminal ? usage : Bun.stripANSI(usage)}\n`);
     if (!asked) {
-      const unknown = args[0] ? `unknown command '${args[0]}'` : "a subcommand is required";
+      const names = Object.keys((await resolveLazy(command.subCommands)) ?? {});
+      const unknown = args[0] ? `unknown command '${args[0]}'${didYouMean(args[0], names)}` : "a subcommand is required";
       return printError({ code: "USAGE_ERROR", message: unknown }, EXIT_USAGE);
     }
     return 0;
   }
   const usageError = async ({ error }: UsageFailure) => {
-    await tellHuman("error", `${error.message} (see: trifecta ${argv.slice(0, 2).join(" ")} --help)`);
+    await tellHuman("error", `${error.message} (see: ${path} --help)`);
     return printError(error, EXIT_USAGE);
   };
   try {

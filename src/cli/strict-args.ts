@@ -1,5 +1,6 @@
 import type { ArgsDef } from "citty";
 import { fail, ok, type Result } from "../core/result.ts";
+import { didYouMean } from "./suggest.ts";
 
 /** A flag or argument the command does not define, a missing or bad value, a missing argument: a value, not a throw. */
 export type UsageFailure = ReturnType<typeof usage>;
@@ -56,7 +57,7 @@ export function parseArgs(rawArgs: readonly string[], defs: ArgsDef): Result<Par
     const [rawName = "", inlineValue] = token.replace(/^--?/, "").split(/=(.*)/s, 2);
     const negated = rawName.startsWith("no-") && flags.get(rawName.slice(3))?.type === "boolean";
     const flag = flags.get(negated ? rawName.slice(3) : rawName);
-    if (!flag) return usage(`unknown option '${token}'`);
+    if (!flag) return usage(`unknown option '${token}'${didYouMean(rawName, Object.keys(defs).filter((name) => defs[name]!.type !== "positional"), "--")}`);
     if (flag.type === "boolean") {
       if (negated && inlineValue !== undefined) return usage(`'${token}' takes no value`);
       parsed[flag.name] = negated ? false : inlineValue === undefined || inlineValue !== "false";

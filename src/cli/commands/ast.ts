@@ -6,7 +6,7 @@ import { LANGUAGE_IDS, LANGUAGES } from "../../languages.ts";
 import { extractForCli } from "../fast-extract.ts";
 import { printJson, writeStdout } from "../output.ts";
 import { cacheStatsCommand, cacheVerifyCommand, clearCacheCommand } from "./cache.ts";
-import { oneOf, runCommand, segmentArg, telemetryArg } from "./shared.ts";
+import { formatArgs, outputFormat, printerFor, runCommand, segmentArg, telemetryArg } from "./shared.ts";
 
 const cacheArgs = {
   ...segmentArg,
@@ -23,9 +23,9 @@ const uriArg = {
 
 const symbols = defineCommand({
   meta: { name: "symbols", description: "Every class, function and method of a module, as JSON" },
-  args: { ...uriArg, ...cacheArgs, format: { type: "string", description: "json (default) or text: a compact outline" } },
+  args: { ...uriArg, ...cacheArgs, ...formatArgs, format: { type: "string", description: "json (default) or text: a compact outline" } },
   async run({ args }) {
-    const format = oneOf("format", args.format, ["json", "text"], "json");
+    const format = outputFormat(args);
     if (!format.ok) return format;
     const print = format.value === "json" ? printJson : (a: SymbolsAnswer) => writeStdout(outline(a.file_rel, a.symbols));
     return runCommand("ast.symbols", args, (context) => ast.symbols({ ...context, uri: args.uri, segment: args.segment, persist: args["persist-cache"], extract: extractForCli, format: format.value }), print);
@@ -34,17 +34,21 @@ const symbols = defineCommand({
 
 const snippet = defineCommand({
   meta: { name: "snippet", description: "The source lines of one symbol" },
-  args: { ...uriArg, ...cacheArgs },
+  args: { ...uriArg, ...cacheArgs, ...formatArgs },
   async run({ args }) {
-    return runCommand("ast.snippet", args, (context) => ast.snippet({ ...context, uri: args.uri, segment: args.segment, persist: args["persist-cache"], extract: extractForCli }));
+    const print = printerFor(args, printJson, (answer: { text: string }) => `${answer.text}\n`);
+    if (!print.ok) return print;
+    return runCommand("ast.snippet", args, (context) => ast.snippet({ ...context, uri: args.uri, segment: args.segment, persist: args["persist-cache"], extract: extractForCli }), print.value);
   },
 });
 
 const languages = defineCommand({
   meta: { name: "languages", description: "Supported languages with their extensions, kinds and module rules (JSON)" },
-  args: {},
-  async run() {
-    await printJson({
+  args: { ...formatArgs },
+  async run({ args }) {
+    const print = printerFor(args, printJson);
+    if (!print.ok) return print;
+    await print.value({
       status: "ok",
       languages: LANGUAGE_IDS.map((id) => {
         const { extensions, kinds, modules } = LANGUAGES[id];

@@ -5,9 +5,8 @@ import * as ctx from "../../services/ctx.ts";
 import { extractIsolated, LARGE_INPUT_BYTES } from "../fast-extract.ts";
 import { writeStderr } from "../output.ts";
 import { usage, variadic } from "../strict-args.ts";
-import { oneOf, printOk, runCommand, segmentArg, telemetryArg } from "./shared.ts";
-
-const jsonArg = { json: { type: "boolean", description: "JSON output (the only format; accepted for scripts that pass it)" } } as const;
+import { getText, searchText } from "../text.ts";
+import { formatArgs, oneOf, printerFor, printOk, runCommand, segmentArg, telemetryArg } from "./shared.ts";
 
 // Large files are parsed each in a process of their own (src/cli/fast-extract.ts).
 const large = { minBytes: LARGE_INPUT_BYTES, extract: extractIsolated };
@@ -28,9 +27,11 @@ function progressBar(): ((done: number, total: number) => void) | undefined {
 
 const build = defineCommand({
   meta: { name: "build", description: "Index the segment: symbols of every source file, sections of Markdown files (incremental)" },
-  args: { ...segmentArg, ...telemetryArg, ...jsonArg },
+  args: { ...segmentArg, ...telemetryArg, ...formatArgs },
   async run({ args }) {
-    return runCommand("ctx.build", args, (context) => ctx.build({ ...context, segment: args.segment, large, progress: progressBar() }), printOk);
+    const print = printerFor(args, printOk);
+    if (!print.ok) return print;
+    return runCommand("ctx.build", args, (context) => ctx.build({ ...context, segment: args.segment, large, progress: progressBar() }), print.value);
   },
 });
 
@@ -43,13 +44,15 @@ const search = defineCommand({
     kind: { type: "string", description: "Only this kind (function, class, method, section, …)" },
     lang: { type: "string", description: "Only this language (python, typescript, markdown, …)" },
     ...telemetryArg,
-    ...jsonArg,
+    ...formatArgs,
   },
   async run({ args }) {
+    const print = printerFor(args, printOk, searchText);
+    if (!print.ok) return print;
     const limit = args.limit === undefined ? 10 : Number(args.limit);
     if (!Number.isInteger(limit) || limit < 1 || limit > 1000) return usage("--limit takes a whole number from 1 to 1000");
     if (args.lang !== undefined && args.lang !== "markdown" && !isLanguageId(args.lang)) return usage(`--lang must be markdown or one of ${LANGUAGE_IDS.join(", ")}`);
-    return runCommand("ctx.search", args, (context) => ctx.search({ ...context, segment: args.segment, large, query: args.query, limit, kind: args.kind, lang: args.lang }), printOk);
+    return runCommand("ctx.search", args, (context) => ctx.search({ ...context, segment: args.segment, large, query: args.query, limit, kind: args.kind, lang: args.lang }), print.value);
   },
 });
 
@@ -61,15 +64,17 @@ const get = defineCommand({
     mode: { type: "string", description: "skeleton, excerpt (default) or raw" },
     budget: { type: "string", description: `Token budget, never exceeded (default ${DEFAULT_BUDGET}; tokens = characters / 4, rounded up)` },
     ...telemetryArg,
-    ...jsonArg,
+    ...formatArgs,
   }),
   async run({ args }) {
+    const print = printerFor(args, printOk, getText);
+    if (!print.ok) return print;
     const mode = oneOf<GetMode>("mode", args.mode, GET_MODES, "excerpt");
     if (!mode.ok) return mode;
     const budget = args.budget === undefined ? DEFAULT_BUDGET : Number(args.budget);
     if (!Number.isInteger(budget) || budget < 1) return usage("--budget takes a whole number of tokens, at least 1");
     const ids = args._.length > 0 ? args._.map(String) : [args.ids];
-    return runCommand("ctx.get", args, (context) => ctx.get({ ...context, segment: args.segment, large, ids, mode: mode.value, budget }), printOk);
+    return runCommand("ctx.get", args, (context) => ctx.get({ ...context, segment: args.segment, large, ids, mode: mode.value, budget }), print.value);
   },
 });
 

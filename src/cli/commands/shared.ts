@@ -6,7 +6,8 @@ import type { Answered, ServiceContext } from "../../services/answered.ts";
 import { resolveSegment } from "../../resolve/segment.ts";
 import { emitCacheEvents } from "../../telemetry/cache-events.ts";
 import { openTelemetry, telemetryLevel, type Telemetry } from "../../telemetry/telemetry.ts";
-import { EXIT_OK, printError, printJson } from "../output.ts";
+import { EXIT_OK, printError, printJson, writeStdout } from "../output.ts";
+import { fieldsText } from "../text.ts";
 import { usage, type UsageFailure } from "../strict-args.ts";
 
 export const segmentArg = {
@@ -16,6 +17,33 @@ export const segmentArg = {
 export const telemetryArg = {
   telemetry: { type: "string", description: "off, lite or full (default: TRIFECTA_TELEMETRY_LEVEL, else off)" },
 } satisfies ArgsDef;
+
+/** The output flags of every ast and ctx command: `--json` is `--format json`, kept for scripts that pass it. */
+export const formatArgs = {
+  format: { type: "string", description: "json (default) or text (errors are JSON either way)" },
+  json: { type: "boolean", description: "Same as --format json" },
+} satisfies ArgsDef;
+
+export type OutputFormat = "json" | "text";
+
+export function outputFormat(flags: { format?: string; json?: boolean }): { ok: true; value: OutputFormat } | UsageFailure {
+  const format = oneOf<OutputFormat>("format", flags.format, ["json", "text"], "json");
+  if (format.ok && flags.json === true && format.value === "text") return usage("--json and --format text contradict each other");
+  return format;
+}
+
+/** An answer's fields as text, without the `status` every printed answer has. */
+const answerFields = ({ status: _status, ...fields }: { status?: unknown }) => fieldsText(fields);
+
+/**
+ * The printer the output flags choose: the command's JSON (default), or its text rendering (its
+ * answer's fields when it has none of its own).
+ */
+export function printerFor<T extends object>(flags: { format?: string; json?: boolean }, json: (value: T) => Promise<void>, text: (value: T) => string = answerFields): { ok: true; value: (value: T) => Promise<void> } | UsageFailure {
+  const format = outputFormat(flags);
+  if (!format.ok) return format;
+  return ok(format.value === "json" ? json : (value: T) => writeStdout(text(value)));
+}
 
 export function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T): { ok: true; value: T } | UsageFailure {
   if (value === undefined) return ok(fallback);
