@@ -21,8 +21,7 @@ function packageFor(platform, arch, musl) {
 
 function isMusl() {
   if (process.platform !== "linux") return false;
-  const report = process.report && process.report.getReport ? process.report.getReport() : undefined;
-  return !(report && report.header && report.header.glibcVersionRuntime);
+  return !process.report?.getReport?.()?.header?.glibcVersionRuntime;
 }
 
 /** The installed executable for this machine, or undefined. Both Linux libcs are tried, this one's first. */
