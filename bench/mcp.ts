@@ -59,7 +59,10 @@ function cliCall(tool: ToolName): number {
 }
 
 const samples: Record<string, number[]> = {};
-const add = (name: string, ms: number) => (samples[name] ??= []).push(ms);
+const add = (name: string, ms: number) => {
+  samples[name] ??= [];
+  samples[name].push(ms);
+};
 let total = 0;
 let rssAt100 = { busy: 0, idle: 0 };
 /** RSS now, and after the idle collection. */

@@ -37,5 +37,5 @@ test("bun add -g of the tarball puts trifecta in Bun's bin folder", () => {
 
 test("bunx --package <tgz> trifecta --help, with nothing installed: the source under Bun", () => {
   const help = run([process.execPath, "x", "--package", tarballs.launcher, "trifecta", "--help"], emptyProject());
-  expect(help).toContain("USAGE trifecta ast|ctx|telemetry");
+  expect(help).toContain("USAGE trifecta ast|ctx|telemetry|mcp");
 }, 300_000);
