@@ -52,5 +52,8 @@ class UnavailableCache implements AstCache {
   storeMany(entries: readonly unknown[]): StoreOutcome[] {
     return entries.map(() => this.store());
   }
+  adopt(entries: readonly unknown[]): StoreOutcome[] {
+    return this.storeMany(entries);
+  }
   close(): void {}
 }

@@ -8,7 +8,7 @@ import { checksumOf } from "./sqlite-cache.ts";
 import { bypassReason, isCorruption } from "../store/sqlite-errors.ts";
 import type { StoreFeature } from "../store/types.ts";
 import { AST_CACHE_FEATURE } from "./schema.ts";
-import type { CacheEventSink, CacheSettings } from "./types.ts";
+import type { CacheEventSink, CacheSettings, RemoteStats } from "./types.ts";
 
 function fileBytes(path: string): number {
   try {
@@ -55,6 +55,26 @@ export interface CacheReport {
   usage_percent: { bytes: number; entries: number };
   warnings: string[];
   quarantined: string[];
+  /** The team cache's totals over every command that used one (src/cache/remote.ts). */
+  remote: RemoteStats;
+}
+
+const REMOTE_COUNTERS: readonly (keyof RemoteStats)[] = ["hits", "misses", "rejected", "errors", "skipped", "bytes_in", "uploads", "bytes_out", "dropped"];
+const emptyRemote = (): RemoteStats => Object.fromEntries(REMOTE_COUNTERS.map((name) => [name, 0])) as unknown as RemoteStats;
+
+/**
+ * Adds a command's team-cache totals to the counters of the segment's cache, when it has one (counted
+ * after the command's uploads ended, so after the answer: the database is opened again for it).
+ */
+export function addRemoteCounters(segmentRoot: string, settings: CacheSettings, stats: RemoteStats): void {
+  withExisting(segmentRoot, settings, undefined, ({ db }) =>
+    db
+      .transaction(() => {
+        const add = db.query("INSERT INTO counters(name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = value + excluded.value");
+        for (const name of REMOTE_COUNTERS) if (stats[name] > 0) add.run(`remote_${name}`, stats[name]);
+      })
+      .immediate(),
+  );
 }
 
 const percent = (used: number, max: number) => Math.round((1000 * used) / max) / 10;
@@ -81,6 +101,7 @@ export function cacheStats(segmentRoot: string, settings: CacheSettings, events?
     usage_percent: { bytes: 0, entries: 0 },
     warnings: [],
     quarantined: [],
+    remote: emptyRemote(),
   };
   const result = withExisting(segmentRoot, settings, events, ({ db, journalMode }) => {
     const totals = db.query("SELECT COUNT(*) AS entries, COALESCE(SUM(value_bytes), 0) AS bytes, MIN(created_at) AS oldest, MAX(created_at) AS newest FROM cache").get() as {
@@ -112,6 +133,7 @@ export function cacheStats(segmentRoot: string, settings: CacheSettings, events?
       newest_entry_age_s: totals.newest === null ? null : Math.round((now - totals.newest) / 1000),
       usage_percent: usage,
       warnings,
+      remote: Object.fromEntries(REMOTE_COUNTERS.map((name) => [name, counters[`remote_${name}`] ?? 0])) as unknown as RemoteStats,
     };
   });
   if (!result.ok) return result;
@@ -131,7 +153,7 @@ export function clearCache(segmentRoot: string, settings: CacheSettings, events?
     db
       .transaction(() => {
         const { changes } = db.run("DELETE FROM cache");
-        db.run("UPDATE counters SET value = 0 WHERE name IN ('hits', 'misses')");
+        db.run("UPDATE counters SET value = 0 WHERE name IN ('hits', 'misses') OR name LIKE 'remote\\_%' ESCAPE '\\'");
         return changes;
       })
       .immediate(),

@@ -30,6 +30,10 @@ export class MemoryAstCache implements AstCache {
     return entries.map((entry) => this.store(entry));
   }
 
+  adopt(entries: readonly CacheEntry[]): StoreOutcome[] {
+    return this.storeMany(entries);
+  }
+
   close(): void {
     this.entries.clear();
   }

@@ -84,6 +84,30 @@ export class SqliteAstCache implements AstCache {
 
   /** Stores several entries in one write transaction (one lock, one eviction pass). */
   storeMany(entries: readonly CacheEntry[]): StoreOutcome[] {
+    return this.write(entries, true);
+  }
+
+  /** Stores entries that came from elsewhere (the team cache, an archive): they are no local misses. */
+  adopt(entries: readonly CacheEntry[]): StoreOutcome[] {
+    return this.write(entries, false);
+  }
+
+  /** Which of `keys` the cache holds (valid or not: a lookup decides), in one query per 500 keys. */
+  presentKeys(keys: readonly string[]): Set<string> {
+    const present = new Set<string>();
+    try {
+      for (let i = 0; i < keys.length; i += 500) {
+        const chunk = keys.slice(i, i + 500);
+        const rows = this.db.query(`SELECT key FROM cache WHERE key IN (${chunk.map(() => "?").join(",")})`).all(...chunk) as { key: string }[];
+        for (const row of rows) present.add(row.key);
+      }
+    } catch {
+      // Asked only to save requests: an unreadable cache is looked up (and reported) key by key later.
+    }
+    return present;
+  }
+
+  private write(entries: readonly CacheEntry[], countMisses: boolean): StoreOutcome[] {
     const { limits } = this.settings;
     const values = entries.map((entry) => {
       const value = JSON.stringify(entry.extraction);
@@ -92,7 +116,7 @@ export class SqliteAstCache implements AstCache {
     try {
       const written = this.writeTransaction("store", () => {
         const before = this.totals();
-        this.db.run("UPDATE counters SET value = value + ? WHERE name = 'misses'", [entries.length]);
+        if (countMisses) this.db.run("UPDATE counters SET value = value + ? WHERE name = 'misses'", [entries.length]);
         this.evict("ttl", "DELETE FROM cache WHERE last_access < ? RETURNING value_bytes", [Date.now() - limits.ttlMs]);
         const now = Date.now();
         const insert = this.db.query(

@@ -10,7 +10,9 @@ export type MissReason =
   | "expired"
   | "corrupt_entry"
   | "corrupt_db"
-  | "ephemeral_cache";
+  | "ephemeral_cache"
+  /** With `hit`: the local cache missed and the team cache (src/cache/remote.ts) had the entry. */
+  | "remote_hit";
 
 /** Why the cache could not be used at all for this answer: its file could not, or the value was too large. */
 export type BypassReason = StorageReason | "value_too_large";
@@ -36,6 +38,8 @@ export interface AstCache {
   store(entry: CacheEntry): StoreOutcome;
   /** Several entries in one write transaction; one outcome per entry, in order. */
   storeMany(entries: readonly CacheEntry[]): StoreOutcome[];
+  /** As storeMany, for entries that came from elsewhere (the team cache, an archive): not counted as misses. */
+  adopt(entries: readonly CacheEntry[]): StoreOutcome[];
   close(): void;
 }
 
@@ -47,7 +51,31 @@ export type CacheEvent =
   | { type: "write"; key: string; bytes: number }
   | { type: "evict"; entries: number; bytes: number; cause: "lru" | "ttl" | "superseded" }
   | { type: "bypass"; reason: BypassReason; operation: "open" | "lookup" | "store" }
-  | { type: "size_warning"; limit: "bytes" | "entries"; percent: number };
+  | { type: "size_warning"; limit: "bytes" | "entries"; percent: number }
+  /** The remote cache's totals for the command (one event, when it ends). */
+  | ({ type: "remote" } & RemoteStats)
+  | { type: "remote_rejected"; problem: string; object: "ac" | "cas" }
+  | { type: "remote_error"; reason: string; status?: number }
+  | { type: "remote_breaker_open"; failures: number; open_ms: number };
+
+export interface RemoteStats {
+  /** Entries fetched and verified. */
+  hits: number;
+  /** Entries the server does not have. */
+  misses: number;
+  /** Entries fetched but not believed (corrupt, truncated, foreign): parsed locally instead. */
+  rejected: number;
+  /** Requests that failed (network, time-out, HTTP error, refused auth). */
+  errors: number;
+  /** Lookups and uploads not tried because the breaker was open. */
+  skipped: number;
+  bytes_in: number;
+  /** Entries uploaded (readwrite mode), and their bytes. */
+  uploads: number;
+  bytes_out: number;
+  /** Uploads given up: the queue was full, or the command ended first. */
+  dropped: number;
+}
 
 export type CacheEventSink = (event: CacheEvent) => void;
 

@@ -13,6 +13,7 @@ export type ErrorCode =
   | "CACHE_BUSY"
   | "CACHE_UNAVAILABLE"
   | "CACHE_DAMAGED"
+  | "ARCHIVE_INVALID"
   | "INDEX_NOT_FOUND"
   | "ID_NOT_FOUND"
   | "STALE_INDEX"

@@ -32,6 +32,19 @@ export interface TelemetrySettings {
   readonly rotateBytes: number;
 }
 
+export type RemoteCacheMode = "read" | "readwrite";
+export const REMOTE_CACHE_MODES: readonly RemoteCacheMode[] = ["read", "readwrite"];
+
+/** A team cache over the Bazel remote-cache HTTP protocol (src/cache/remote.ts). */
+export interface RemoteCacheSettings {
+  /** Base URL (`http://` or `https://`), without a trailing slash; null: no remote cache. */
+  readonly url: string | null;
+  readonly mode: RemoteCacheMode;
+  /** One `Name: value` header sent with every request (a bearer token); never printed or logged. */
+  readonly header: { readonly name: string; readonly value: string } | null;
+  readonly timeoutMs: number;
+}
+
 export interface Settings {
   readonly astPersist: boolean;
   readonly maxFileBytes: number;
@@ -40,6 +53,7 @@ export interface Settings {
   readonly telemetry: TelemetrySettings;
   /** `TRIFECTA_MCP_TOKEN`: the bearer token of the MCP server over HTTP, or null for loopback only. */
   readonly mcpToken: string | null;
+  readonly remote: RemoteCacheSettings;
 }
 
 /** A raw value's meaning, or undefined when it is not valid (the default then applies). */
@@ -83,6 +97,22 @@ const oneOf =
 /** Taken as given (a relative path is relative to the working directory); empty is unset. */
 const path: Parser<string> = (raw) => (raw === "" ? undefined : raw);
 
+/** An http(s) URL, trailing slashes dropped; anything else is unset. */
+export const remoteUrl: Parser<string> = (raw) => {
+  try {
+    const url = new URL(raw.trim());
+    return url.protocol === "http:" || url.protocol === "https:" ? url.href.replace(/\/+$/, "") : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+/** `Name: value` with a valid header name; the value as given (trimmed). */
+const header: Parser<{ name: string; value: string }> = (raw) => {
+  const match = /^\s*([!#$%&'*+.^_`|~0-9A-Za-z-]+)\s*:\s*(.*?)\s*$/s.exec(raw);
+  return match && match[2] !== "" && !/[\r\n\0]/.test(match[2]!) ? { name: match[1]!, value: match[2]! } : undefined;
+};
+
 const variable = <T>(parse: Parser<T>, fallback: T | (() => T), effect: string): Variable<T> => ({ parse, fallback, effect });
 
 const MiB = 1024 * 1024;
@@ -104,6 +134,11 @@ export const VARIABLES = {
   TRIFECTA_TELEMETRY_DIR: variable<string | null>(path, null, "where `events.jsonl` goes (default `<segment>/_ctx/telemetry/`)"),
   TRIFECTA_TELEMETRY_MAX_BYTES: variable(integer(1), 10 * MiB, "rotation size of `events.jsonl` (default 10 MiB; keeps `.1`–`.3`)"),
   TRIFECTA_MCP_TOKEN: variable<string | null>(path, null, "bearer token `trifecta mcp --http` then requires of every request (needed to listen beyond loopback); never printed"),
+  TRIFECTA_REMOTE_CACHE: variable<string | null>(remoteUrl, null, "team cache: base URL of a Bazel remote-cache HTTP server (`--remote-cache` wins); unset: none"),
+  TRIFECTA_REMOTE_CACHE_MODE: variable(oneOf(REMOTE_CACHE_MODES), "read", "`read` (default: fetch only) or `readwrite` (also upload what was parsed: CI)"),
+  TRIFECTA_REMOTE_CACHE_HEADER: variable<{ name: string; value: string } | null>(header, null, "one `Name: value` header sent to the remote cache (e.g. `Authorization: Bearer …`); never printed or logged"),
+  // A local parse of a typical file takes 5–80 ms: a remote that has not answered in 1 s is not worth waiting for.
+  TRIFECTA_REMOTE_CACHE_TIMEOUT_MS: variable(integer(1), 1000, "time-out of each remote-cache request (default 1000)"),
 } as const;
 
 export type VariableName = keyof typeof VARIABLES;
@@ -138,5 +173,11 @@ export function readSettings(env: Record<string, string | undefined> = process.e
       rotateBytes: get("TRIFECTA_TELEMETRY_MAX_BYTES"),
     }),
     mcpToken: get("TRIFECTA_MCP_TOKEN"),
+    remote: Object.freeze({
+      url: get("TRIFECTA_REMOTE_CACHE"),
+      mode: get("TRIFECTA_REMOTE_CACHE_MODE"),
+      header: get("TRIFECTA_REMOTE_CACHE_HEADER"),
+      timeoutMs: get("TRIFECTA_REMOTE_CACHE_TIMEOUT_MS"),
+    }),
   });
 }

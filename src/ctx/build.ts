@@ -1,8 +1,13 @@
+import { fetchInto, type RemoteCache } from "../cache/remote.ts";
+import { portableKey } from "../cache/remote-entry.ts";
+import { cacheKey } from "../cache/key.ts";
+import type { RemoteStats } from "../cache/types.ts";
+import { extractorVersion } from "../extract/version.ts";
 import { isCorruption } from "../store/sqlite-errors.ts";
 import { useNormalJit } from "../core/jit.ts";
 import { BuildLock } from "./build-lock.ts";
 import { PoolOnDemand } from "./pool.ts";
-import { compareWithIndex, DatabaseReplaced, emptyChangeSet, notParsed, readInto, startExtracting, writeChanges, type FileFailure, type IndexTarget } from "./update.ts";
+import { compareWithIndex, DatabaseReplaced, emptyChangeSet, notParsed, readInto, startExtracting, writeChanges, type Changed, type Extracting, type FileFailure, type IndexTarget } from "./update.ts";
 import { walkSegment, type DirStamp, type SkipReason, type WalkedFile } from "./walk.ts";
 
 export interface BuildReport {
@@ -19,6 +24,15 @@ export interface BuildReport {
   recovered?: { database_replaced: number; restarted: true };
   /** Set when another build of the segment ran first and this one waited for it. */
   waited_for_build_s?: number;
+  /** With a team cache: what it gave and was given so far (uploads go on after the answer, up to a deadline). */
+  remote?: Omit<RemoteStats, "dropped"> & { uploads_queued: number };
+}
+
+interface BuildOptions {
+  workers: number;
+  waitMs: number;
+  progress?: (done: number, total: number) => void;
+  remote?: RemoteCache | null;
 }
 
 const BATCH = 200;
@@ -39,7 +53,7 @@ function sameDirs(recorded: readonly DirStamp[], walked: readonly DirStamp[]): b
  * Damage found while building replaces the database (src/cache/sqlite-cache.ts), and the build
  * starts over from the walk, so an index never claims to be complete when it is not.
  */
-export async function buildIndex(target: IndexTarget, options: { workers: number; waitMs: number; progress?: (done: number, total: number) => void }): Promise<BuildReport> {
+export async function buildIndex(target: IndexTarget, options: BuildOptions): Promise<BuildReport> {
   const waitStarted = performance.now();
   const lock = BuildLock.acquire(target.cache.dbPath, options.waitMs);
   if (lock === "busy") throw new BuildBusy();
@@ -73,7 +87,31 @@ export class BuildBusy extends Error {
   }
 }
 
-async function buildPass(target: IndexTarget, options: { workers: number; progress?: (done: number, total: number) => void }): Promise<Omit<BuildReport, "recovered" | "waited_for_build_s">> {
+/**
+ * The team cache's part of a batch: what the local cache lacks of the batch's source files is fetched
+ * (bounded concurrency) and stored locally, so the lookups that follow are hits and only the rest is
+ * parsed. The build asks for batch k+1 while batch k parses and is written.
+ */
+async function fetchBatch(target: IndexTarget, remote: RemoteCache, changed: readonly Changed[]): Promise<void> {
+  const wanted = changed.flatMap((item) => {
+    if (item.file.kind.type !== "source" || item.generated) return [];
+    const version = extractorVersion(item.file.kind.language);
+    return [{ key: cacheKey(item.file.fileRel, item.hash, version), fileRel: item.file.fileRel, portable: portableKey(item.file.kind.language, version, item.bytes) }];
+  });
+  if (wanted.length > 0) await fetchInto(target.cache, remote, wanted);
+}
+
+/** Gives the team cache what this batch parsed (write-behind: queued, never waited for). */
+async function uploadParsed(remote: RemoteCache, batch: Extracting): Promise<void> {
+  const extractions = await batch.extractions;
+  for (const { item } of batch.misses) {
+    const extraction = extractions.get(item.file.fileRel);
+    if (!extraction || item.file.kind.type !== "source") continue;
+    remote.upload(portableKey(item.file.kind.language, extractorVersion(item.file.kind.language), item.bytes), extraction);
+  }
+}
+
+async function buildPass(target: IndexTarget, options: Omit<BuildOptions, "waitMs">): Promise<Omit<BuildReport, "recovered" | "waited_for_build_s">> {
   const started = performance.now();
   useNormalJit();
   const walk = walkSegment(target.root, target.maxFileBytes);
@@ -102,7 +140,7 @@ async function buildPass(target: IndexTarget, options: { workers: number; progre
   const pool = new PoolOnDemand(options.workers, MIN_FILES_PER_WORKER);
 
   /** Reads one batch and starts its extraction; the write happens later, after the next batch has started. */
-  const readBatch = (files: WalkedFile[], removals: string[]) => {
+  const readBatch = async (files: WalkedFile[], removals: string[]) => {
     const changes = emptyChangeSet(target, removals);
     for (const file of files) readInto(changes, target.root, file, known.get(file.fileRel));
     for (let i = changes.changed.length; i < files.length; i++) tick(); // read, nothing to extract
@@ -110,25 +148,30 @@ async function buildPass(target: IndexTarget, options: { workers: number; progre
     removed += changes.binaryDropped;
     unchanged += changes.sameContent.parsed;
     for (const reason of ["generated", "minified"] as const) skipped[reason] += changes.sameContent[reason] + changes.changed.filter((c) => c.generated === reason).length;
+    if (remote) await fetchBatch(target, remote, changes.changed);
     return { changes, extracting: startExtracting(target.cache, changes.changed, pool.forBatch, tick, target.large) };
   };
+  const { remote } = options;
 
   // A build stopped before its last batch leaves 'running' behind; search and get then say so.
   // One that found nothing to do still says so when the index was not marked complete before.
   const markedComplete = target.index.buildState() === "complete";
   try {
     // A pipeline: while the pool parses batch k+1, this thread writes batch k.
-    let previous = readBatch(candidates.slice(0, BATCH), deleted);
+    let previous = await readBatch(candidates.slice(0, BATCH), deleted);
     for (let i = BATCH; ; i += BATCH) {
+      // Batch k+1's fetches from the team cache are under way while batch k is parsed and written.
       const next = i < candidates.length ? readBatch(candidates.slice(i, i + BATCH), []) : null;
+      next?.catch(() => {}); // awaited below; a failure surfaces there, never as an unhandled rejection
       hits += previous.extracting.hits;
       // The last write also records the directories walked, when they differ from those recorded.
       const finished = candidates.length > 0 || deleted.length > 0 || !markedComplete;
       const meta = next ? { buildState: "running" as const } : { buildState: finished ? ("complete" as const) : undefined, dirs: sameDirs(target.index.dirStamps(), walk.dirs) ? undefined : walk.dirs };
       indexed += await writeChanges(target, previous.changes, previous.extracting, meta);
+      if (remote?.writes) await uploadParsed(remote, previous.extracting);
       failed.push(...previous.changes.failures);
       if (!next) break;
-      previous = next;
+      previous = await next;
     }
   } finally {
     pool.close();
@@ -143,5 +186,11 @@ async function buildPass(target: IndexTarget, options: { workers: number; progre
     cache_hits: hits,
     workers: pool.threads,
     seconds: Math.round(performance.now() - started) / 1000,
+    ...(remote ? { remote: remoteSoFar(remote) } : {}),
   };
+}
+
+function remoteSoFar(remote: RemoteCache): NonNullable<BuildReport["remote"]> {
+  const { dropped: _dropped, ...stats } = remote.stats;
+  return { ...stats, uploads_queued: remote.queuedUploads };
 }

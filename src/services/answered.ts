@@ -1,3 +1,4 @@
+import type { RemoteCache } from "../cache/remote.ts";
 import type { CacheEvent } from "../cache/types.ts";
 import type { Result } from "../core/result.ts";
 import type { Settings } from "../core/settings.ts";
@@ -6,6 +7,8 @@ import type { Settings } from "../core/settings.ts";
 export interface ServiceContext {
   readonly settings: Settings;
   readonly events: (event: CacheEvent) => void;
+  /** The team cache (`--remote-cache`, TRIFECTA_REMOTE_CACHE), when one is configured; its owner ends it. */
+  readonly remote?: RemoteCache | null;
 }
 
 /** A service's answer, with what telemetry records of it (outcome fields only, never paths or source). */

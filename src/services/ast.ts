@@ -29,6 +29,7 @@ async function answered<T extends Outcome>(options: AstOptions, pick: (loaded: M
     maxFileBytes: settings.maxFileBytes,
     cacheSettings: settings.cache,
     extract: options.extract,
+    remote: options.remote,
   });
   const args = { uri: options.uri, ...recordArgs };
   if (!loaded.ok) return { answer: loaded, summary: {}, args };

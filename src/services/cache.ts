@@ -1,10 +1,15 @@
 import { cacheStats, clearCache, verifyCache, type CacheReport, type ClearReport, type VerifyReport } from "../cache/maintenance.ts";
+import { resolve } from "node:path";
+import { exportCache, importCache, type ExportReport, type ImportReport } from "../cache/archive.ts";
 import { fail, ok, type Result } from "../core/result.ts";
 import { CTX_INDEX_FEATURE } from "../ctx/schema.ts";
 import { resolveSegment } from "../resolve/segment.ts";
 import type { Answered, ServiceContext } from "./answered.ts";
 
-/** The maintenance services (`ast cache-stats`, `clear-cache`, `cache-verify`): none creates a database. */
+/**
+ * The maintenance services (`ast cache-stats`, `clear-cache`, `cache-verify`, `cache-export`: none
+ * creates a database; `cache-import`, which is meant to fill one, does).
+ */
 
 export interface MaintenanceOptions extends ServiceContext {
   readonly segment?: string;
@@ -44,4 +49,14 @@ export function verify(options: MaintenanceOptions & { repair: boolean }): Answe
     },
     (r) => ({ clean: r.clean, bad_rows: r.bad_rows.length, repaired: r.repaired }),
   );
+}
+
+/** `ast cache-export FILE`: every valid entry into one portable archive (FILE relative to the working directory). */
+export function exportArchive(options: MaintenanceOptions & { file: string }): Answered<ExportReport & { segment_root: string }> {
+  return onSegment(options, (root) => exportCache(root, resolve(options.file), options.settings.cache), (r) => ({ entries: r.entries }));
+}
+
+/** `ast cache-import FILE`: the archive's entries into the segment's cache, each verified first. */
+export function importArchive(options: MaintenanceOptions & { file: string }): Answered<ImportReport & { segment_root: string }> {
+  return onSegment(options, (root) => importCache(root, resolve(options.file), options.settings.cache), (r) => ({ entries: r.entries, imported: r.imported, rejected: r.rejected }));
 }

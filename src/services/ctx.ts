@@ -1,3 +1,4 @@
+import type { RemoteCache } from "../cache/remote.ts";
 import { fail, ok } from "../core/result.ts";
 import { getAnswer, searchAnswer, statusAnswer, type GetAnswer, type SearchAnswer, type StatusAnswer } from "../ctx/answers.ts";
 import { BuildBusy, buildIndex, type BuildReport } from "../ctx/build.ts";
@@ -18,7 +19,7 @@ export type { IndexOptions } from "./index-session.ts";
 /** A `ctx build` started while another runs waits for it this long, then finds its work done. */
 export const BUILD_WAIT_MS = 600_000;
 
-export type BuildOptions = { workers: number; waitMs?: number; progress?: (done: number, total: number) => void };
+export type BuildOptions = { workers: number; waitMs?: number; progress?: (done: number, total: number) => void; remote?: RemoteCache | null };
 export type SearchOptions = { query: string; limit: number; kind?: string; lang?: string; workers: number; building?: boolean; unchangedSinceLastAnswer?: boolean };
 export type GetOptions = { ids: readonly string[]; mode: GetMode; budget: number; building?: boolean };
 
@@ -30,7 +31,7 @@ export function buildWork(options: BuildOptions): IndexWork<BuildReport> {
     }
     const waitMs = options.waitMs ?? BUILD_WAIT_MS;
     try {
-      const report = await buildIndex(target, { workers: options.workers, waitMs, progress: options.progress });
+      const report = await buildIndex(target, { workers: options.workers, waitMs, progress: options.progress, remote: options.remote });
       const summary = { indexed: report.files.indexed, unchanged: report.files.unchanged, failed: report.failed.length, restarted: report.recovered !== undefined, seconds: report.seconds };
       return { answer: ok(report), summary };
     } catch (error) {
@@ -65,7 +66,7 @@ export function statusWork(options: { building?: boolean }): IndexWork<StatusAns
 }
 
 export function build(options: IndexOptions & { progress?: (done: number, total: number) => void }): Promise<Answered<BuildReport & { segment_root: string }>> {
-  return onIndex(options, buildWork({ workers: options.settings.ctxWorkers, progress: options.progress }));
+  return onIndex(options, buildWork({ workers: options.settings.ctxWorkers, progress: options.progress, remote: options.remote }));
 }
 
 export function search(options: IndexOptions & Omit<SearchOptions, "workers">): Promise<Answered<SearchAnswer & { segment_root: string }>> {

@@ -2,6 +2,8 @@ import { statSync } from "node:fs";
 import { openAstCache } from "../cache/factory.ts";
 import { cacheKey, contentHash } from "../cache/key.ts";
 import type { AstCache, BypassReason, CacheEvent, CacheSettings, MissReason } from "../cache/types.ts";
+import type { RemoteCache } from "../cache/remote.ts";
+import { portableKey } from "../cache/remote-entry.ts";
 import { fail, ok, type Result } from "../core/result.ts";
 import { extractInProcess } from "../extract/in-process.ts";
 import { extractorVersion } from "../extract/version.ts";
@@ -21,6 +23,8 @@ export type SymbolsOptions = {
   readonly maxFileBytes: number;
   /** How a miss is extracted; defaults to in-process. */
   readonly extract?: (language: LanguageId, bytes: Uint8Array) => Promise<Extraction>;
+  /** The team cache, asked on a local miss before parsing and given what was parsed (readwrite). */
+  readonly remote?: RemoteCache | null;
 } & (
   /** An AST cache already open on the segment (a `sym://` search reuses the index's connection)… */
   | { readonly cache: AstCache }
@@ -109,8 +113,18 @@ export async function loadModuleSymbols(rawUri: string, options: SymbolsOptions)
         loaded.push({ file, bytes, extraction: lookup.extraction, cacheStatus: "hit", cacheKey: key, missReason: "cache_hit" });
         continue;
       }
+      const { remote } = options;
+      const portable = remote ? portableKey(uri.value.language, version, bytes) : null;
+      const fetched = remote && portable ? await remote.fetch(portable) : null;
+      if (fetched) {
+        cache.adopt([{ key, fileRel: file.fileRel, extraction: fetched }]);
+        lap("lookup");
+        loaded.push({ file, bytes, extraction: fetched, cacheStatus: "hit", cacheKey: key, missReason: "remote_hit" });
+        continue;
+      }
       const extraction = await (options.extract ?? extractInProcess)(uri.value.language, bytes);
       lap("extract");
+      if (remote && portable) remote.upload(portable, extraction);
       let cacheStatus: CacheStatus = lookup.status;
       let missReason: MissReason | BypassReason = lookup.reason;
       if (lookup.status === "miss") {

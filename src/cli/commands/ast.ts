@@ -5,8 +5,8 @@ import type { SymbolsAnswer } from "../../symbols/answers.ts";
 import { LANGUAGE_IDS, LANGUAGES } from "../../languages.ts";
 import { extractForCli } from "../fast-extract.ts";
 import { printJson, writeStdout } from "../output.ts";
-import { cacheStatsCommand, cacheVerifyCommand, clearCacheCommand } from "./cache.ts";
-import { formatArgs, outputFormat, printerFor, runCommand, segmentArg, telemetryArg } from "./shared.ts";
+import { cacheExportCommand, cacheImportCommand, cacheStatsCommand, cacheVerifyCommand, clearCacheCommand } from "./cache.ts";
+import { formatArgs, outputFormat, printerFor, remoteCacheArg, runCommand, segmentArg, telemetryArg } from "./shared.ts";
 
 const cacheArgs = {
   ...segmentArg,
@@ -15,6 +15,7 @@ const cacheArgs = {
     description: "Persist the AST cache in SQLite (default on; --no-persist-cache keeps it in memory). Wins over TRIFECTA_AST_PERSIST.",
   },
   ...telemetryArg,
+  ...remoteCacheArg,
 } satisfies ArgsDef;
 
 const uriArg = {
@@ -60,5 +61,5 @@ const languages = defineCommand({
 
 export const astCommand = defineCommand({
   meta: { name: "ast", description: "Symbols from source code, cached per segment" },
-  subCommands: { symbols, snippet, languages, "cache-stats": cacheStatsCommand, "clear-cache": clearCacheCommand, "cache-verify": cacheVerifyCommand },
+  subCommands: { symbols, snippet, languages, "cache-stats": cacheStatsCommand, "clear-cache": clearCacheCommand, "cache-verify": cacheVerifyCommand, "cache-export": cacheExportCommand, "cache-import": cacheImportCommand },
 });

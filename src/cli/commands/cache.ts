@@ -31,3 +31,21 @@ export const cacheVerifyCommand = defineCommand({
     return runCommand("ast.cache-verify", args, (context) => maintenance.verify({ ...context, segment: args.segment, repair: args.repair === true }), print.value);
   },
 });
+
+const fileArg = { file: { type: "positional", required: true, description: "The archive (gzip-compressed JSON lines)" } } as const;
+
+export const cacheExportCommand = defineCommand({
+  meta: { name: "cache-export", description: "Write every entry of the segment's AST cache to one portable archive (for CI artifact caches)" },
+  args: { ...fileArg, ...segmentArg, ...telemetryArg },
+  async run({ args }) {
+    return runCommand("ast.cache-export", args, (context) => maintenance.exportArchive({ ...context, segment: args.segment, file: args.file }), printOk);
+  },
+});
+
+export const cacheImportCommand = defineCommand({
+  meta: { name: "cache-import", description: "Add the entries of an archive to the segment's AST cache, each verified first" },
+  args: { ...fileArg, ...segmentArg, ...telemetryArg },
+  async run({ args }) {
+    return runCommand("ast.cache-import", args, (context) => maintenance.importArchive({ ...context, segment: args.segment, file: args.file }), printOk);
+  },
+});

@@ -6,7 +6,7 @@ import { extractIsolated, LARGE_INPUT_BYTES } from "../fast-extract.ts";
 import { writeStderr } from "../output.ts";
 import { usage, variadic } from "../strict-args.ts";
 import { getText, searchText } from "../text.ts";
-import { formatArgs, oneOf, printerFor, printOk, runCommand, segmentArg, telemetryArg } from "./shared.ts";
+import { formatArgs, oneOf, printerFor, printOk, remoteCacheArg, runCommand, segmentArg, telemetryArg } from "./shared.ts";
 
 // Large files are parsed each in a process of their own (src/cli/fast-extract.ts).
 const large = { minBytes: LARGE_INPUT_BYTES, extract: extractIsolated };
@@ -27,7 +27,7 @@ function progressBar(): ((done: number, total: number) => void) | undefined {
 
 const build = defineCommand({
   meta: { name: "build", description: "Index the segment: symbols of every source file, sections of Markdown files (incremental)" },
-  args: { ...segmentArg, ...telemetryArg, ...formatArgs },
+  args: { ...segmentArg, ...telemetryArg, ...remoteCacheArg, ...formatArgs },
   async run({ args }) {
     const print = printerFor(args, printOk);
     if (!print.ok) return print;

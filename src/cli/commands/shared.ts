@@ -1,12 +1,14 @@
 import type { ArgsDef } from "citty";
 import type { CacheEvent } from "../../cache/types.ts";
 import { errorRecord, ok, type Result } from "../../core/result.ts";
-import { readSettings, TELEMETRY_LEVELS } from "../../core/settings.ts";
+import { readSettings, remoteUrl, TELEMETRY_LEVELS, type Settings } from "../../core/settings.ts";
+import { addRemoteCounters } from "../../cache/maintenance.ts";
+import { openRemoteCache, type RemoteCache } from "../../cache/remote.ts";
 import type { Answered, ServiceContext } from "../../services/answered.ts";
 import { resolveSegment } from "../../resolve/segment.ts";
 import { emitCacheEvents } from "../../telemetry/cache-events.ts";
 import { openTelemetry, telemetryLevel, type Telemetry } from "../../telemetry/telemetry.ts";
-import { EXIT_OK, printError, printJson, writeStdout } from "../output.ts";
+import { EXIT_OK, printError, printJson, tellHuman, writeStdout } from "../output.ts";
 import { fieldsText } from "../text.ts";
 import { usage, type UsageFailure } from "../strict-args.ts";
 
@@ -45,6 +47,36 @@ export function printerFor<T extends object>(flags: { format?: string; json?: bo
   return ok(format.value === "json" ? json : (value: T) => writeStdout(text(value)));
 }
 
+export const remoteCacheArg = {
+  "remote-cache": { type: "string", description: "Team cache: base URL of a Bazel remote-cache HTTP server (wins over TRIFECTA_REMOTE_CACHE)" },
+} satisfies ArgsDef;
+
+/** The settings with `--remote-cache` applied, or a usage failure for a URL that is not http(s). */
+function withRemoteFlag(settings: Settings, flag: string | undefined): Result<Settings> | UsageFailure {
+  if (flag === undefined) return ok(settings);
+  const url = remoteUrl(flag);
+  if (url === undefined) return usage(`--remote-cache must be an http:// or https:// URL; got '${flag}'`);
+  return ok({ ...settings, remote: { ...settings.remote, url } });
+}
+
+/**
+ * After the answer: the team cache's pending uploads get their deadline, its totals join the
+ * segment's counters, and what went wrong is one line on stderr (never the URL's secrets or the header).
+ */
+async function endRemote(remote: RemoteCache, segment: string | undefined, settings: Settings): Promise<void> {
+  if (!remote.used) return;
+  const stats = await remote.finish();
+  const root = resolveSegment(segment);
+  if (root.ok) addRemoteCounters(root.value.root, settings.cache, stats);
+  const problems = [
+    stats.rejected > 0 ? `${stats.rejected} entries rejected (corrupt, truncated or foreign)` : "",
+    stats.errors > 0 ? `${stats.errors} requests failed` : "",
+    stats.skipped > 0 ? `${stats.skipped} requests skipped (circuit breaker open)` : "",
+    stats.dropped > 0 ? `${stats.dropped} uploads dropped` : "",
+  ].filter(Boolean);
+  if (problems.length > 0) await tellHuman("warn", `remote cache: ${problems.join(", ")}; those files were parsed locally`);
+}
+
 export function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T): { ok: true; value: T } | UsageFailure {
   if (value === undefined) return ok(fallback);
   if (!allowed.includes(value as T)) return usage(`--${name} must be one of ${allowed.join(", ")}; got '${value}'`);
@@ -69,15 +101,21 @@ export const printOk = (value: object) => printJson({ status: "ok", ...value });
  * default) and sets the exit code, then records the command event (with phase timings at `full`)
  * and the cache events it produced. Telemetry needs a valid segment to know where to write.
  */
-export async function runCommand<T>(name: string, flags: { segment?: string; telemetry?: string }, service: (context: ServiceContext) => Promise<Answered<T>> | Answered<T>, print: (value: T) => Promise<void> = printJson): Promise<UsageFailure | undefined> {
+export async function runCommand<T>(name: string, flags: { segment?: string; telemetry?: string; "remote-cache"?: string }, service: (context: ServiceContext) => Promise<Answered<T>> | Answered<T>, print: (value: T) => Promise<void> = printJson): Promise<UsageFailure | undefined> {
   const started = performance.now();
   const flag = oneOf("telemetry", flags.telemetry, TELEMETRY_LEVELS, "off");
   if (!flag.ok) return flag;
-  const settings = readSettings();
+  const configured = withRemoteFlag(readSettings(), flags["remote-cache"]);
+  if (!configured.ok) return configured as UsageFailure;
+  const settings = configured.value;
   const level = telemetryLevel(flags.telemetry === undefined ? undefined : flag.value, settings.telemetry);
   const cacheEvents: CacheEvent[] = [];
-  const { answer, summary, args = {}, phases } = await service({ settings, events: (event) => cacheEvents.push(event) });
+  const events = (event: CacheEvent) => cacheEvents.push(event);
+  // Offered to every service; only those that parse (ast symbols/snippet, ctx build) use it.
+  const remote = openRemoteCache(settings.remote, settings.cache.limits.maxBytes, events);
+  const { answer, summary, args = {}, phases } = await service({ settings, events, remote });
   await finish(answer, print);
+  if (remote) await endRemote(remote, flags.segment, settings);
   if (level === "off") return undefined;
   const segment = resolveSegment(flags.segment);
   if (!segment.ok) return undefined;
