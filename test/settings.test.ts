@@ -27,7 +27,8 @@ describe("settings", () => {
     expect(s.cache).toEqual({ lockTimeoutMs: 2000, limits: { maxBytes: 256 * 1024 * 1024, maxEntries: 50_000, ttlMs: 30 * 86_400_000 }, maxDbBytes: null });
     expect(s.ctxWorkers).toBe(Math.max(1, navigator.hardwareConcurrency - 1));
     expect(s.telemetry).toEqual({ level: "off", disabled: false, dir: null, rotateBytes: 10 * 1024 * 1024 });
-    expect(Object.isFrozen(s) && Object.isFrozen(s.cache) && Object.isFrozen(s.cache.limits) && Object.isFrozen(s.telemetry)).toBe(true);
+    expect(s.remote).toEqual({ url: null, mode: "read", header: null, timeoutMs: 1000 });
+    expect(Object.isFrozen(s) && Object.isFrozen(s.cache) && Object.isFrozen(s.cache.limits) && Object.isFrozen(s.telemetry) && Object.isFrozen(s.remote)).toBe(true);
   });
 
   test("values as given", () => {
@@ -45,6 +46,10 @@ describe("settings", () => {
       TRIFECTA_TELEMETRY_DIR: "rel/dir",
       TRIFECTA_TELEMETRY_MAX_BYTES: "1500",
       TRIFECTA_MCP_TOKEN: "s3cret",
+      TRIFECTA_REMOTE_CACHE: " https://cache.example:9090/team/ ",
+      TRIFECTA_REMOTE_CACHE_MODE: "ReadWrite",
+      TRIFECTA_REMOTE_CACHE_HEADER: "Authorization:  Bearer abc:def ",
+      TRIFECTA_REMOTE_CACHE_TIMEOUT_MS: "250",
     });
     expect(s).toEqual({
       astPersist: false,
@@ -53,6 +58,7 @@ describe("settings", () => {
       ctxWorkers: 0,
       telemetry: { level: "full", disabled: true, dir: "rel/dir", rotateBytes: 1500 },
       mcpToken: "s3cret",
+      remote: { url: "https://cache.example:9090/team", mode: "readwrite", header: { name: "Authorization", value: "Bearer abc:def" }, timeoutMs: 250 },
     });
   });
 
@@ -72,10 +78,13 @@ describe("settings", () => {
       expect(s.telemetry.level).toBe("off");
       expect(s.telemetry.disabled).toBe(false);
       expect(s.astPersist).toBe(true);
+      expect(s.remote).toEqual(defaults.remote);
       if (raw !== "0.5" && raw !== "1.5") expect(s.cache.limits.ttlMs).toBe(defaults.cache.limits.ttlMs);
     }
     expect(readSettings({ TRIFECTA_NO_TELEMETRY: "yes" }).telemetry.disabled).toBe(false);
     expect(readSettings({ TRIFECTA_TELEMETRY_DIR: "" }).telemetry.dir).toBeNull();
     expect(readSettings({ TRIFECTA_CACHE_TTL_DAYS: "0" }).cache.limits.ttlMs).toBe(30 * 86_400_000);
+    for (const url of ["ftp://host/x", "file:///tmp/cache", "host:8080", "/path"]) expect(readSettings({ TRIFECTA_REMOTE_CACHE: url }).remote.url).toBeNull();
+    for (const header of ["Authorization", ": value", "Bad Name: x", "X-Token:   "]) expect(readSettings({ TRIFECTA_REMOTE_CACHE_HEADER: header }).remote.header).toBeNull();
   });
 });

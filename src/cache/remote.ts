@@ -12,7 +12,7 @@ import type { CacheEventSink, RemoteStats } from "./types.ts";
  */
 
 /** Fetches in flight at once during a bulk fetch (`ctx build`). */
-export const FETCH_CONCURRENCY = 16;
+export const FETCH_CONCURRENCY = 64;
 /** Uploads in flight at once: write-behind must not crowd out the build's own fetches. */
 const UPLOAD_CONCURRENCY = 4;
 /** Uploads waiting beyond this many are dropped (and counted): the queue never grows without bound. */

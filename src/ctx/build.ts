@@ -157,21 +157,34 @@ async function buildPass(target: IndexTarget, options: Omit<BuildOptions, "waitM
   // One that found nothing to do still says so when the index was not marked complete before.
   const markedComplete = target.index.buildState() === "complete";
   try {
-    // A pipeline: while the pool parses batch k+1, this thread writes batch k.
-    let previous = await readBatch(candidates.slice(0, BATCH), deleted);
-    for (let i = BATCH; ; i += BATCH) {
-      // Batch k+1's fetches from the team cache are under way while batch k is parsed and written.
-      const next = i < candidates.length ? readBatch(candidates.slice(i, i + BATCH), []) : null;
-      next?.catch(() => {}); // awaited below; a failure surfaces there, never as an unhandled rejection
-      hits += previous.extracting.hits;
+    // A pipeline: while the pool parses batch k+1, this thread writes batch k. With a team cache the
+    // fetches of batches k+1 and k+2 are under way meanwhile: their requests wait on the network while
+    // this thread writes (one batch ahead left the fetches waiting on this thread: 1.3 s instead of
+    // 1.1 s for the standard library's 734 files).
+    const batches: WalkedFile[][] = [];
+    for (let i = 0; i === 0 || i < candidates.length; i += BATCH) batches.push(candidates.slice(i, i + BATCH));
+    const ahead = remote ? 2 : 1;
+    const reads: (ReturnType<typeof readBatch> | undefined)[] = [];
+    const readAhead = (upTo: number) => {
+      while (reads.length <= upTo && reads.length < batches.length) {
+        const read = readBatch(batches[reads.length]!, reads.length === 0 ? deleted : []);
+        read.catch(() => {}); // awaited below; a failure surfaces there, never as an unhandled rejection
+        reads.push(read);
+      }
+    };
+    for (let k = 0; k < batches.length; k++) {
+      readAhead(k);
+      const current = (await reads[k])!;
+      reads[k] = undefined; // its bytes go once written
+      readAhead(k + ahead);
+      hits += current.extracting.hits;
       // The last write also records the directories walked, when they differ from those recorded.
       const finished = candidates.length > 0 || deleted.length > 0 || !markedComplete;
-      const meta = next ? { buildState: "running" as const } : { buildState: finished ? ("complete" as const) : undefined, dirs: sameDirs(target.index.dirStamps(), walk.dirs) ? undefined : walk.dirs };
-      indexed += await writeChanges(target, previous.changes, previous.extracting, meta);
-      if (remote?.writes) await uploadParsed(remote, previous.extracting);
-      failed.push(...previous.changes.failures);
-      if (!next) break;
-      previous = await next;
+      const last = k === batches.length - 1;
+      const meta = !last ? { buildState: "running" as const } : { buildState: finished ? ("complete" as const) : undefined, dirs: sameDirs(target.index.dirStamps(), walk.dirs) ? undefined : walk.dirs };
+      indexed += await writeChanges(target, current.changes, current.extracting, meta);
+      if (remote?.writes) await uploadParsed(remote, current.extracting);
+      failed.push(...current.changes.failures);
     }
   } finally {
     pool.close();
