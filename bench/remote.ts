@@ -34,7 +34,10 @@ const uploadRequests = nginx.requests().length;
 console.log(`remote filled by a readwrite build: ${filled.report.remote.uploads_queued} uploads queued, ${uploadRequests} requests, ${filled.ms.toFixed(0)} ms (answer + upload flush)`);
 
 const samples: Record<string, number[]> = {};
-const record = (name: string, ms: number) => (samples[name] ??= []).push(ms);
+const record = (name: string, ms: number) => {
+  samples[name] ??= [];
+  samples[name].push(ms);
+};
 let remoteReport: any = null;
 let requestsPerBuild = 0;
 for (let round = 0; round < rounds; round++) {

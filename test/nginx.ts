@@ -77,7 +77,7 @@ http {
 }
 `;
     writeFileSync(join(dir, "nginx.conf"), conf);
-    const proc = Bun.spawn(["nginx", "-p", dir, "-e", join(dir, "error.log"), "-c", join(dir, "nginx.conf")], { stdout: "ignore", stderr: "pipe" });
+    const proc = Bun.spawn([Bun.which("nginx") ?? "/usr/sbin/nginx", "-p", dir, "-e", join(dir, "error.log"), "-c", join(dir, "nginx.conf")], { stdout: "ignore", stderr: "pipe" });
     const url = `http://127.0.0.1:${port}`;
     if (await listening(url, proc)) {
       return {

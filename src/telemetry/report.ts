@@ -20,7 +20,11 @@ export interface TelemetryReport {
   corruptions: number;
   lock_waits: { count: number; p50_ms: number; p95_ms: number; max_ms: number };
   size_warnings: number;
+  /** The team cache: totals of the commands that used it, and how often its breaker opened. */
+  remote: Record<(typeof REMOTE_TOTALS)[number], number> & { breaker_opened: number };
 }
+
+const REMOTE_TOTALS = ["hits", "misses", "rejected", "errors", "skipped", "bytes_in", "uploads", "bytes_out", "dropped"] as const;
 
 /** `7d`, `12h`, `30m`, `45s` → milliseconds; null when malformed. */
 export function parseDuration(text: string): number | null {
@@ -57,6 +61,7 @@ export function buildReport(dir: string, sinceMs: number, sinceText: string, now
     corruptions: 0,
     lock_waits: { count: 0, p50_ms: 0, p95_ms: 0, max_ms: 0 },
     size_warnings: 0,
+    remote: { ...Object.fromEntries(REMOTE_TOTALS.map((name) => [name, 0])), breaker_opened: 0 } as TelemetryReport["remote"],
   };
   const lockWaits: number[] = [];
   for (const path of files) {
@@ -98,6 +103,15 @@ export function buildReport(dir: string, sinceMs: number, sinceText: string, now
         case "ast.cache.size_warning":
           report.size_warnings++;
           break;
+        case "ast.cache.remote":
+          for (const name of REMOTE_TOTALS) report.remote[name] += Number(event.result[name] ?? 0);
+          break;
+        case "ast.cache.remote_breaker_open":
+          report.remote.breaker_opened++;
+          break;
+        case "ast.cache.remote_error":
+        case "ast.cache.remote_rejected":
+          break; // each is in its command's totals (ast.cache.remote)
         default: {
           const entry = timings.get(event.cmd) ?? { values: [], errors: 0 };
           entry.values.push(event.timing_ms);
@@ -130,6 +144,7 @@ export function renderReport(report: TelemetryReport): string {
     "",
     `cache: ${report.cache.hits} hits, ${report.cache.misses} misses (hit rate ${(100 * report.cache.hit_rate).toFixed(1)}%), ${report.cache.writes} writes, ${report.cache.evictions} evicted`,
     `bypasses: ${bypasses}`,
+    `remote cache: ${report.remote.hits} hits, ${report.remote.misses} misses, ${report.remote.rejected} rejected, ${report.remote.errors} errors, ${report.remote.bytes_in} bytes in, ${report.remote.uploads} uploads (${report.remote.bytes_out} bytes), breaker opened ${report.remote.breaker_opened}x`,
     `corruptions: ${report.corruptions}; lock waits: ${report.lock_waits.count} (p50 ${report.lock_waits.p50_ms} ms, max ${report.lock_waits.max_ms} ms); size warnings: ${report.size_warnings}`,
     "",
   ].join("\n");

@@ -55,7 +55,8 @@ export const remoteCacheArg = {
 function withRemoteFlag(settings: Settings, flag: string | undefined): Result<Settings> | UsageFailure {
   if (flag === undefined) return ok(settings);
   const url = remoteUrl(flag);
-  if (url === undefined) return usage(`--remote-cache must be an http:// or https:// URL; got '${flag}'`);
+  // The value is not echoed: a URL may carry credentials.
+  if (url === undefined) return usage("--remote-cache must be an http:// or https:// URL");
   return ok({ ...settings, remote: { ...settings.remote, url } });
 }
 
