@@ -32,8 +32,11 @@ function sourceFiles(root: string): string[] {
   return (readdirSync(root, { recursive: true }) as string[]).filter((rel) => !rel.startsWith(".trifecta") && (rel.split(".").pop() ?? "") in LANGUAGE_OF).sort();
 }
 
-/** A user of its own: a HOME nobody else uses. */
-const machine = (env: Record<string, string> = {}) => ({ HOME: freshDir(), ...env });
+/**
+ * A user of its own: a HOME nobody else uses. A generous time-out, so a loaded test machine is not
+ * taken for a failing server (the slow-server test sets its own).
+ */
+const machine = (env: Record<string, string> = {}) => ({ HOME: freshDir(), TRIFECTA_REMOTE_CACHE_TIMEOUT_MS: "10000", ...env });
 
 /** `ast symbols` of a file without what depends on the machine (where the segment and its cache are, and how it was answered). */
 function portableAnswer(root: string, rel: string, env: Record<string, string>): { answer: Record<string, unknown>; run: CliRun } {
@@ -57,10 +60,24 @@ async function cli(args: string[], env: Record<string, string>): Promise<CliRun>
   return finished(spawnCli(args, env));
 }
 
-/** A proxy to nginx: delays every answer, or stops (with nginx) after `stopAfter` requests. Counts what it received. */
+/**
+ * A proxy to nginx: delays every answer, or stops (nginx and itself) once it has served `stopAfter`
+ * requests (those already forwarded are answered first). Counts what it received.
+ */
 function proxy(target: string, options: { delayMs?: number; stopAfter?: number; onStop?: () => Promise<void> }) {
   let received = 0;
   let stopping: Promise<void> | null = null;
+  const forwarding = new Set<Promise<Response>>();
+  const forward = async (request: Request) => {
+    const url = new URL(request.url);
+    const body = request.method === "PUT" ? await request.arrayBuffer() : undefined;
+    try {
+      const answer = await fetch(`${target}${url.pathname}`, { method: request.method, headers: request.headers, body });
+      return new Response(request.method === "HEAD" ? null : await answer.arrayBuffer(), { status: answer.status });
+    } catch {
+      return new Response(null, { status: 502 });
+    }
+  };
   const server = Bun.serve({
     hostname: "127.0.0.1",
     port: 0,
@@ -69,6 +86,7 @@ function proxy(target: string, options: { delayMs?: number; stopAfter?: number; 
       received++;
       if (options.stopAfter !== undefined && received > options.stopAfter) {
         stopping ??= (async () => {
+          await Promise.all(forwarding);
           await options.onStop?.();
           server.stop(true);
         })();
@@ -76,14 +94,10 @@ function proxy(target: string, options: { delayMs?: number; stopAfter?: number; 
         return new Response(null, { status: 503 });
       }
       if (options.delayMs) await Bun.sleep(options.delayMs);
-      const url = new URL(request.url);
-      const body = request.method === "PUT" ? await request.arrayBuffer() : undefined;
-      try {
-        const answer = await fetch(`${target}${url.pathname}`, { method: request.method, headers: request.headers, body });
-        return new Response(request.method === "HEAD" ? null : await answer.arrayBuffer(), { status: answer.status });
-      } catch {
-        return new Response(null, { status: 502 }); // nginx went away while this request was on its way
-      }
+      const answer = forward(request);
+      forwarding.add(answer);
+      void answer.finally(() => forwarding.delete(answer));
+      return answer;
     },
   });
   return { url: `http://127.0.0.1:${server.port}`, received: () => received, stop: () => server.stop(true) };

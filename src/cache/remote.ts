@@ -11,7 +11,10 @@ import type { CacheEventSink, RemoteStats } from "./types.ts";
  * parsed locally), counted, and reported as an event; nothing here throws.
  */
 
-/** Fetches in flight at once during a bulk fetch (`ctx build`). */
+/**
+ * Fetches in flight at once during a bulk fetch (`ctx build`): the standard library's warm-remote build
+ * took 1.37 s with 16 (the requests waited on the main thread between an ac/ and its cas/), 1.1 s with 64.
+ */
 export const FETCH_CONCURRENCY = 64;
 /** Uploads in flight at once: write-behind must not crowd out the build's own fetches. */
 const UPLOAD_CONCURRENCY = 4;
@@ -269,15 +272,15 @@ export interface Wanted {
 
 /**
  * Fetches what the local cache lacks of `wanted` (FETCH_CONCURRENCY at once) and stores every verified
- * entry in it, so the lookups that follow are hits. Returns the keys it stored.
+ * entry in it. Returns them by key, so the caller uses them without looking them up again.
  */
-export async function fetchInto(cache: SqliteAstCache, remote: RemoteCache, wanted: readonly Wanted[]): Promise<number> {
+export async function fetchInto(cache: SqliteAstCache, remote: RemoteCache, wanted: readonly Wanted[]): Promise<Map<string, Extraction>> {
   const present = cache.presentKeys(wanted.map((w) => w.key));
   const missing = wanted.filter((w) => !present.has(w.key));
   const fetched = await Promise.all(missing.map(async (w) => ({ w, extraction: await remote.fetch(w.portable) })));
   const found = fetched.filter((f) => f.extraction !== null).map(({ w, extraction }) => ({ key: w.key, fileRel: w.fileRel, extraction: extraction! }));
   if (found.length > 0) cache.adopt(found);
-  return found.length;
+  return new Map(found.map((entry) => [entry.key, entry.extraction]));
 }
 
 /** The remote cache the settings ask for (`--remote-cache` wins over TRIFECTA_REMOTE_CACHE), or none. */

@@ -2,6 +2,7 @@ import { fetchInto, type RemoteCache } from "../cache/remote.ts";
 import { portableKey } from "../cache/remote-entry.ts";
 import { cacheKey } from "../cache/key.ts";
 import type { RemoteStats } from "../cache/types.ts";
+import type { Extraction } from "../extract/types.ts";
 import { extractorVersion } from "../extract/version.ts";
 import { isCorruption } from "../store/sqlite-errors.ts";
 import { useNormalJit } from "../core/jit.ts";
@@ -92,13 +93,13 @@ export class BuildBusy extends Error {
  * (bounded concurrency) and stored locally, so the lookups that follow are hits and only the rest is
  * parsed. The build asks for batch k+1 while batch k parses and is written.
  */
-async function fetchBatch(target: IndexTarget, remote: RemoteCache, changed: readonly Changed[]): Promise<void> {
+async function fetchBatch(target: IndexTarget, remote: RemoteCache, changed: readonly Changed[]): Promise<Map<string, Extraction> | undefined> {
   const wanted = changed.flatMap((item) => {
     if (item.file.kind.type !== "source" || item.generated) return [];
     const version = extractorVersion(item.file.kind.language);
     return [{ key: cacheKey(item.file.fileRel, item.hash, version), fileRel: item.file.fileRel, portable: portableKey(item.file.kind.language, version, item.bytes) }];
   });
-  if (wanted.length > 0) await fetchInto(target.cache, remote, wanted);
+  return wanted.length > 0 ? fetchInto(target.cache, remote, wanted) : undefined;
 }
 
 /** Gives the team cache what this batch parsed (write-behind: queued, never waited for). */
@@ -148,8 +149,10 @@ async function buildPass(target: IndexTarget, options: Omit<BuildOptions, "waitM
     removed += changes.binaryDropped;
     unchanged += changes.sameContent.parsed;
     for (const reason of ["generated", "minified"] as const) skipped[reason] += changes.sameContent[reason] + changes.changed.filter((c) => c.generated === reason).length;
-    if (remote) await fetchBatch(target, remote, changes.changed);
-    return { changes, extracting: startExtracting(target.cache, changes.changed, pool.forBatch, tick, target.large) };
+    // Entries from the team cache are used as fetched: looking each up again costs a read and a
+    // hit-counter write per file (the standard library's warm-remote build: 1,307 → 1,208 ms of CPU).
+    const fetched = remote ? await fetchBatch(target, remote, changes.changed) : undefined;
+    return { changes, extracting: startExtracting(target.cache, changes.changed, pool.forBatch, tick, target.large, fetched) };
   };
   const { remote } = options;
 
@@ -159,8 +162,8 @@ async function buildPass(target: IndexTarget, options: Omit<BuildOptions, "waitM
   try {
     // A pipeline: while the pool parses batch k+1, this thread writes batch k. With a team cache the
     // fetches of batches k+1 and k+2 are under way meanwhile: their requests wait on the network while
-    // this thread writes (one batch ahead left the fetches waiting on this thread: 1.3 s instead of
-    // 1.1 s for the standard library's 734 files).
+    // this thread writes (the standard library's 734 files from a warm remote, three runs each: one
+    // batch ahead 1.08–1.21 s, two 0.91–1.09 s).
     const batches: WalkedFile[][] = [];
     for (let i = 0; i === 0 || i < candidates.length; i += BATCH) batches.push(candidates.slice(i, i + BATCH));
     const ahead = remote ? 2 : 1;

@@ -80,8 +80,12 @@ function extractLarge(large: NonNullable<IndexTarget["large"]>, language: Langua
   return turn;
 }
 
-/** Takes what it can from the AST cache and starts extracting the rest (on a pool, when `poolFor` gives one for that many files). */
-export function startExtracting(cache: AstCache, changed: Changed[], poolFor: (misses: number) => ExtractionPool | null, progress?: () => void, large?: IndexTarget["large"]): Extracting {
+/**
+ * Takes what it can from the AST cache (or from `fetched`: entries the team cache just gave, by key,
+ * already stored locally) and starts extracting the rest (on a pool, when `poolFor` gives one for that
+ * many files).
+ */
+export function startExtracting(cache: AstCache, changed: Changed[], poolFor: (misses: number) => ExtractionPool | null, progress?: () => void, large?: IndexTarget["large"], fetched?: ReadonlyMap<string, Extraction>): Extracting {
   const misses: { item: Changed; key: string }[] = [];
   const found = new Map<string, Extraction>();
   let hits = 0;
@@ -91,7 +95,8 @@ export function startExtracting(cache: AstCache, changed: Changed[], poolFor: (m
       continue;
     }
     const key = cacheKey(item.file.fileRel, item.hash, extractorVersion(item.file.kind.language));
-    const lookup = cache.lookup(key);
+    const given = fetched?.get(key);
+    const lookup = given ? { status: "hit" as const, extraction: given } : cache.lookup(key);
     if (lookup.status === "hit") {
       found.set(item.file.fileRel, lookup.extraction);
       hits++;
