@@ -1,8 +1,9 @@
 /**
  * The team cache (issue 17) on the Python standard library (no tests, no site-packages), over loopback
  * to Debian's nginx with WebDAV, interleaved round by round: `ctx build` with an empty local cache and
- * a warm remote, a local cold build (no index, no cache, no remote), and a local warm build (nothing
- * changed). The remote is filled once first by a readwrite build of another copy, as CI would.
+ * a warm remote, a local cold build (no index, no cache, no remote), a local warm build (nothing
+ * changed), and the floor under the first: no index but every entry already in the local cache
+ * (`ast cache-import` of an archive beforehand, not timed), where the build only writes the index. The remote is filled once first by a readwrite build of another copy, as CI would.
  * Prints medians, the ratio to the local cold build, the bytes moved and the requests nginx served.
  *
  *   bun run build && bun bench/remote.ts [rounds]
@@ -29,10 +30,12 @@ function build(segment: string, env: Record<string, string> = {}): { ms: number;
   return { ms, report: JSON.parse(run.stdout.toString()) };
 }
 
+const archive = join(emptyCwd, "ast-cache.jsonl.gz");
 const filled = build(ci, { TRIFECTA_REMOTE_CACHE: nginx.url, TRIFECTA_REMOTE_CACHE_MODE: "readwrite" });
 const uploadRequests = nginx.requests().length;
 console.log(`remote filled by a readwrite build: ${filled.report.remote.uploads_queued} uploads queued, ${uploadRequests} requests, ${filled.ms.toFixed(0)} ms (answer + upload flush)`);
 
+Bun.spawnSync([binary, "ast", "cache-export", archive, "--segment", ci], { cwd: emptyCwd });
 const samples: Record<string, number[]> = {};
 const record = (name: string, ms: number) => {
   samples[name] ??= [];
@@ -50,6 +53,9 @@ for (let round = 0; round < rounds; round++) {
   requestsPerBuild = nginx.requests().length - before;
   remoteReport = remote.report;
   record("empty local cache + warm remote", remote.ms);
+  rmSync(join(root, ".trifecta"), { recursive: true, force: true });
+  Bun.spawnSync([binary, "ast", "cache-import", archive, "--segment", root], { cwd: emptyCwd });
+  record("floor: no index, local cache full (imported)", build(root).ms);
 }
 await nginx.stop();
 
