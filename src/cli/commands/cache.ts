@@ -34,18 +34,19 @@ export const cacheVerifyCommand = defineCommand({
 
 const fileArg = { file: { type: "positional", required: true, description: "The archive (gzip-compressed JSON lines)" } } as const;
 
-export const cacheExportCommand = defineCommand({
-  meta: { name: "cache-export", description: "Write every entry of the segment's AST cache to one portable archive (for CI artifact caches)" },
-  args: { ...fileArg, ...segmentArg, ...telemetryArg },
-  async run({ args }) {
-    return runCommand("ast.cache-export", args, (context) => maintenance.exportArchive({ ...context, segment: args.segment, file: args.file }), printOk);
-  },
-});
+/** `cache-export` and `cache-import`: an archive FILE and the segment's cache. */
+function archiveCommand(name: "cache-export" | "cache-import", description: string, service: typeof maintenance.exportArchive | typeof maintenance.importArchive) {
+  return defineCommand({
+    meta: { name, description },
+    args: { ...fileArg, ...segmentArg, ...telemetryArg, ...formatArgs },
+    async run({ args }) {
+      const print = printerFor(args, printOk);
+      if (!print.ok) return print;
+      return runCommand(`ast.${name}`, args, (context) => service({ ...context, segment: args.segment, file: args.file }), print.value);
+    },
+  });
+}
 
-export const cacheImportCommand = defineCommand({
-  meta: { name: "cache-import", description: "Add the entries of an archive to the segment's AST cache, each verified first" },
-  args: { ...fileArg, ...segmentArg, ...telemetryArg },
-  async run({ args }) {
-    return runCommand("ast.cache-import", args, (context) => maintenance.importArchive({ ...context, segment: args.segment, file: args.file }), printOk);
-  },
-});
+export const cacheExportCommand = archiveCommand("cache-export", "Write every entry of the segment's AST cache to one portable archive (for CI artifact caches)", maintenance.exportArchive);
+
+export const cacheImportCommand = archiveCommand("cache-import", "Add the entries of an archive to the segment's AST cache, each verified first", maintenance.importArchive);
