@@ -8,6 +8,7 @@ import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js"
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { ListRootsRequestSchema } from "@modelcontextprotocol/sdk/types.js";
 import { BINARY, expectedDbPath, makeSegment, REPO, runCli, SOURCE_ENTRY } from "./helpers.ts";
+import { startNginx } from "./nginx.ts";
 
 /** The real server: the compiled binary, driven by the SDK's own client over stdio or HTTP. */
 
@@ -288,6 +289,26 @@ describe("trifecta mcp over stdio", () => {
     } finally {
       sh(`umount ${mountPoint}`);
       rmSync(mountPoint, { recursive: true, force: true });
+    }
+  });
+
+  test("with a team cache: the server's build reads every entry from it (nginx WebDAV on 127.0.0.1)", async () => {
+    const nginx = await startNginx();
+    try {
+      const files = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`pkg/m${i}.py`, `def shared_${i}():\n    return ${i}\n`]));
+      const machineA = makeSegment(files);
+      const filled = runCli(["ctx", "build", "--segment", machineA, "--remote-cache", nginx.url], { env: { TRIFECTA_REMOTE_CACHE_MODE: "readwrite" } });
+      expect(filled.exitCode).toBe(0);
+      const machineB = makeSegment(files);
+      const client = new Client({ name: "test", version: "1" });
+      await client.connect(new StdioClientTransport({ command: BINARY, args: ["mcp", "--segment", machineB, "--remote-cache", nginx.url], env: cleanEnv(), stderr: "pipe" }));
+      clients.push(client);
+      const built = await untilBuilt(client);
+      expect(built.server_build).toMatchObject({ state: "done", files_indexed: 12, remote_hits: 12 });
+      expect((await call(client, "search", { query: "shared_11" })).structured.hits[0].id).toBe("pkg/m11.py#shared_11");
+      await client.close();
+    } finally {
+      await nginx.stop();
     }
   });
 

@@ -137,7 +137,7 @@ const outline: Tool = {
     const target = args.target as string;
     const kinds = args.kinds as string[] | undefined;
     const depth = args.depth as number | undefined;
-    const { answer } = await workspace.run(() => async (index) => ({ answer: await outlineOn(index.cache, { root: index.root, maxFileBytes: index.maxFileBytes, target }), summary: {} }));
+    const { answer } = await workspace.run(() => async (index) => ({ answer: await outlineOn(index.cache, { root: index.root, maxFileBytes: index.maxFileBytes, target, remote: workspace.remote }), summary: {} }));
     if (!answer.ok) return answer;
     const all = answer.value.symbols;
     const depths = depthsOf(all);

@@ -5,7 +5,10 @@ import { buildWork } from "../services/ctx.ts";
 import { IndexSession, type IndexWork } from "../services/index-session.ts";
 
 /** What the last build this server started came to. */
-export type BuildOutcome = { state: "running"; started_at: string } | { state: "done"; files_indexed: number; seconds: number; failed: number } | { state: "failed"; error_code: string; message: string };
+export type BuildOutcome =
+  | { state: "running"; started_at: string }
+  | { state: "done"; files_indexed: number; seconds: number; failed: number; remote_hits?: number }
+  | { state: "failed"; error_code: string; message: string };
 
 /**
  * One segment, kept warm for the life of the server: the index's connection stays open (and with it
@@ -68,6 +71,11 @@ export class Workspace {
     return this.build !== null;
   }
 
+  /** The team cache a miss of an outline reads through (and writes behind), when one is configured. */
+  get remote() {
+    return this.context.remote ?? null;
+  }
+
   /** Parsing threads for builds and refreshes (the setting). */
   get workers(): number {
     return this.context.settings.ctxWorkers;
@@ -109,10 +117,10 @@ export class Workspace {
     }
     this.lastBuild = { state: "running", started_at: new Date().toISOString() };
     this.build = session.value
-      .run(buildWork({ workers: this.context.settings.ctxWorkers, waitMs: 0 }))
+      .run(buildWork({ workers: this.context.settings.ctxWorkers, waitMs: 0, remote: this.context.remote }))
       .then(({ answer }) => {
         this.lastBuild = answer.ok
-          ? { state: "done", files_indexed: answer.value.files.indexed, seconds: answer.value.seconds, failed: answer.value.failed.length }
+          ? { state: "done", files_indexed: answer.value.files.indexed, seconds: answer.value.seconds, failed: answer.value.failed.length, ...(answer.value.remote ? { remote_hits: answer.value.remote.hits } : {}) }
           : { state: "failed", error_code: answer.error.code, message: answer.error.message };
       })
       .catch((error: unknown) => {

@@ -1,4 +1,5 @@
 import { isAbsolute, relative } from "node:path";
+import type { RemoteCache } from "../cache/remote.ts";
 import type { AstCache } from "../cache/types.ts";
 import { fail, ok, type Result } from "../core/result.ts";
 import { kindOf } from "../ctx/walk.ts";
@@ -68,9 +69,9 @@ export function fileUri(root: string, path: string): Result<string> {
 }
 
 /** An outline from an AST cache already open on the segment (the MCP server's): a `sym://` URI or a file path. */
-export async function outlineOn(cache: AstCache, options: { root: string; maxFileBytes: number; target: string }): Promise<Result<SymbolsAnswer>> {
+export async function outlineOn(cache: AstCache, options: { root: string; maxFileBytes: number; target: string; remote?: RemoteCache | null }): Promise<Result<SymbolsAnswer>> {
   const uri = options.target.startsWith("sym://") ? ok(options.target) : fileUri(options.root, options.target);
   if (!uri.ok) return uri;
-  const loaded = await loadModuleSymbols(uri.value, { segment: options.root, maxFileBytes: options.maxFileBytes, cache });
+  const loaded = await loadModuleSymbols(uri.value, { segment: options.root, maxFileBytes: options.maxFileBytes, cache, remote: options.remote });
   return loaded.ok ? symbolsAnswer(loaded.value) : loaded;
 }

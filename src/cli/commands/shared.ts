@@ -52,7 +52,7 @@ export const remoteCacheArg = {
 } satisfies ArgsDef;
 
 /** The settings with `--remote-cache` applied, or a usage failure for a URL that is not http(s). */
-function withRemoteFlag(settings: Settings, flag: string | undefined): Result<Settings> | UsageFailure {
+export function withRemoteFlag(settings: Settings, flag: string | undefined): Result<Settings> | UsageFailure {
   if (flag === undefined) return ok(settings);
   const url = remoteUrl(flag);
   // The value is not echoed: a URL may carry credentials.
@@ -64,7 +64,7 @@ function withRemoteFlag(settings: Settings, flag: string | undefined): Result<Se
  * After the answer: the team cache's pending uploads get their deadline, its totals join the
  * segment's counters, and what went wrong is one line on stderr (never the URL's secrets or the header).
  */
-async function endRemote(remote: RemoteCache, segment: string | undefined, settings: Settings): Promise<void> {
+export async function endRemote(remote: RemoteCache, segment: string | undefined, settings: Settings): Promise<void> {
   if (!remote.used) return;
   const stats = await remote.finish();
   const root = resolveSegment(segment);
