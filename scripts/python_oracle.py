@@ -5,6 +5,8 @@ Reads file paths (one per line) on stdin, prints one JSON object per line:
 or {"path": ..., "ok": false} when Python cannot parse the file.
 class -> "class"; a def whose nearest enclosing class/def is a class -> "method"
 (also under if/try/with inside the class body); any other def -> "function".
+Assignment targets that are plain names (`X = …`, `X: int = …`, `X: int`, names in tuple and list
+targets, starred or nested), in a module -> "variable", in a class body -> "field"; in a def: none.
 """
 import ast
 import json
@@ -12,11 +14,28 @@ import sys
 import warnings
 
 
+def target_names(target):
+    if isinstance(target, ast.Name):
+        yield target.id
+    elif isinstance(target, ast.Starred):
+        yield from target_names(target.value)
+    elif isinstance(target, (ast.Tuple, ast.List)):
+        for element in target.elts:
+            yield from target_names(element)
+
+
 def definitions(tree):
     out = []
 
     def visit(node, scope, scope_kind):
         for child in ast.iter_child_nodes(node):
+            if isinstance(child, (ast.Assign, ast.AnnAssign)) and scope_kind != "def":
+                kind = "field" if scope_kind == "class" else "variable"
+                targets = child.targets if isinstance(child, ast.Assign) else [child.target]
+                for target in targets:
+                    for name in target_names(target):
+                        out.append([".".join(scope + [name]), kind, child.lineno, child.end_lineno])
+                continue
             if isinstance(child, ast.ClassDef):
                 kind = "class"
             elif isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef)):

@@ -1,9 +1,12 @@
 /**
  * Compares trifecta's TypeScript/TSX/JavaScript symbols with the `typescript` compiler API on
  * real code: (qualified_name, kind, line) for the kinds both define (class, interface, enum,
- * type, module, function, method, constructor; functions held by variables and fields count).
+ * type, module, function, method, constructor; functions held by variables and fields count,
+ * also wrapped in parentheses or `as`) and the values: module- and namespace-level `const`
+ * (constant) and `let`/`var` (variable) declarations, destructured names at module level, class
+ * properties, interface and type-literal properties (field), enum members, and exports by name.
  *
- *   bun scripts/typescript-agreement.ts            # typescript's own lib/*.d.ts, plus .js/.mjs of installed packages
+ *   bun scripts/typescript-agreement.ts            # typescript's own lib/*.d.ts, @types/node, .js/.mjs of installed packages
  *   bun scripts/typescript-agreement.ts --quick    # the .d.ts files only
  */
 import { readdirSync } from "node:fs";
@@ -19,7 +22,21 @@ function languageOf(path: string): "typescript" | "tsx" | "javascript" {
   return path.endsWith(".tsx") ? "tsx" : /\.(c|m)?jsx?$/.test(path) ? "javascript" : "typescript";
 }
 
-const isFunctionValue = (node: ts.Node | undefined) => !!node && (ts.isArrowFunction(node) || ts.isFunctionExpression(node));
+// `((x) => …) as F`, `(<T>(x: T) => x)`: still a function.
+const unwrapped = (node: ts.Node | undefined): ts.Node | undefined =>
+  node && (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isSatisfiesExpression(node) || ts.isTypeAssertionExpression(node)) ? unwrapped(node.expression) : node;
+const isFunctionValue = (value: ts.Node | undefined) => {
+  const node = unwrapped(value);
+  return !!node && (ts.isArrowFunction(node) || ts.isFunctionExpression(node));
+};
+// Declarations at these levels are module- or namespace-level values.
+const isValueLevel = (node: ts.Node) => ts.isSourceFile(node.parent) || ts.isModuleBlock(node.parent);
+
+/** Names a declaration binds: the identifier, or the identifiers one destructuring level down. */
+function boundNames(name: ts.BindingName): ts.Identifier[] {
+  if (ts.isIdentifier(name)) return [name];
+  return name.elements.flatMap((e) => (ts.isBindingElement(e) && ts.isIdentifier(e.name) ? [e.name] : []));
+}
 
 /** What the compiler's own AST says is defined where. */
 export function oracle(path: string, text: string): Row[] {
@@ -47,16 +64,30 @@ export function oracle(path: string, text: string): Row[] {
     else if (ts.isConstructorDeclaration(node)) [kind, name] = ["constructor", "constructor"];
     else if (ts.isMethodDeclaration(node) || ts.isMethodSignature(node) || ts.isGetAccessor(node) || ts.isSetAccessor(node)) kind = "method";
     else if (ts.isPropertyDeclaration(node) && isFunctionValue(node.initializer)) kind = "method";
+    else if (ts.isPropertyDeclaration(node)) kind = "field";
+    else if (ts.isPropertySignature(node) && (ts.isInterfaceDeclaration(node.parent) || (ts.isTypeLiteralNode(node.parent) && ts.isTypeAliasDeclaration(node.parent.parent)))) kind = "field";
+    else if (ts.isEnumMember(node)) kind = "enum_member";
+    else if (ts.isExportDeclaration(node)) {
+      const clause = node.exportClause;
+      if (!clause) rows.push(`${[...scope, "*"].join(".")}|export|${lineOf(node)}`);
+      else if (ts.isNamespaceExport(clause)) rows.push(`${[...scope, clause.name.text].join(".")}|export|${lineOf(node)}`);
+      else for (const element of clause.elements) rows.push(`${[...scope, element.name.text].join(".")}|export|${lineOf(element)}`);
+      return;
+    } else if (ts.isExportAssignment(node)) [kind, name] = ["export", node.isExportEquals ? "export=" : "default"];
     else if (ts.isVariableStatement(node)) {
       // `const f = () => …`: a function, at its declarator.
+      const valueKind = node.declarationList.flags & ts.NodeFlags.Const ? "constant" : "variable";
       for (const declaration of node.declarationList.declarations) {
         if (ts.isIdentifier(declaration.name) && isFunctionValue(declaration.initializer)) {
           const qualified = [...scope, declaration.name.text].join(".");
           rows.push(`${qualified}|function|${lineOf(declaration)}`);
           ts.forEachChild(declaration.initializer!, (child) => visit(child, [...scope, declaration.name.getText(file)], false));
-        } else {
-          ts.forEachChild(declaration, (child) => visit(child, scope, inType));
+          continue;
         }
+        if (isValueLevel(node) && (ts.isIdentifier(declaration.name) || ts.isSourceFile(node.parent))) {
+          for (const bound of boundNames(declaration.name)) rows.push(`${[...scope, bound.text].join(".")}|${valueKind}|${lineOf(declaration)}`);
+        }
+        ts.forEachChild(declaration, (child) => visit(child, scope, inType));
       }
       return;
     }
@@ -89,6 +120,11 @@ export function oracle(path: string, text: string): Row[] {
       const reported = kind === "function" && inType ? "method" : kind;
       rows.push(`${[...scope, name].join(".")}|${reported}|${lineOf(anchor)}`);
       const isType = kind === "class" || kind === "interface" || kind === "enum";
+      // A value holds no definitions of its own (an object literal's methods keep their owner).
+      if (kind === "field" || kind === "enum_member" || kind === "export") {
+        ts.forEachChild(node, (child) => visit(child, scope, false));
+        return;
+      }
       ts.forEachChild(node, (child) => visit(child, [...scope, name!], isType));
       return;
     }
@@ -131,8 +167,10 @@ export function typescriptLibFiles(): string[] {
 
 function packageSources(): string[] {
   const modules = join(import.meta.dir, "..", "node_modules");
-  const picks = ["citty/dist/index.mjs", "consola/dist/core.mjs", "consola/dist/index.mjs", "web-tree-sitter/tree-sitter.js", "typescript/lib/typescript.js"];
-  return picks.map((p) => join(modules, p)).filter((p) => Bun.file(p).size > 0);
+  const picks = ["citty/dist/index.mjs", "citty/dist/index.d.mts", "consola/dist/core.mjs", "consola/dist/index.mjs", "web-tree-sitter/tree-sitter.js", "typescript/lib/typescript.js"];
+  // @types/node: modules, `declare module` blocks, re-exports and `export =`.
+  const nodeTypes = [...new Bun.Glob("@types/node/**/*.d.ts").scanSync({ cwd: modules })].sort();
+  return [...picks, ...nodeTypes].map((p) => join(modules, p)).filter((p) => Bun.file(p).size > 0);
 }
 
 if (import.meta.main) {

@@ -89,7 +89,7 @@ const jvm = (...roots: string[][]): Modules => ({
 const ROWS = {
   python: {
     extensions: [".py", ".pyi"],
-    kinds: ["class", "function", "method"],
+    kinds: ["class", "function", "method", "variable", "field"],
     modules: { style: "python", separator: DOTTED, rule: "dotted or slashed module: <m>.py, <m>.pyi, <m>/__init__.py, <m>/__init__.pyi; several existing candidates are ambiguous" },
     grammar: pythonGrammar,
     query: pythonQuery,
@@ -97,7 +97,7 @@ const ROWS = {
   },
   typescript: {
     extensions: [".ts", ".mts", ".cts", ".d.ts"],
-    kinds: ["class", "interface", "enum", "type", "module", "function", "method", "constructor"],
+    kinds: ["class", "interface", "enum", "type", "module", "function", "method", "constructor", "constant", "variable", "field", "enum_member", "export"],
     modules: { style: "ecmascript", order: [".ts", ".d.ts", ".mts", ".cts"], separator: SLASHED, rule: "path without extension: <m>.ts, .d.ts, .mts, .cts, then <m>/index.*; the first that exists" },
     grammar: typescriptGrammar,
     query: typescriptQuery,
@@ -105,7 +105,7 @@ const ROWS = {
   },
   tsx: {
     extensions: [".tsx"],
-    kinds: ["class", "interface", "enum", "type", "module", "function", "method", "constructor"],
+    kinds: ["class", "interface", "enum", "type", "module", "function", "method", "constructor", "constant", "variable", "field", "enum_member", "export"],
     modules: { style: "ecmascript", order: [".tsx"], separator: SLASHED, rule: "path without extension: <m>.tsx, then <m>/index.tsx" },
     grammar: tsxGrammar,
     query: typescriptQuery,
@@ -113,7 +113,7 @@ const ROWS = {
   },
   javascript: {
     extensions: [".js", ".jsx", ".mjs", ".cjs"],
-    kinds: ["class", "function", "method", "constructor"],
+    kinds: ["class", "function", "method", "constructor", "constant", "variable", "field", "export"],
     modules: { style: "ecmascript", order: [".js", ".jsx", ".mjs", ".cjs"], separator: SLASHED, rule: "path without extension: <m>.js, .jsx, .mjs, .cjs, then <m>/index.*; the first that exists" },
     grammar: javascriptGrammar,
     query: javascriptQuery,
@@ -121,7 +121,7 @@ const ROWS = {
   },
   go: {
     extensions: [".go"],
-    kinds: ["struct", "interface", "type", "function", "method"],
+    kinds: ["struct", "interface", "type", "function", "method", "constant", "variable", "field"],
     modules: { style: "go", separator: SLASHED, rule: "package directory: every non-test .go file in it, symbols tagged with their file" },
     grammar: goGrammar,
     query: goQuery,
@@ -129,7 +129,7 @@ const ROWS = {
   },
   rust: {
     extensions: [".rs"],
-    kinds: ["struct", "union", "enum", "trait", "type", "module", "macro", "function", "method"],
+    kinds: ["struct", "union", "enum", "trait", "type", "module", "macro", "function", "method", "constant", "field", "enum_member"],
     modules: { style: "rust", separator: /::|\//, rule: "a::b (or crate::a::b, a/b): src/a/b.rs, src/a/b/mod.rs, a/b.rs, a/b/mod.rs; `crate` alone: src/lib.rs, src/main.rs" },
     grammar: rustGrammar,
     query: rustQuery,
@@ -137,7 +137,7 @@ const ROWS = {
   },
   java: {
     extensions: [".java"],
-    kinds: ["class", "interface", "enum", "record", "method", "constructor"],
+    kinds: ["class", "interface", "enum", "record", "method", "constructor", "field", "enum_member"],
     modules: jvm([], ["src", "main", "java"], ["src"]),
     grammar: javaGrammar,
     query: javaQuery,
@@ -145,7 +145,7 @@ const ROWS = {
   },
   kotlin: {
     extensions: [".kt", ".kts"],
-    kinds: ["class", "interface", "enum", "object", "type", "function", "method", "constructor"],
+    kinds: ["class", "interface", "enum", "object", "type", "function", "method", "constructor", "constant", "variable", "field", "enum_member"],
     modules: jvm([], ["src", "main", "kotlin"], ["src", "main", "java"], ["src"]),
     grammar: kotlinGrammar,
     query: kotlinQuery,
@@ -159,10 +159,10 @@ const ROWS = {
     query: scalaQuery,
     queryFile: "scala",
   },
-  c: { extensions: [".c", ".h"], kinds: ["struct", "union", "enum", "type", "function"], modules: PATH, grammar: cGrammar, query: cQuery, queryFile: "c" },
+  c: { extensions: [".c", ".h"], kinds: ["struct", "union", "enum", "type", "function", "constant", "variable", "field", "enum_member"], modules: PATH, grammar: cGrammar, query: cQuery, queryFile: "c" },
   cpp: {
     extensions: [".cpp", ".cc", ".cxx", ".c++", ".hpp", ".hh", ".hxx", ".h++", ".h"],
-    kinds: ["module", "class", "struct", "union", "enum", "type", "function", "method"],
+    kinds: ["module", "class", "struct", "union", "enum", "type", "function", "method", "constant", "variable", "field", "enum_member"],
     modules: PATH,
     grammar: cppGrammar,
     query: cppQuery,
@@ -170,7 +170,7 @@ const ROWS = {
   },
   c_sharp: {
     extensions: [".cs"],
-    kinds: ["module", "class", "interface", "struct", "enum", "record", "type", "function", "method", "constructor"],
+    kinds: ["module", "class", "interface", "struct", "enum", "record", "type", "function", "method", "constructor", "constant", "field", "enum_member"],
     modules: PATH,
     grammar: cSharpGrammar,
     query: cSharpQuery,
@@ -208,6 +208,9 @@ export const LANGUAGES: Readonly<Record<LanguageId, Language>> = ROWS;
 
 /** Every id, in table order (the order `ast languages` and error messages list them). */
 export const LANGUAGE_IDS = Object.keys(ROWS) as readonly LanguageId[];
+
+/** Every kind some language reports, in table order of first use (what `--kind` accepts). */
+export const SYMBOL_KINDS: readonly string[] = [...new Set(LANGUAGE_IDS.flatMap((id) => LANGUAGES[id].kinds))];
 
 /** Validates a language name from outside (a URI, an option) once; from then on it is typed. */
 export function isLanguageId(name: string): name is LanguageId {

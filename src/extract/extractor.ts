@@ -1,7 +1,7 @@
 import { Language, Parser, Query, type Node } from "web-tree-sitter";
 import runtimeWasmPath from "web-tree-sitter/tree-sitter.wasm" with { type: "file" };
 import { LANGUAGES, type LanguageId } from "../languages.ts";
-import { C_LIKE_COMMENTS, docAbove, genericSignature } from "./generic.ts";
+import { C_LIKE_COMMENTS, docAbove, firstLine, genericSignature } from "./generic.ts";
 import { HOOKS } from "./languages/index.ts";
 import type { LanguageHooks } from "./languages/spec.ts";
 import { countSyntaxErrors, lastCodeLine } from "./syntax.ts";
@@ -59,8 +59,15 @@ function loadLanguage(id: LanguageId): Promise<LoadedLanguage> {
   return pending;
 }
 
-/** Kinds whose functions are methods. */
+/** Kinds whose functions are methods and whose variables are fields. */
 const TYPE_KINDS = new Set(["class", "interface", "struct", "enum", "trait", "impl", "object", "record", "protocol", "extension", "union"]);
+const CALLABLE_KINDS = new Set(["function", "method", "constructor"]);
+/**
+ * Kinds that hold a value rather than code: they never own what follows them (`const handlers = { f() {} }`
+ * leaves `f` where it was), lose to a callable reading of the same node (`const f = () => …` is a function),
+ * and are not reported inside a function body (locals).
+ */
+export const VALUE_KINDS: ReadonlySet<string> = new Set(["constant", "variable", "field", "enum_member", "export"]);
 
 interface Definition {
   readonly node: Node;
@@ -75,6 +82,9 @@ interface Definition {
   readonly qualifier: string | null;
   /** A scope names and nests what it holds but is not reported. */
   readonly isScope: boolean;
+  /** `@trait` of a Rust impl scope, `@from` of a re-export. */
+  readonly trait: string | null;
+  readonly from: string | null;
 }
 
 // A language without hooks is read the generic way throughout.
@@ -97,11 +107,14 @@ export async function extractSymbols(languageId: LanguageId, source: string): Pr
   }
 }
 
-// `A::f` (C++, Rust paths), `A.f` and `A:f` (Lua) all name an owner and a member.
-const dotted = (text: string) => (/[.:\s]/.test(text) ? text.replace(/\s+/g, "").split(/::|[.:]/).filter((p) => p !== "") : [text]);
+// `A::f` (C++, Rust paths), `A.f` and `A:f` (Lua) all name an owner and a member; a computed member
+// (`[Symbol.iterator]`) and a quoted name (`declare module "node:fs"`) are one name.
+const dotted = (text: string) => (/[.:\s]/.test(text) && !/^["'`[]/.test(text) ? text.replace(/\s+/g, "").split(/::|[.:]/).filter((p) => p !== "") : [text]);
 
 function collectDefinitions(hooks: LanguageHooks, query: Query, root: Node): Definition[] {
-  const seen = new Set<string>();
+  // One definition per node and name (a tuple assignment names several); a callable reading of a
+  // node wins over a value reading of it.
+  const seen = new Map<string, number>();
   const definitions: Definition[] = [];
   for (const match of query.matches(root)) {
     let node: Node | undefined;
@@ -109,6 +122,8 @@ function collectDefinitions(hooks: LanguageHooks, query: Query, root: Node): Def
     let name = "";
     let qualifier: string | null = null;
     let isScope = false;
+    let trait: string | null = null;
+    let from: string | null = null;
     for (const capture of match.captures) {
       const [role, captured = ""] = capture.name.split(".", 2);
       if (role === "definition" || role === "scope") {
@@ -119,9 +134,14 @@ function collectDefinitions(hooks: LanguageHooks, query: Query, root: Node): Def
         name = capture.node.text;
       } else if (role === "qualifier") {
         qualifier = dotted(capture.node.text).join(".");
+      } else if (role === "trait") {
+        trait = capture.node.text.replace(/\s+/g, "");
+      } else if (role === "from") {
+        from = capture.node.text;
       }
     }
     if (!node || name === "") continue;
+    name = hooks.name?.(name, kind, node) ?? name;
     // `A::B::f` names its owner too.
     const parts = dotted(name);
     if (parts.length > 1) {
@@ -131,17 +151,22 @@ function collectDefinitions(hooks: LanguageHooks, query: Query, root: Node): Def
     const startIndex = node.startIndex;
     const end = hooks.extent?.(node) ?? node;
     const endIndex = end.endIndex;
-    const id = `${startIndex}:${node.endIndex}`;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    definitions.push({ node, end, startIndex, endIndex, name, kind, qualifier, isScope });
+    const id = `${startIndex}:${node.endIndex}:${name}`;
+    const definition = { node, end, startIndex, endIndex, name, kind, qualifier, isScope, trait, from };
+    const earlier = seen.get(id);
+    if (earlier === undefined) {
+      seen.set(id, definitions.length);
+      definitions.push(definition);
+    } else if (VALUE_KINDS.has(definitions[earlier]!.kind) && !VALUE_KINDS.has(kind)) {
+      definitions[earlier] = definition;
+    }
   }
   // Source order; an enclosing definition before the ones it contains.
   return definitions.sort((a, b) => a.startIndex - b.startIndex || b.endIndex - a.endIndex);
 }
 
 function nest(hooks: LanguageHooks, definitions: Definition[], source: string): SymbolRecord[] {
-  const open: { endIndex: number; kind: string; qualifiedName: string }[] = [];
+  const open: { endIndex: number; row: number; kind: string; qualifiedName: string; trait: string | null }[] = [];
   const symbols: SymbolRecord[] = [];
   // Split once, and only when a doc comment is looked for.
   let lines: string[] | undefined;
@@ -149,29 +174,41 @@ function nest(hooks: LanguageHooks, definitions: Definition[], source: string): 
     lines ??= source.split("\n");
     return lines;
   };
-  for (const { node, end, endIndex, name, kind, qualifier, isScope } of definitions) {
+  // The last value reported: a variable or constant inside one (in a lambda of its initialiser) is a local.
+  let value = { startIndex: -1, endIndex: -1 };
+  for (const definition of definitions) {
+    const { node, end, startIndex, endIndex, name, kind, qualifier, isScope, trait, from } = definition;
     while (open.length > 0 && open.at(-1)!.endIndex < endIndex) open.pop();
     const enclosing = open.at(-1);
+    const isValue = VALUE_KINDS.has(kind);
+    if (isValue && enclosing !== undefined && CALLABLE_KINDS.has(enclosing.kind)) continue;
+    if ((kind === "variable" || kind === "constant") && startIndex > value.startIndex && endIndex <= value.endIndex) continue;
+    if (isValue) value = definition;
     const parentName = [enclosing?.qualifiedName, qualifier].filter(Boolean).join(".") || null;
     const ownedByType = (qualifier !== null && !isScope) || (enclosing !== undefined && TYPE_KINDS.has(enclosing.kind));
-    let reportedKind = kind === "function" && ownedByType ? "method" : kind;
+    let reportedKind = kind === "function" && ownedByType ? "method" : kind === "variable" && ownedByType ? "field" : kind;
     reportedKind = hooks.refineKind?.(reportedKind, name, node) ?? reportedKind;
     const qualifiedName = parentName ? `${parentName}.${name}` : name;
-    open.push({ endIndex, kind: reportedKind, qualifiedName });
+    const row = node.startPosition.row;
+    if (!isValue) open.push({ endIndex, row, kind: reportedKind, qualifiedName, trait });
     if (isScope) continue;
-    const signature = (hooks.signature ?? genericSignature)(node, source);
-    symbols.push({
+    const signature = isValue ? (hooks.valueSignature ?? firstLine)(node, source) : (hooks.signature ?? genericSignature)(node, source);
+    const symbol: SymbolRecord = {
       kind: reportedKind,
       name,
-      line: node.startPosition.row + 1,
+      line: row + 1,
       qualified_name: qualifiedName,
       end_line: lastCodeLine(end),
       signature,
       decorators: hooks.decorators?.(node) ?? [],
-      async: hooks.isAsync ? hooks.isAsync(node, source) : /(^|\s)async\s/.test(signature),
-      doc: hooks.doc ? hooks.doc(node, source) : docAbove(sourceLines(), node.startPosition.row, hooks.comments ?? C_LIKE_COMMENTS),
+      async: !isValue && (hooks.isAsync ? hooks.isAsync(node, source) : /(^|\s)async\s/.test(signature)),
+      // A value on its owner's first line (`class User(val name: String)`) has no comment of its own above it.
+      doc: hooks.doc ? hooks.doc(node, source) : isValue && enclosing?.row === row ? null : docAbove(sourceLines(), row, hooks.comments ?? C_LIKE_COMMENTS),
       parent: parentName,
-    });
+    };
+    if (from !== null) symbol.from = from;
+    if (enclosing?.trait && reportedKind === "method") symbol.trait = enclosing.trait;
+    symbols.push(symbol);
   }
   return symbols;
 }

@@ -33,6 +33,17 @@ export function genericSignature(node: Node, source: string): string {
   return text.replace(/\s*(\{|:|=>|=|;|\bdo|\bthen|\bwhere)?\s*$/, "").trim();
 }
 
+// A value's first line can be a whole minified bundle; its signature keeps the start.
+export const VALUE_SIGNATURE_CHARS = 200;
+
+/** A value's signature: the first line of its definition (up to 200 characters), as written. */
+export function firstLine(node: Node, source: string): string {
+  const start = node.startIndex;
+  const newline = source.indexOf("\n", start);
+  const end = Math.min(newline === -1 || newline > node.endIndex ? node.endIndex : newline, start + VALUE_SIGNATURE_CHARS);
+  return source.slice(start, end).trim().replace(/[;,]$/, "");
+}
+
 /** How a language writes comments, for reading the doc comment above a definition. */
 export interface CommentSyntax {
   /** Matches a line that is (part of) a comment, leading whitespace removed. */
@@ -53,6 +64,13 @@ export function docAbove(lines: readonly string[], row: number, syntax: CommentS
   while (at >= 0 && syntax.attribute.test(lines[at]!.trim())) at--;
   let top = at;
   while (top >= 0 && lines[top]!.trim() !== "" && syntax.line.test(lines[top]!.trim())) top--;
+  // A doc block (`/** … */`) wins over line comments above it: the nearest one starts the doc.
+  for (let i = at; i > top; i--) {
+    if (lines[i]!.trimStart().startsWith("/**")) {
+      top = i - 1;
+      break;
+    }
+  }
   for (let i = top + 1; i <= at; i++) {
     const raw = lines[i]!.trim();
     // Shebangs and magic comments (`# frozen_string_literal: true`, `-*- coding -*-`) are not documentation.

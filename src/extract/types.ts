@@ -11,6 +11,10 @@ export interface SymbolRecord {
   async: boolean;
   doc: string | null;
   parent: string | null;
+  /** A re-export's module specifier (`export { a } from "./x"`: `./x`); only on `export` symbols that have one. */
+  from?: string;
+  /** The trait a Rust method implements (`impl fmt::Display for T`: `fmt::Display`); only on such methods. */
+  trait?: string;
 }
 
 export type ParseStatus = "ok" | "partial";

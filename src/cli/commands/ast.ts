@@ -6,7 +6,7 @@ import { LANGUAGE_IDS, LANGUAGES } from "../../languages.ts";
 import { extractForCli } from "../fast-extract.ts";
 import { printJson, writeStdout } from "../output.ts";
 import { cacheExportCommand, cacheImportCommand, cacheStatsCommand, cacheVerifyCommand, clearCacheCommand } from "./cache.ts";
-import { formatArgs, outputFormat, printerFor, remoteCacheArg, runCommand, segmentArg, telemetryArg } from "./shared.ts";
+import { formatArgs, kindsOption, outputFormat, printerFor, remoteCacheArg, runCommand, segmentArg, telemetryArg } from "./shared.ts";
 
 const cacheArgs = {
   ...segmentArg,
@@ -23,12 +23,23 @@ const uriArg = {
 } satisfies ArgsDef;
 
 const symbols = defineCommand({
-  meta: { name: "symbols", description: "Every class, function and method of a module, as JSON" },
-  args: { ...uriArg, ...cacheArgs, ...formatArgs, format: { type: "string", description: "json (default) or text: a compact outline" } },
+  meta: { name: "symbols", description: "Every definition of a module (classes, functions, methods, constants, fields, exports, …), as JSON" },
+  args: {
+    ...uriArg,
+    ...cacheArgs,
+    ...formatArgs,
+    format: { type: "string", description: "json (default) or text: a compact outline" },
+    kind: { type: "string", description: "Only these kinds, comma-separated (function,method,class,constant,field,…; see: ast languages)" },
+  },
   async run({ args }) {
     const format = outputFormat(args);
     if (!format.ok) return format;
-    const print = format.value === "json" ? printJson : (a: SymbolsAnswer) => writeStdout(outline(a.file_rel, a.symbols));
+    const kinds = kindsOption(args.kind);
+    if (!kinds.ok) return kinds;
+    const only = kinds.value;
+    // The filter applies to what is printed; the cache holds every symbol of the file.
+    const filtered = (a: SymbolsAnswer): SymbolsAnswer => (only ? { ...a, symbols: a.symbols.filter((s) => only.includes(s.kind)) } : a);
+    const print = format.value === "json" ? (a: SymbolsAnswer) => printJson(filtered(a)) : (a: SymbolsAnswer) => writeStdout(outline(a.file_rel, filtered(a).symbols));
     return runCommand("ast.symbols", args, (context) => ast.symbols({ ...context, uri: args.uri, segment: args.segment, persist: args["persist-cache"], extract: extractForCli, format: format.value }), print);
   },
 });

@@ -6,7 +6,7 @@ import { extractIsolated, LARGE_INPUT_BYTES } from "../fast-extract.ts";
 import { writeStderr } from "../output.ts";
 import { usage, variadic } from "../strict-args.ts";
 import { getText, searchText } from "../text.ts";
-import { formatArgs, oneOf, printerFor, printOk, remoteCacheArg, runCommand, segmentArg, telemetryArg } from "./shared.ts";
+import { formatArgs, kindsOption, oneOf, printerFor, printOk, remoteCacheArg, runCommand, segmentArg, telemetryArg } from "./shared.ts";
 
 // Large files are parsed each in a process of their own (src/cli/fast-extract.ts).
 const large = { minBytes: LARGE_INPUT_BYTES, extract: extractIsolated };
@@ -41,7 +41,7 @@ const search = defineCommand({
     query: { type: "positional", required: true, description: "What to look for" },
     ...segmentArg,
     limit: { type: "string", description: "Most hits to return (default 10)" },
-    kind: { type: "string", description: "Only this kind (function, class, method, section, …)" },
+    kind: { type: "string", description: "Only this kind (function, class, method, constant, field, section, …; an unknown kind is a usage error)" },
     lang: { type: "string", description: "Only this language (python, typescript, markdown, …)" },
     ...telemetryArg,
     ...formatArgs,
@@ -52,7 +52,9 @@ const search = defineCommand({
     const limit = args.limit === undefined ? 10 : Number(args.limit);
     if (!Number.isInteger(limit) || limit < 1 || limit > 1000) return usage("--limit takes a whole number from 1 to 1000");
     if (args.lang !== undefined && args.lang !== "markdown" && !isLanguageId(args.lang)) return usage(`--lang must be markdown or one of ${LANGUAGE_IDS.join(", ")}`);
-    return runCommand("ctx.search", args, (context) => ctx.search({ ...context, segment: args.segment, large, query: args.query, limit, kind: args.kind, lang: args.lang }), print.value);
+    const kind = kindsOption(args.kind, ["section"], 1);
+    if (!kind.ok) return kind;
+    return runCommand("ctx.search", args, (context) => ctx.search({ ...context, segment: args.segment, large, query: args.query, limit, kind: kind.value?.[0], lang: args.lang }), print.value);
   },
 });
 

@@ -5,6 +5,7 @@ import { readSettings, remoteUrl, TELEMETRY_LEVELS, type Settings } from "../../
 import { addRemoteCounters } from "../../cache/maintenance.ts";
 import { openRemoteCache, type RemoteCache } from "../../cache/remote.ts";
 import type { Answered, ServiceContext } from "../../services/answered.ts";
+import { SYMBOL_KINDS } from "../../languages.ts";
 import { resolveSegment } from "../../resolve/segment.ts";
 import { emitCacheEvents } from "../../telemetry/cache-events.ts";
 import { openTelemetry, telemetryLevel, type Telemetry } from "../../telemetry/telemetry.ts";
@@ -82,6 +83,20 @@ export function oneOf<T extends string>(name: string, value: string | undefined,
   if (value === undefined) return ok(fallback);
   if (!allowed.includes(value as T)) return usage(`--${name} must be one of ${allowed.join(", ")}; got '${value}'`);
   return ok(value as T);
+}
+
+/**
+ * `--kind K[,K…]`, checked against the kinds trifecta reports (plus `extra`, e.g. ctx's `section`):
+ * an unknown kind is a usage error, never an empty answer. `max` bounds how many may be given.
+ */
+export function kindsOption(value: string | undefined, extra: readonly string[] = [], max = Number.POSITIVE_INFINITY): { ok: true; value: string[] | undefined } | UsageFailure {
+  if (value === undefined) return ok(undefined);
+  const allowed = [...SYMBOL_KINDS, ...extra];
+  const kinds = value.split(",").map((k) => k.trim());
+  const unknown = kinds.find((k) => !allowed.includes(k));
+  if (unknown !== undefined) return usage(`--kind takes ${max === 1 ? "one kind" : "kinds (comma-separated)"} of ${allowed.join(", ")}; got '${unknown}'`);
+  if (kinds.length > max) return usage(`--kind takes one kind here; got ${kinds.length}`);
+  return ok(kinds);
 }
 
 /** Prints a result (JSON by default) and sets the exit code: 0, or 1 for an error value. */

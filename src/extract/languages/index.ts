@@ -1,7 +1,7 @@
 import type { Node } from "web-tree-sitter";
 import type { LanguageId } from "../../languages.ts";
-import { genericSignature, HASH_COMMENTS, type CommentSyntax } from "../generic.ts";
-import { children } from "../syntax.ts";
+import { firstLine, genericSignature, HASH_COMMENTS, VALUE_SIGNATURE_CHARS, type CommentSyntax } from "../generic.ts";
+import { children, headerText } from "../syntax.ts";
 import { python } from "./python.ts";
 import type { LanguageHooks } from "./spec.ts";
 
@@ -9,11 +9,22 @@ import type { LanguageHooks } from "./spec.ts";
  * JS/TS: a method named `constructor` is the constructor; decorators sit on the class node; a
  * function held by a variable is read from its declarator, with the `const`/`let`/`var` before it.
  */
+// The `const`/`let`/`var` of a declarator (`const a = 1, b = 2` gives `const b = 2`).
+const declarationKeyword = (node: Node) => (node.type === "variable_declarator" && node.parent?.firstChild !== node ? `${node.parent?.firstChild?.text} ` : "");
+
+const JS_ATOMIC = new Set(["string", "template_string"]);
+
 const ecmascript: LanguageHooks = {
-  signature: (node: Node, source: string) => {
-    const keyword = node.type === "variable_declarator" && node.parent?.firstChild !== node ? `${node.parent?.firstChild?.text} ` : "";
-    return `${keyword}${genericSignature(node, source)}`;
+  signature: (node: Node, source: string) => `${declarationKeyword(node)}${genericSignature(node, source)}`,
+  // An exported name reads as its whole export statement (`export { a as b } from "./x"`).
+  valueSignature: (node: Node, source: string) => {
+    if (node.type !== "export_specifier") return `${declarationKeyword(node)}${firstLine(node, source)}`;
+    const statement = node.parent?.parent ?? node;
+    const text = statement.startPosition.row === statement.endPosition.row ? source.slice(statement.startIndex, statement.endIndex) : headerText(statement, null, source, JS_ATOMIC);
+    return text.slice(0, VALUE_SIGNATURE_CHARS).replace(/;$/, "");
   },
+  // `export = x` exports the name TypeScript gives it.
+  name: (captured: string, kind: string) => (kind === "export" && captured === "=" ? "export=" : captured),
   refineKind: (kind: string, name: string) => (kind === "method" && name === "constructor" ? "constructor" : kind),
   decorators: (node: Node) => children(node).filter((c) => c.type === "decorator").map((d) => d.text.replace(/^@\s*/, "")),
 };
@@ -44,9 +55,28 @@ export const HOOKS: Partial<Record<LanguageId, LanguageHooks>> = {
     // A type spec does not include its `type` keyword; it is put back when it stands right before the
     // spec, not for the specs of a `type ( … )` group (their line holds no `type`: the signature is real text).
     signature: (node, source) => `${(node.type === "type_spec" || node.type === "type_alias") && node.previousSibling?.type === "type" ? "type " : ""}${genericSignature(node, source)}`,
+    // Likewise `const`/`var` before a spec that is not in a group.
+    valueSignature: (node, source) => {
+      const keyword = node.type === "const_spec" || node.type === "var_spec" ? node.previousSibling?.type : undefined;
+      return `${keyword === "const" || keyword === "var" ? `${keyword} ` : ""}${firstLine(node, source)}`;
+    },
+  },
+  c_sharp: {
+    // `operator ==` (the token after the keyword), `operator int`, `~C`.
+    name: (captured, _kind, node) => {
+      if (node.type === "operator_declaration") return `operator ${children(node).find((_c, i, all) => all[i - 1]?.type === "operator")?.text ?? ""}`;
+      if (node.type === "conversion_operator_declaration") return `operator ${captured}`;
+      return node.type === "destructor_declaration" ? `~${captured}` : captured;
+    },
+    refineKind: (kind, _name, node) => (kind === "field" && node.type === "field_declaration" && children(node).some((c) => c.type === "modifier" && c.text === "const") ? "constant" : kind),
   },
   kotlin: {
-    refineKind: (kind, _name, node) => (kind === "class" ? (kindByKeyword(node, { interface: "interface", enum: "enum" }) ?? kind) : kind),
+    name: (captured, _kind, node) => (node.type === "companion_object" ? (children(node).find((c) => c.type === "type_identifier")?.text ?? "Companion") : captured),
+    refineKind: (kind, _name, node) => {
+      if (kind === "class") return kindByKeyword(node, { interface: "interface", enum: "enum" }) ?? kind;
+      const isConst = node.type === "property_declaration" && node.firstChild?.type === "modifiers" && /\bconst\b/.test(node.firstChild.text);
+      return isConst ? "constant" : kind;
+    },
   },
   ruby: { comments: HASH_COMMENTS },
   swift: {

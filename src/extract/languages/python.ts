@@ -5,6 +5,9 @@ import type { LanguageHooks } from "./spec.ts";
 const ATOMIC = new Set(["string", "concatenated_string"]);
 
 export const python: LanguageHooks = {
+  // Python reads identifiers in NFKC (PEP 3131): `µ` (micro sign) defines `μ` (mu), as `ast` reports.
+  name: (captured) => (/^[\x00-\x7f]*$/.test(captured) ? captured : captured.normalize("NFKC")),
+
   signature(node, source) {
     const body = node.childForFieldName("body");
     // The header ends at the ':' that opens the body.

@@ -11,6 +11,10 @@ import type { CommentSyntax } from "../generic.ts";
  *   (Rust `impl Type`);
  * - `@qualifier`: the owner of an out-of-line definition (Go receiver type). A `@name` written
  *   `A::f` (C++) is split the same way.
+ * - `@trait` on an impl scope: its methods carry `trait`; `@from` on a re-export: its `from`.
+ *
+ * Value kinds (constant, variable, field, enum_member, export) are leaves: a `variable` owned by a
+ * type is reported as a `field`, and none is reported inside a function body.
  */
 export interface LanguageHooks {
   /** How comments look, for doc comments above definitions (default: C-like line and block comments). */
@@ -18,6 +22,10 @@ export interface LanguageHooks {
   /** The node whose end is the definition's end, when the grammar keeps the body outside it. */
   extent?(node: Node): Node;
   signature?(node: Node, source: string): string;
+  /** The signature of a value (constant, variable, field, enum member, export); default: its first line. */
+  valueSignature?(node: Node, source: string): string;
+  /** The name as reported, from the captured text (an operator's symbol, a computed member's key). */
+  name?(captured: string, kind: string, node: Node): string;
   decorators?(node: Node): string[];
   isAsync?(node: Node, source: string): boolean;
   /** The doc of a definition when it is not the comment above it (Python docstrings). */

@@ -9,3 +9,13 @@
 (method_declaration name: (identifier) @name) @definition.method
 (constructor_declaration name: (identifier) @name) @definition.constructor
 (local_function_statement name: (identifier) @name) @definition.function
+; Operators (named `operator ==`, `operator int`) and destructors (`~C`).
+(operator_declaration "operator" @name) @definition.method
+(conversion_operator_declaration type: (_) @name) @definition.method
+(destructor_declaration name: (identifier) @name) @definition.method
+; Fields (`const` ones are constants), properties and events; enum members.
+(field_declaration (variable_declaration (variable_declarator (identifier) @name))) @definition.field
+(event_field_declaration (variable_declaration (variable_declarator (identifier) @name))) @definition.field
+(property_declaration name: (identifier) @name) @definition.field
+(event_declaration name: (identifier) @name) @definition.field
+(enum_member_declaration name: (identifier) @name) @definition.enum_member

@@ -10,3 +10,18 @@
 (function_definition declarator: (pointer_declarator declarator: (function_declarator declarator: [(identifier) (field_identifier) (qualified_identifier)] @name))) @definition.function
 (function_definition declarator: (reference_declarator (function_declarator declarator: [(identifier) (field_identifier) (qualified_identifier)] @name))) @definition.function
 (field_declaration declarator: (function_declarator declarator: [(field_identifier) (destructor_name) (operator_name)] @name)) @definition.method
+; Object-like macros are constants; variables defined outside functions (the extractor drops
+; locals), not `extern` declarations; struct and union fields; enumerators.
+(preproc_def name: (identifier) @name) @definition.constant
+((declaration declarator: [(identifier) @name
+   (pointer_declarator declarator: [(identifier) @name (pointer_declarator declarator: (identifier) @name) (array_declarator declarator: (identifier) @name)])
+   (array_declarator declarator: (identifier) @name)
+   (init_declarator declarator: [(identifier) @name
+     (pointer_declarator declarator: [(identifier) @name (pointer_declarator declarator: (identifier) @name) (array_declarator declarator: (identifier) @name)])
+     (array_declarator declarator: (identifier) @name)])]) @definition.variable
+  (#not-match? @definition.variable "^extern\\b"))
+(field_declaration_list (field_declaration declarator: [(field_identifier) @name
+   (pointer_declarator declarator: [(field_identifier) @name (pointer_declarator declarator: (field_identifier) @name)])
+   (array_declarator declarator: (field_identifier) @name)
+   (function_declarator declarator: (parenthesized_declarator (pointer_declarator declarator: (field_identifier) @name)))]) @definition.field)
+(enumerator name: (identifier) @name) @definition.enum_member

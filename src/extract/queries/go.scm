@@ -13,3 +13,8 @@
 (type_spec name: (type_identifier) @name type: [(type_identifier) (qualified_type) (pointer_type) (slice_type) (map_type) (function_type) (channel_type) (array_type) (generic_type)]) @definition.type
 (type_alias name: (type_identifier) @name) @definition.type
 (method_spec name: (field_identifier) @name) @definition.method
+; Package-level constants and variables (one per name of a spec: `name:` would match only the first
+; of `A, B = 1, 2` in this grammar); struct fields.
+(source_file (const_declaration (const_spec (identifier) @name) @definition.constant))
+(source_file (var_declaration (var_spec (identifier) @name) @definition.variable))
+(field_declaration_list (field_declaration name: (field_identifier) @name) @definition.field)

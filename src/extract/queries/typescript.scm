@@ -15,9 +15,80 @@
 (method_signature name: (_) @name) @definition.method
 (abstract_method_signature name: (_) @name) @definition.method
 ; Functions held by variables and class fields: `const f = () => …`, `handler = function () {…}`.
+; Also wrapped in parentheses, `as` or `satisfies` (`export const v = ((x) => true) as F;`, `(<T>(x: T) => x)`).
 (variable_declarator
   name: (identifier) @name
-  value: [(arrow_function) (function_expression) (generator_function)]) @definition.function
+  value: [(arrow_function) (function_expression) (generator_function)
+          (parenthesized_expression [(arrow_function) (function_expression) (generator_function)])
+          (as_expression (parenthesized_expression [(arrow_function) (function_expression) (generator_function)]))
+          (satisfies_expression (parenthesized_expression [(arrow_function) (function_expression) (generator_function)]))]) @definition.function
 (public_field_definition
   name: (_) @name
-  value: [(arrow_function) (function_expression)]) @definition.method
+  value: [(arrow_function) (function_expression) (generator_function)]) @definition.method
+;
+; Values (the extractor reports none inside a function body): module- and namespace-level constants
+; (`const`) and variables (`let`, `var`, also `declare`d), destructured names at module level; class
+; fields, interface and object-type properties; enum members.
+(program [(lexical_declaration kind: "const" (variable_declarator name: (identifier) @name) @definition.constant)
+   (lexical_declaration kind: "let" (variable_declarator name: (identifier) @name) @definition.variable)
+   (variable_declaration (variable_declarator name: (identifier) @name) @definition.variable)])
+(program (export_statement declaration: [(lexical_declaration kind: "const" (variable_declarator name: (identifier) @name) @definition.constant)
+   (lexical_declaration kind: "let" (variable_declarator name: (identifier) @name) @definition.variable)
+   (variable_declaration (variable_declarator name: (identifier) @name) @definition.variable)]))
+(program (ambient_declaration [(lexical_declaration kind: "const" (variable_declarator name: (identifier) @name) @definition.constant)
+   (lexical_declaration kind: "let" (variable_declarator name: (identifier) @name) @definition.variable)
+   (variable_declaration (variable_declarator name: (identifier) @name) @definition.variable)]))
+(program (export_statement declaration: (ambient_declaration [(lexical_declaration kind: "const" (variable_declarator name: (identifier) @name) @definition.constant)
+   (lexical_declaration kind: "let" (variable_declarator name: (identifier) @name) @definition.variable)
+   (variable_declaration (variable_declarator name: (identifier) @name) @definition.variable)])))
+(internal_module body: (statement_block [(lexical_declaration kind: "const" (variable_declarator name: (identifier) @name) @definition.constant)
+   (lexical_declaration kind: "let" (variable_declarator name: (identifier) @name) @definition.variable)
+   (variable_declaration (variable_declarator name: (identifier) @name) @definition.variable)]))
+(internal_module body: (statement_block (export_statement declaration: [(lexical_declaration kind: "const" (variable_declarator name: (identifier) @name) @definition.constant)
+   (lexical_declaration kind: "let" (variable_declarator name: (identifier) @name) @definition.variable)
+   (variable_declaration (variable_declarator name: (identifier) @name) @definition.variable)])))
+(internal_module body: (statement_block (ambient_declaration [(lexical_declaration kind: "const" (variable_declarator name: (identifier) @name) @definition.constant)
+   (lexical_declaration kind: "let" (variable_declarator name: (identifier) @name) @definition.variable)
+   (variable_declaration (variable_declarator name: (identifier) @name) @definition.variable)])))
+(internal_module body: (statement_block (export_statement declaration: (ambient_declaration [(lexical_declaration kind: "const" (variable_declarator name: (identifier) @name) @definition.constant)
+   (lexical_declaration kind: "let" (variable_declarator name: (identifier) @name) @definition.variable)
+   (variable_declaration (variable_declarator name: (identifier) @name) @definition.variable)]))))
+(module body: (statement_block [(lexical_declaration kind: "const" (variable_declarator name: (identifier) @name) @definition.constant)
+   (lexical_declaration kind: "let" (variable_declarator name: (identifier) @name) @definition.variable)
+   (variable_declaration (variable_declarator name: (identifier) @name) @definition.variable)]))
+(module body: (statement_block (export_statement declaration: [(lexical_declaration kind: "const" (variable_declarator name: (identifier) @name) @definition.constant)
+   (lexical_declaration kind: "let" (variable_declarator name: (identifier) @name) @definition.variable)
+   (variable_declaration (variable_declarator name: (identifier) @name) @definition.variable)])))
+(module body: (statement_block (ambient_declaration [(lexical_declaration kind: "const" (variable_declarator name: (identifier) @name) @definition.constant)
+   (lexical_declaration kind: "let" (variable_declarator name: (identifier) @name) @definition.variable)
+   (variable_declaration (variable_declarator name: (identifier) @name) @definition.variable)])))
+(module body: (statement_block (export_statement declaration: (ambient_declaration [(lexical_declaration kind: "const" (variable_declarator name: (identifier) @name) @definition.constant)
+   (lexical_declaration kind: "let" (variable_declarator name: (identifier) @name) @definition.variable)
+   (variable_declaration (variable_declarator name: (identifier) @name) @definition.variable)]))))
+(ambient_declaration "global" (statement_block [(lexical_declaration kind: "const" (variable_declarator name: (identifier) @name) @definition.constant)
+   (lexical_declaration kind: "let" (variable_declarator name: (identifier) @name) @definition.variable)
+   (variable_declaration (variable_declarator name: (identifier) @name) @definition.variable)]))
+(ambient_declaration "global" (statement_block (export_statement declaration: [(lexical_declaration kind: "const" (variable_declarator name: (identifier) @name) @definition.constant)
+   (lexical_declaration kind: "let" (variable_declarator name: (identifier) @name) @definition.variable)
+   (variable_declaration (variable_declarator name: (identifier) @name) @definition.variable)])))
+(program [(lexical_declaration kind: "const" (variable_declarator name: [(object_pattern [(shorthand_property_identifier_pattern) @name (pair_pattern value: (identifier) @name)]) (array_pattern (identifier) @name)]) @definition.constant)
+   (lexical_declaration kind: "let" (variable_declarator name: [(object_pattern [(shorthand_property_identifier_pattern) @name (pair_pattern value: (identifier) @name)]) (array_pattern (identifier) @name)]) @definition.variable)
+   (variable_declaration (variable_declarator name: [(object_pattern [(shorthand_property_identifier_pattern) @name (pair_pattern value: (identifier) @name)]) (array_pattern (identifier) @name)]) @definition.variable)])
+(program (export_statement declaration: [(lexical_declaration kind: "const" (variable_declarator name: [(object_pattern [(shorthand_property_identifier_pattern) @name (pair_pattern value: (identifier) @name)]) (array_pattern (identifier) @name)]) @definition.constant)
+   (lexical_declaration kind: "let" (variable_declarator name: [(object_pattern [(shorthand_property_identifier_pattern) @name (pair_pattern value: (identifier) @name)]) (array_pattern (identifier) @name)]) @definition.variable)
+   (variable_declaration (variable_declarator name: [(object_pattern [(shorthand_property_identifier_pattern) @name (pair_pattern value: (identifier) @name)]) (array_pattern (identifier) @name)]) @definition.variable)]))
+(public_field_definition name: (_) @name) @definition.field
+(interface_body (property_signature name: (_) @name) @definition.field)
+(type_alias_declaration value: (object_type (property_signature name: (_) @name) @definition.field))
+(enum_body [(property_identifier) (string)] @name @definition.enum_member)
+(enum_body (enum_assignment name: (_) @name) @definition.enum_member)
+; Re-exports and exports by name: each exported name, with `from` when it comes from another module;
+; `export * from "./y"` is named `*`, `export default <expression>` `default`, `export = x` `export=`.
+(export_statement (export_clause (export_specifier alias: (_) @name) @definition.export) source: (string (string_fragment) @from))
+(export_statement (export_clause (export_specifier name: (_) @name !alias) @definition.export) source: (string (string_fragment) @from))
+(export_statement (namespace_export (_) @name) source: (string (string_fragment) @from)) @definition.export
+(export_statement "*" @name . "from" source: (string (string_fragment) @from)) @definition.export
+(export_statement (export_clause (export_specifier alias: (_) @name) @definition.export) !source)
+(export_statement (export_clause (export_specifier name: (_) @name !alias) @definition.export) !source)
+(export_statement "default" @name value: (_)) @definition.export
+(export_statement "=" @name (_)) @definition.export

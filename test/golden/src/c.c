@@ -22,3 +22,17 @@ int add(int a, int b) {
 static char *name(void) {
     return "x";
 }
+
+#define MAX_NAME 32
+#define SQUARE(x) ((x) * (x))
+
+int counter = 0;
+static const char *names[] = {"a", "b"};
+extern int shared;
+
+struct point {
+    int x, y;
+    char *label;
+};
+
+enum color { RED, GREEN = 2 };

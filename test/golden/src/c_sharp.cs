@@ -26,4 +26,17 @@ namespace App.Services
     public record Pair(int A, int B);
 
     public delegate void Handler(object sender);
+
+    public class Money
+    {
+        public const int Scale = 100;
+        private long cents;
+        public string Currency { get; set; }
+        public static bool operator ==(Money a, Money b) => a.cents == b.cents;
+        public static bool operator !=(Money a, Money b) => !(a == b);
+        public static implicit operator long(Money m) => m.cents;
+        ~Money() {}
+    }
+
+    public enum Level { Low, High = 2 }
 }

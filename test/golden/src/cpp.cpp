@@ -34,3 +34,18 @@ union Number {
     int i;
     float f;
 };
+
+#define VERSION 3
+
+namespace config {
+const int kLimit = 10;
+int verbosity;
+}
+
+enum class Mode { Fast, Safe };
+
+class Buffer {
+public:
+    int size;
+    static const int kMax = 4;
+};

@@ -25,3 +25,13 @@ func (s Server) Addr() string { return s.addr }
 func New(addr string) *Server {
 	return &Server{addr: addr}
 }
+
+// StatusOK is the success code.
+const StatusOK = 200
+
+const (
+	Low, High = 1, 9
+)
+
+// ErrClosed is returned after Close.
+var ErrClosed = errors.New("closed")

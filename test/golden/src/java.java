@@ -24,4 +24,10 @@ public class Service extends Base implements Runnable {
     }
 
     record Pair(int a, int b) {}
+
+    /** The default size. */
+    public static final int DEFAULT_SIZE = 16;
+    private String name, label;
+
+    enum Level { LOW, HIGH }
 }

@@ -27,3 +27,19 @@ function* ids() {
 }
 
 module.exports.helper = function () {};
+
+const LIMIT = 10;
+let current = null;
+var legacyFlag = true;
+const { readFile, writeFile: write } = require("fs");
+
+class Box {
+  size = 0;
+  #secret = 1;
+  *[Symbol.iterator]() {}
+  gen = function* () {};
+}
+
+export { LIMIT as limit } from "./limits.js";
+export * from "./all.js";
+export default Box;

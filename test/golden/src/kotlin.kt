@@ -30,3 +30,19 @@ suspend fun load(id: Long): User {
 }
 
 typealias Users = List<User>
+
+const val MAX_USERS = 100
+val defaultName = "anon"
+var counter = 0
+
+class Account(val id: Long, name: String) {
+    val balance = 0
+    companion object {
+        fun empty() = Account(0, "")
+    }
+    companion object Factory {
+        fun make() = Account(1, "x")
+    }
+}
+
+enum class Level { LOW, HIGH }

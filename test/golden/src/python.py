@@ -26,3 +26,11 @@ async def fetch(url: str, *, timeout: float = 5) -> bytes:
 if True:
     def conditional():
         pass
+
+MAX_ITEMS: int = 100
+first, (second, *rest) = 1, (2, 3, 4)
+
+
+class Settings:
+    debug = False
+    name: str

@@ -50,3 +50,30 @@ pub union IntOrFloat {
     i: u32,
     f: f32,
 }
+
+/// The largest size.
+pub const MAX: usize = 64;
+static COUNTER: u32 = 0;
+
+pub enum Shape {
+    Circle,
+    Square(u32),
+}
+
+impl fmt::Display for Shape {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        Ok(())
+    }
+}
+
+impl fmt::Debug for Shape {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        Ok(())
+    }
+}
+
+impl Named for &str {
+    fn name(&self) -> String {
+        String::new()
+    }
+}

@@ -45,3 +45,14 @@ export default function main(): void {}
 export function Button({ label }: { label: string }) {
   return <button>{label}</button>;
 }
+
+export const THEME = "dark";
+let renders = 0;
+
+interface ButtonProps {
+  label: string;
+}
+
+enum Size { Small, Large }
+
+export { Button as default } from "./button";

@@ -41,3 +41,24 @@ abstract class Shape {
 }
 
 export default function main(): void {}
+
+/** The default page size. */
+// legacy note
+export const PAGE_SIZE = 20;
+let cursor: string | undefined;
+declare const VERSION: string;
+export const isUser = ((x: unknown) => true) as (x: unknown) => x is User;
+export const identity = (<T>(x: T) => x);
+
+export class Point {
+  x = 0;
+  readonly y: number = 0;
+  [Symbol.iterator]() {}
+  ids = function* () {};
+}
+
+export type Options = { verbose: boolean };
+
+export { clamp as limit, Util } from "./util";
+export * from "./models";
+export * as models from "./models";
