@@ -69,12 +69,12 @@ test("an index file that only re-exports lists what it exports and where from", 
 
 test("values are not reported inside function bodies, nor inside another value's initialiser", () => {
   const segment = makeSegment({
-    "m.py": "LIMIT = 3\n\ndef f():\n    local = 1\n\nclass C:\n    size = 2\n\n    def m(self):\n        other = 3\n",
+    "m.py": "LIMIT = 3\npty = signal = None\n\ndef f():\n    local = 1\n\nclass C:\n    size = 2\n\n    def m(self):\n        other = 3\n",
     "m.ts": "export const top = 1;\nfunction f() { const inner = 2; }\ndescribe('x', () => { const t = 3; });\n",
     "m.kt": "val top = run {\n    val inner = 1\n    inner\n}\nfun f() { val local = 2 }\n",
   });
   const values = (uri: string) => symbolsOf(uri, segment, "--kind", "constant,variable,field").json.symbols.map((s: any) => s.qualified_name);
-  expect(values("sym://python/file/m.py")).toEqual(["LIMIT", "C.size"]);
+  expect(values("sym://python/file/m.py")).toEqual(["LIMIT", "pty", "signal", "C.size"]);
   expect(values("sym://typescript/file/m.ts")).toEqual(["top"]);
   expect(values("sym://kotlin/file/m.kt")).toEqual(["top"]);
 });

@@ -174,15 +174,16 @@ function nest(hooks: LanguageHooks, definitions: Definition[], source: string): 
     lines ??= source.split("\n");
     return lines;
   };
-  // The last value reported: a variable or constant inside one (in a lambda of its initialiser) is a local.
-  let value = { startIndex: -1, endIndex: -1 };
+  // The last value reported: a variable or constant inside one (in a lambda of its initialiser) is a
+  // local, unless it is the value itself, chained (Python's `a = b = None`).
+  let value: { node: Node | null; startIndex: number; endIndex: number } = { node: null, startIndex: -1, endIndex: -1 };
   for (const definition of definitions) {
     const { node, end, startIndex, endIndex, name, kind, qualifier, isScope, trait, from } = definition;
     while (open.length > 0 && open.at(-1)!.endIndex < endIndex) open.pop();
     const enclosing = open.at(-1);
     const isValue = VALUE_KINDS.has(kind);
     if (isValue && enclosing !== undefined && CALLABLE_KINDS.has(enclosing.kind)) continue;
-    if ((kind === "variable" || kind === "constant") && startIndex > value.startIndex && endIndex <= value.endIndex) continue;
+    if ((kind === "variable" || kind === "constant") && startIndex > value.startIndex && endIndex <= value.endIndex && !node.parent?.equals(value.node!)) continue;
     if (isValue) value = definition;
     const parentName = [enclosing?.qualifiedName, qualifier].filter(Boolean).join(".") || null;
     const ownedByType = (qualifier !== null && !isScope) || (enclosing !== undefined && TYPE_KINDS.has(enclosing.kind));
