@@ -1,8 +1,9 @@
 /**
  * Prints the tree-sitter tree of a file with the grammar trifecta embeds, for writing queries:
- *   bun scripts/dump-tree.ts <grammar> <file>     (grammar: python, typescript, go, c_sharp, …)
+ *   bun scripts/dump-tree.ts <language> <file>     (language: python, typescript, go, c_sharp, …)
  */
 import { Language, Parser, type Node } from "web-tree-sitter";
+import { isLanguageId, LANGUAGES } from "../src/languages.ts";
 
 const [grammar, file] = process.argv.slice(2);
 if (!grammar || !file) {
@@ -10,7 +11,8 @@ if (!grammar || !file) {
   process.exit(2);
 }
 await Parser.init();
-const language = await Language.load(`${import.meta.dir}/../node_modules/tree-sitter-wasms/out/tree-sitter-${grammar}.wasm`);
+if (!isLanguageId(grammar)) throw new Error(`unknown language ${grammar}`);
+const language = await Language.load(await Bun.file(LANGUAGES[grammar].grammar).bytes());
 const parser = new Parser();
 parser.setLanguage(language);
 const tree = parser.parse(await Bun.file(file).text())!;

@@ -111,9 +111,14 @@ export async function extractSymbols(languageId: LanguageId, source: string): Pr
 // (`[Symbol.iterator]`) and a quoted name (`declare module "node:fs"`) are one name.
 const dotted = (text: string) => (/[.:\s]/.test(text) && !/^["'`[]/.test(text) ? text.replace(/\s+/g, "").split(/::|[.:]/).filter((p) => p !== "") : [text]);
 
+// A callable reading of a node wins over a value reading, and a declared kind over a plain one
+// (`static const b = 1` is a constant before it is a field, a field before a variable).
+const VALUE_RANK: Record<string, number> = { variable: 0, field: 1 };
+const outranks = (kind: string, over: string) =>
+  VALUE_KINDS.has(over) && (!VALUE_KINDS.has(kind) || (VALUE_RANK[kind] ?? 2) > (VALUE_RANK[over] ?? 2));
+
 function collectDefinitions(hooks: LanguageHooks, query: Query, root: Node): Definition[] {
-  // One definition per node and name (a tuple assignment names several); a callable reading of a
-  // node wins over a value reading of it.
+  // One definition per node and name (a tuple assignment names several).
   const seen = new Map<string, number>();
   const definitions: Definition[] = [];
   for (const match of query.matches(root)) {
@@ -157,7 +162,7 @@ function collectDefinitions(hooks: LanguageHooks, query: Query, root: Node): Def
     if (earlier === undefined) {
       seen.set(id, definitions.length);
       definitions.push(definition);
-    } else if (VALUE_KINDS.has(definitions[earlier]!.kind) && !VALUE_KINDS.has(kind)) {
+    } else if (outranks(kind, definitions[earlier]!.kind)) {
       definitions[earlier] = definition;
     }
   }

@@ -80,11 +80,16 @@ export const HOOKS: Partial<Record<LanguageId, LanguageHooks>> = {
   },
   ruby: { comments: HASH_COMMENTS },
   swift: {
-    refineKind: (kind, _name, node) => (kind === "class" ? (node.childForFieldName("declaration_kind")?.text.replace("actor", "class") ?? kind) : kind),
+    refineKind: (kind, _name, node) => {
+      if (kind === "class") return node.childForFieldName("declaration_kind")?.text.replace("actor", "class") ?? kind;
+      // A top-level `let` declares a constant.
+      return kind === "variable" && children(node).find((c) => c.type === "value_binding_pattern")?.text === "let" ? "constant" : kind;
+    },
   },
   lua: { comments: LUA_COMMENTS },
   bash: { comments: HASH_COMMENTS },
   dart: { extent: dartExtent },
   elixir: { comments: HASH_COMMENTS },
-  ocaml: { comments: OCAML_COMMENTS },
+  // `( ++ )` is the operator `(++)`.
+  ocaml: { comments: OCAML_COMMENTS, name: (captured) => (captured.startsWith("(") ? captured.replace(/\s+/g, "") : captured) },
 };

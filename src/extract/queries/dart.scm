@@ -11,3 +11,11 @@
 (method_signature (constructor_signature name: (identifier) @name)) @definition.constructor
 (program (function_signature name: (identifier) @name) @definition.function)
 (type_alias (type_identifier) @name) @definition.type
+; Top-level variables (`const` ones are constants); class fields (`const` ones constants); enum values.
+(program (static_final_declaration_list (static_final_declaration (identifier) @name) @definition.variable))
+(program (initialized_identifier_list (initialized_identifier (identifier) @name) @definition.variable))
+(program (const_builtin) . (static_final_declaration_list (static_final_declaration (identifier) @name) @definition.constant))
+(program (const_builtin) . (_) . (static_final_declaration_list (static_final_declaration (identifier) @name) @definition.constant))
+(declaration [(static_final_declaration_list (static_final_declaration (identifier) @name)) (initialized_identifier_list (initialized_identifier (identifier) @name))]) @definition.field
+(declaration (const_builtin) (static_final_declaration_list (static_final_declaration (identifier) @name))) @definition.constant
+(enum_constant name: (identifier) @name) @definition.enum_member

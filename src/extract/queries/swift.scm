@@ -7,3 +7,6 @@
 (protocol_function_declaration name: (simple_identifier) @name) @definition.method
 (init_declaration "init" @name) @definition.constructor
 (typealias_declaration name: (type_identifier) @name) @definition.type
+; Properties: top-level `let` is a constant and `var` a variable; in a type, fields. Enum cases.
+(property_declaration name: (pattern bound_identifier: (simple_identifier) @name)) @definition.variable
+(enum_entry name: (simple_identifier) @name) @definition.enum_member

@@ -7,3 +7,6 @@ greet() {
 function cleanup {
   rm -f /tmp/x
 }
+
+VERSION=1.0
+export INSTALL_DIR=/opt/app

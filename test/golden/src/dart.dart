@@ -26,3 +26,11 @@ int top(int a) {
 }
 
 typedef Callback = void Function(int code);
+
+const maxItems = 10;
+var counter = 0;
+
+class Config {
+  static const version = 2;
+  int retries = 3, timeout = 30;
+}

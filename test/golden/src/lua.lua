@@ -27,4 +27,7 @@ local mt = {
   end,
 }
 
+M.version = "1.0"
+local limit = 10
+
 return M

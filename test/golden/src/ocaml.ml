@@ -18,3 +18,9 @@ end
 module type S = sig
   val v : int
 end
+
+let limit = 10
+
+let ( +! ) a b = a + b
+
+type person = { name : string; mutable age : int }

@@ -30,4 +30,17 @@ function helper($x) {
     return $x;
 }
 
+const VERSION = "1.0";
+
+class Settings {
+    const MAX = 10;
+    public int $count = 0;
+    private static $cache, $other;
+}
+
+enum Level: string {
+    case Low = 'l';
+    case High = 'h';
+}
+
 }

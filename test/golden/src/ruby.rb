@@ -19,3 +19,9 @@ end
 def helper(x)
   x
 end
+
+VERSION = "1.2.0"
+
+module Limits
+  MAX = 5
+end

@@ -18,3 +18,10 @@ case class Point(x: Int, y: Int)
 def top(a: Int): Int = a
 
 type Meters = Double
+
+val greeting = "hi"
+
+object Config {
+  val MaxSize = 10
+  var verbose = false
+}

@@ -32,3 +32,15 @@ func fetch(id: Int) async -> String {
 }
 
 typealias Meters = Double
+
+let maxRetries = 3
+var attempts = 0
+
+struct Size {
+    let width: Int
+    var height = 0
+}
+
+enum Suit {
+    case hearts, spades
+}

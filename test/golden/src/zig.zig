@@ -16,3 +16,6 @@ const Value = union { int: i32, float: f32 };
 pub fn main() void {
     std.debug.print("hi", .{});
 }
+
+pub const max_items = 10;
+var counter: u32 = 0;
