@@ -1,13 +1,16 @@
 /**
  * Agreement with Debian's universal-ctags on real code, per language: of the definitions ctags
  * reports in the kinds trifecta also reports, how many trifecta reports with the same name on
- * the same line. Needs `ctags` (Debian: universal-ctags) and the corpora below (Debian packages
- * golang-go, librust-*-dev, openjdk-17-source, ruby-rack, php-symfony-console, lua-penlight);
- * languages whose corpus is missing are skipped and say so.
+ * the same line (recall), and of trifecta's symbols in those kinds, how many ctags reports
+ * (precision). Needs `ctags` (Debian: universal-ctags) and the corpora below (Debian packages
+ * golang-go, librust-*-dev, openjdk-17-source, ruby-rack, php-symfony-console, lua-penlight,
+ * googletest, ocaml-nox); languages whose corpus is missing are skipped and say so.
  *
  *   bun scripts/ctags-agreement.ts [language…]
+ *
+ * Kotlin's corpus is React Native 0.76.0's Android sources (`npm pack`, 386 .kt files).
  */
-import { existsSync, mkdtempSync, readdirSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { extractSymbols } from "../src/extract/extractor.ts";
@@ -19,6 +22,8 @@ interface Corpus {
   ctagsLanguage: string;
   /** ctags kinds (full names) that correspond to kinds trifecta reports. */
   kinds: string[];
+  /** trifecta kinds that correspond to those (for precision). */
+  ours: string[];
   roots: string[];
   extensions: string[];
   skip?: RegExp;
@@ -30,6 +35,17 @@ function pythonInclude(): string {
   return run.stdout.toString().trim();
 }
 
+/** React Native's Android sources (Kotlin), from its npm package. */
+function reactNativeAndroid(): string {
+  const out = join(tmpdir(), "trifecta-corpora", "react-native");
+  if (!existsSync(join(out, "ReactAndroid"))) {
+    mkdirSync(out, { recursive: true });
+    const pack = Bun.spawnSync(["npm", "pack", "react-native@0.76.0", "--silent", "--pack-destination", out], { stdout: "pipe", stderr: "pipe" });
+    if (pack.exitCode === 0) Bun.spawnSync(["tar", "xzf", join(out, pack.stdout.toString().trim()), "-C", out, "--strip-components=1", "--wildcards", "package/ReactAndroid/*.kt"]);
+  }
+  return join(out, "ReactAndroid");
+}
+
 function javaSources(): string {
   const zip = "/usr/lib/jvm/openjdk-17/lib/src.zip";
   const out = join(tmpdir(), "trifecta-jdk-src");
@@ -37,15 +53,74 @@ function javaSources(): string {
   return join(out, "java.base");
 }
 
+const CALLABLE = ["function", "method", "constructor"];
+// Corpora fetched on demand only when their language is asked for (or all are).
+const asked = process.argv.slice(2);
+const wanted = (language: string) => !import.meta.main || asked.length === 0 || asked.includes(language);
 const CORPORA: Corpus[] = [
-  { language: "go", ctagsLanguage: "Go", kinds: ["func", "struct", "interface", "type", "talias", "methodSpec"], roots: ["/usr/share/go-1.19/src"], extensions: [".go"], skip: /(_test\.go$|\/testdata\/|\/vendor\/)/, maxFiles: 1500 },
-  { language: "rust", ctagsLanguage: "Rust", kinds: ["function", "method", "struct", "enum", "interface", "module", "typedef", "macro"], roots: ["/usr/share/cargo/registry"], extensions: [".rs"] },
-  { language: "c", ctagsLanguage: "C", kinds: ["function", "struct", "union", "enum", "typedef"], roots: [pythonInclude(), "/usr/share/go-1.19/src/runtime/cgo"], extensions: [".h", ".c"] },
-  { language: "java", ctagsLanguage: "Java", kinds: ["class", "interface", "enum", "method", "annotation"], roots: [javaSources()], extensions: [".java"] },
-  { language: "ruby", ctagsLanguage: "Ruby", kinds: ["module", "class", "method", "singletonMethod"], roots: ["/usr/share/rubygems-integration/all/gems"], extensions: [".rb"] },
-  { language: "php", ctagsLanguage: "PHP", kinds: ["class", "interface", "trait", "function"], roots: ["/usr/share/php/Symfony"], extensions: [".php"] },
-  { language: "lua", ctagsLanguage: "Lua", kinds: ["function"], roots: ["/usr/share/lua/5.1/pl", "/usr/share/lua/5.4/pl"], extensions: [".lua"] },
-  { language: "bash", ctagsLanguage: "Sh", kinds: ["function"], roots: ["/usr/share/bash-completion/completions"], extensions: [""] },
+  {
+    language: "go",
+    ctagsLanguage: "Go",
+    kinds: ["func", "struct", "interface", "type", "talias", "methodSpec", "const", "var", "member"],
+    ours: [...CALLABLE, "struct", "interface", "type", "constant", "variable", "field"],
+    roots: ["/usr/share/go-1.19/src"],
+    extensions: [".go"],
+    skip: /(_test\.go$|\/testdata\/|\/vendor\/)/,
+    maxFiles: 1500,
+  },
+  {
+    language: "rust",
+    ctagsLanguage: "Rust",
+    kinds: ["function", "method", "struct", "enum", "interface", "module", "typedef", "macro", "field", "enumerator", "variable"],
+    ours: [...CALLABLE, "struct", "enum", "trait", "module", "type", "macro", "field", "enum_member", "constant"],
+    roots: ["/usr/share/cargo/registry"],
+    extensions: [".rs"],
+  },
+  {
+    language: "c",
+    ctagsLanguage: "C",
+    kinds: ["function", "struct", "union", "enum", "typedef", "macro", "variable", "member", "enumerator"],
+    ours: [...CALLABLE, "struct", "union", "enum", "type", "constant", "variable", "field", "enum_member"],
+    roots: [pythonInclude(), "/usr/share/go-1.19/src/runtime/cgo"],
+    extensions: [".h", ".c"],
+  },
+  {
+    language: "cpp",
+    ctagsLanguage: "C++",
+    kinds: ["function", "class", "struct", "union", "enum", "typedef", "namespace", "macro", "variable", "member", "enumerator"],
+    ours: [...CALLABLE, "class", "struct", "union", "enum", "type", "module", "constant", "variable", "field", "enum_member"],
+    roots: ["/usr/src/googletest"],
+    extensions: [".h", ".cc", ".cpp", ".hpp"],
+  },
+  {
+    language: "java",
+    ctagsLanguage: "Java",
+    kinds: ["class", "interface", "enum", "method", "annotation", "field", "enumConstant"],
+    ours: [...CALLABLE, "class", "interface", "enum", "record", "field", "enum_member"],
+    roots: [javaSources()],
+    extensions: [".java"],
+  },
+  {
+    language: "kotlin",
+    ctagsLanguage: "Kotlin",
+    kinds: ["class", "interface", "object", "method", "typealias", "constant", "variable"],
+    // ctags has no constructor kind (secondary constructors).
+    ours: ["function", "method", "class", "interface", "enum", "object", "type", "constant", "variable", "field"],
+    roots: wanted("kotlin") ? [reactNativeAndroid()] : [],
+    extensions: [".kt"],
+  },
+  {
+    language: "ocaml",
+    ctagsLanguage: "OCaml",
+    kinds: ["module", "class", "function", "method", "type", "var", "RecordField", "Constructor"],
+    ours: [...CALLABLE, "module", "interface", "class", "type", "variable", "field", "enum_member"],
+    roots: ["/usr/lib/ocaml"],
+    extensions: [".ml"],
+  },
+  { language: "ruby", ctagsLanguage: "Ruby", kinds: ["module", "class", "method", "singletonMethod", "constant"], ours: [...CALLABLE, "module", "class", "constant"], roots: ["/usr/share/rubygems-integration/all/gems"], extensions: [".rb"] },
+  { language: "php", ctagsLanguage: "PHP", kinds: ["class", "interface", "trait", "function", "define"], ours: [...CALLABLE, "class", "interface", "trait", "constant"], roots: ["/usr/share/php/Symfony"], extensions: [".php"] },
+  { language: "lua", ctagsLanguage: "Lua", kinds: ["function"], ours: CALLABLE, roots: ["/usr/share/lua/5.1/pl", "/usr/share/lua/5.4/pl"], extensions: [".lua"] },
+  { language: "bash", ctagsLanguage: "Sh", kinds: ["function"], ours: ["function"], roots: ["/usr/share/bash-completion/completions"], extensions: [""] },
 ];
 
 function listFiles(corpus: Corpus): string[] {
@@ -68,14 +143,16 @@ export async function agreement(corpus: Corpus) {
   if (files.length === 0) return null;
   const list = join(mkdtempSync(join(tmpdir(), "trifecta-ctags-")), "files");
   await Bun.write(list, files.join("\n"));
-  const ctags = Bun.spawnSync(["ctags", "--output-format=json", "--fields=+nK", `--language-force=${corpus.ctagsLanguage}`, "-f", "-", "-L", list], { stdout: "pipe", stderr: "pipe" });
+  const ctags = Bun.spawnSync(["ctags", "--output-format=json", "--fields=+nKS", `--language-force=${corpus.ctagsLanguage}`, "-f", "-", "-L", list], { stdout: "pipe", stderr: "pipe" });
   const expected = new Map<string, Map<string, number>>();
   let ctagsDefs = 0;
   for (const line of ctags.stdout.toString().split("\n")) {
     if (!line.startsWith("{")) continue;
-    const tag = JSON.parse(line) as { path: string; name: string; line: number; kind: string };
+    const tag = JSON.parse(line) as { path: string; name: string; line: number; kind: string; signature?: string };
     // Anonymous structs/classes get made-up names from ctags; they have none in the source.
     if (!corpus.kinds.includes(tag.kind) || /^(__anon|AnonymousClass)/.test(tag.name)) continue;
+    // Function-like macros are macros, not constants (trifecta reports object-like ones).
+    if (tag.kind === "macro" && tag.signature !== undefined) continue;
     // ctags' shell parser reports `COMPREPLY=( … )` and the like as functions: not names at all.
     if (corpus.language === "bash" && /[=()]/.test(tag.name)) continue;
     // ctags writes Lua's `function a.b:c()` as one name; trifecta names `c`, owned by `a.b`.
@@ -92,7 +169,13 @@ export async function agreement(corpus: Corpus) {
   let bothReport = 0;
   let bothMatched = 0;
   let trifectaDefs = 0;
+  let oursDefs = 0;
+  let nestedInFunctions = 0;
+  let oursMatched = 0;
+  let oursBoth = 0;
+  let oursBothMatched = 0;
   const misses: string[] = [];
+  const extras: string[] = [];
   for (const path of files) {
     const text = decodeSource(await Bun.file(path).bytes());
     const lines = text.split("\n");
@@ -101,16 +184,36 @@ export async function agreement(corpus: Corpus) {
     const atStart = new Set(extraction.symbols.map((s) => `${s.name}:${s.line}`));
     // ctags gives the line of the name; a definition may start earlier (return type, attributes,
     // `typedef struct {` … `} Name;`): the first and the last line of the range holding the name.
-    const atName = new Set(
-      extraction.symbols.flatMap((s) => {
-        const word = new RegExp(`(^|[^\\w$])${s.name.replace(/[^\w$]/g, "\\$&")}([^\\w$]|$)`);
-        const range = lines.slice(s.line - 1, s.end_line);
-        const first = range.findIndex((l) => word.test(l));
-        const last = range.findLastIndex((l) => word.test(l));
-        return [first, last].filter((i) => i !== -1).map((i) => `${s.name}:${s.line + i}`);
-      }),
-    );
+    const nameLines = extraction.symbols.map((s) => {
+      const word = new RegExp(`(^|[^\\w$])${s.name.replace(/[^\w$]/g, "\\$&")}([^\\w$]|$)`);
+      const range = lines.slice(s.line - 1, s.end_line);
+      const first = range.findIndex((l) => word.test(l));
+      const last = range.findLastIndex((l) => word.test(l));
+      return [first, last].filter((i) => i !== -1).map((i) => `${s.name}:${s.line + i}`);
+    });
+    const atName = new Set(nameLines.flat());
     const ourNames = new Set(extraction.symbols.map((s) => s.name));
+    // Precision: trifecta's symbols in the kinds ctags reports, found among ctags' tags.
+    const tags = expected.get(path) ?? new Map<string, number>();
+    const tagNames = new Set([...tags.keys()].map((k) => k.slice(0, k.lastIndexOf(":"))));
+    // ctags tags no definition nested in a function (closures, local types, methods of anonymous
+    // classes): those are left out of precision and counted apart.
+    const kindOf = new Map(extraction.symbols.map((s) => [s.qualified_name, s.kind]));
+    extraction.symbols.forEach((symbol, i) => {
+      if (!corpus.ours.includes(symbol.kind)) return;
+      if (symbol.parent !== null && CALLABLE.includes(kindOf.get(symbol.parent) ?? "")) {
+        nestedInFunctions++;
+        return;
+      }
+      const found = tags.has(`${symbol.name}:${symbol.line}`) || nameLines[i]!.some((k) => tags.has(k));
+      oursDefs++;
+      if (found) oursMatched++;
+      else if (extras.length < 12) extras.push(`${path.split("/").slice(-2).join("/")}:${symbol.kind} ${symbol.qualified_name}:${symbol.line}`);
+      if (tagNames.has(symbol.name)) {
+        oursBoth++;
+        if (found) oursBothMatched++;
+      }
+    });
     for (const [key, count] of expected.get(path) ?? []) {
       const both = ourNames.has(key.slice(0, key.lastIndexOf(":")));
       if (both) bothReport += count;
@@ -120,13 +223,13 @@ export async function agreement(corpus: Corpus) {
       else if (misses.length < 12) misses.push(`${path.split("/").slice(-2).join("/")}:${key}`);
     }
   }
-  return { language: corpus.language, files: files.length, ctagsDefs, trifectaDefs, matched, matchedAtName, bothReport, bothMatched, misses };
+  return { language: corpus.language, files: files.length, ctagsDefs, trifectaDefs, matched, matchedAtName, bothReport, bothMatched, oursDefs, oursMatched, oursBoth, oursBothMatched, nestedInFunctions, misses, extras };
 }
 
 if (import.meta.main) {
   const wanted = process.argv.slice(2);
   console.log(
-    "| language | files | ctags definitions | trifecta symbols | same name, same start line | same name, name on ctags' line | agreement | on names both report |\n|---|---:|---:|---:|---:|---:|---:|---:|",
+    "| language | files | ctags definitions | trifecta symbols | same name, same start line | same name, name on ctags' line | recall | recall on names both report | precision | precision on names both report | nested in functions (not in precision) |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
   );
   const notes: string[] = [];
   for (const corpus of CORPORA.filter((c) => wanted.length === 0 || wanted.includes(c.language))) {
@@ -137,8 +240,12 @@ if (import.meta.main) {
     }
     const rate = (100 * r.matchedAtName) / Math.max(1, r.ctagsDefs);
     const both = (100 * r.bothMatched) / Math.max(1, r.bothReport);
-    console.log(`| ${r.language} | ${r.files} | ${r.ctagsDefs} | ${r.trifectaDefs} | ${r.matched} | ${r.matchedAtName} | ${rate.toFixed(2)}% | ${both.toFixed(2)}% (${r.bothMatched}/${r.bothReport}) |`);
-    if (r.misses.length > 0) notes.push(`${r.language} misses, e.g.: ${r.misses.slice(0, 6).join("; ")}`);
+    const pct = (n: number, d: number) => `${((100 * n) / Math.max(1, d)).toFixed(2)}%`;
+    console.log(
+      `| ${r.language} | ${r.files} | ${r.ctagsDefs} | ${r.trifectaDefs} | ${r.matched} | ${r.matchedAtName} | ${rate.toFixed(2)}% | ${both.toFixed(2)}% (${r.bothMatched}/${r.bothReport}) | ${pct(r.oursMatched, r.oursDefs)} | ${pct(r.oursBothMatched, r.oursBoth)} (${r.oursBothMatched}/${r.oursBoth}) | ${r.nestedInFunctions} |`,
+    );
+    if (r.misses.length > 0) notes.push(`${r.language} misses, e.g.: ${r.misses.join("; ")}`);
+    if (r.extras.length > 0) notes.push(`${r.language} only trifecta, e.g.: ${r.extras.join("; ")}`);
   }
   for (const note of notes) console.log(note);
 }

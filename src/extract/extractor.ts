@@ -146,6 +146,9 @@ function collectDefinitions(hooks: LanguageHooks, query: Query, root: Node): Def
       }
     }
     if (!node || name === "") continue;
+    // A name with a space in it is a macro the grammar took for part of it (`GTEST_API_ Cardinality
+    // AtLeast(int n)` reads as `Cardinality AtLeast`): the name is its last word.
+    if (/\s/.test(name) && !/^(operator\b|["'`[(])/.test(name)) name = name.slice(name.search(/\S+$/));
     name = hooks.name?.(name, kind, node) ?? name;
     // `A::B::f` names its owner too.
     const parts = dotted(name);
@@ -194,6 +197,9 @@ function nest(hooks: LanguageHooks, definitions: Definition[], source: string): 
     const ownedByType = (qualifier !== null && !isScope) || (enclosing !== undefined && TYPE_KINDS.has(enclosing.kind));
     let reportedKind = kind === "function" && ownedByType ? "method" : kind === "variable" && ownedByType ? "field" : kind;
     reportedKind = hooks.refineKind?.(reportedKind, name, node) ?? reportedKind;
+    // A field belongs to a type: one of an anonymous struct in a variable's type (`var Flag struct {…}`)
+    // has no owner to be reported under.
+    if (reportedKind === "field" && !ownedByType && enclosing?.kind !== "type") continue;
     const qualifiedName = parentName ? `${parentName}.${name}` : name;
     const row = node.startPosition.row;
     if (!isValue) open.push({ endIndex, row, kind: reportedKind, qualifiedName, trait });

@@ -7,11 +7,25 @@
 (type_definition declarator: (type_identifier) @name) @definition.type
 (alias_declaration name: (type_identifier) @name) @definition.type
 (function_definition declarator: (function_declarator declarator: [(identifier) (field_identifier) (qualified_identifier) (destructor_name) (operator_name)] @name)) @definition.function
-(function_definition declarator: (pointer_declarator declarator: (function_declarator declarator: [(identifier) (field_identifier) (qualified_identifier)] @name))) @definition.function
-(function_definition declarator: (reference_declarator (function_declarator declarator: [(identifier) (field_identifier) (qualified_identifier)] @name))) @definition.function
+(function_definition declarator: (pointer_declarator declarator: (function_declarator declarator: [(identifier) (field_identifier) (qualified_identifier) (operator_name)] @name))) @definition.function
+(function_definition declarator: (reference_declarator (function_declarator declarator: [(identifier) (field_identifier) (qualified_identifier) (operator_name)] @name))) @definition.function
+; Explicit specialisations: `template <> int* make<int>() {…}`, `template <> struct S<int> {…}`.
+(function_definition declarator: (function_declarator declarator: (template_function name: (identifier) @name))) @definition.function
+(function_definition declarator: (pointer_declarator declarator: (function_declarator declarator: (template_function name: (identifier) @name)))) @definition.function
+(function_definition declarator: (reference_declarator (function_declarator declarator: (template_function name: (identifier) @name)))) @definition.function
+(class_specifier name: (template_type name: (type_identifier) @name) body: (_)) @definition.class
+(struct_specifier name: (template_type name: (type_identifier) @name) body: (_)) @definition.struct
+; Member functions declared in the class (`static const char* name();`, `Q& operator=(const Q&);`,
+; constructors and destructors `Q(const Q&);`, `~Q();`).
 (field_declaration declarator: (function_declarator declarator: [(field_identifier) (destructor_name) (operator_name)] @name)) @definition.method
+(field_declaration declarator: [(pointer_declarator declarator: (function_declarator declarator: [(field_identifier) (operator_name)] @name))
+                                (reference_declarator (function_declarator declarator: [(field_identifier) (operator_name)] @name))]) @definition.method
+(field_declaration_list (declaration declarator: (function_declarator declarator: [(identifier) (destructor_name) (operator_name)] @name)) @definition.method)
+; `typedef int Fn(bool);`
+(type_definition declarator: (function_declarator declarator: (type_identifier) @name)) @definition.type
 ; Object-like macros are constants; variables defined outside functions (the extractor drops
-; locals), not `extern` declarations; struct and union fields; enumerators.
+; locals), not `extern` declarations nor a class a macro before its name garbled
+; (`class GTEST_API_ Cardinality {`); struct and union fields; enumerators.
 (preproc_def name: (identifier) @name) @definition.constant
 ((declaration declarator: [(identifier) @name
    (pointer_declarator declarator: [(identifier) @name (pointer_declarator declarator: (identifier) @name) (array_declarator declarator: (identifier) @name)])
@@ -19,9 +33,10 @@
    (init_declarator declarator: [(identifier) @name
      (pointer_declarator declarator: [(identifier) @name (pointer_declarator declarator: (identifier) @name) (array_declarator declarator: (identifier) @name)])
      (array_declarator declarator: (identifier) @name)])]) @definition.variable
-  (#not-match? @definition.variable "^extern\\b"))
+  (#not-match? @definition.variable "^(extern|class)\\b"))
 (field_declaration_list (field_declaration declarator: [(field_identifier) @name
    (pointer_declarator declarator: [(field_identifier) @name (pointer_declarator declarator: (field_identifier) @name)])
    (array_declarator declarator: (field_identifier) @name)
    (function_declarator declarator: (parenthesized_declarator (pointer_declarator declarator: (field_identifier) @name)))]) @definition.field)
 (enumerator name: (identifier) @name) @definition.enum_member
+(type_definition declarator: (function_declarator declarator: (parenthesized_declarator (pointer_declarator declarator: (type_identifier) @name)))) @definition.type

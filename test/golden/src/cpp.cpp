@@ -49,3 +49,19 @@ public:
     int size;
     static const int kMax = 4;
 };
+
+template <> struct Holder<int> { int held; };
+template <> int* make<int>() { return nullptr; }
+
+class Query {
+public:
+    Query(const Query&);
+    ~Query();
+    Query& operator=(const Query&) = delete;
+    static const char* name();
+    bool operator==(const Query& other) const;
+};
+
+std::ostream& operator<<(std::ostream& out, const Query& q) { return out; }
+
+typedef int Predicate(bool);
