@@ -17,7 +17,7 @@ import { extractSymbols } from "../src/extract/extractor.ts";
 import { decodeSource } from "../src/extract/source-text.ts";
 import type { LanguageId } from "../src/languages.ts";
 
-interface Corpus {
+export interface Corpus {
   language: LanguageId;
   ctagsLanguage: string;
   /** ctags kinds (full names) that correspond to kinds trifecta reports. */
@@ -57,7 +57,7 @@ const CALLABLE = ["function", "method", "constructor"];
 // Corpora fetched on demand only when their language is asked for (or all are).
 const asked = process.argv.slice(2);
 const wanted = (language: string) => !import.meta.main || asked.length === 0 || asked.includes(language);
-const CORPORA: Corpus[] = [
+export const CORPORA: Corpus[] = [
   {
     language: "go",
     ctagsLanguage: "Go",

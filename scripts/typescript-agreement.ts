@@ -165,7 +165,7 @@ export function typescriptLibFiles(): string[] {
   return readdirSync(lib).filter((n) => n.endsWith(".d.ts")).sort().map((n) => join(lib, n));
 }
 
-function packageSources(): string[] {
+export function packageSources(): string[] {
   const modules = join(import.meta.dir, "..", "node_modules");
   const picks = ["citty/dist/index.mjs", "citty/dist/index.d.mts", "consola/dist/core.mjs", "consola/dist/index.mjs", "web-tree-sitter/tree-sitter.js", "typescript/lib/typescript.js"];
   // @types/node: modules, `declare module` blocks, re-exports and `export =`.

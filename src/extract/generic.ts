@@ -29,7 +29,10 @@ export function bodyOf(node: Node): Node | null {
 /** Real text from the start of the definition to its body, comments dropped, on one line. */
 export function genericSignature(node: Node, source: string): string {
   const body = bodyOf(node);
-  const text = body ? headerText(node, body, source, ATOMIC) : source.slice(node.startIndex, node.endIndex).split("\n")[0]!;
+  let text = body ? headerText(node, body, source, ATOMIC) : source.slice(node.startIndex, node.endIndex).split("\n")[0]!;
+  // A declaration without a body whose parameters go on past its first line (a TypeScript overload
+  // `pipe<A, B>(`…`): Observable<B>;`) is the whole declaration, folded.
+  if (!body && unclosedParens(text)) text = headerText(node, null, source, ATOMIC);
   return text.replace(/\s*(\{|:|=>|=|;|\bdo|\bthen|\bwhere)?\s*$/, "").trim();
 }
 
@@ -43,6 +46,8 @@ export function firstLine(node: Node, source: string): string {
   const end = Math.min(newline === -1 || newline > node.endIndex ? node.endIndex : newline, start + VALUE_SIGNATURE_CHARS);
   return source.slice(start, end).trim().replace(/[;,]$/, "");
 }
+
+const unclosedParens = (text: string) => text.split("(").length > text.split(")").length;
 
 /** How a language writes comments, for reading the doc comment above a definition. */
 export interface CommentSyntax {

@@ -3,7 +3,24 @@
   target: (identifier) @_keyword
   (arguments (alias) @name)
   (#any-of? @_keyword "defmodule" "defprotocol" "defimpl")) @definition.module
+; A definition stands in a file, a do-block or a clause body, never in another call's arguments
+; (`defmacro def(call, expr)` defines `def`, not `def.call`). Operators: `def left +++ right` is `+++`.
+; `def unquote(name)()` has no name to report.
+(source
 (call
   target: (identifier) @_keyword
-  (arguments [(call target: (identifier) @name) (identifier) @name (binary_operator left: (call target: (identifier) @name))])
-  (#any-of? @_keyword "def" "defp" "defmacro" "defmacrop" "defguard" "defdelegate")) @definition.function
+  (arguments [(call target: (identifier) @name) (identifier) @name (binary_operator left: (call target: (identifier) @name))
+              (binary_operator left: (identifier) operator: _ @name right: (identifier))])
+  (#any-of? @_keyword "def" "defp" "defmacro" "defmacrop" "defguard" "defguardp" "defdelegate")) @definition.function)
+(do_block
+(call
+  target: (identifier) @_keyword
+  (arguments [(call target: (identifier) @name) (identifier) @name (binary_operator left: (call target: (identifier) @name))
+              (binary_operator left: (identifier) operator: _ @name right: (identifier))])
+  (#any-of? @_keyword "def" "defp" "defmacro" "defmacrop" "defguard" "defguardp" "defdelegate")) @definition.function)
+(body
+(call
+  target: (identifier) @_keyword
+  (arguments [(call target: (identifier) @name) (identifier) @name (binary_operator left: (call target: (identifier) @name))
+              (binary_operator left: (identifier) operator: _ @name right: (identifier))])
+  (#any-of? @_keyword "def" "defp" "defmacro" "defmacrop" "defguard" "defguardp" "defdelegate")) @definition.function)

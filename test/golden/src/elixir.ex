@@ -13,4 +13,15 @@ defmodule Shop.Cart do
   defmacro debug(expr) do
     expr
   end
+
+  defguard is_even(x) when rem(x, 2) == 0
+  defguardp is_odd(x) when rem(x, 2) == 1
+
+  def left +++ right, do: left ++ right
+
+  defmacro def(call, expr), do: {call, expr}
+
+  for name <- [:a, :b] do
+    def unquote(name)(), do: unquote(name)
+  end
 end

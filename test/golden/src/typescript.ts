@@ -42,8 +42,8 @@ abstract class Shape {
 
 export default function main(): void {}
 
+// eslint-disable-next-line
 /** The default page size. */
-// legacy note
 export const PAGE_SIZE = 20;
 let cursor: string | undefined;
 declare const VERSION: string;
@@ -62,3 +62,8 @@ export type Options = { verbose: boolean };
 export { clamp as limit, Util } from "./util";
 export * from "./models";
 export * as models from "./models";
+
+export declare function pipe<A, B, C>(
+  op1: (a: A) => B,
+  op2: (b: B) => C,
+): (a: A) => C;
