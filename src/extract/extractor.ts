@@ -197,9 +197,6 @@ function nest(hooks: LanguageHooks, definitions: Definition[], source: string): 
     const ownedByType = (qualifier !== null && !isScope) || (enclosing !== undefined && TYPE_KINDS.has(enclosing.kind));
     let reportedKind = kind === "function" && ownedByType ? "method" : kind === "variable" && ownedByType ? "field" : kind;
     reportedKind = hooks.refineKind?.(reportedKind, name, node) ?? reportedKind;
-    // A field belongs to a type: one of an anonymous struct in a variable's type (`var Flag struct {…}`)
-    // has no owner to be reported under.
-    if (reportedKind === "field" && !ownedByType && enclosing?.kind !== "type") continue;
     const qualifiedName = parentName ? `${parentName}.${name}` : name;
     const row = node.startPosition.row;
     if (!isValue) open.push({ endIndex, row, kind: reportedKind, qualifiedName, trait });

@@ -14,7 +14,8 @@
 (type_alias name: (type_identifier) @name) @definition.type
 (method_spec name: (field_identifier) @name) @definition.method
 ; Package-level constants and variables (one per name of a spec: `name:` would match only the first
-; of `A, B = 1, 2` in this grammar); struct fields.
+; of `A, B = 1, 2` in this grammar).
 (source_file (const_declaration (const_spec (identifier) @name) @definition.constant))
 (source_file (var_declaration (var_spec (identifier) @name) @definition.variable))
-(field_declaration_list (field_declaration name: (field_identifier) @name) @definition.field)
+; Fields of a named struct type, not of an anonymous struct in a variable's type (`var Flag struct {…}`).
+(type_spec type: (struct_type (field_declaration_list (field_declaration name: (field_identifier) @name) @definition.field)))
