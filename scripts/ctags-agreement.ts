@@ -138,6 +138,9 @@ function listFiles(corpus: Corpus): string[] {
   return corpus.maxFiles ? files.slice(0, corpus.maxFiles) : files;
 }
 
+const VALUE_TAGS = new Set(["variable", "constant", "var", "const"]);
+const FUNCTION_SCOPES = new Set(["function", "method", "func"]);
+
 export async function agreement(corpus: Corpus) {
   const files = listFiles(corpus);
   if (files.length === 0) return null;
@@ -146,13 +149,19 @@ export async function agreement(corpus: Corpus) {
   const ctags = Bun.spawnSync(["ctags", "--output-format=json", "--fields=+nKS", `--language-force=${corpus.ctagsLanguage}`, "-f", "-", "-L", list], { stdout: "pipe", stderr: "pipe" });
   const expected = new Map<string, Map<string, number>>();
   let ctagsDefs = 0;
+  let ctagsLocals = 0;
   for (const line of ctags.stdout.toString().split("\n")) {
     if (!line.startsWith("{")) continue;
-    const tag = JSON.parse(line) as { path: string; name: string; line: number; kind: string; signature?: string };
+    const tag = JSON.parse(line) as { path: string; name: string; line: number; kind: string; signature?: string; scopeKind?: string };
     // Anonymous structs/classes get made-up names from ctags; they have none in the source.
     if (!corpus.kinds.includes(tag.kind) || /^(__anon|AnonymousClass)/.test(tag.name)) continue;
     // Function-like macros are macros, not constants (trifecta reports object-like ones).
     if (tag.kind === "macro" && tag.signature !== undefined) continue;
+    // A variable ctags scopes in a function is a local (Kotlin's parser tags `val`s in function bodies).
+    if (VALUE_TAGS.has(tag.kind) && tag.scopeKind !== undefined && FUNCTION_SCOPES.has(tag.scopeKind)) {
+      ctagsLocals++;
+      continue;
+    }
     // ctags' shell parser reports `COMPREPLY=( … )` and the like as functions: not names at all.
     if (corpus.language === "bash" && /[=()]/.test(tag.name)) continue;
     // ctags writes Lua's `function a.b:c()` as one name; trifecta names `c`, owned by `a.b`.
@@ -223,13 +232,13 @@ export async function agreement(corpus: Corpus) {
       else if (misses.length < 12) misses.push(`${path.split("/").slice(-2).join("/")}:${key}`);
     }
   }
-  return { language: corpus.language, files: files.length, ctagsDefs, trifectaDefs, matched, matchedAtName, bothReport, bothMatched, oursDefs, oursMatched, oursBoth, oursBothMatched, nestedInFunctions, misses, extras };
+  return { language: corpus.language, files: files.length, ctagsDefs, trifectaDefs, matched, matchedAtName, bothReport, bothMatched, oursDefs, oursMatched, oursBoth, oursBothMatched, nestedInFunctions, ctagsLocals, misses, extras };
 }
 
 if (import.meta.main) {
   const wanted = process.argv.slice(2);
   console.log(
-    "| language | files | ctags definitions | trifecta symbols | same name, same start line | same name, name on ctags' line | recall | recall on names both report | precision | precision on names both report | nested in functions (not in precision) |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    "| language | files | ctags definitions | trifecta symbols | same name, same start line | same name, name on ctags' line | recall | recall on names both report | precision | precision on names both report | nested in functions (not in precision) | ctags locals (left out) |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
   );
   const notes: string[] = [];
   for (const corpus of CORPORA.filter((c) => wanted.length === 0 || wanted.includes(c.language))) {
@@ -242,7 +251,7 @@ if (import.meta.main) {
     const both = (100 * r.bothMatched) / Math.max(1, r.bothReport);
     const pct = (n: number, d: number) => `${((100 * n) / Math.max(1, d)).toFixed(2)}%`;
     console.log(
-      `| ${r.language} | ${r.files} | ${r.ctagsDefs} | ${r.trifectaDefs} | ${r.matched} | ${r.matchedAtName} | ${rate.toFixed(2)}% | ${both.toFixed(2)}% (${r.bothMatched}/${r.bothReport}) | ${pct(r.oursMatched, r.oursDefs)} | ${pct(r.oursBothMatched, r.oursBoth)} (${r.oursBothMatched}/${r.oursBoth}) | ${r.nestedInFunctions} |`,
+      `| ${r.language} | ${r.files} | ${r.ctagsDefs} | ${r.trifectaDefs} | ${r.matched} | ${r.matchedAtName} | ${rate.toFixed(2)}% | ${both.toFixed(2)}% (${r.bothMatched}/${r.bothReport}) | ${pct(r.oursMatched, r.oursDefs)} | ${pct(r.oursBothMatched, r.oursBoth)} (${r.oursBothMatched}/${r.oursBoth}) | ${r.nestedInFunctions} | ${r.ctagsLocals} |`,
     );
     if (r.misses.length > 0) notes.push(`${r.language} misses, e.g.: ${r.misses.join("; ")}`);
     if (r.extras.length > 0) notes.push(`${r.language} only trifecta, e.g.: ${r.extras.join("; ")}`);

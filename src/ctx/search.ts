@@ -15,6 +15,14 @@ export interface SearchHit {
 
 const CANDIDATES = 100;
 /**
+ * Constants, variables, fields and exports are rarely what a question is after unless asked for by
+ * name (`StatusOK`): without this, `tix.py#ROW` and `pickle.py#FLOAT` outranked csv.DictReader and
+ * decimal.Decimal. Relevance set: MRR 0.745 before the value kinds were indexed, 0.722 with them,
+ * 0.732 with this (0.5: 0.728, 2: 0.732); recall@5 0.850 throughout.
+ */
+const VALUE_KINDS = new Set(["constant", "variable", "field", "enum_member", "export"]);
+const VALUE_DEMOTION = 1;
+/**
  * Below this many matching items a word is rare and also searched as a prefix. Measured on the
  * relevance set: recall@5 0.850 and MRR 0.751 (every word a prefix: 0.850, 0.747), with the
  * stdlib query "parse command line arguments" ranking 2,789 matches instead of 3,566.
@@ -72,13 +80,16 @@ export function searchIndex(index: ContextIndex, query: string, options: { limit
       }
     }
   }
-  const best = Math.min(...[...byId.values()].map((r) => r.bm25), -1e-9);
+  // The best text match a demoted value does not set: otherwise a constant named like a query word
+  // (`ROW` for "rows") shrinks every other hit's text score.
+  const best = Math.min(...[...byId.values()].filter((r) => !VALUE_KINDS.has(r.kind)).map((r) => r.bm25), -1e-9);
   const scored = [...byId.values()].map((row) => {
     const text = row.bm25 / best; // 1 for the best text match, towards 0 for weaker ones
     const name = nameEvidence(row, query, stemList);
     // Private and dunder names are rarely what a question is after.
     const privacy = row.name.startsWith("_") && !name.label?.startsWith("exact") ? -0.3 : 0;
-    return { row, name: name.label, score: Math.round((text + name.score + privacy) * 1000) / 1000 };
+    const value = VALUE_KINDS.has(row.kind) && name.label !== "exact" ? -VALUE_DEMOTION : 0;
+    return { row, name: name.label, score: Math.round((text + name.score + privacy + value) * 1000) / 1000 };
   });
   scored.sort((a, b) => b.score - a.score || (a.row.item_id < b.row.item_id ? -1 : a.row.item_id > b.row.item_id ? 1 : 0));
   // Why a hit matched is worked out for the hits returned only.
