@@ -29,9 +29,11 @@ import typescriptGrammar from "tree-sitter-wasms/out/tree-sitter-typescript.wasm
 import zigGrammar from "tree-sitter-wasms/out/tree-sitter-zig.wasm" with { type: "file" };
 import bashQuery from "./extract/queries/bash.scm" with { type: "text" };
 import cQuery from "./extract/queries/c.scm" with { type: "text" };
+import cValuesQuery from "./extract/queries/c_values.scm" with { type: "text" };
 import cSharpQuery from "./extract/queries/c_sharp.scm" with { type: "text" };
 import cppQuery from "./extract/queries/cpp.scm" with { type: "text" };
 import dartQuery from "./extract/queries/dart.scm" with { type: "text" };
+import ecmascriptValuesQuery from "./extract/queries/ecmascript_values.scm" with { type: "text" };
 import elixirQuery from "./extract/queries/elixir.scm" with { type: "text" };
 import goQuery from "./extract/queries/go.scm" with { type: "text" };
 import javaQuery from "./extract/queries/java.scm" with { type: "text" };
@@ -72,8 +74,8 @@ export interface Language {
   /** Path of the grammar `.wasm` (embedded in the compiled binary). */
   readonly grammar: string;
   readonly query: string;
-  /** Name of the query file under src/extract/queries/ (part of the extractor fingerprint). */
-  readonly queryFile: string;
+  /** Names of the query files under src/extract/queries/ the query joins, its own first (part of the extractor fingerprint). */
+  readonly queryFiles: readonly string[];
 }
 
 const SLASHED = /\//;
@@ -95,31 +97,31 @@ const ROWS = {
     modules: { style: "python", separator: DOTTED, rule: "dotted or slashed module: <m>.py, <m>.pyi, <m>/__init__.py, <m>/__init__.pyi; several existing candidates are ambiguous" },
     grammar: pythonGrammar,
     query: pythonQuery,
-    queryFile: "python",
+    queryFiles: ["python"],
   },
   typescript: {
     extensions: [".ts", ".mts", ".cts", ".d.ts"],
     kinds: ["class", "interface", "enum", "type", "module", "function", "method", "constructor", "constant", "variable", "field", "enum_member", "export"],
     modules: { style: "ecmascript", order: [".ts", ".d.ts", ".mts", ".cts"], separator: SLASHED, rule: "path without extension: <m>.ts, .d.ts, .mts, .cts, then <m>/index.*; the first that exists" },
     grammar: typescriptGrammar,
-    query: typescriptQuery,
-    queryFile: "typescript",
+    query: typescriptQuery + ecmascriptValuesQuery,
+    queryFiles: ["typescript", "ecmascript_values"],
   },
   tsx: {
     extensions: [".tsx"],
     kinds: ["class", "interface", "enum", "type", "module", "function", "method", "constructor", "constant", "variable", "field", "enum_member", "export"],
     modules: { style: "ecmascript", order: [".tsx"], separator: SLASHED, rule: "path without extension: <m>.tsx, then <m>/index.tsx" },
     grammar: tsxGrammar,
-    query: typescriptQuery,
-    queryFile: "typescript",
+    query: typescriptQuery + ecmascriptValuesQuery,
+    queryFiles: ["typescript", "ecmascript_values"],
   },
   javascript: {
     extensions: [".js", ".jsx", ".mjs", ".cjs"],
     kinds: ["class", "function", "method", "constructor", "constant", "variable", "field", "export"],
     modules: { style: "ecmascript", order: [".js", ".jsx", ".mjs", ".cjs"], separator: SLASHED, rule: "path without extension: <m>.js, .jsx, .mjs, .cjs, then <m>/index.*; the first that exists" },
     grammar: javascriptGrammar,
-    query: javascriptQuery,
-    queryFile: "javascript",
+    query: javascriptQuery + ecmascriptValuesQuery,
+    queryFiles: ["javascript", "ecmascript_values"],
   },
   go: {
     extensions: [".go"],
@@ -127,7 +129,7 @@ const ROWS = {
     modules: { style: "go", separator: SLASHED, rule: "package directory: every non-test .go file in it, symbols tagged with their file" },
     grammar: goGrammar,
     query: goQuery,
-    queryFile: "go",
+    queryFiles: ["go"],
   },
   rust: {
     extensions: [".rs"],
@@ -135,7 +137,7 @@ const ROWS = {
     modules: { style: "rust", separator: /::|\//, rule: "a::b (or crate::a::b, a/b): src/a/b.rs, src/a/b/mod.rs, a/b.rs, a/b/mod.rs; `crate` alone: src/lib.rs, src/main.rs" },
     grammar: rustGrammar,
     query: rustQuery,
-    queryFile: "rust",
+    queryFiles: ["rust"],
   },
   java: {
     extensions: [".java"],
@@ -143,7 +145,7 @@ const ROWS = {
     modules: jvm([], ["src", "main", "java"], ["src"]),
     grammar: javaGrammar,
     query: javaQuery,
-    queryFile: "java",
+    queryFiles: ["java"],
   },
   kotlin: {
     extensions: [".kt", ".kts"],
@@ -151,7 +153,7 @@ const ROWS = {
     modules: jvm([], ["src", "main", "kotlin"], ["src", "main", "java"], ["src"]),
     grammar: kotlinGrammar,
     query: kotlinQuery,
-    queryFile: "kotlin",
+    queryFiles: ["kotlin"],
   },
   scala: {
     extensions: [".scala", ".sc"],
@@ -159,16 +161,16 @@ const ROWS = {
     modules: jvm([], ["src", "main", "scala"], ["src"]),
     grammar: scalaGrammar,
     query: scalaQuery,
-    queryFile: "scala",
+    queryFiles: ["scala"],
   },
-  c: { extensions: [".c", ".h"], kinds: ["struct", "union", "enum", "type", "function", "constant", "variable", "field", "enum_member"], modules: PATH, grammar: cGrammar, query: cQuery, queryFile: "c" },
+  c: { extensions: [".c", ".h"], kinds: ["struct", "union", "enum", "type", "function", "constant", "variable", "field", "enum_member"], modules: PATH, grammar: cGrammar, query: cQuery + cValuesQuery, queryFiles: ["c", "c_values"] },
   cpp: {
     extensions: [".cpp", ".cc", ".cxx", ".c++", ".hpp", ".hh", ".hxx", ".h++", ".h"],
     kinds: ["module", "class", "struct", "union", "enum", "type", "function", "method", "constant", "variable", "field", "enum_member"],
     modules: PATH,
     grammar: cppGrammar,
-    query: cppQuery,
-    queryFile: "cpp",
+    query: cppQuery + cValuesQuery,
+    queryFiles: ["cpp", "c_values"],
   },
   c_sharp: {
     extensions: [".cs"],
@@ -176,30 +178,30 @@ const ROWS = {
     modules: PATH,
     grammar: cSharpGrammar,
     query: cSharpQuery,
-    queryFile: "c_sharp",
+    queryFiles: ["c_sharp"],
   },
-  ruby: { extensions: [".rb"], kinds: ["module", "class", "function", "method", "constant"], modules: PATH, grammar: rubyGrammar, query: rubyQuery, queryFile: "ruby" },
-  php: { extensions: [".php"], kinds: ["module", "class", "interface", "trait", "enum", "function", "method", "constant", "field", "enum_member"], modules: PATH, grammar: phpGrammar, query: phpQuery, queryFile: "php" },
+  ruby: { extensions: [".rb"], kinds: ["module", "class", "function", "method", "constant"], modules: PATH, grammar: rubyGrammar, query: rubyQuery, queryFiles: ["ruby"] },
+  php: { extensions: [".php"], kinds: ["module", "class", "interface", "trait", "enum", "function", "method", "constant", "field", "enum_member"], modules: PATH, grammar: phpGrammar, query: phpQuery, queryFiles: ["php"] },
   swift: {
     extensions: [".swift"],
     kinds: ["class", "struct", "enum", "interface", "type", "function", "method", "constructor", "constant", "variable", "field", "enum_member"],
     modules: PATH,
     grammar: swiftGrammar,
     query: swiftQuery,
-    queryFile: "swift",
+    queryFiles: ["swift"],
   },
-  lua: { extensions: [".lua"], kinds: ["function", "method", "variable", "field"], modules: PATH, grammar: luaGrammar, query: luaQuery, queryFile: "lua" },
-  bash: { extensions: [".sh", ".bash"], kinds: ["function", "variable"], modules: PATH, grammar: bashGrammar, query: bashQuery, queryFile: "bash" },
-  zig: { extensions: [".zig"], kinds: ["struct", "enum", "union", "function", "method", "constant", "variable", "field", "enum_member"], modules: PATH, grammar: zigGrammar, query: zigQuery, queryFile: "zig" },
-  dart: { extensions: [".dart"], kinds: ["class", "enum", "extension", "type", "function", "method", "constructor", "constant", "variable", "field", "enum_member"], modules: PATH, grammar: dartGrammar, query: dartQuery, queryFile: "dart" },
-  elixir: { extensions: [".ex", ".exs"], kinds: ["module", "function"], modules: PATH, grammar: elixirGrammar, query: elixirQuery, queryFile: "elixir" },
+  lua: { extensions: [".lua"], kinds: ["function", "method", "variable", "field"], modules: PATH, grammar: luaGrammar, query: luaQuery, queryFiles: ["lua"] },
+  bash: { extensions: [".sh", ".bash"], kinds: ["function", "variable"], modules: PATH, grammar: bashGrammar, query: bashQuery, queryFiles: ["bash"] },
+  zig: { extensions: [".zig"], kinds: ["struct", "enum", "union", "function", "method", "constant", "variable", "field", "enum_member"], modules: PATH, grammar: zigGrammar, query: zigQuery, queryFiles: ["zig"] },
+  dart: { extensions: [".dart"], kinds: ["class", "enum", "extension", "type", "function", "method", "constructor", "constant", "variable", "field", "enum_member"], modules: PATH, grammar: dartGrammar, query: dartQuery, queryFiles: ["dart"] },
+  elixir: { extensions: [".ex", ".exs"], kinds: ["module", "function"], modules: PATH, grammar: elixirGrammar, query: elixirQuery, queryFiles: ["elixir"] },
   ocaml: {
     extensions: [".ml", ".mli"],
     kinds: ["module", "interface", "type", "class", "function", "method", "variable", "field", "enum_member"],
     modules: PATH,
     grammar: ocamlGrammar,
     query: ocamlQuery,
-    queryFile: "ocaml",
+    queryFiles: ["ocaml"],
   },
 } satisfies Record<string, Language>;
 

@@ -5,7 +5,7 @@
   (#any-of? @_keyword "defmodule" "defprotocol" "defimpl")) @definition.module
 ; A definition stands in a file, a do-block or a clause body, never in another call's arguments
 ; (`defmacro def(call, expr)` defines `def`, not `def.call`). Operators: `def left +++ right` is `+++`.
-; `def unquote(name)()` has no name to report.
+; `def unquote(name)()` has no name to report. One pattern per parent (a query cannot alternate a parent).
 (source
 (call
   target: (identifier) @_keyword

@@ -26,15 +26,11 @@
   name: (_) @name
   value: [(arrow_function) (function_expression) (generator_function)]) @definition.method
 ;
-; Values (the extractor reports none inside a function body): module- and namespace-level constants
-; (`const`) and variables (`let`, `var`, also `declare`d), destructured names at module level; class
-; fields, interface and object-type properties; enum members.
-(program [(lexical_declaration kind: "const" (variable_declarator name: (identifier) @name) @definition.constant)
-   (lexical_declaration kind: "let" (variable_declarator name: (identifier) @name) @definition.variable)
-   (variable_declaration (variable_declarator name: (identifier) @name) @definition.variable)])
-(program (export_statement declaration: [(lexical_declaration kind: "const" (variable_declarator name: (identifier) @name) @definition.constant)
-   (lexical_declaration kind: "let" (variable_declarator name: (identifier) @name) @definition.variable)
-   (variable_declaration (variable_declarator name: (identifier) @name) @definition.variable)]))
+; Values (the extractor reports none inside a function body; module-level ones and exports:
+; ecmascript_values.scm): `declare`d module values, namespace-level constants and variables; class
+; fields, interface and object-type properties; enum members; `export = x`. One pattern per parent:
+; `[(a) (b)]` before a child is a sequence of siblings, not a choice of parent, and a nested
+; alternation only ever tries its first branch (measured: `let c` went missing).
 (program (ambient_declaration [(lexical_declaration kind: "const" (variable_declarator name: (identifier) @name) @definition.constant)
    (lexical_declaration kind: "let" (variable_declarator name: (identifier) @name) @definition.variable)
    (variable_declaration (variable_declarator name: (identifier) @name) @definition.variable)]))
@@ -71,24 +67,9 @@
 (ambient_declaration "global" (statement_block (export_statement declaration: [(lexical_declaration kind: "const" (variable_declarator name: (identifier) @name) @definition.constant)
    (lexical_declaration kind: "let" (variable_declarator name: (identifier) @name) @definition.variable)
    (variable_declaration (variable_declarator name: (identifier) @name) @definition.variable)])))
-(program [(lexical_declaration kind: "const" (variable_declarator name: [(object_pattern [(shorthand_property_identifier_pattern) @name (pair_pattern value: (identifier) @name)]) (array_pattern (identifier) @name)]) @definition.constant)
-   (lexical_declaration kind: "let" (variable_declarator name: [(object_pattern [(shorthand_property_identifier_pattern) @name (pair_pattern value: (identifier) @name)]) (array_pattern (identifier) @name)]) @definition.variable)
-   (variable_declaration (variable_declarator name: [(object_pattern [(shorthand_property_identifier_pattern) @name (pair_pattern value: (identifier) @name)]) (array_pattern (identifier) @name)]) @definition.variable)])
-(program (export_statement declaration: [(lexical_declaration kind: "const" (variable_declarator name: [(object_pattern [(shorthand_property_identifier_pattern) @name (pair_pattern value: (identifier) @name)]) (array_pattern (identifier) @name)]) @definition.constant)
-   (lexical_declaration kind: "let" (variable_declarator name: [(object_pattern [(shorthand_property_identifier_pattern) @name (pair_pattern value: (identifier) @name)]) (array_pattern (identifier) @name)]) @definition.variable)
-   (variable_declaration (variable_declarator name: [(object_pattern [(shorthand_property_identifier_pattern) @name (pair_pattern value: (identifier) @name)]) (array_pattern (identifier) @name)]) @definition.variable)]))
 (public_field_definition name: (_) @name) @definition.field
 (interface_body (property_signature name: (_) @name) @definition.field)
 (type_alias_declaration value: (object_type (property_signature name: (_) @name) @definition.field))
 (enum_body [(property_identifier) (string)] @name @definition.enum_member)
 (enum_body (enum_assignment name: (_) @name) @definition.enum_member)
-; Re-exports and exports by name: each exported name, with `from` when it comes from another module;
-; `export * from "./y"` is named `*`, `export default <expression>` `default`, `export = x` `export=`.
-(export_statement (export_clause (export_specifier alias: (_) @name) @definition.export) source: (string (string_fragment) @from))
-(export_statement (export_clause (export_specifier name: (_) @name !alias) @definition.export) source: (string (string_fragment) @from))
-(export_statement (namespace_export (_) @name) source: (string (string_fragment) @from)) @definition.export
-(export_statement "*" @name . "from" source: (string (string_fragment) @from)) @definition.export
-(export_statement (export_clause (export_specifier alias: (_) @name) @definition.export) !source)
-(export_statement (export_clause (export_specifier name: (_) @name !alias) @definition.export) !source)
-(export_statement "default" @name value: (_)) @definition.export
 (export_statement "=" @name (_)) @definition.export
