@@ -5,7 +5,7 @@ import { BuildLock } from "./build-lock.ts";
 import { BuildBusy, buildIndex, type BuildReport } from "./build.ts";
 import { refreshAll, refreshFiles, unchangedOnDisk, type Freshness } from "./freshness.ts";
 import { getPieces, type GetMode, type GetResult } from "./get.ts";
-import { searchIndex, type SearchHit } from "./search.ts";
+import { searchIndex, type SearchFilters, type SearchHit } from "./search.ts";
 import type { IndexTarget } from "./update.ts";
 
 /** Above this many changed files, search answers from the index as it is and says it is stale. */
@@ -61,7 +61,7 @@ async function resolveSymUri(uri: string, target: IndexTarget, limit: number): P
   return ok(
     answer.value.symbols.slice(0, limit).map((s) => {
       const fileRel = s.file ?? answer.value.file_rel;
-      return { id: indexedId(target, fileRel, s), kind: s.kind, name: s.name, file_rel: fileRel, line: s.line, end_line: s.end_line, signature: s.signature, score: 1, why: { terms: [], fields: ["sym_uri"], name: "exact" } };
+      return { id: indexedId(target, fileRel, s), kind: s.kind, name: s.name, file_rel: fileRel, line: s.line, end_line: s.end_line, signature: s.signature, score: 1, why: { terms: [], fields: ["sym_uri"], name: "exact", demoted: [] } };
     }),
   );
 }
@@ -91,7 +91,7 @@ async function idsOfSymUri(target: IndexTarget, uri: string): Promise<Result<str
 export async function searchAnswer(
   target: IndexTarget,
   query: string,
-  options: { limit: number; kind?: string; lang?: string; workers: number; building?: boolean; unchangedSinceLastAnswer?: boolean },
+  options: SearchFilters & { workers: number; building?: boolean; unchangedSinceLastAnswer?: boolean },
 ): Promise<Result<SearchAnswer>> {
   if (query.startsWith("sym://")) {
     const resolved = await resolveSymUri(query, target, options.limit);

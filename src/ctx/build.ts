@@ -7,6 +7,7 @@ import { extractorVersion } from "../extract/version.ts";
 import { isCorruption } from "../store/sqlite-errors.ts";
 import { useNormalJit } from "../core/jit.ts";
 import { BuildLock } from "./build-lock.ts";
+import { TEXT_FORMAT } from "./index-store.ts";
 import { PoolOnDemand } from "./pool.ts";
 import { compareWithIndex, DatabaseReplaced, emptyChangeSet, notParsed, readInto, startExtracting, writeChanges, type Changed, type Extracting, type FileFailure, type IndexTarget } from "./update.ts";
 import { walkSegment, type DirStamp, type SkipReason, type WalkedFile } from "./walk.ts";
@@ -116,6 +117,7 @@ async function buildPass(target: IndexTarget, options: Omit<BuildOptions, "waitM
   const started = performance.now();
   useNormalJit();
   const walk = walkSegment(target.root, target.maxFileBytes);
+  target.index.requireTextFormat(TEXT_FORMAT);
   const known = target.index.files();
   // Same size and mtime: unchanged without reading. The rest is read (and parsed) batch by batch,
   // so memory stays bounded however large the segment is.

@@ -69,6 +69,27 @@ const MAX_SECTION_TEXT = 4000;
  */
 const SYMBOL_HEAD_LINES = 6;
 const SYMBOL_HEAD_CHARS = 400;
+/**
+ * The comment block right above a definition (Go's and Rust's doc comments, JSDoc, `#` comments),
+ * indexed with its doc: the extractor keeps the first line only, and the rest often says what the
+ * definition is for. Decorators and attributes between comment and definition are passed over.
+ */
+const COMMENT_LINES = 12;
+const COMMENT_CHARS = 600;
+const COMMENT_LINE = /^\s*(\/\/|\/\*|\*|#(?!\[)|--|;)/;
+const BETWEEN_LINE = /^\s*(@|#\[)/;
+
+/** What the full-text rows hold; a build re-indexes every file indexed under another (1: no comment blocks). */
+export const TEXT_FORMAT = "2";
+
+export function commentAbove(lines: readonly string[], line: number): string {
+  const found: string[] = [];
+  let at = line - 2;
+  while (at >= 0 && BETWEEN_LINE.test(lines[at]!)) at--;
+  for (; at >= 0 && found.length < COMMENT_LINES && COMMENT_LINE.test(lines[at]!); at--) found.push(lines[at]!.trim());
+  return found.reverse().join("\n").replace(/^[/*#;\-!\s]+/gm, "").slice(0, COMMENT_CHARS);
+}
+
 // Column weights for bm25: names, signature, doc, body, path.
 const BM25_WEIGHTS = "10.0, 3.0, 6.0, 2.0, 4.0";
 
@@ -158,6 +179,19 @@ export class ContextIndex {
     return refused;
   }
 
+  /**
+   * Files indexed under another TEXT_FORMAT are marked changed (their stamp and hash voided), so this
+   * build indexes them again; the format is recorded in the same transaction.
+   */
+  requireTextFormat(format: string): void {
+    const row = this.db.query("SELECT value FROM ctx_meta WHERE name = 'text_format'").get() as { value: string } | null;
+    if (row?.value === format) return;
+    this.db.transaction(() => {
+      this.db.run("UPDATE ctx_files SET mtime_ms = -1, content_hash = ''");
+      this.db.run("INSERT OR REPLACE INTO ctx_meta(name, value) VALUES ('text_format', ?)", [format]);
+    }).immediate();
+  }
+
   /** The directories the last walk saw, with their times then. */
   dirStamps(): DirStamp[] {
     return this.db.query("SELECT dir_rel, mtime_ms FROM ctx_dirs").all() as DirStamp[];
@@ -207,7 +241,9 @@ export class ContextIndex {
       const itemId = ids[items]!;
       const { lastInsertRowid: rowid } = insertItem.run(itemId, file.file_rel, file.kind, s.kind, s.name, s.qualified_name, s.line, s.end_line, s.signature, s.doc, s.parent);
       const head = lines.slice(s.line, Math.min(s.end_line, s.line + SYMBOL_HEAD_LINES)).join("\n").slice(0, SYMBOL_HEAD_CHARS);
-      insertText.run(rowid, nameTerms(s.qualified_name), s.signature, s.doc ?? "", head, path);
+      const comment = commentAbove(lines, s.line);
+      const doc = comment.startsWith(s.doc ?? "\u0000") ? comment : [s.doc, comment].filter(Boolean).join("\n");
+      insertText.run(rowid, nameTerms(s.qualified_name), s.signature, doc, head, path);
       items++;
     }
     for (const section of update.sections ?? []) {
@@ -224,18 +260,27 @@ export class ContextIndex {
     );
   }
 
-  /** Full-text candidates, best bm25 first (FTS5's bm25 is negative: lower is better). */
-  search(match: string, limit: number, filters: { kind?: string; lang?: string }): SearchRow[] {
-    const filtered = filters.kind !== undefined || filters.lang !== undefined;
+  /**
+   * Full-text candidates, best bm25 first (FTS5's bm25 is negative: lower is better), of the kind,
+   * language and files asked for.
+   */
+  search(match: string, limit: number, filters: { kind?: string; lang?: string; files?: readonly string[] }): SearchRow[] {
+    const filtered = filters.kind !== undefined || filters.lang !== undefined || filters.files !== undefined;
     // Unfiltered, the ranking runs on the full-text table alone and only the best rows are joined:
     // joining every match before sorting took 9 ms instead of 4 on the stdlib.
     const ranked = filtered
       ? `SELECT ctx_fts.rowid AS rowid, bm25(ctx_fts, ${BM25_WEIGHTS}) AS bm25 FROM ctx_fts JOIN ctx_items i ON i.rowid = ctx_fts.rowid
-         WHERE ctx_fts MATCH ?1 AND (?2 IS NULL OR i.kind = ?2) AND (?3 IS NULL OR i.lang = ?3) ORDER BY bm25 LIMIT ?4`
+         WHERE ctx_fts MATCH ?1 AND (?2 IS NULL OR i.kind = ?2) AND (?3 IS NULL OR i.lang = ?3)
+           AND (?5 IS NULL OR i.file_rel IN (SELECT value FROM json_each(?5))) ORDER BY bm25 LIMIT ?4`
       : `SELECT rowid, bm25(ctx_fts, ${BM25_WEIGHTS}) AS bm25 FROM ctx_fts WHERE ctx_fts MATCH ?1 ORDER BY bm25 LIMIT ?4`;
-    return this.db
-      .query(`SELECT i.*, r.bm25 AS bm25 FROM (${ranked}) r JOIN ctx_items i ON i.rowid = r.rowid ORDER BY r.bm25`)
-      .all(match, filters.kind ?? null, filters.lang ?? null, limit) as SearchRow[];
+    const args = [match, filters.kind ?? null, filters.lang ?? null, limit];
+    if (filtered) args.push(filters.files === undefined ? null : JSON.stringify(filters.files));
+    return this.db.query(`SELECT i.*, r.bm25 AS bm25 FROM (${ranked}) r JOIN ctx_items i ON i.rowid = r.rowid ORDER BY r.bm25`).all(...args) as SearchRow[];
+  }
+
+  /** Every indexed file's path. */
+  fileList(): string[] {
+    return (this.db.query("SELECT file_rel FROM ctx_files").all() as { file_rel: string }[]).map((r) => r.file_rel);
   }
 
   /** How many items a MATCH expression finds, counting no further than `upTo`. */
@@ -255,6 +300,11 @@ export class ContextIndex {
          WHERE file_rel = ?1 AND line >= ?2 AND end_line <= ?3 ORDER BY line, end_line DESC`,
       )
       .all(fileRel, within?.line ?? 0, within?.end_line ?? Number.MAX_SAFE_INTEGER) as OutlineRow[];
+  }
+
+  /** The kind of the first item of `qualifiedName` in the file, or null. */
+  kindOf(fileRel: string, qualifiedName: string): string | null {
+    return ((this.db.query("SELECT kind FROM ctx_items WHERE file_rel = ? AND qualified_name = ? LIMIT 1").get(fileRel, qualifiedName) as { kind: string } | null) ?? null)?.kind ?? null;
   }
 
   /** Items whose name is exactly `name` (symbols by name or qualified name). */

@@ -1,5 +1,6 @@
 import type { ContextIndex, IndexItem, SearchRow } from "./index-store.ts";
-import { ftsQuery, identifierWords, queryWords, stem } from "./terms.ts";
+import { isTestPath, isVendoredPath, moduleTwin, pathFilter } from "./paths.ts";
+import { ftsQuery, identifierWords, inflectionless, type QueryTerms, queryTerms, stem } from "./terms.ts";
 
 export interface SearchHit {
   id: string;
@@ -10,18 +11,28 @@ export interface SearchHit {
   end_line: number;
   signature: string;
   score: number;
-  why: { terms: string[]; fields: string[]; name: string | null };
+  /** Definitions of this name in this file (overloads, redeclarations), when more than one: folded into this hit. */
+  overloads?: number;
+  /** Other files holding the same definition (the `.d.ts`/`.js`/`.cjs` builds of a TypeScript module): folded into this hit. */
+  copies?: string[];
+  why: { terms: string[]; fields: string[]; name: string | null; demoted: string[] };
 }
 
-const CANDIDATES = 100;
-/**
- * Constants, variables, fields and exports are rarely what a question is after unless asked for by
- * name (`StatusOK`): without this, `tix.py#ROW` and `pickle.py#FLOAT` outranked csv.DictReader and
- * decimal.Decimal. Relevance set: MRR 0.745 before the value kinds were indexed, 0.722 with them,
- * 0.732 with this (0.5: 0.728, 2: 0.732); recall@5 0.850 throughout.
- */
-const VALUE_KINDS = new Set(["constant", "variable", "field", "enum_member", "export"]);
-const VALUE_DEMOTION = 1;
+/** How many hits a search returns, and which items it may return. */
+export interface SearchFilters {
+  limit: number;
+  kind?: string;
+  lang?: string;
+  /** `--path` globs; `!GLOB` excludes (src/ctx/paths.ts). */
+  paths?: readonly string[];
+  /** False: test files left out (`--no-tests`). */
+  tests?: boolean;
+}
+
+/** The most hits one search returns (`--limit` above it is a usage error). */
+export const MAX_LIMIT = 100;
+/** Full-text candidates ranked again: twice the most hits, so folding copies still leaves a full page. */
+const CANDIDATES = 200;
 /**
  * Below this many matching items a word is rare and also searched as a prefix. Measured on the
  * relevance set: recall@5 0.850 and MRR 0.751 (every word a prefix: 0.850, 0.747), with the
@@ -30,26 +41,102 @@ const VALUE_DEMOTION = 1;
 const RARE_WORD_ITEMS = 30;
 
 /**
- * How well the item's own name answers the query: exact, prefix, or how much of the name the
- * query's words spell out (`copytree` and `copy_tree` both from "copy … tree").
+ * The best text match's share of a score, against name evidence (up to 3): 2 on the three relevance
+ * sets (python, go, typescript recall@5 0.875, 0.658, 0.706) against 1 (0.850, 0.553, 0.647) and 3
+ * (0.875, 0.632, 0.706). Descriptive questions are answered by docs more than by names.
  */
-function nameEvidence(item: IndexItem, query: string, stems: readonly string[]): { label: string | null; score: number } {
+const TEXT_WEIGHT = 2;
+/** Score taken off hits a question is rarely after, each with the reason `why.demoted` gives. */
+const DEMOTIONS = { test: 1, vendored: 0.3, private: 0.3, local: 0.4 } as const;
+/** Name evidence when the name answers none of the question's other words: this share of it. */
+const QUERY_SHARE_FLOOR = 0.4;
+/** Names counted per query word for its weight; at this many the weight is the least. */
+const COMMON_NAME_WORD = 1000;
+/** Name evidence from code words only counts this much. */
+const CODE_WORDS_ONLY = 0.3;
+/** Added when the file is named after the definition (rxjs `map.ts#map`, `glob.py#glob`): a module's main export. */
+const FILE_NAMED_AFTER = 0.3;
+
+const compact = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, "");
+
+/** A top-level definition its file is named after (`copy_tree.py#copytree`, `map.ts#map`). */
+function namesItsFile(row: IndexItem): boolean {
+  return row.parent === null && compact(row.file_rel.slice(row.file_rel.lastIndexOf("/") + 1).split(".")[0] ?? "") === compact(row.name);
+}
+
+/**
+ * How well the item's own name answers the query: exact, prefix, or the share of the name's letters
+ * the query's words spell out (`copytree` and `copy_tree` both from "copy … tree", `TrimSpace` from
+ * "trim whitespace"). Words (and stems) of three letters or more match inside a name word, shorter
+ * ones at its start; code words only as whole words (`to` in `toString`, not in `atomic`); a name word inside a
+ * query word counts whole (`space` in "whitespace").
+ */
+function nameEvidence(item: IndexItem, query: string, words: readonly string[], context: QueryContext): { label: string | null; score: number } {
   const asked = query.trim().toLowerCase();
   if (item.name.toLowerCase() === asked || item.qualified_name.toLowerCase() === asked) return { label: "exact", score: 3 };
   if (!/\s/.test(asked) && asked.length >= 3 && item.name.toLowerCase().startsWith(asked)) return { label: "prefix", score: 1.5 };
-  const compact = item.name.toLowerCase().replace(/[^a-z0-9]/g, "");
-  if (compact === "") return { label: null, score: 0 };
-  const found = stems.filter((s) => s.length >= 2 && compact.includes(s));
-  if (found.length === 0) return { label: null, score: 0 };
-  const covered = Math.min(1, found.reduce((n, s) => n + s.length, 0) / compact.length);
-  return { label: covered >= 0.99 ? "all_subwords" : "subword", score: 1.5 * covered + (found.length >= 2 ? 0.3 : 0) };
+  const nameWords = identifierWords(item.name);
+  const total = nameWords.reduce((n, w) => n + w.length, 0);
+  if (total === 0) return { label: null, score: 0 };
+  let covered = 0;
+  const found = new Set<string>();
+  for (const w of nameWords) {
+    const marked = new Uint8Array(w.length);
+    for (const q of words) {
+      const span = spells(q, w, context.wholeOnly);
+      if (!span) continue;
+      marked.fill(1, span[0], Math.min(w.length, span[0] + span[1]));
+      found.add(q);
+    }
+    covered += marked.reduce((n, b) => n + b, 0);
+  }
+  if (found.size === 0) return { label: null, score: 0 };
+  const share = covered / total;
+  // How much of the question the name and its module (`json` of `encoding/json`, `base64` of
+  // base64.py) answer, each word weighted by how rare it is among names: a name spelled by a word
+  // every other name has ("value") is weak evidence.
+  const moduleWords = identifierWords(moduleOf(item.file_rel));
+  for (const q of words) if (!found.has(q) && moduleWords.some((w) => spells(q, w, context.wholeOnly))) found.add(q);
+  const answered = words.reduce((n, q) => n + (found.has(q) ? context.weight(q) : 0), 0) / Math.max(1e-9, words.reduce((n, q) => n + context.weight(q), 0));
+  const evidence = (1.5 * share + (found.size >= 2 ? 0.3 : 0)) * (QUERY_SHARE_FLOOR + (1 - QUERY_SHARE_FLOOR) * answered);
+  // Code words alone are weak evidence: "one of a set" is not asking for `of` or `set`.
+  const weight = [...found].every((q) => context.codeWords.has(q)) ? CODE_WORDS_ONLY : 1;
+  return { label: share >= 0.99 ? "all_subwords" : "subword", score: weight * evidence };
+}
+
+/** Where query word `q` spells part of name word `w`: [start, length], or null. */
+function spells(q: string, w: string, wholeOnly: ReadonlySet<string>): [number, number] | null {
+  if (w === q || inflectionless(w) === inflectionless(q)) return [0, w.length];
+  if (wholeOnly.has(q)) return null;
+  const s = stem(q);
+  // A compound query word holds the name word (`space` in "whitespace"; `code` in "encode" is too short a rest).
+  if (w.length >= 4 && q.length - w.length >= 3 && (q.startsWith(w) || q.endsWith(w))) return [0, w.length];
+  if (q.length >= 3 && w.includes(q)) return [w.indexOf(q), q.length];
+  if (s.length >= 3 && w.includes(s)) return [w.indexOf(s), s.length];
+  if (s.length >= 2 && w.startsWith(s)) return [0, s.length];
+  return null;
+}
+
+/** The module a file is: its name, or its folder's for `__init__`, `index`, `mod`, `doc` files. */
+function moduleOf(fileRel: string): string {
+  const parts = fileRel.split("/");
+  const stemName = parts.at(-1)!.split(".")[0]!;
+  return /^(__init__|index|mod|lib|main|doc)$/.test(stemName) ? (parts.at(-2) ?? stemName) : `${parts.at(-2) ?? ""} ${stemName}`;
+}
+
+interface QueryContext {
+  codeWords: ReadonlySet<string>;
+  /** Code words and abbreviations: they spell only whole name words (`val` is not in `valid`). */
+  wholeOnly: ReadonlySet<string>;
+  /** 1 for a word few names hold, down to 0.1 for one a thousand names hold. */
+  weight(word: string): number;
 }
 
 function matchedFields(row: IndexItem, stems: Set<string>): { fields: string[]; terms: string[] } {
   const fields: string[] = [];
   const terms = new Set<string>();
   const check = (field: string, text: string | null) => {
-    const found = identifierWords(text ?? "").filter((w) => stems.has(stem(w)));
+    const found = identifierWords(text ?? "").filter((w) => stems.has(stem(w)) || stems.has(w));
     if (found.length > 0) fields.push(field);
     for (const w of found) terms.add(w);
   };
@@ -57,44 +144,127 @@ function matchedFields(row: IndexItem, stems: Set<string>): { fields: string[]; 
   check("signature", row.signature);
   check("doc", row.doc);
   check("path", row.file_rel);
+  if (namesItsFile(row)) fields.push("file_name");
   return { fields, terms: [...terms] };
 }
 
+/** Not exported from its module: `_name` anywhere, `#name` in JavaScript, a lowercase name in Go. */
+function isPrivate(row: IndexItem): boolean {
+  return row.name.startsWith("_") || row.name.startsWith("#") || (row.lang === "go" && /^[a-z]/.test(row.name));
+}
+
+function demotions(row: IndexItem, askedForTests: boolean, exact: boolean, local: boolean): string[] {
+  const reasons: string[] = [];
+  if (local) reasons.push("local");
+  if (!askedForTests && isTestPath(row.file_rel)) reasons.push("test");
+  if (isVendoredPath(row.file_rel)) reasons.push("vendored");
+  if (!exact && isPrivate(row)) reasons.push("private");
+  return reasons;
+}
+
+interface Scored {
+  row: SearchRow;
+  name: string | null;
+  score: number;
+  demoted: string[];
+}
+
 /**
- * Ranked hits: BM25 from FTS5 (names, signature, doc, text, path; porter stemming, stop words
- * dropped) combined with evidence from the item's name (exact, prefix, sub-words of
- * camelCase/snake_case).
+ * One hit per definition: the definitions of one name in one file (overloads) fold into the widest
+ * (the implementation), and copies of one module (its source, `.d.ts` and compiled builds) into
+ * the source. The hit keeps the best score of what it folds.
  */
-export function searchIndex(index: ContextIndex, query: string, options: { limit: number; kind?: string; lang?: string }): SearchHit[] {
-  const words = queryWords(query);
+function fold(scored: readonly Scored[]): { best: Scored; overloads: number; copies: string[] }[] {
+  const groups = new Map<string, Scored[]>();
+  for (const s of scored) {
+    const twin = moduleTwin(s.row.file_rel);
+    const key = `${s.row.qualified_name}\u0000${twin ? twin.key : s.row.file_rel}`;
+    const group = groups.get(key);
+    if (group) group.push(s);
+    else groups.set(key, [s]);
+  }
+  return [...groups.values()].map((group) => {
+    const rank = (s: Scored) => moduleTwin(s.row.file_rel)?.rank ?? 0;
+    const sourceRank = Math.min(...group.map(rank));
+    const inSource = group.filter((s) => rank(s) === sourceRank);
+    const sourceFile = inSource.map((s) => s.row.file_rel).sort()[0]!;
+    const here = inSource.filter((s) => s.row.file_rel === sourceFile);
+    const widest = here.reduce((a, b) => (b.row.end_line - b.row.line > a.row.end_line - a.row.line ? b : a));
+    const score = Math.max(...group.map((s) => s.score));
+    const copies = [...new Set(group.map((s) => s.row.file_rel))].filter((f) => f !== sourceFile).sort();
+    return { best: { ...widest, score, demoted: widest.demoted }, overloads: here.length, copies };
+  });
+}
+
+/**
+ * Ranked hits: BM25 from FTS5 (names, signature, doc, text, path; porter stemming; filler dropped,
+ * code words in names only) combined with evidence from the item's name (exact, prefix, sub-words
+ * of camelCase/snake_case), less for tests, vendored code and private names; overloads and
+ * compiled copies folded into one hit.
+ */
+export function searchIndex(index: ContextIndex, query: string, options: SearchFilters): SearchHit[] {
+  const terms: QueryTerms = queryTerms(query);
+  const words = [...terms.text, ...terms.names];
   if (words.length === 0) return [];
   const stemList = [...new Set(words.map(stem))];
-  const stems = new Set(stemList);
-  const rows: SearchRow[] = index.search(ftsQuery(words, (quoted) => index.matchCount(quoted, RARE_WORD_ITEMS) < RARE_WORD_ITEMS), CANDIDATES, options);
+  const stems = new Set([...stemList, ...words]);
+  const weights = new Map(words.map((w) => [w, Math.max(0.1, 1 - Math.log10(1 + index.matchCount(`names : "${w.replace(/"/g, '""')}"`, COMMON_NAME_WORD)) / Math.log10(COMMON_NAME_WORD))]));
+  const context: QueryContext = { codeWords: new Set(terms.names), wholeOnly: new Set([...terms.names, ...terms.abbreviations]), weight: (w) => weights.get(w) ?? 1 };
+  const files = fileFilter(index, options);
+  const keep = (item: IndexItem) => (!options.kind || item.kind === options.kind) && (!options.lang || item.lang === options.lang) && (!files || files.has(item.file_rel));
+  const match = ftsQuery(terms, (quoted) => index.matchCount(quoted, RARE_WORD_ITEMS) < RARE_WORD_ITEMS);
+  const rows: SearchRow[] = index.search(match, CANDIDATES, { kind: options.kind, lang: options.lang, files: files ? [...files] : undefined });
   const byId = new Map(rows.map((r) => [r.item_id, r]));
   // An identifier asked for by name is a candidate even when the text ranking would miss it.
   if (/^[\w.$]+$/.test(query.trim())) {
     for (const item of index.byName(query.trim(), 20)) {
-      if (!byId.has(item.item_id) && (!options.kind || item.kind === options.kind) && (!options.lang || item.lang === options.lang)) {
-        byId.set(item.item_id, { ...item, bm25: rows[0]?.bm25 ?? -1 });
-      }
+      if (!byId.has(item.item_id) && keep(item)) byId.set(item.item_id, { ...item, bm25: rows[0]?.bm25 ?? -1 });
     }
   }
-  // The best text match a demoted value does not set: otherwise a constant named like a query word
-  // (`ROW` for "rows") shrinks every other hit's text score.
-  const best = Math.min(...[...byId.values()].filter((r) => !VALUE_KINDS.has(r.kind)).map((r) => r.bm25), -1e-9);
-  const scored = [...byId.values()].map((row) => {
-    const text = row.bm25 / best; // 1 for the best text match, towards 0 for weaker ones
-    const name = nameEvidence(row, query, stemList);
-    // Private and dunder names are rarely what a question is after.
-    const privacy = row.name.startsWith("_") && !name.label?.startsWith("exact") ? -0.3 : 0;
-    const value = VALUE_KINDS.has(row.kind) && name.label !== "exact" ? -VALUE_DEMOTION : 0;
-    return { row, name: name.label, score: Math.round((text + name.score + privacy + value) * 1000) / 1000 };
+  const best = Math.min(...[...byId.values()].map((r) => r.bm25), -1e-9);
+  const askedForTests = stemList.some((s) => s.startsWith("test") || s === "spec");
+  // A function inside a function or method is a local helper: its parent's kind, asked once per parent.
+  const parentKinds = new Map<string, string | null>();
+  const isLocal = (row: IndexItem) => {
+    if (row.parent === null || row.kind !== "function") return false;
+    const key = `${row.file_rel}#${row.parent}`;
+    if (!parentKinds.has(key)) parentKinds.set(key, index.kindOf(row.file_rel, row.parent));
+    const kind = parentKinds.get(key);
+    return kind === "function" || kind === "method";
+  };
+  const scored: Scored[] = [...byId.values()].map((row) => {
+    const text = (TEXT_WEIGHT * row.bm25) / best; // TEXT_WEIGHT for the best text match, towards 0 for weaker ones
+    const name = nameEvidence(row, query, words, context);
+    const demoted = demotions(row, askedForTests, name.label === "exact", isLocal(row));
+    const penalty = demoted.reduce((n, reason) => n + DEMOTIONS[reason as keyof typeof DEMOTIONS], 0);
+    const fileNamed = namesItsFile(row) ? FILE_NAMED_AFTER : 0;
+    return { row, name: name.label, score: Math.round((text + name.score + fileNamed - penalty) * 1000) / 1000, demoted };
   });
-  scored.sort((a, b) => b.score - a.score || (a.row.item_id < b.row.item_id ? -1 : a.row.item_id > b.row.item_id ? 1 : 0));
+  const hits = fold(scored);
+  hits.sort((a, b) => b.best.score - a.best.score || (a.best.row.item_id < b.best.row.item_id ? -1 : a.best.row.item_id > b.best.row.item_id ? 1 : 0));
   // Why a hit matched is worked out for the hits returned only.
-  return scored.slice(0, options.limit).map(({ row, name, score }) => {
-    const { fields, terms } = matchedFields(row, stems);
-    return { id: row.item_id, kind: row.kind, name: row.name, file_rel: row.file_rel, line: row.line, end_line: row.end_line, signature: row.signature, score, why: { terms, fields, name } };
+  return hits.slice(0, options.limit).map(({ best: { row, name, score, demoted }, overloads, copies }) => {
+    const { fields, terms: matched } = matchedFields(row, stems);
+    return {
+      id: row.item_id,
+      kind: row.kind,
+      name: row.name,
+      file_rel: row.file_rel,
+      line: row.line,
+      end_line: row.end_line,
+      signature: row.signature,
+      score,
+      ...(overloads > 1 ? { overloads } : {}),
+      ...(copies.length > 0 ? { copies } : {}),
+      why: { terms: matched, fields, name, demoted },
+    };
   });
+}
+
+/** The files `--path` and `--no-tests` let through, or null when neither is given. */
+function fileFilter(index: ContextIndex, options: SearchFilters): Set<string> | null {
+  const paths = options.paths ?? [];
+  if (paths.length === 0 && options.tests !== false) return null;
+  const passes = pathFilter(paths);
+  return new Set(index.fileList().filter((f) => passes(f) && (options.tests !== false || !isTestPath(f))));
 }

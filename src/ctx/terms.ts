@@ -1,8 +1,84 @@
-/** Words for the full-text index and for queries: identifiers split, stop words dropped. */
+/** Words for the full-text index and for queries: identifiers split, filler dropped, code words kept. */
 
-const STOP_WORDS = new Set(
-  "a an and are as at be by for from how i in into is it its of on or that the this to was what when where which with without like given all any some each using use get".split(" "),
+/** Filler: words of a question that no identifier is made of. Dropped from queries. */
+const FILLER_WORDS = new Set(
+  "a an the and or are be been was were i me my we our you your it its this that these those there their what when where which who how why like given than then so do does can could should would will please".split(" "),
 );
+
+/**
+ * Code words: short words a question fills its prose with but that names are made of (`getValue`,
+ * `replace_all`, rxjs `from`, `forEach`, `toString`, `isEmpty`). Kept, but matched against names only:
+ * in docs and bodies they are everywhere and rank nothing.
+ */
+const CODE_WORDS = new Set("get set all any each every from with without into to of is as in on at by for use using some has not no new one".split(" "));
+
+/**
+ * The code-aware vocabulary: a word of a question also searches for the abbreviations code spells it
+ * with (`integer` → `int`, `directory` → `dir`). General English-to-code spelling, not synonyms of
+ * concepts; README (ctx search) lists it.
+ */
+export const ABBREVIATIONS: Readonly<Record<string, readonly string[]>> = {
+  address: ["addr"],
+  allocate: ["alloc"],
+  application: ["app"],
+  argument: ["arg"],
+  arguments: ["args"],
+  asynchronous: ["async"],
+  attribute: ["attr"],
+  authentication: ["auth"],
+  boolean: ["bool"],
+  buffer: ["buf"],
+  certificate: ["cert"],
+  character: ["char"],
+  command: ["cmd"],
+  configuration: ["config", "conf"],
+  connection: ["conn"],
+  context: ["ctx"],
+  database: ["db"],
+  decrement: ["dec"],
+  destination: ["dst", "dest"],
+  directory: ["dir"],
+  document: ["doc"],
+  environment: ["env"],
+  error: ["err"],
+  execute: ["exec"],
+  expression: ["expr"],
+  function: ["func", "fn"],
+  increment: ["inc"],
+  index: ["idx"],
+  information: ["info"],
+  initialize: ["init"],
+  integer: ["int"],
+  iterator: ["iter"],
+  length: ["len"],
+  library: ["lib"],
+  maximum: ["max"],
+  message: ["msg"],
+  minimum: ["min"],
+  number: ["num"],
+  object: ["obj"],
+  package: ["pkg"],
+  parameter: ["param"],
+  password: ["passwd"],
+  pointer: ["ptr"],
+  position: ["pos"],
+  previous: ["prev"],
+  random: ["rand"],
+  reference: ["ref"],
+  regular: ["regexp", "regex"],
+  request: ["req"],
+  response: ["resp"],
+  sequence: ["seq"],
+  source: ["src"],
+  specification: ["spec"],
+  statistics: ["stats"],
+  string: ["str"],
+  synchronous: ["sync"],
+  temporary: ["temp", "tmp"],
+  utility: ["util"],
+  value: ["val"],
+  variable: ["var"],
+};
 
 /** `parseArgs`, `parse_args`, `HTTPServer`, `get2D` → their words, lowercased. */
 export function identifierWords(identifier: string): string[] {
@@ -22,25 +98,62 @@ export function nameTerms(qualifiedName: string): string {
   return [...words, ...wholes].join(" ");
 }
 
-/** Query words worth searching for (stop words out, identifiers split), in order, without repeats. */
-export function queryWords(query: string): string[] {
-  const words = query.split(/\s+/).flatMap((token) => [...identifierWords(token), ...(identifierWords(token).length > 1 ? [token.toLowerCase().replace(/[^a-z0-9]/g, "")] : [])]);
-  const kept = words.filter((w) => !STOP_WORDS.has(w));
-  return [...new Set(kept.length > 0 ? kept : words)];
+/**
+ * A query's words: `text` searched everywhere, `names` (code words) searched in names only;
+ * `abbreviations` (in `text` too) were added from the vocabulary.
+ */
+export interface QueryTerms {
+  text: string[];
+  names: string[];
+  abbreviations: string[];
+}
+
+/** Query words worth searching for (filler out, identifiers split, abbreviations added), in order, without repeats. */
+export function queryTerms(query: string): QueryTerms {
+  const words = query.split(/\s+/).flatMap((token) => {
+    const parts = identifierWords(token);
+    return parts.length > 1 ? [...parts, token.toLowerCase().replace(/[^a-z0-9]/g, "")] : parts;
+  });
+  const kept = words.filter((w) => !FILLER_WORDS.has(w));
+  // A question of filler only ("the a of") is asked as it is, rather than not at all.
+  const asked = kept.length > 0 ? kept : words;
+  const text = new Set<string>();
+  const names = new Set<string>();
+  const abbreviations = new Set<string>();
+  for (const w of asked) {
+    if (CODE_WORDS.has(w) && kept.length > 0) names.add(w);
+    else text.add(w);
+  }
+  for (const w of [...text]) {
+    for (const short of ABBREVIATIONS[w] ?? []) {
+      if (!text.has(short)) abbreviations.add(short);
+      text.add(short);
+    }
+  }
+  // Only code words ("get all"): then they are the question, searched everywhere.
+  if (text.size === 0) return { text: [...names], names: [], abbreviations: [] };
+  return { text: [...text], names: [...names].filter((w) => !text.has(w)), abbreviations: [...abbreviations] };
 }
 
 /**
- * An FTS5 MATCH expression: any of the words, each quoted so no word is read as syntax. Rare words
- * of three letters or more also match as prefixes (`tar` finds `tarfile`, `heap` finds `heapq`);
- * common words do not, where prefixes only add weak candidates to rank.
+ * An FTS5 MATCH expression: any of the words, each quoted so no word is read as syntax; code words
+ * in the names column only. Rare words of three letters or more also match as prefixes (`tar` finds
+ * `tarfile`, `heap` finds `heapq`); common words do not, where prefixes only add weak candidates to rank.
  */
-export function ftsQuery(words: readonly string[], isRare: (quotedWord: string) => boolean): string {
-  return words
-    .map((w) => {
-      const quoted = `"${w.replace(/"/g, '""')}"`;
+export function ftsQuery(terms: QueryTerms, isRare: (quotedWord: string) => boolean): string {
+  const quote = (w: string) => `"${w.replace(/"/g, '""')}"`;
+  return [
+    ...terms.text.map((w) => {
+      const quoted = quote(w);
       return w.length >= 3 && isRare(quoted) ? `${quoted}*` : quoted;
-    })
-    .join(" OR ");
+    }),
+    ...terms.names.map((w) => `names : ${quote(w)}`),
+  ].join(" OR ");
+}
+
+/** An English word without its inflection (`parsing`, `parses` → `pars`), to compare whole words. */
+export function inflectionless(word: string): string {
+  return word.length > 4 ? word.replace(/(ing|ed|es|s|er|e)$/, "") : word;
 }
 
 /** A crude English stem, for comparing query words with name words the way FTS5's porter does. */

@@ -3,6 +3,7 @@ import { fail, ok } from "../core/result.ts";
 import { getAnswer, searchAnswer, statusAnswer, type GetAnswer, type SearchAnswer, type StatusAnswer } from "../ctx/answers.ts";
 import { BuildBusy, buildIndex, type BuildReport } from "../ctx/build.ts";
 import type { GetMode } from "../ctx/get.ts";
+import type { SearchFilters } from "../ctx/search.ts";
 import type { Answered } from "./answered.ts";
 import { onIndex, type IndexOptions, type IndexWork } from "./index-session.ts";
 import { storageHint } from "./storage-errors.ts";
@@ -20,7 +21,7 @@ export type { IndexOptions } from "./index-session.ts";
 export const BUILD_WAIT_MS = 600_000;
 
 export type BuildOptions = { workers: number; waitMs?: number; progress?: (done: number, total: number) => void; remote?: RemoteCache | null };
-export type SearchOptions = { query: string; limit: number; kind?: string; lang?: string; workers: number; building?: boolean; unchangedSinceLastAnswer?: boolean };
+export type SearchOptions = SearchFilters & { query: string; workers: number; building?: boolean; unchangedSinceLastAnswer?: boolean };
 export type GetOptions = { ids: readonly string[]; mode: GetMode; budget: number; building?: boolean };
 
 export function buildWork(options: BuildOptions): IndexWork<BuildReport> {

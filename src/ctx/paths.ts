@@ -1,0 +1,54 @@
+/** What a file's path says about it, for ranking and filters: tests, vendored copies, compiled twins, globs. */
+
+/**
+ * Test code by the conventions of the supported languages: `_test.go`, `test_*.py`/`*_test.py`,
+ * `*.test.ts`/`*.spec.js`, `*Test.java`/`*Tests.cs`/`*_spec.rb`, and anything under a `test`,
+ * `tests`, `__tests__`, `testdata`, `spec` or `testing`-free `test*` folder named so.
+ */
+const TEST_FILE = /(^|\/)(test_[^/]*\.py|[^/]*_(test|spec)\.[a-z]+|[^/]*\.(test|spec)\.[a-z]+|[^/]*Tests?\.(java|kt|scala|cs|swift|php|dart))$/;
+const TEST_DIR = /(^|\/)(tests?|__tests__|testdata|spec|specs)\//;
+
+export function isTestPath(fileRel: string): boolean {
+  return TEST_DIR.test(fileRel) || TEST_FILE.test(fileRel);
+}
+
+/** Another project's code copied in (Go's `vendor/`, `third_party/`). */
+const VENDORED = /(^|\/)(vendor|third_party|vendored)\//;
+
+export function isVendoredPath(fileRel: string): boolean {
+  return VENDORED.test(fileRel);
+}
+
+/**
+ * JavaScript-family files that are copies of one module: `src/v3/types.ts`, `v3/types.d.ts`,
+ * `v3/types.js`, `v3/types.cjs` (an npm package ships its TypeScript source, declarations and
+ * compiled builds side by side). They share their folder's name and their own name without the
+ * extension; the rank orders them source first, then declarations, then compiled code.
+ */
+const JS_FAMILY = /\.(d\.[cm]?ts|[cm]?tsx?|[cm]?jsx?)$/;
+
+export function moduleTwin(fileRel: string): { key: string; rank: number } | null {
+  const ext = JS_FAMILY.exec(fileRel)?.[1];
+  if (ext === undefined) return null;
+  const parts = fileRel.slice(0, -ext.length - 1).split("/");
+  const key = parts.slice(-2).join("/");
+  const rank = ext.startsWith("d.") ? 1 : /^[cm]?tsx?$/.test(ext) ? 0 : 2;
+  return { key, rank };
+}
+
+/**
+ * `--path` globs (Bun.Glob syntax): a pattern also matches everything under a folder it names, and
+ * one without `/` matches in any folder (as in .gitignore); a leading `!` excludes. A file passes
+ * when it matches an include (or there are none) and no exclude.
+ */
+export function pathFilter(patterns: readonly string[]): (fileRel: string) => boolean {
+  const compile = (pattern: string) => {
+    const p = pattern.replace(/^\.\//, "").replace(/\/+$/, "");
+    const forms = p.includes("/") ? [p, `${p}/**`] : [p, `${p}/**`, `**/${p}`, `**/${p}/**`];
+    const globs = forms.map((f) => new Bun.Glob(f));
+    return (fileRel: string) => globs.some((g) => g.match(fileRel));
+  };
+  const includes = patterns.filter((p) => !p.startsWith("!")).map(compile);
+  const excludes = patterns.filter((p) => p.startsWith("!")).map((p) => compile(p.slice(1)));
+  return (fileRel) => (includes.length === 0 || includes.some((m) => m(fileRel))) && !excludes.some((m) => m(fileRel));
+}
