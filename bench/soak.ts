@@ -352,8 +352,13 @@ function idName(id: string, rel: string): string | null {
   return id.slice(id.indexOf("#") + 1).replace(/@\d+$/, "").split(".").at(-1) ?? null;
 }
 
-/** Why a `ctx get` piece does not match the content its hash names, or null when it does. */
-function pieceProblem(piece: any, state: FileState | undefined): string | null {
+/**
+ * Why a `ctx get` piece does not match the content its hash names, or null when it does. A piece cut
+ * to the budget (`truncated`) is checked without its closing note, and its last row may be cut short.
+ */
+function pieceProblem(cited: any, state: FileState | undefined): string | null {
+  const piece = cited.truncated ? { ...cited, content: String(cited.content).replace(/\n?… truncated[^\n]*$/, "") } : cited;
+  const cutShort = (row: string, whole: string) => cited.truncated !== undefined && whole.startsWith(row);
   const m = /^(.*):(\d+)-(\d+)$/.exec(String(piece.citation));
   if (!m) return `bad citation ${piece.citation}`;
   const rel = m[1]!;
@@ -372,16 +377,17 @@ function pieceProblem(piece: any, state: FileState | undefined): string | null {
   };
   if (piece.mode === "raw") {
     const expected = lines.slice(line - 1, end).join("\n");
-    if (piece.content !== expected) return `raw content differs from lines ${line}-${end} of that version`;
+    if (piece.content !== expected && !cutShort(piece.content, expected)) return `raw content differs from lines ${line}-${end} of that version`;
     if (!isFile && !declares(line)) return `raw piece starts at line ${line}, which does not declare ${name ?? "a section"}: ${JSON.stringify(lines[line - 1])}`;
     if (at !== undefined && Number(at) !== line) return `id ${piece.id} served from line ${line}`;
-    if (isFile && (line !== 1 || end !== lines.length)) return `file piece cites ${line}-${end} of ${lines.length} lines`;
+    if (isFile && (line !== 1 || (end !== lines.length && !cited.truncated))) return `file piece cites ${line}-${end} of ${lines.length} lines`;
     return null;
   }
   if (piece.mode === "excerpt") {
     const rows = String(piece.content).split("\n");
     if (rows.length !== end - line + 1) return `excerpt has ${rows.length} lines for citation ${line}-${end}`;
     for (let i = 0; i < rows.length; i++) {
+      if (i === rows.length - 1 && cutShort(rows[i]!, `${String(line + i).padStart(String(end).length)}| ${lines[line + i - 1]}`)) break;
       const row = /^ *(\d+)\| (.*)$/s.exec(rows[i]!);
       if (!row || Number(row[1]) !== line + i) return `excerpt line ${i + 1} is not numbered ${line + i}: ${JSON.stringify(rows[i])}`;
       if (row[2] !== lines[line + i - 1]) return `excerpt line ${line + i} differs: ${JSON.stringify(row[2])} vs ${JSON.stringify(lines[line + i - 1])}`;
@@ -404,10 +410,10 @@ function pieceProblem(piece: any, state: FileState | undefined): string | null {
     if (from < 1 || to < from || to > lines.length) return `skeleton row ${from}-${to} outside the ${lines.length} lines of that version`;
     const word = row[4]!.trim().split(/[\s(<:[{=]/)[0]!;
     if (word !== "" && !(lines[from - 1] ?? "").includes(word)) return `skeleton row ${from} (${row[4]}) does not match line ${from}: ${JSON.stringify(lines[from - 1])}`;
-    if (i === 0 && !isFile && (from !== line || to !== end)) return `skeleton starts at ${from}-${to}, cited ${line}-${end}`;
+    if (i === 0 && !isFile && (from !== line || (to !== end && !cited.truncated))) return `skeleton starts at ${from}-${to}, cited ${line}-${end}`;
   }
   if (!isFile && rows.length > 0 && !declares(line)) return `skeleton of ${piece.id} at line ${line}, which does not declare it`;
-  if (isFile && (line !== 1 || end !== lines.length)) return `file skeleton cites ${line}-${end} of ${lines.length} lines`;
+  if (isFile && (line !== 1 || (end !== lines.length && !cited.truncated))) return `file skeleton cites ${line}-${end} of ${lines.length} lines`;
   return null;
 }
 

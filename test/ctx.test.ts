@@ -249,10 +249,42 @@ describe("ctx search", () => {
     for (const hit of helpers) expect(hit.line).toBe(3); // every helper hit read from the new content
   });
 
-  test("usage errors exit 2", () => {
+  test("usage errors exit 2: --kind and --lang typos name the valid values; --limit above 100", () => {
     const segment = project();
     expect(ctx(segment, "search", "x", "--limit", "0").exitCode).toBe(2);
-    expect(ctx(segment, "search", "x", "--lang", "cobol").exitCode).toBe(2);
+    expect(ctx(segment, "search", "x", "--limit", "101").json).toMatchObject({ error_code: "USAGE_ERROR", message: "--limit takes a whole number from 1 to 100" });
+    expect(ctx(segment, "search", "x", "--limit", "100").exitCode).toBe(0);
+    const lang = ctx(segment, "search", "x", "--lang", "cobol");
+    expect(lang.exitCode).toBe(2);
+    expect(lang.json.message).toContain("python");
+    const kind = ctx(segment, "search", "x", "--kind", "funtion");
+    expect(kind.exitCode).toBe(2);
+    expect(kind.json).toMatchObject({ error_code: "USAGE_ERROR" });
+    expect(kind.json.message).toContain("function, interface");
+    expect(kind.json.message).toContain("section");
+  });
+
+  test("--path globs include and !GLOB excludes (repeatable); --no-tests leaves test files out", () => {
+    const segment = makeSegment({
+      "src/parser.py": "def parse_config(text):\n    pass\n",
+      "src/legacy/parser.py": "def parse_config_old(text):\n    pass\n",
+      "tests/test_parser.py": "def test_parse_config():\n    pass\n",
+      "lib/parse_test.go": "package lib\n\nfunc parseConfigCase() {}\n",
+      "web/parse.ts": "export function parseConfig(text: string) {}\n",
+    });
+    const files = (...args: string[]) => [...new Set(ctx(segment, "search", "parse config", "--limit", "20", ...args).json.hits.map((h: { file_rel: string }) => h.file_rel))].sort();
+    expect(files()).toHaveLength(5);
+    expect(files("--path", "src")).toEqual(["src/legacy/parser.py", "src/parser.py"]);
+    expect(files("--path", "src/**", "--path", "!src/legacy")).toEqual(["src/parser.py"]);
+    expect(files("--path", "*.ts")).toEqual(["web/parse.ts"]);
+    expect(files("--path", "!*.py")).toEqual(["lib/parse_test.go", "web/parse.ts"]);
+    expect(files("--no-tests")).toEqual(["src/legacy/parser.py", "src/parser.py", "web/parse.ts"]);
+    // A definition ranks above the test of the same words, and says why the test went down.
+    const hits = ctx(segment, "search", "parse config", "--limit", "20").json.hits;
+    const test = hits.findIndex((h: { file_rel: string }) => h.file_rel === "tests/test_parser.py");
+    expect(hits[test].why.demoted).toEqual(["test"]);
+    expect(hits.findIndex((h: { file_rel: string }) => h.file_rel === "src/parser.py")).toBeLessThan(test);
+    expect(ctx(segment, "search", "parse", "--path", "!").exitCode).toBe(2);
   });
 });
 
@@ -292,6 +324,47 @@ describe("ctx get", () => {
       ["app/nope.py#x", "ID_NOT_FOUND"],
       ["app/billing.py#Ghost", "ID_NOT_FOUND"],
     ]);
+  });
+
+  test("a first piece larger than the budget comes back cut, with a marker, the lines it shows and the id that reads on", () => {
+    const body = Array.from({ length: 60 }, (_, i) => `    total_${i} = compute_value(${i})`).join("\n");
+    const segment = makeSegment({ "big.py": `def big():\n${body}\n    return 0\n` });
+    ctx(segment, "build");
+    for (const mode of ["excerpt", "raw", "skeleton"]) {
+      const run = ctx(segment, "get", mode === "skeleton" ? "big.py" : "big.py#big", "--mode", mode, "--budget", mode === "skeleton" ? "2" : "80");
+      expect(run.exitCode).toBe(0);
+      const [piece] = run.json.pieces;
+      expect(piece.tokens).toBeLessThanOrEqual(run.json.budget);
+      expect(run.json.used_tokens).toBe(piece.tokens);
+      expect(piece.content.length).toBeGreaterThan(0);
+      expect(run.json.stop_reason).toBe("budget");
+      if (mode === "skeleton") continue;
+      expect(piece.truncated).toMatchObject({ line: 1, of: "1-62" });
+      expect(piece.citation).toBe(`big.py:1-${piece.truncated.end_line}`);
+      expect(piece.content).toEndWith(`… truncated to fit 80 tokens; read on: ${piece.truncated.next_id}`);
+      expect(piece.truncated.next_id).toBe(`big.py#L${piece.truncated.end_line + 1}-L62`);
+      // Reading on continues where the cut was, without a gap.
+      const next = ctx(segment, "get", piece.truncated.next_id, "--mode", mode, "--budget", "100000").json.pieces[0];
+      expect(next.citation).toBe(`big.py:${piece.truncated.end_line + 1}-62`);
+      expect(next.content.split("\n").at(-1)).toEndWith("    return 0");
+    }
+    // A budget smaller than one line: part of the line, still within the budget.
+    const tiny = ctx(segment, "get", "big.py#big", "--mode", "raw", "--budget", "2").json.pieces[0];
+    expect(tiny).toMatchObject({ content: "def big(", tokens: 2, truncated: { line: 1, end_line: 1, next_id: "big.py#L2-L62" } });
+  });
+
+  test("line-range ids: file#L10-L40 (or #L7) reads those lines in every mode; past the end is ID_NOT_FOUND", () => {
+    const segment = project();
+    ctx(segment, "build");
+    const raw = ctx(segment, "get", "app/billing.py#L9-L10", "--mode", "raw").json.pieces[0];
+    expect(raw).toMatchObject({ kind: "lines", citation: "app/billing.py:9-10", content: 'def send_reminder(invoice):\n    """Email a payment reminder."""' });
+    expect(ctx(segment, "get", "app/billing.py#L9").json.pieces[0]).toMatchObject({ citation: "app/billing.py:9-9", content: "9| def send_reminder(invoice):" });
+    expect(ctx(segment, "get", "app/billing.py#L1-L8", "--mode", "skeleton").json.pieces[0].content).toBe("1-6 class Invoice\n  4-6 def total_amount(self, tax_rate: float) -> float");
+    expect(ctx(segment, "get", "app/billing.py#L5-L500", "--mode", "raw").json.pieces[0].citation).toBe("app/billing.py:5-11");
+    const past = ctx(segment, "get", "app/billing.py#L400-L500");
+    expect(past.exitCode).toBe(1);
+    expect(past.json.error_code).toBe("ID_NOT_FOUND");
+    expect(ctx(segment, "get", "app/billing.py#L9-L3").json.error_code).toBe("ID_NOT_FOUND");
   });
 
   test("never serves lines that no longer match the file", () => {

@@ -20,6 +20,14 @@ export function variadic<T extends ArgsDef>(defs: T): T {
   return defs;
 }
 
+const repeatableFlags = new WeakMap<ArgsDef, ReadonlySet<string>>();
+
+/** Marks string flags that may be given more than once (`--path a --path b`): they parse to a list. */
+export function repeatable<T extends ArgsDef>(defs: T, names: readonly (keyof T & string)[]): T {
+  repeatableFlags.set(defs, new Set(names));
+  return defs;
+}
+
 /** What a command's `run` receives as `args`, in citty's shape: flags by name, positionals by name and in `_`. */
 export type ParsedArgs = { _: string[] } & Record<string, string | boolean | string[] | undefined>;
 
@@ -69,7 +77,8 @@ export function parseArgs(rawArgs: readonly string[], defs: ArgsDef): Result<Par
       if (value === undefined || value.startsWith("--")) return usage(`option '${token}' needs a value`);
       i++;
     }
-    parsed[flag.name] = value;
+    if (repeatableFlags.get(defs)?.has(flag.name)) parsed[flag.name] = [...((parsed[flag.name] as string[] | undefined) ?? []), value];
+    else parsed[flag.name] = value;
   }
   if (parsed._.length > positionals.length && !variadicCommands.has(defs)) return usage(`too many arguments: expected at most ${positionals.length}`);
   for (const [index, { name, required }] of positionals.entries()) {

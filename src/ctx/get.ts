@@ -25,6 +25,11 @@ export interface Piece {
   content_hash: string;
   tokens: number;
   content: string;
+  /**
+   * Set when the piece alone was larger than the budget: the lines it shows (`line`-`end_line`; the
+   * citation says the same), the lines the whole piece covers, and the id that reads on.
+   */
+  truncated?: { line: number; end_line: number; of: string; next_id: string | null };
 }
 
 export interface GetResult {
@@ -36,43 +41,81 @@ export interface GetResult {
   stop_reason: "complete" | "budget";
 }
 
-function numbered(lines: string[], from: number, to: number): string {
+/** A piece's lines, each with the source line it shows (a skeleton row: the line its item starts on). */
+interface Rendered {
+  rows: string[];
+  numbers: number[];
+  line: number;
+  end: number;
+}
+
+function numbered(lines: string[], from: number, to: number): Rendered {
   const width = String(to).length;
-  return lines
-    .slice(from - 1, to)
-    .map((text, i) => `${String(from + i).padStart(width)}| ${text}`)
-    .join("\n");
+  const rows = lines.slice(from - 1, to).map((text, i) => `${String(from + i).padStart(width)}| ${text}`);
+  return { rows, numbers: rows.map((_, i) => from + i), line: from, end: to };
 }
 
 /** The signature of `root` and of everything inside it, indented by depth. */
-function skeleton(rows: OutlineRow[], root: IndexItem | null): string {
-  const inside = root ? rows.filter((i) => i.item_id === root.item_id || i.qualified_name.startsWith(`${root.qualified_name}.`)) : rows;
-  const base = root ? root.qualified_name.split(".").length : 1;
-  return inside
-    .map((i) => {
+function skeleton(rows: OutlineRow[], root: IndexItem | null): { rows: string[]; numbers: number[] } {
+  const inside = root && root.kind !== "lines" ? rows.filter((i) => i.item_id === root.item_id || i.qualified_name.startsWith(`${root.qualified_name}.`)) : rows;
+  const base = root && root.kind !== "lines" ? root.qualified_name.split(".").length : 1;
+  return {
+    rows: inside.map((i) => {
       const depth = i.kind === "section" ? 0 : i.qualified_name.split(".").length - base;
       return `${"  ".repeat(Math.max(0, depth))}${i.line}-${i.end_line} ${i.signature}`;
-    })
-    .join("\n");
+    }),
+    numbers: inside.map((i) => i.line),
+  };
 }
 
 /**
  * A piece's content and the lines it covers. Only excerpts, raw pieces and a whole file's skeleton
- * need the text split into lines; a symbol's skeleton comes from the index rows alone.
+ * need the text split into lines; a symbol's skeleton comes from the index rows alone. A line range
+ * (`#L10-L40`) is shown without context lines: what was asked for, so reading on leaves no gap.
  */
-function render(mode: GetMode, target: IndexTarget, fileRel: string, bytes: Uint8Array, item: IndexItem | null): { content: string; line: number; end: number } {
+function render(mode: GetMode, target: IndexTarget, fileRel: string, bytes: Uint8Array, item: IndexItem | null): Rendered {
   const lines = () => sourceLines(bytes);
   if (mode === "skeleton") {
-    const rows = target.index.outline(fileRel, item);
-    return { content: skeleton(rows, item), line: item?.line ?? 1, end: item?.end_line ?? lines().length };
+    const { rows, numbers } = skeleton(target.index.outline(fileRel, item), item);
+    return { rows, numbers, line: item?.line ?? 1, end: item?.end_line ?? lines().length };
   }
   const all = lines();
   const line = item?.line ?? 1;
-  const end = item?.end_line ?? all.length;
-  if (mode === "raw") return { content: all.slice(line - 1, end).join("\n"), line, end };
-  const from = Math.max(1, line - CONTEXT_LINES);
-  const to = Math.min(all.length, end + CONTEXT_LINES);
-  return { content: numbered(all, from, to), line: from, end: to };
+  const end = Math.min(all.length, item?.end_line ?? all.length);
+  if (mode === "raw") {
+    const rows = all.slice(line - 1, end);
+    return { rows, numbers: rows.map((_, i) => line + i), line, end };
+  }
+  const context = item?.kind === "lines" ? 0 : CONTEXT_LINES;
+  return numbered(all, Math.max(1, line - context), Math.min(all.length, end + context));
+}
+
+/**
+ * The first lines of a piece that fit `budget` tokens with the note that says where to read on
+ * (`next_id`, a line range of the same file); a first line longer than the budget is cut. Never over
+ * the budget, never empty while the budget holds a character.
+ */
+function truncate(fileRel: string, rendered: Rendered, budget: number): { content: string; truncated: NonNullable<Piece["truncated"]> } {
+  const room = budget * 4;
+  const noteFor = (next: string | null) => `\n… truncated to fit ${budget} tokens${next ? `; read on: ${next}` : ""}`;
+  let shown = 0;
+  let length = 0;
+  for (; shown < rendered.rows.length; shown++) {
+    const next = length + (shown > 0 ? 1 : 0) + rendered.rows[shown]!.length;
+    const after = rendered.numbers[shown + 1];
+    const note = noteFor(after === undefined ? null : `${fileRel}#L${after}-L${rendered.end}`);
+    if (next + note.length > room) break;
+    length = next;
+  }
+  const lastShown = shown > 0 ? rendered.numbers[shown - 1]! : rendered.numbers[0] ?? rendered.line;
+  const nextLine = rendered.numbers[Math.max(shown, 1)];
+  const nextId = nextLine === undefined ? null : `${fileRel}#L${nextLine}-L${rendered.end}`;
+  const note = noteFor(nextId);
+  // Not one whole row fits: as much of the first as the budget holds (the note only if it fits too).
+  const body = shown > 0 ? rendered.rows.slice(0, shown).join("\n") : (rendered.rows[0] ?? "").slice(0, Math.max(0, room - note.length) || room);
+  const content = body.length + note.length <= room ? body + note : body.slice(0, room);
+  const end = shown > 0 ? (rendered.numbers[shown] ?? rendered.end + 1) - 1 : lastShown;
+  return { content, truncated: { line: rendered.line, end_line: Math.max(rendered.line, end), of: `${rendered.line}-${rendered.end}`, next_id: nextId } };
 }
 
 /**
@@ -91,10 +134,21 @@ function splitId(target: IndexTarget, id: string): { fileRel: string; member: st
   return first === -1 ? { fileRel: id, member: null } : { fileRel: id.slice(0, first), member: id.slice(first + 1) };
 }
 
+/** `L10-L40`, `L10-40` or `L10`: a range of lines, read like an item. */
+function lineRange(fileRel: string, member: string): IndexItem | null {
+  const match = /^L(\d+)(?:-L?(\d+))?$/.exec(member);
+  if (!match) return null;
+  const line = Number(match[1]);
+  const end = match[2] === undefined ? line : Number(match[2]);
+  if (line < 1 || end < line) return null;
+  return { item_id: `${fileRel}#${member}`, file_rel: fileRel, lang: "", kind: "lines", name: member, qualified_name: member, line, end_line: end, signature: "", doc: null, parent: null };
+}
+
 /**
  * The asked-for pieces within a hard token budget. A file changed since it was indexed is
  * re-indexed first, so lines always match the file; what does not fit is listed, unknown ids
- * are errors of their own.
+ * are errors of their own. A first piece larger than the whole budget is returned cut, with the
+ * id that reads on, rather than nothing.
  */
 export async function getPieces(target: IndexTarget, ids: readonly string[], mode: GetMode, budget: number): Promise<GetResult> {
   const result: GetResult = { pieces: [], omitted: [], errors: [], budget, used_tokens: 0, stop_reason: "complete" };
@@ -104,14 +158,23 @@ export async function getPieces(target: IndexTarget, ids: readonly string[], mod
       result.errors.push({ id, ...found });
       continue;
     }
-    const tokens = estimateTokens(found.content);
-    if (result.used_tokens + tokens > budget) {
-      result.omitted.push({ id, tokens, stop_reason: "budget" });
-      result.stop_reason = "budget";
+    const { fileRel, rendered, ...piece } = found;
+    const content = rendered.rows.join("\n");
+    const tokens = estimateTokens(content);
+    if (result.used_tokens + tokens <= budget) {
+      result.used_tokens += tokens;
+      result.pieces.push({ id, mode, ...piece, tokens, content });
       continue;
     }
-    result.used_tokens += tokens;
-    result.pieces.push({ id, kind: found.kind, mode, citation: found.citation, content_hash: found.content_hash, tokens, content: found.content });
+    result.stop_reason = "budget";
+    if (result.pieces.length > 0 || result.omitted.length > 0) {
+      result.omitted.push({ id, tokens, stop_reason: "budget" });
+      continue;
+    }
+    const cut = truncate(fileRel, rendered, budget);
+    const cutTokens = estimateTokens(cut.content);
+    result.used_tokens += cutTokens;
+    result.pieces.push({ id, mode, ...piece, citation: `${fileRel}:${cut.truncated.line}-${cut.truncated.end_line}`, tokens: cutTokens, content: cut.content, truncated: cut.truncated });
   }
   return result;
 }
@@ -125,7 +188,7 @@ type PieceError = { error_code: string; message: string };
  * One id's lines, read from the file as the index has it: a file changed since it was indexed is
  * re-indexed first, and one that changes between that and the read is re-indexed and read again.
  */
-async function readPiece(target: IndexTarget, id: string, mode: GetMode): Promise<Omit<Piece, "id" | "mode" | "tokens"> | PieceError> {
+async function readPiece(target: IndexTarget, id: string, mode: GetMode): Promise<(Pick<Piece, "kind" | "citation" | "content_hash"> & { fileRel: string; rendered: Rendered }) | PieceError> {
   const { fileRel, member } = splitId(target, id);
   if (fileRel === "" || fileRel.startsWith("/") || fileRel.split("/").includes("..")) return { error_code: "PATH_OUTSIDE_SEGMENT", message: "ids name files inside the segment" };
   for (let attempt = 1; ; attempt++) {
@@ -134,7 +197,7 @@ async function readPiece(target: IndexTarget, id: string, mode: GetMode): Promis
       await refreshFiles(target, [fileRel]);
       file = target.index.file(fileRel);
     }
-    const item = member === null ? null : target.index.item(id);
+    const item = member === null ? null : (target.index.item(id) ?? lineRange(fileRel, member));
     if (!file || (member !== null && !item)) return { error_code: "ID_NOT_FOUND", message: file ? `no symbol or section '${member}' in ${fileRel}` : `'${fileRel}' is not in the index` };
     const located = locateFile({ root: target.root }, fileRel.split("/"));
     if (!located.ok) return { error_code: located.error.code, message: located.error.message };
@@ -147,7 +210,8 @@ async function readPiece(target: IndexTarget, id: string, mode: GetMode): Promis
     const hash = contentHash(read.bytes);
     if (hash === file.content_hash) {
       const rendered = render(mode, target, fileRel, read.bytes, item);
-      return { kind: item?.kind ?? "file", citation: `${fileRel}:${rendered.line}-${rendered.end}`, content_hash: hash, content: rendered.content };
+      if (item?.kind === "lines" && item.line > Math.max(rendered.end, 1)) return { error_code: "ID_NOT_FOUND", message: `${fileRel} has ${rendered.end} lines; ${member} starts after them` };
+      return { kind: item?.kind ?? "file", citation: `${fileRel}:${rendered.line}-${rendered.end}`, content_hash: hash, fileRel, rendered };
     }
     // Changed after the freshness check (size and time alike, or edited in between): index it again.
     if (target.cache.readOnly || attempt === READ_ATTEMPTS) return { error_code: "STALE_INDEX", message: `${fileRel} changed while being read; ask again` };

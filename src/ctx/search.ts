@@ -15,7 +15,7 @@ export interface SearchHit {
   overloads?: number;
   /** Other files holding the same definition (the `.d.ts`/`.js`/`.cjs` builds of a TypeScript module): folded into this hit. */
   copies?: string[];
-  why: { terms: string[]; fields: string[]; name: string | null; demoted: string[] };
+  why: { terms: string[]; fields: string[]; name: string | null; demoted: string[]; used_by?: number };
 }
 
 /** How many hits a search returns, and which items it may return. */
@@ -48,6 +48,15 @@ const RARE_WORD_ITEMS = 30;
 const TEXT_WEIGHT = 2;
 /** Score taken off hits a question is rarely after, each with the reason `why.demoted` gives. */
 const DEMOTIONS = { test: 1, vendored: 0.3, private: 0.3, local: 0.4 } as const;
+/**
+ * Used names: a definition other code mentions (in the first lines of other items) is more likely what
+ * a question is after, up to USED_WEIGHT for USED_MOST mentions or more, for the USED_RERANKED best
+ * hits. Relevance (recall@5 / MRR, python, go, typescript): without 0.875/0.811, 0.711/0.544,
+ * 0.706/0.592; with 0.6: 0.875/0.785, 0.737/0.561, 0.706/0.623.
+ */
+const USED_WEIGHT = 0.6;
+const USED_MOST = 100;
+const USED_RERANKED = 30;
 /** Name evidence when the name answers none of the question's other words: this share of it. */
 const QUERY_SHARE_FLOOR = 0.4;
 /** Names counted per query word for its weight; at this many the weight is the least. */
@@ -88,6 +97,14 @@ function nameEvidence(item: IndexItem, query: string, words: readonly string[], 
       marked.fill(1, span[0], Math.min(w.length, span[0] + span[1]));
       found.add(q);
     }
+    // A name word the query's words spell end to end, code words and abbreviations included (`getenv`: "get … env").
+    if (marked.includes(0)) {
+      const pieces = segments(w, words);
+      if (pieces) {
+        marked.fill(1);
+        for (const q of pieces) found.add(q);
+      }
+    }
     covered += marked.reduce((n, b) => n + b, 0);
   }
   if (found.size === 0) return { label: null, score: 0 };
@@ -102,6 +119,19 @@ function nameEvidence(item: IndexItem, query: string, words: readonly string[], 
   // Code words alone are weak evidence: "one of a set" is not asking for `of` or `set`.
   const weight = [...found].every((q) => context.codeWords.has(q)) ? CODE_WORDS_ONLY : 1;
   return { label: share >= 0.99 ? "all_subwords" : "subword", score: weight * evidence };
+}
+
+/** The query words that spell `w` end to end, in order (`getenv` → get, env), or null. */
+function segments(w: string, words: readonly string[]): string[] | null {
+  // Longest spelling reaching each position of `w`, built left to right.
+  const reach: (string[] | null)[] = [[], ...new Array<string[] | null>(w.length).fill(null)];
+  for (let at = 0; at < w.length; at++) {
+    const before = reach[at];
+    if (!before) continue;
+    for (const q of words) if (w.startsWith(q, at) && !reach[at + q.length]) reach[at + q.length] = [...before, q];
+  }
+  const whole = reach[w.length];
+  return whole && whole.length >= 2 ? whole : null;
 }
 
 /** Where query word `q` spells part of name word `w`: [start, length], or null. */
@@ -167,6 +197,8 @@ interface Scored {
   name: string | null;
   score: number;
   demoted: string[];
+  /** Items whose first lines mention the name (counted up to USED_MOST), when counted. */
+  used?: number;
 }
 
 /**
@@ -241,9 +273,17 @@ export function searchIndex(index: ContextIndex, query: string, options: SearchF
     return { row, name: name.label, score: Math.round((text + name.score + fileNamed - penalty) * 1000) / 1000, demoted };
   });
   const hits = fold(scored);
-  hits.sort((a, b) => b.best.score - a.best.score || (a.best.row.item_id < b.best.row.item_id ? -1 : a.best.row.item_id > b.best.row.item_id ? 1 : 0));
+  const order = (a: (typeof hits)[number], b: (typeof hits)[number]) => b.best.score - a.best.score || (a.best.row.item_id < b.best.row.item_id ? -1 : a.best.row.item_id > b.best.row.item_id ? 1 : 0);
+  hits.sort(order);
+  // Until the index has references: how many items' first lines mention the name, for the best hits.
+  for (const hit of hits.slice(0, USED_RERANKED)) {
+    const uses = index.matchCount(`body : "${hit.best.row.name.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean).join(" ")}"`, USED_MOST);
+    if (uses === 0) continue;
+    hit.best = { ...hit.best, score: Math.round((hit.best.score + (USED_WEIGHT * Math.log10(1 + uses)) / Math.log10(1 + USED_MOST)) * 1000) / 1000, used: uses };
+  }
+  hits.sort(order);
   // Why a hit matched is worked out for the hits returned only.
-  return hits.slice(0, options.limit).map(({ best: { row, name, score, demoted }, overloads, copies }) => {
+  return hits.slice(0, options.limit).map(({ best: { row, name, score, demoted, used }, overloads, copies }) => {
     const { fields, terms: matched } = matchedFields(row, stems);
     return {
       id: row.item_id,
@@ -256,7 +296,7 @@ export function searchIndex(index: ContextIndex, query: string, options: SearchF
       score,
       ...(overloads > 1 ? { overloads } : {}),
       ...(copies.length > 0 ? { copies } : {}),
-      why: { terms: matched, fields, name, demoted },
+      why: { terms: matched, fields, name, demoted, ...(used ? { used_by: used } : {}) },
     };
   });
 }

@@ -1,10 +1,11 @@
 import { defineCommand } from "citty";
 import { DEFAULT_BUDGET, GET_MODES, type GetMode } from "../../ctx/get.ts";
-import { isLanguageId, LANGUAGE_IDS } from "../../languages.ts";
+import { MAX_LIMIT } from "../../ctx/search.ts";
+import { LANGUAGE_IDS } from "../../languages.ts";
 import * as ctx from "../../services/ctx.ts";
 import { extractIsolated, LARGE_INPUT_BYTES } from "../fast-extract.ts";
 import { writeStderr } from "../output.ts";
-import { usage, variadic } from "../strict-args.ts";
+import { repeatable, usage, variadic } from "../strict-args.ts";
 import { getText, searchText } from "../text.ts";
 import { formatArgs, kindsOption, oneOf, printerFor, printOk, remoteCacheArg, runCommand, segmentArg, telemetryArg } from "./shared.ts";
 
@@ -37,24 +38,33 @@ const build = defineCommand({
 
 const search = defineCommand({
   meta: { name: "search", description: "Ranked symbols and sections for a query (natural language, identifiers, or a sym:// URI)" },
-  args: {
-    query: { type: "positional", required: true, description: "What to look for" },
-    ...segmentArg,
-    limit: { type: "string", description: "Most hits to return (default 10)" },
-    kind: { type: "string", description: "Only this kind (function, class, method, constant, field, section, …; an unknown kind is a usage error)" },
-    lang: { type: "string", description: "Only this language (python, typescript, markdown, …)" },
-    ...telemetryArg,
-    ...formatArgs,
-  },
+  args: repeatable(
+    {
+      query: { type: "positional", required: true, description: "What to look for" },
+      ...segmentArg,
+      limit: { type: "string", description: `Most hits to return (default 10, at most ${MAX_LIMIT})` },
+      kind: { type: "string", description: "Only this kind (function, class, method, constant, field, section, …; an unknown kind is a usage error)" },
+      lang: { type: "string", description: "Only this language (python, typescript, markdown, …)" },
+      path: { type: "string", description: "Only files matching this glob; !GLOB leaves files out; may be repeated" },
+      tests: { type: "boolean", description: "--no-tests leaves test files out" },
+      ...telemetryArg,
+      ...formatArgs,
+    },
+    ["path"],
+  ),
   async run({ args }) {
     const print = printerFor(args, printOk, searchText);
     if (!print.ok) return print;
     const limit = args.limit === undefined ? 10 : Number(args.limit);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 1000) return usage("--limit takes a whole number from 1 to 1000");
-    if (args.lang !== undefined && args.lang !== "markdown" && !isLanguageId(args.lang)) return usage(`--lang must be markdown or one of ${LANGUAGE_IDS.join(", ")}`);
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) return usage(`--limit takes a whole number from 1 to ${MAX_LIMIT}`);
     const kind = kindsOption(args.kind, ["section"], 1);
     if (!kind.ok) return kind;
-    return runCommand("ctx.search", args, (context) => ctx.search({ ...context, segment: args.segment, large, query: args.query, limit, kind: kind.value?.[0], lang: args.lang }), print.value);
+    const langs = [...LANGUAGE_IDS, "markdown"].sort();
+    if (args.lang !== undefined && !langs.includes(args.lang)) return usage(`--lang must be one of ${langs.join(", ")}; got '${args.lang}'`);
+    const paths = ([] as string[]).concat(args.path ?? []);
+    if (paths.some((p) => p.replace(/^!/, "") === "")) return usage("--path takes a glob (or !GLOB to leave files out)");
+    const query = { query: args.query, limit, kind: kind.value?.[0], lang: args.lang, paths, tests: args.tests !== false };
+    return runCommand("ctx.search", args, (context) => ctx.search({ ...context, segment: args.segment, large, ...query }), print.value);
   },
 });
 

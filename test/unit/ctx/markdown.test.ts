@@ -16,6 +16,18 @@ describe("headings", () => {
     expect(splitSections("#tag\n####### seven\n    # code\n")).toEqual([]);
   });
 
+  test("setext: a paragraph underlined with === is level 1, with --- level 2; a paragraph of several lines is one heading", () => {
+    expect(outline("Title\n=====\n\nintro\n\nSub part\ncontinued\n---\n\ntext\n")).toEqual([
+      [1, "Title", 1, 10],
+      [2, "Sub part continued", 6, 10],
+    ]);
+  });
+
+  test("not setext: a rule after a blank line, after a list item, in a fence, or closing front matter", () => {
+    expect(splitSections("text\n\n---\n\n- item\n---\n```\nNot\n===\n```\n")).toEqual([]);
+    expect(outline("---\ntitle: x\n---\n# Real\n")).toEqual([[1, "Real", 4, 4]]);
+  });
+
   test("a document without headings has no sections", () => {
     expect(splitSections("just text\n")).toEqual([]);
     expect(splitSections("")).toEqual([]);

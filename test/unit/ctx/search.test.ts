@@ -58,15 +58,16 @@ describe("searchIndex", () => {
     expect(ids(hits)).toEqual(["m.py#tokenize", "m.py#tokenize_all"]);
     expect(hits[0]!.why.name).toBe("exact");
     expect(hits[1]!.why.name).toBe("prefix");
-    expect(hits[0]!.score).toBe(3.4);
-    expect(hits[1]!.score).toBe(2.5);
+    // Text weight 2: the exact name scores 3 + 2 × 4/10, the prefix 1.5 + 2 × 10/10.
+    expect(hits[0]!.score).toBe(3.8);
+    expect(hits[1]!.score).toBe(3.5);
   });
 
-  test("sub-words of the name: coverage is measured with stems, so 'copy tree' covers 6 of 'copytree''s 8 letters", () => {
+  test("sub-words of the name: the letters the query's words spell, so 'copy tree' covers all of 'copytree'", () => {
     const { index } = fakeIndex([{ ...item("copytree", { doc: "Copy a directory tree." }), bm25: -2 }]);
     const [hit] = searchIndex(index, "copy tree", { limit: 5 });
-    expect(hit!.why.name).toBe("subword");
-    expect(hit!.score).toBe(2.425);
+    expect(hit!.why.name).toBe("all_subwords");
+    expect(searchIndex(index, "copy files", { limit: 5 })[0]!.why.name).toBe("subword");
     // The identifier's compacted whole adds its own stem: coverage reaches 1.
     expect(searchIndex(index, "copy_tree", { limit: 5 })[0]!.why.name).toBe("all_subwords");
   });
@@ -94,8 +95,8 @@ describe("searchIndex", () => {
 
   test("equal scores: by id; the limit applies after ranking", () => {
     const { index } = fakeIndex([
-      { ...item("zeta", { item_id: "b#zeta" }), bm25: -1 },
-      { ...item("zeta", { item_id: "a#zeta" }), bm25: -1 },
+      { ...item("zeta", { item_id: "b#zeta", file_rel: "b" }), bm25: -1 },
+      { ...item("zeta", { item_id: "a#zeta", file_rel: "a" }), bm25: -1 },
     ]);
     expect(ids(searchIndex(index, "unrelated words", { limit: 1 }))).toEqual(["a#zeta"]);
   });
@@ -106,6 +107,56 @@ describe("searchIndex", () => {
     const hits = searchIndex(index, "Widget", { limit: 5, kind: "class", lang: "python" });
     expect(asked.byName).toEqual(["Widget"]);
     expect(ids(hits)).toEqual(["m.py#Widget"]);
+  });
+
+  test("overloads of one name in one file fold into the widest, with their count", () => {
+    const { index } = fakeIndex([
+      { ...item("combine", { item_id: "m.ts#combine", line: 1, end_line: 1 }), bm25: -5 },
+      { ...item("combine", { item_id: "m.ts#combine@2", line: 2, end_line: 2 }), bm25: -5 },
+      { ...item("combine", { item_id: "m.ts#combine@3", line: 3, end_line: 30 }), bm25: -4 },
+      { ...item("other"), bm25: -1 },
+    ]);
+    const hits = searchIndex(index, "combine values", { limit: 5 });
+    expect(ids(hits)).toEqual(["m.ts#combine@3", "m.py#other"]);
+    expect(hits[0]!.overloads).toBe(3);
+    expect(hits[1]!.overloads).toBeUndefined();
+  });
+
+  test("a module's declaration and compiled copies fold into its TypeScript source, listed as copies", () => {
+    const copy = (file_rel: string, bm25: number) => ({ ...item("map", { item_id: `${file_rel}#map`, file_rel, lang: "typescript" }), bm25 });
+    const { index } = fakeIndex([copy("dist/cjs/operators/map.js", -9), copy("dist/types/operators/map.d.ts", -8), copy("src/operators/map.ts", -2), copy("src/other/map.ts", -1)]);
+    const hits = searchIndex(index, "map values", { limit: 5 });
+    expect(ids(hits)).toEqual(["src/operators/map.ts#map", "src/other/map.ts#map"]);
+    expect(hits[0]!.copies).toEqual(["dist/cjs/operators/map.js", "dist/types/operators/map.d.ts"]);
+  });
+
+  test("tests, vendored copies and local functions rank below definitions, and say why", () => {
+    const { index } = fakeIndex([
+      { ...item("parse_config", { item_id: "tests/test_config.py#parse_config", file_rel: "tests/test_config.py" }), bm25: -5 },
+      { ...item("parse_config", { item_id: "vendor/x/config.py#parse_config", file_rel: "vendor/x/config.py" }), bm25: -5 },
+      { ...item("parse_config", { item_id: "app/config.py#parse_config", file_rel: "app/config.py" }), bm25: -4.8 },
+    ]);
+    const hits = searchIndex(index, "parse config", { limit: 5 });
+    expect(ids(hits)).toEqual(["app/config.py#parse_config", "vendor/x/config.py#parse_config", "tests/test_config.py#parse_config"]);
+    expect(hits.map((h) => h.why.demoted)).toEqual([[], ["vendored"], ["test"]]);
+    // Asked for tests: they are not pushed down.
+    expect(searchIndex(index, "parse config test", { limit: 5 })[0]!.why.demoted).toEqual([]);
+  });
+
+  test("code words match names only, and whole name words only", () => {
+    const { index, asked } = fakeIndex(
+      [
+        { ...item("from"), bm25: -1 },
+        { ...item("atomic"), bm25: -1 },
+      ],
+      [],
+      { '"observable"': 100, '"array"': 100 },
+    );
+    const hits = searchIndex(index, "observable from array", { limit: 5 });
+    expect(asked.match).toEqual(['"observable" OR "array" OR names : "from"']);
+    expect(hits[0]!.id).toBe("m.py#from");
+    expect(searchIndex(index, "convert to atomic", { limit: 5 }).find((h) => h.name === "atomic")!.why.name).toBe("all_subwords");
+    expect(searchIndex(index, "to", { limit: 5 }).find((h) => h.name === "atomic")!.why.name).toBeNull();
   });
 
   test("a query with spaces is not looked up by name", () => {

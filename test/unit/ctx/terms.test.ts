@@ -1,5 +1,7 @@
 import { describe, expect, test } from "bun:test";
-import { ftsQuery, identifierWords, nameTerms, queryWords, stem } from "../../../src/ctx/terms.ts";
+import { ftsQuery, identifierWords, nameTerms, queryTerms, stem } from "../../../src/ctx/terms.ts";
+
+const terms = (text: string[]) => ({ text, names: [], abbreviations: [] });
 
 describe("identifierWords", () => {
   test("camelCase, snake_case, acronyms, digits", () => {
@@ -29,42 +31,45 @@ describe("nameTerms", () => {
   });
 });
 
-describe("queryWords", () => {
-  test("drops stop words and keeps order", () => {
-    expect(queryWords("how to parse the args")).toEqual(["parse", "args"]);
+describe("queryTerms", () => {
+  test("drops filler, keeps order; code words apart, for names", () => {
+    expect(queryTerms("how to parse the args")).toEqual({ text: ["parse", "args"], names: ["to"], abbreviations: [] });
+    expect(queryTerms("replace all matches")).toEqual({ text: ["replace", "matches"], names: ["all"], abbreviations: [] });
   });
 
-  test("all stop words: keeps them rather than returning nothing", () => {
-    expect(queryWords("the a of")).toEqual(["the", "a", "of"]);
+  test("filler only: kept rather than nothing; code words only: searched everywhere", () => {
+    expect(queryTerms("the a").text).toEqual(["the", "a"]);
+    expect(queryTerms("get all")).toEqual({ text: ["get", "all"], names: [], abbreviations: [] });
   });
 
   test("splits identifiers, adds their compacted whole, no repeats", () => {
-    expect(queryWords("ParseArgs")).toEqual(["parse", "args", "parseargs"]);
-    expect(queryWords("parseArgs parse args")).toEqual(["parse", "args", "parseargs"]);
+    expect(queryTerms("ParseArgs").text).toEqual(["parse", "args", "parseargs"]);
+    expect(queryTerms("parseArgs parse args").text).toEqual(["parse", "args", "parseargs"]);
+    expect(queryTerms("getValue")).toEqual({ text: ["value", "getvalue", "val"], names: ["get"], abbreviations: ["val"] });
   });
 
-  test("stop words inside identifiers are dropped too", () => {
-    expect(queryWords("getValue")).toEqual(["value", "getvalue"]);
+  test("the vocabulary adds the abbreviations code spells words with", () => {
+    expect(queryTerms("integer directory")).toEqual({ text: ["integer", "directory", "int", "dir"], names: [], abbreviations: ["int", "dir"] });
   });
 
   test("whitespace only: no words", () => {
-    expect(queryWords("   ")).toEqual([]);
+    expect(queryTerms("   ")).toEqual({ text: [], names: [], abbreviations: [] });
   });
 });
 
 describe("ftsQuery", () => {
   test("quotes every word, doubling inner quotes, joined by OR", () => {
-    expect(ftsQuery(['say"hi', "NOT"], () => false)).toBe('"say""hi" OR "NOT"');
+    expect(ftsQuery({ text: ['say"hi', "NOT"], names: ["get"], abbreviations: [] }, () => false)).toBe('"say""hi" OR "NOT" OR names : "get"');
   });
 
   test("rare words of three letters or more become prefixes", () => {
-    expect(ftsQuery(["ab", "tar"], () => true)).toBe('"ab" OR "tar"*');
-    expect(ftsQuery(["tar"], () => false)).toBe('"tar"');
+    expect(ftsQuery(terms(["ab", "tar"]), () => true)).toBe('"ab" OR "tar"*');
+    expect(ftsQuery(terms(["tar"]), () => false)).toBe('"tar"');
   });
 
   test("isRare is asked with the quoted word", () => {
     const asked: string[] = [];
-    ftsQuery(["heap", "x"], (q) => {
+    ftsQuery(terms(["heap", "x"]), (q) => {
       asked.push(q);
       return false;
     });
@@ -72,7 +77,7 @@ describe("ftsQuery", () => {
   });
 
   test("no words: empty expression", () => {
-    expect(ftsQuery([], () => true)).toBe("");
+    expect(ftsQuery(terms([]), () => true)).toBe("");
   });
 });
 
