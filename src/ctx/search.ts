@@ -15,7 +15,7 @@ export interface SearchHit {
   overloads?: number;
   /** Other files holding the same definition (the `.d.ts`/`.js`/`.cjs` builds of a TypeScript module): folded into this hit. */
   copies?: string[];
-  why: { terms: string[]; fields: string[]; name: string | null; demoted: string[]; used_by?: number };
+  why: { terms: string[]; fields: string[]; name: string | null; demoted: string[] };
 }
 
 /** How many hits a search returns, and which items it may return. */
@@ -31,8 +31,11 @@ export interface SearchFilters {
 
 /** The most hits one search returns (`--limit` above it is a usage error). */
 export const MAX_LIMIT = 100;
-/** Full-text candidates ranked again: twice the most hits, so folding copies still leaves a full page. */
-const CANDIDATES = 200;
+/**
+ * Full-text candidates ranked again. 200 found one more Go query (recall@5 0.711 vs 0.658) but cost
+ * ~40% more per search (bm25 of more rows, name evidence of each): not worth it.
+ */
+const CANDIDATES = 100;
 /**
  * Below this many matching items a word is rare and also searched as a prefix. Measured on the
  * relevance set: recall@5 0.850 and MRR 0.751 (every word a prefix: 0.850, 0.747), with the
@@ -48,19 +51,10 @@ const RARE_WORD_ITEMS = 30;
 const TEXT_WEIGHT = 2;
 /** Score taken off hits a question is rarely after, each with the reason `why.demoted` gives. */
 const DEMOTIONS = { test: 1, vendored: 0.3, private: 0.3, local: 0.4 } as const;
-/**
- * Used names: a definition other code mentions (in the first lines of other items) is more likely what
- * a question is after, up to USED_WEIGHT for USED_MOST mentions or more, for the USED_RERANKED best
- * hits. Relevance (recall@5 / MRR, python, go, typescript): without 0.875/0.811, 0.711/0.544,
- * 0.706/0.592; with 0.6: 0.875/0.785, 0.737/0.561, 0.706/0.623.
- */
-const USED_WEIGHT = 0.6;
-const USED_MOST = 100;
-const USED_RERANKED = 30;
 /** Name evidence when the name answers none of the question's other words: this share of it. */
 const QUERY_SHARE_FLOOR = 0.4;
 /** Names counted per query word for its weight; at this many the weight is the least. */
-const COMMON_NAME_WORD = 1000;
+const COMMON_NAME_WORD = 300;
 /** Name evidence from code words only counts this much. */
 const CODE_WORDS_ONLY = 0.3;
 /** Added when the file is named after the definition (rxjs `map.ts#map`, `glob.py#glob`): a module's main export. */
@@ -80,26 +74,27 @@ function namesItsFile(row: IndexItem): boolean {
  * ones at its start; code words only as whole words (`to` in `toString`, not in `atomic`); a name word inside a
  * query word counts whole (`space` in "whitespace").
  */
-function nameEvidence(item: IndexItem, query: string, words: readonly string[], context: QueryContext): { label: string | null; score: number } {
-  const asked = query.trim().toLowerCase();
+function nameEvidence(item: IndexItem, context: QueryContext): { label: string | null; score: number } {
+  const asked = context.asked;
   if (item.name.toLowerCase() === asked || item.qualified_name.toLowerCase() === asked) return { label: "exact", score: 3 };
-  if (!/\s/.test(asked) && asked.length >= 3 && item.name.toLowerCase().startsWith(asked)) return { label: "prefix", score: 1.5 };
+  if (context.identifier && asked.length >= 3 && item.name.toLowerCase().startsWith(asked)) return { label: "prefix", score: 1.5 };
   const nameWords = identifierWords(item.name);
   const total = nameWords.reduce((n, w) => n + w.length, 0);
   if (total === 0) return { label: null, score: 0 };
   let covered = 0;
-  const found = new Set<string>();
+  const found = new Set<QueryWord>();
   for (const w of nameWords) {
     const marked = new Uint8Array(w.length);
-    for (const q of words) {
-      const span = spells(q, w, context.wholeOnly);
+    const bare = inflectionless(w);
+    for (const q of context.words) {
+      const span = spells(q, w, bare);
       if (!span) continue;
       marked.fill(1, span[0], Math.min(w.length, span[0] + span[1]));
       found.add(q);
     }
     // A name word the query's words spell end to end, code words and abbreviations included (`getenv`: "get … env").
     if (marked.includes(0)) {
-      const pieces = segments(w, words);
+      const pieces = segments(w, context.words);
       if (pieces) {
         marked.fill(1);
         for (const q of pieces) found.add(q);
@@ -112,36 +107,38 @@ function nameEvidence(item: IndexItem, query: string, words: readonly string[], 
   // How much of the question the name and its module (`json` of `encoding/json`, `base64` of
   // base64.py) answer, each word weighted by how rare it is among names: a name spelled by a word
   // every other name has ("value") is weak evidence.
-  const moduleWords = identifierWords(moduleOf(item.file_rel));
-  for (const q of words) if (!found.has(q) && moduleWords.some((w) => spells(q, w, context.wholeOnly))) found.add(q);
-  const answered = words.reduce((n, q) => n + (found.has(q) ? context.weight(q) : 0), 0) / Math.max(1e-9, words.reduce((n, q) => n + context.weight(q), 0));
+  if (found.size < context.words.length) {
+    const moduleWords = identifierWords(moduleOf(item.file_rel));
+    for (const q of context.words) if (!found.has(q) && moduleWords.some((w) => spells(q, w, inflectionless(w)))) found.add(q);
+  }
+  const answered = [...found].reduce((n, q) => n + q.weight, 0) / context.totalWeight;
   const evidence = (1.5 * share + (found.size >= 2 ? 0.3 : 0)) * (QUERY_SHARE_FLOOR + (1 - QUERY_SHARE_FLOOR) * answered);
   // Code words alone are weak evidence: "one of a set" is not asking for `of` or `set`.
-  const weight = [...found].every((q) => context.codeWords.has(q)) ? CODE_WORDS_ONLY : 1;
+  const weight = [...found].every((q) => q.code) ? CODE_WORDS_ONLY : 1;
   return { label: share >= 0.99 ? "all_subwords" : "subword", score: weight * evidence };
 }
 
 /** The query words that spell `w` end to end, in order (`getenv` → get, env), or null. */
-function segments(w: string, words: readonly string[]): string[] | null {
-  // Longest spelling reaching each position of `w`, built left to right.
-  const reach: (string[] | null)[] = [[], ...new Array<string[] | null>(w.length).fill(null)];
+function segments(w: string, words: readonly QueryWord[]): QueryWord[] | null {
+  // A spelling reaching each position of `w`, built left to right.
+  const reach: (QueryWord[] | null)[] = [[], ...new Array<QueryWord[] | null>(w.length).fill(null)];
   for (let at = 0; at < w.length; at++) {
     const before = reach[at];
     if (!before) continue;
-    for (const q of words) if (w.startsWith(q, at) && !reach[at + q.length]) reach[at + q.length] = [...before, q];
+    for (const q of words) if (w.startsWith(q.word, at) && !reach[at + q.word.length]) reach[at + q.word.length] = [...before, q];
   }
   const whole = reach[w.length];
   return whole && whole.length >= 2 ? whole : null;
 }
 
-/** Where query word `q` spells part of name word `w`: [start, length], or null. */
-function spells(q: string, w: string, wholeOnly: ReadonlySet<string>): [number, number] | null {
-  if (w === q || inflectionless(w) === inflectionless(q)) return [0, w.length];
-  if (wholeOnly.has(q)) return null;
-  const s = stem(q);
+/** Where query word `q` spells part of name word `w` (`bare`: `w` without inflection): [start, length], or null. */
+function spells(q: QueryWord, w: string, bare: string): [number, number] | null {
+  if (w === q.word || bare === q.bare) return [0, w.length];
+  if (q.wholeOnly) return null;
+  const { word, stem: s } = q;
   // A compound query word holds the name word (`space` in "whitespace"; `code` in "encode" is too short a rest).
-  if (w.length >= 4 && q.length - w.length >= 3 && (q.startsWith(w) || q.endsWith(w))) return [0, w.length];
-  if (q.length >= 3 && w.includes(q)) return [w.indexOf(q), q.length];
+  if (w.length >= 4 && word.length - w.length >= 3 && (word.startsWith(w) || word.endsWith(w))) return [0, w.length];
+  if (word.length >= 3 && w.includes(word)) return [w.indexOf(word), word.length];
   if (s.length >= 3 && w.includes(s)) return [w.indexOf(s), s.length];
   if (s.length >= 2 && w.startsWith(s)) return [0, s.length];
   return null;
@@ -154,12 +151,25 @@ function moduleOf(fileRel: string): string {
   return /^(__init__|index|mod|lib|main|doc)$/.test(stemName) ? (parts.at(-2) ?? stemName) : `${parts.at(-2) ?? ""} ${stemName}`;
 }
 
+/** A query word with what name matching compares, worked out once per query. */
+interface QueryWord {
+  word: string;
+  stem: string;
+  bare: string;
+  /** A code word: weak evidence on its own. */
+  code: boolean;
+  /** Code words and abbreviations spell only whole name words (`val` is not in `valid`). */
+  wholeOnly: boolean;
+  /** 1 for a word few names hold, down to 0.1 for one COMMON_NAME_WORD names hold. */
+  weight: number;
+}
+
 interface QueryContext {
-  codeWords: ReadonlySet<string>;
-  /** Code words and abbreviations: they spell only whole name words (`val` is not in `valid`). */
-  wholeOnly: ReadonlySet<string>;
-  /** 1 for a word few names hold, down to 0.1 for one a thousand names hold. */
-  weight(word: string): number;
+  asked: string;
+  /** One token, no spaces: an identifier, whose prefix a name may be. */
+  identifier: boolean;
+  words: QueryWord[];
+  totalWeight: number;
 }
 
 function matchedFields(row: IndexItem, stems: Set<string>): { fields: string[]; terms: string[] } {
@@ -197,8 +207,6 @@ interface Scored {
   name: string | null;
   score: number;
   demoted: string[];
-  /** Items whose first lines mention the name (counted up to USED_MOST), when counted. */
-  used?: number;
 }
 
 /**
@@ -207,24 +215,24 @@ interface Scored {
  * the source. The hit keeps the best score of what it folds.
  */
 function fold(scored: readonly Scored[]): { best: Scored; overloads: number; copies: string[] }[] {
-  const groups = new Map<string, Scored[]>();
+  const groups = new Map<string, { s: Scored; rank: number }[]>();
   for (const s of scored) {
     const twin = moduleTwin(s.row.file_rel);
     const key = `${s.row.qualified_name}\u0000${twin ? twin.key : s.row.file_rel}`;
+    const member = { s, rank: twin?.rank ?? 0 };
     const group = groups.get(key);
-    if (group) group.push(s);
-    else groups.set(key, [s]);
+    if (group) group.push(member);
+    else groups.set(key, [member]);
   }
   return [...groups.values()].map((group) => {
-    const rank = (s: Scored) => moduleTwin(s.row.file_rel)?.rank ?? 0;
-    const sourceRank = Math.min(...group.map(rank));
-    const inSource = group.filter((s) => rank(s) === sourceRank);
-    const sourceFile = inSource.map((s) => s.row.file_rel).sort()[0]!;
-    const here = inSource.filter((s) => s.row.file_rel === sourceFile);
+    if (group.length === 1) return { best: group[0]!.s, overloads: 1, copies: [] };
+    const sourceRank = Math.min(...group.map((m) => m.rank));
+    const sourceFile = group.filter((m) => m.rank === sourceRank).map((m) => m.s.row.file_rel).sort()[0]!;
+    const here = group.filter((m) => m.s.row.file_rel === sourceFile).map((m) => m.s);
     const widest = here.reduce((a, b) => (b.row.end_line - b.row.line > a.row.end_line - a.row.line ? b : a));
-    const score = Math.max(...group.map((s) => s.score));
-    const copies = [...new Set(group.map((s) => s.row.file_rel))].filter((f) => f !== sourceFile).sort();
-    return { best: { ...widest, score, demoted: widest.demoted }, overloads: here.length, copies };
+    const score = Math.max(...group.map((m) => m.s.score));
+    const copies = [...new Set(group.map((m) => m.s.row.file_rel))].filter((f) => f !== sourceFile).sort();
+    return { best: { ...widest, score }, overloads: here.length, copies };
   });
 }
 
@@ -240,11 +248,19 @@ export function searchIndex(index: ContextIndex, query: string, options: SearchF
   if (words.length === 0) return [];
   const stemList = [...new Set(words.map(stem))];
   const stems = new Set([...stemList, ...words]);
-  const weights = new Map(words.map((w) => [w, Math.max(0.1, 1 - Math.log10(1 + index.matchCount(`names : "${w.replace(/"/g, '""')}"`, COMMON_NAME_WORD)) / Math.log10(COMMON_NAME_WORD))]));
-  const context: QueryContext = { codeWords: new Set(terms.names), wholeOnly: new Set([...terms.names, ...terms.abbreviations]), weight: (w) => weights.get(w) ?? 1 };
+  const inNames = new Map(words.map((w) => [w, index.matchCount(`names : "${w.replace(/"/g, '""')}"`, COMMON_NAME_WORD)]));
+  const weights = new Map([...inNames].map(([w, n]) => [w, Math.max(0.1, 1 - Math.log10(1 + n) / Math.log10(COMMON_NAME_WORD))]));
+  const wholeOnly = new Set([...terms.names, ...terms.abbreviations]);
+  const queryWords = words.map((w) => ({ word: w, stem: stem(w), bare: inflectionless(w), code: terms.names.includes(w), wholeOnly: wholeOnly.has(w), weight: weights.get(w) ?? 1 }));
+  const asked = query.trim().toLowerCase();
+  const context: QueryContext = { asked, identifier: !/\s/.test(asked), words: queryWords, totalWeight: Math.max(1e-9, queryWords.reduce((n, q) => n + q.weight, 0)) };
   const files = fileFilter(index, options);
   const keep = (item: IndexItem) => (!options.kind || item.kind === options.kind) && (!options.lang || item.lang === options.lang) && (!files || files.has(item.file_rel));
-  const match = ftsQuery(terms, (quoted) => index.matchCount(quoted, RARE_WORD_ITEMS) < RARE_WORD_ITEMS);
+  const match = ftsQuery(
+    terms,
+    (quoted) => index.matchCount(quoted, RARE_WORD_ITEMS) < RARE_WORD_ITEMS,
+    (w) => (inNames.get(w) ?? 0) < COMMON_NAME_WORD,
+  );
   const rows: SearchRow[] = index.search(match, CANDIDATES, { kind: options.kind, lang: options.lang, files: files ? [...files] : undefined });
   const byId = new Map(rows.map((r) => [r.item_id, r]));
   // An identifier asked for by name is a candidate even when the text ranking would miss it.
@@ -266,24 +282,16 @@ export function searchIndex(index: ContextIndex, query: string, options: SearchF
   };
   const scored: Scored[] = [...byId.values()].map((row) => {
     const text = (TEXT_WEIGHT * row.bm25) / best; // TEXT_WEIGHT for the best text match, towards 0 for weaker ones
-    const name = nameEvidence(row, query, words, context);
+    const name = nameEvidence(row, context);
     const demoted = demotions(row, askedForTests, name.label === "exact", isLocal(row));
     const penalty = demoted.reduce((n, reason) => n + DEMOTIONS[reason as keyof typeof DEMOTIONS], 0);
     const fileNamed = namesItsFile(row) ? FILE_NAMED_AFTER : 0;
     return { row, name: name.label, score: Math.round((text + name.score + fileNamed - penalty) * 1000) / 1000, demoted };
   });
   const hits = fold(scored);
-  const order = (a: (typeof hits)[number], b: (typeof hits)[number]) => b.best.score - a.best.score || (a.best.row.item_id < b.best.row.item_id ? -1 : a.best.row.item_id > b.best.row.item_id ? 1 : 0);
-  hits.sort(order);
-  // Until the index has references: how many items' first lines mention the name, for the best hits.
-  for (const hit of hits.slice(0, USED_RERANKED)) {
-    const uses = index.matchCount(`body : "${hit.best.row.name.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean).join(" ")}"`, USED_MOST);
-    if (uses === 0) continue;
-    hit.best = { ...hit.best, score: Math.round((hit.best.score + (USED_WEIGHT * Math.log10(1 + uses)) / Math.log10(1 + USED_MOST)) * 1000) / 1000, used: uses };
-  }
-  hits.sort(order);
+  hits.sort((a, b) => b.best.score - a.best.score || (a.best.row.item_id < b.best.row.item_id ? -1 : a.best.row.item_id > b.best.row.item_id ? 1 : 0));
   // Why a hit matched is worked out for the hits returned only.
-  return hits.slice(0, options.limit).map(({ best: { row, name, score, demoted, used }, overloads, copies }) => {
+  return hits.slice(0, options.limit).map(({ best: { row, name, score, demoted }, overloads, copies }) => {
     const { fields, terms: matched } = matchedFields(row, stems);
     return {
       id: row.item_id,
@@ -296,7 +304,7 @@ export function searchIndex(index: ContextIndex, query: string, options: SearchF
       score,
       ...(overloads > 1 ? { overloads } : {}),
       ...(copies.length > 0 ? { copies } : {}),
-      why: { terms: matched, fields, name, demoted, ...(used ? { used_by: used } : {}) },
+      why: { terms: matched, fields, name, demoted },
     };
   });
 }

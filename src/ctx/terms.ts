@@ -136,18 +136,20 @@ export function queryTerms(query: string): QueryTerms {
 }
 
 /**
- * An FTS5 MATCH expression: any of the words, each quoted so no word is read as syntax; code words
- * in the names column only. Rare words of three letters or more also match as prefixes (`tar` finds
- * `tarfile`, `heap` finds `heapq`); common words do not, where prefixes only add weak candidates to rank.
+ * An FTS5 MATCH expression: any of the words, each quoted so no word is read as syntax. Code words
+ * are searched in the names column only, and only when `inNames` says so (the caller:
+ * when fewer than 300 names hold them; more only add weak candidates, at ~2 µs each). Rare
+ * words of three letters or more also match as prefixes (`tar` finds `tarfile`, `heap` finds
+ * `heapq`); common words do not, where prefixes only add weak candidates to rank.
  */
-export function ftsQuery(terms: QueryTerms, isRare: (quotedWord: string) => boolean): string {
+export function ftsQuery(terms: QueryTerms, isRare: (quotedWord: string) => boolean, inNames: (word: string) => boolean = () => true): string {
   const quote = (w: string) => `"${w.replace(/"/g, '""')}"`;
   return [
     ...terms.text.map((w) => {
       const quoted = quote(w);
       return w.length >= 3 && isRare(quoted) ? `${quoted}*` : quoted;
     }),
-    ...terms.names.map((w) => `names : ${quote(w)}`),
+    ...terms.names.filter(inNames).map((w) => `names : ${quote(w)}`),
   ].join(" OR ");
 }
 
