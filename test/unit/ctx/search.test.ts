@@ -93,6 +93,14 @@ describe("searchIndex", () => {
     expect(searchIndex(index, "_helper", { limit: 5 })[0]!.id).toBe("m.py#_helper");
   });
 
+  test("Go: lowercase names and packages under internal/ are private too", () => {
+    const go = (name: string, file_rel: string) => ({ ...item(name, { item_id: `${file_rel}#${name}`, file_rel, lang: "go" }), bm25: -5 });
+    const { index } = fakeIndex([go("Helper", "internal/x/x.go"), go("helper", "x/x.go"), go("Helper", "x/x.go")]);
+    const hits = searchIndex(index, "help", { limit: 5 });
+    expect(ids(hits)).toEqual(["x/x.go#Helper", "internal/x/x.go#Helper", "x/x.go#helper"]);
+    expect(hits.map((h) => h.why.demoted)).toEqual([[], ["private"], ["private"]]);
+  });
+
   test("equal scores: by id; the limit applies after ranking", () => {
     const { index } = fakeIndex([
       { ...item("zeta", { item_id: "b#zeta", file_rel: "b" }), bm25: -1 },
