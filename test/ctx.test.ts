@@ -260,7 +260,7 @@ describe("ctx search", () => {
     const kind = ctx(segment, "search", "x", "--kind", "funtion");
     expect(kind.exitCode).toBe(2);
     expect(kind.json).toMatchObject({ error_code: "USAGE_ERROR" });
-    expect(kind.json.message).toContain("function, interface");
+    expect(kind.json.message).toContain("function, method");
     expect(kind.json.message).toContain("section");
   });
 
