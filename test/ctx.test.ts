@@ -117,6 +117,21 @@ describe("ctx build", () => {
     expect(ctx(segment, "search", "m7_f3").json.index_incomplete).toBeUndefined();
   });
 
+  test("an index written by another format or extractor version is indexed again by the next build, once", () => {
+    const segment = project();
+    const first = ctx(segment, "build").json.files.indexed;
+    expect(first).toBeGreaterThan(0);
+    expect(ctx(segment, "build").json.files.indexed).toBe(0);
+    // As a binary whose extractor differs finds it: the recorded format is not its own.
+    const db = new Database(expectedDbPath(segment));
+    db.run("UPDATE ctx_meta SET value = '1' WHERE name = 'text_format'");
+    db.close();
+    const again = ctx(segment, "build").json;
+    expect(again.files.indexed).toBe(first);
+    expect(again.files.unchanged).toBe(0);
+    expect(ctx(segment, "build").json.files.indexed).toBe(0);
+  });
+
   test("every source file goes through the AST cache: ast symbols is then a hit", () => {
     const segment = project();
     ctx(segment, "build");

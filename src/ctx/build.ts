@@ -7,6 +7,7 @@ import { extractorVersion } from "../extract/version.ts";
 import { isCorruption } from "../store/sqlite-errors.ts";
 import { useNormalJit } from "../core/jit.ts";
 import { BuildLock } from "./build-lock.ts";
+import { LANGUAGE_IDS } from "../languages.ts";
 import { TEXT_FORMAT } from "./index-store.ts";
 import { PoolOnDemand } from "./pool.ts";
 import { compareWithIndex, DatabaseReplaced, emptyChangeSet, notParsed, readInto, startExtracting, writeChanges, type Changed, type Extracting, type FileFailure, type IndexTarget } from "./update.ts";
@@ -117,7 +118,9 @@ async function buildPass(target: IndexTarget, options: Omit<BuildOptions, "waitM
   const started = performance.now();
   useNormalJit();
   const walk = walkSegment(target.root, target.maxFileBytes);
-  target.index.requireTextFormat(TEXT_FORMAT);
+  // The rows' format and every extractor's version: a binary that extracts differently (new kinds, a
+  // fixed query) re-indexes files whose size and time did not change, instead of keeping old symbols.
+  target.index.requireTextFormat(`${TEXT_FORMAT}:${LANGUAGE_IDS.map(extractorVersion).join(",")}`);
   const known = target.index.files();
   // Same size and mtime: unchanged without reading. The rest is read (and parsed) batch by batch,
   // so memory stays bounded however large the segment is.

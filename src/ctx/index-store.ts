@@ -79,7 +79,10 @@ const COMMENT_CHARS = 600;
 const COMMENT_LINE = /^\s*(\/\/|\/\*|\*|#(?!\[)|--|;)/;
 const BETWEEN_LINE = /^\s*(@|#\[)/;
 
-/** What the full-text rows hold; a build re-indexes every file indexed under another (1: no comment blocks). */
+/**
+ * What the full-text rows hold (1: no comment blocks); a build re-indexes every file indexed under another
+ * format or another extractor version (src/ctx/build.ts).
+ */
 export const TEXT_FORMAT = "2";
 
 export function commentAbove(lines: readonly string[], line: number): string {
