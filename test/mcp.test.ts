@@ -166,6 +166,14 @@ describe("trifecta mcp over stdio", () => {
       cursor = page.structured.next_cursor;
     } while (cursor);
     expect([...new Set(got)].sort()).toEqual([...new Set(ids as string[])].sort());
+
+    // A piece larger than the whole budget comes back cut to fit, saying where it stops and how to read on.
+    const cut = await call(client, "get", { ids: ["lib.dom.d.ts"], mode: "raw", budget: 500 });
+    expect(tokensOf(cut.structured)).toBeLessThanOrEqual(500);
+    expect(cut.structured.pieces).toHaveLength(1);
+    expect(cut.structured.pieces[0].truncated.next_id).toStartWith("lib.dom.d.ts#L");
+    const next = await call(client, "get", { ids: [cut.structured.pieces[0].truncated.next_id], mode: "raw", budget: 500 });
+    expect(next.structured.pieces[0].citation).toStartWith(`lib.dom.d.ts:${cut.structured.pieces[0].truncated.end_line + 1}-`);
   });
 
   test("bad arguments for every tool are isError results with the CLI's error codes, and the server stays up", async () => {
@@ -178,6 +186,10 @@ describe("trifecta mcp over stdio", () => {
       ["search", { query: "f", budget: 10 }, "USAGE_ERROR"],
       ["search", { query: "f", cursor: "garbage" }, "USAGE_ERROR"],
       ["search", { query: "f", colour: "red" }, "USAGE_ERROR"],
+      ["search", { query: "f", kind: "fucntion" }, "USAGE_ERROR"],
+      ["search", { query: "f", lang: "pyhton" }, "USAGE_ERROR"],
+      ["search", { query: "f", paths: ["!"] }, "USAGE_ERROR"],
+      ["outline", { target: "a.py", kinds: ["fucntion"] }, "USAGE_ERROR"],
       ["outline", { target: 3 }, "USAGE_ERROR"],
       ["outline", { target: "../../etc/passwd.py" }, "PATH_OUTSIDE_SEGMENT"],
       ["outline", { target: "/etc/hosts" }, "PATH_OUTSIDE_SEGMENT"],
@@ -202,6 +214,14 @@ describe("trifecta mcp over stdio", () => {
     expect(page.structured.next_cursor).toBeString();
     const misuse = await call(other, "search", { query: "something else", cursor: page.structured.next_cursor });
     expect(misuse.error.error_code).toBe("USAGE_ERROR");
+    // Filters as in ctx search: paths (with !exclusions) and no tests.
+    const filtered = makeSegment({ "src/app.py": "def handle_order():\n    pass\n", "tests/test_app.py": "def test_handle_order():\n    pass\n", "vendor/lib.py": "def handle_order_vendor():\n    pass\n" });
+    const third = await connect(filtered);
+    await untilBuilt(third);
+    const ids = async (args: Record<string, unknown>) => (await call(third, "search", { query: "handle order", ...args })).structured.hits.map((h: any) => h.file_rel).sort();
+    expect(await ids({ paths: ["src/**"] })).toEqual(["src/app.py"]);
+    expect(await ids({ paths: ["!vendor/**"], tests: false })).toEqual(["src/app.py"]);
+    expect(await ids({})).toEqual(["src/app.py", "tests/test_app.py", "vendor/lib.py"]);
     const unknownId = await call(client, "get", { ids: ["a.py#nope"] });
     expect(unknownId.structured.errors[0].error_code).toBe("ID_NOT_FOUND");
     expect((await call(client, "search", { query: "f" })).structured.hits[0].id).toBe("a.py#f");

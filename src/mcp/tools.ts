@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import { ok, type Result, type TrifectaError } from "../core/result.ts";
+import { fail, ok, type Result, type TrifectaError } from "../core/result.ts";
+import { LANGUAGE_IDS, SYMBOL_KINDS } from "../languages.ts";
 import type { SymbolRecord } from "../extract/types.ts";
 import { outlineOn } from "../services/ast.ts";
 import { getWork, searchWork, statusWork } from "../services/ctx.ts";
@@ -56,6 +57,8 @@ const search: Tool = {
       kind: { type: "string", description: "Only this kind (function, class, method, section…)" },
       lang: { type: "string", description: "Only this language" },
       limit: { type: "integer", description: "Max hits (default 10)", minimum: 1, maximum: 100 },
+      paths: { type: "array", description: "Path globs; !GLOB excludes", items: { type: "string" }, minItems: 1, maxItems: 20 },
+      tests: { type: "boolean", description: "false: no test files" },
       budget: budgetArg,
       cursor: cursorArg,
     },
@@ -68,12 +71,16 @@ const search: Tool = {
     const kind = args.kind as string | undefined;
     const lang = args.lang as string | undefined;
     const limit = (args.limit as number | undefined) ?? 10;
-    const request = requestKey("search", [query, kind, lang, limit]);
+    const paths = args.paths as string[] | undefined;
+    const tests = args.tests !== false;
+    const filters = checkFilters(kind, lang, paths);
+    if (!filters.ok) return filters;
+    const request = requestKey("search", [query, kind, lang, limit, paths, tests]);
     const start = startOf(args, request, null);
     if (!start.ok) return start;
     await workspace.settle(BUILD_GRACE_MS);
     const unchangedSinceLastAnswer = await workspace.unchangedSinceLastAnswer();
-    const { answer } = await workspace.run((building) => searchWork({ query, limit, kind, lang, workers: workspace.workers, building, unchangedSinceLastAnswer }));
+    const { answer } = await workspace.run((building) => searchWork({ query, limit, kind, lang, paths, tests, workers: workspace.workers, building, unchangedSinceLastAnswer }));
     if (!answer.ok) return answer;
     // Too many changes to refresh before answering: the rest is brought up to date in the background.
     if (answer.value.stale) workspace.startBuild();
@@ -92,6 +99,16 @@ const search: Tool = {
     return ok(rendered);
   },
 };
+
+/** As `ctx search` checks them: an unknown kind or language is an error naming the valid ones, never an empty answer. */
+function checkFilters(kind: string | undefined, lang: string | undefined, paths: readonly string[] | undefined): Result<null> {
+  const kinds = [...SYMBOL_KINDS, "section"];
+  if (kind !== undefined && !kinds.includes(kind)) return fail("USAGE_ERROR", `'kind' must be one of ${kinds.join(", ")}; got '${kind}'`);
+  const langs = [...LANGUAGE_IDS, "markdown"].sort();
+  if (lang !== undefined && !langs.includes(lang)) return fail("USAGE_ERROR", `'lang' must be one of ${langs.join(", ")}; got '${lang}'`);
+  if (paths?.some((p) => p.replace(/^!/, "") === "")) return fail("USAGE_ERROR", "'paths' takes globs (or !GLOB to leave files out)");
+  return ok(null);
+}
 
 /** Notes a host that shows only text must see too: the cursor, staleness, an unfinished index. */
 function footer(structured: Record<string, unknown>): string[] {
@@ -137,6 +154,8 @@ const outline: Tool = {
     const target = args.target as string;
     const kinds = args.kinds as string[] | undefined;
     const depth = args.depth as number | undefined;
+    const unknownKind = kinds?.find((k) => !SYMBOL_KINDS.includes(k));
+    if (unknownKind !== undefined) return fail("USAGE_ERROR", `'kinds' items must be among ${SYMBOL_KINDS.join(", ")}; got '${unknownKind}'`);
     const { answer } = await workspace.run(() => async (index) => ({ answer: await outlineOn(index.cache, { root: index.root, maxFileBytes: index.maxFileBytes, target, remote: workspace.remote }), summary: {} }));
     if (!answer.ok) return answer;
     const all = answer.value.symbols;
