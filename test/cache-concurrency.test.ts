@@ -87,7 +87,7 @@ describe("concurrency", () => {
   });
 
   test("soak: workers mixing symbols, stats, clear and edits, with SIGKILLs; every answer equals a fresh parse", async () => {
-    const result = await runSoak(4, 20);
+    const result = await runSoak(4, 14);
     console.log(`soak: ${result.workers} workers x ${result.calls} calls, ${result.kills} killed, ${result.answersChecked} answers checked (${result.hits} hits), ${result.failures.length} failures`);
     expect(result.failures).toEqual([]);
     expect(result.wrongAnswers).toBe(0);
@@ -97,7 +97,7 @@ describe("concurrency", () => {
   }, 120_000);
 
   test("soak under a budget of a few KB: eviction races with reads, writes and clears, and nothing fails", async () => {
-    const result = await runSoak(4, 15, { seed: 11, env: { TRIFECTA_CACHE_MAX_BYTES: "2500" } });
+    const result = await runSoak(4, 10, { seed: 11, env: { TRIFECTA_CACHE_MAX_BYTES: "2500" } });
     expect(result.failures).toEqual([]);
     expect(result.wrongAnswers).toBe(0);
     expect(result.answersChecked).toBeGreaterThan(0);

@@ -291,7 +291,7 @@ describe("costs that grow linearly", () => {
 
 describe("soak", () => {
   test("builds, searches and gets from several processes with SIGKILLs, edits and database damage: no wrong answer, no false completeness", async () => {
-    const result = await runCtxSoak(3, 25, { seed: 11, stdlibFiles: 120, generated: 40 });
+    const result = await runCtxSoak(3, 18, { seed: 11, stdlibFiles: 80, generated: 30 });
     console.log(`ctx soak: ${result.processes} processes, ${result.kills} killed, ${result.damage.quiet + result.damage.live} damage events, ${result.piecesChecked} pieces and ${result.hitsChecked} hits checked`);
     expect(result.failed).toEqual([]);
     expect(result.wrongAnswers).toEqual([]);
