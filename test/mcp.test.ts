@@ -176,6 +176,23 @@ describe("trifecta mcp over stdio", () => {
     expect(next.structured.pieces[0].citation).toStartWith(`lib.dom.d.ts:${cut.structured.pieces[0].truncated.end_line + 1}-`);
   });
 
+  test("get: two pieces that each fit the budget alone but not together come on two pages, neither cut", async () => {
+    const body = (name: string) => `def ${name}():\n${Array.from({ length: 40 }, (_, i) => `    value_${i} = "${name} line ${i} ${"x".repeat(30)}"\n`).join("")}`;
+    const segment = makeSegment({ "big.py": `${body("first_big")}\n${body("second_big")}` });
+    const client = await connect(segment);
+    await untilBuilt(client);
+    const ids = ["big.py#first_big", "big.py#second_big"];
+    const whole = await call(client, "get", { ids, mode: "raw", budget: 100_000 });
+    const sizes = whole.structured.pieces.map((p: any) => p.tokens);
+    const budget = Math.max(...sizes) + 300;
+    expect(sizes[0] + sizes[1] + 100).toBeGreaterThan(budget);
+    const page1 = await call(client, "get", { ids, mode: "raw", budget });
+    expect(page1.structured.pieces.map((p: any) => [p.id, p.truncated ?? null])).toEqual([[ids[0], null]]);
+    const page2 = await call(client, "get", { ids, mode: "raw", budget, cursor: page1.structured.next_cursor });
+    expect(page2.structured.pieces.map((p: any) => [p.id, p.truncated ?? null])).toEqual([[ids[1], null]]);
+    expect(page2.structured.next_cursor).toBeUndefined();
+  });
+
   test("bad arguments for every tool are isError results with the CLI's error codes, and the server stays up", async () => {
     const segment = makeSegment({ "a.py": "def f():\n    pass\n" });
     const client = await connect(segment);

@@ -233,6 +233,12 @@ const get: Tool = {
         }
         const { pieces: got, errors: failed, omitted, index_incomplete } = answer.value;
         if (index_incomplete) notes = { index_incomplete };
+        // A piece the rest of this page would cut starts the next page whole (a page's first piece is
+        // cut only when the whole budget cannot hold it).
+        if (pieces.length > 0 && got.some((p) => p.truncated)) {
+          next = i;
+          break;
+        }
         if (got.length > 0) {
           pieces.push(...got);
           const over = tokens(JSON.stringify(render(after).structured)) - budget;
