@@ -2,6 +2,7 @@ import { afterAll, describe, expect, test } from "bun:test";
 import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { stdlibDir } from "../scripts/python-agreement.ts";
 import { pathToFileURL } from "node:url";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
@@ -108,7 +109,7 @@ describe("trifecta mcp over stdio", () => {
 
   test("a real tree: the standard library's json and email packages", async () => {
     const segment = makeSegment({});
-    for (const pkg of ["json", "email"]) cpSync(`/usr/lib/python3.11/${pkg}`, join(segment, pkg), { recursive: true, filter: (p) => !p.includes("__pycache__") });
+    for (const pkg of ["json", "email"]) cpSync(join(stdlibDir(), pkg), join(segment, pkg), { recursive: true, filter: (p) => !p.includes("__pycache__") });
     const client = await connect(segment);
     await untilBuilt(client);
     const search = await call(client, "search", { query: "decode JSON document", limit: 5 });

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { stdlibDir } from "../scripts/python-agreement.ts";
 import { Database } from "bun:sqlite";
 import { expectedDbPath, freshDir, makeSegment, REPO, runCli, spawnCli, finished, type CliRun } from "./helpers.ts";
 import { startNginx, type Nginx } from "./nginx.ts";
@@ -12,7 +13,7 @@ import { startNginx, type Nginx } from "./nginx.ts";
 /** Real code nobody here wrote: Python's email package, Go's strings package, citty's bundle. */
 function realTree(): string {
   const root = makeSegment({});
-  cpSync("/usr/lib/python3.11/email", join(root, "email"), { recursive: true });
+  cpSync(join(stdlibDir(), "email"), join(root, "email"), { recursive: true });
   mkdirSync(join(root, "strings"));
   for (const name of readdirSync("/usr/lib/go/src/strings").filter((n) => n.endsWith(".go") && !n.endsWith("_test.go"))) cpSync(join("/usr/lib/go/src/strings", name), join(root, "strings", name));
   cpSync(join(REPO, "node_modules/citty/dist/index.mjs"), join(root, "citty.mjs"));
