@@ -10,12 +10,16 @@ import { Database } from "bun:sqlite";
 import { expectedDbPath, freshDir, makeSegment, REPO, runCli, spawnCli, finished, type CliRun } from "./helpers.ts";
 import { startNginx, type Nginx } from "./nginx.ts";
 
-/** Real code nobody here wrote: Python's email package, Go's strings package, citty's bundle. */
+/**
+ * Real code nobody here wrote, from what every machine that runs the tests has: Python's email package,
+ * TypeScript's ES2015 declaration files, citty's bundle.
+ */
 function realTree(): string {
   const root = makeSegment({});
   cpSync(join(stdlibDir(), "email"), join(root, "email"), { recursive: true });
-  mkdirSync(join(root, "strings"));
-  for (const name of readdirSync("/usr/lib/go/src/strings").filter((n) => n.endsWith(".go") && !n.endsWith("_test.go"))) cpSync(join("/usr/lib/go/src/strings", name), join(root, "strings", name));
+  mkdirSync(join(root, "lib"));
+  const lib = join(REPO, "node_modules/typescript/lib");
+  for (const name of readdirSync(lib).filter((n) => /^lib\.es2015\..*\.d\.ts$/.test(n))) cpSync(join(lib, name), join(root, "lib", name));
   cpSync(join(REPO, "node_modules/citty/dist/index.mjs"), join(root, "citty.mjs"));
   return root;
 }
@@ -27,7 +31,7 @@ function copyOf(root: string): string {
   return copy;
 }
 
-const LANGUAGE_OF: Record<string, string> = { py: "python", go: "go", mjs: "javascript" };
+const LANGUAGE_OF: Record<string, string> = { py: "python", ts: "typescript", mjs: "javascript" };
 
 function sourceFiles(root: string): string[] {
   return (readdirSync(root, { recursive: true }) as string[]).filter((rel) => !rel.startsWith(".trifecta") && (rel.split(".").pop() ?? "") in LANGUAGE_OF).sort();
