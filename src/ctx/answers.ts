@@ -1,5 +1,5 @@
 import { fail, ok, type Result } from "../core/result.ts";
-import { symbolsAnswer } from "../symbols/answers.ts";
+import { symbolsAnswer, type AnsweredSymbol } from "../symbols/answers.ts";
 import { loadModuleSymbols } from "../symbols/service.ts";
 import { BuildLock } from "./build-lock.ts";
 import { BuildBusy, buildIndex, type BuildReport } from "./build.ts";
@@ -53,16 +53,31 @@ export type SearchAnswer = {
   hint?: string;
 } & IncompleteNote;
 
+/** The definitions a `sym://` URI names, each with its file, and the member a `type/` URI asks for. */
+async function symbolsOfUri(uri: string, target: IndexTarget): Promise<Result<{ member: string | null; symbols: { fileRel: string; symbol: AnsweredSymbol }[] }>> {
+  const loaded = await loadModuleSymbols(uri, { segment: target.root, maxFileBytes: target.maxFileBytes, cache: target.cache });
+  if (!loaded.ok) return loaded;
+  const answer = symbolsAnswer(loaded.value);
+  if (!answer.ok) return answer;
+  return ok({ member: loaded.value.uri.member, symbols: answer.value.symbols.map((symbol) => ({ fileRel: symbol.file ?? answer.value.file_rel, symbol })) });
+}
+
 /** A `sym://` query names its symbols exactly: they are resolved, not searched. */
 async function resolveSymUri(uri: string, target: IndexTarget, limit: number): Promise<Result<SearchHit[]>> {
-  const loaded = await loadModuleSymbols(uri, { segment: target.root, maxFileBytes: target.maxFileBytes, cache: target.cache });
-  const answer = loaded.ok ? symbolsAnswer(loaded.value) : loaded;
-  if (!answer.ok) return answer;
+  const resolved = await symbolsOfUri(uri, target);
+  if (!resolved.ok) return resolved;
   return ok(
-    answer.value.symbols.slice(0, limit).map((s) => {
-      const fileRel = s.file ?? answer.value.file_rel;
-      return { id: indexedId(target, fileRel, s), kind: s.kind, name: s.name, file_rel: fileRel, line: s.line, end_line: s.end_line, signature: s.signature, score: 1, why: { terms: [], fields: ["sym_uri"], name: "exact", demoted: [] } };
-    }),
+    resolved.value.symbols.slice(0, limit).map(({ fileRel, symbol: s }) => ({
+      id: indexedId(target, fileRel, s),
+      kind: s.kind,
+      name: s.name,
+      file_rel: fileRel,
+      line: s.line,
+      end_line: s.end_line,
+      signature: s.signature,
+      score: 1,
+      why: { terms: [], fields: ["sym_uri"], name: "exact", demoted: [] },
+    })),
   );
 }
 
@@ -77,11 +92,11 @@ function indexedId(target: IndexTarget, fileRel: string, symbol: { qualified_nam
  * lines hold), or a module's files.
  */
 async function idsOfSymUri(target: IndexTarget, uri: string): Promise<Result<string[]>> {
-  const resolved = await resolveSymUri(uri, target, Number.POSITIVE_INFINITY);
+  const resolved = await symbolsOfUri(uri, target);
   if (!resolved.ok) return resolved;
-  const fragment = uri.includes("#") ? uri.slice(uri.indexOf("#") + 1).replace(/@\d+(:\d+)?$/, "") : null;
-  if (fragment === null) return ok([...new Set(resolved.value.map((h) => h.file_rel))]);
-  return ok(resolved.value.filter((h) => h.id.slice(h.file_rel.length + 1).replace(/@\d+(:\d+)?$/, "") === fragment).map((h) => h.id));
+  const { member, symbols } = resolved.value;
+  if (member === null) return ok([...new Set(symbols.map((s) => s.fileRel))]);
+  return ok(symbols.filter((s) => s.symbol.qualified_name === member).map((s) => indexedId(target, s.fileRel, s.symbol)));
 }
 
 /**
