@@ -1,3 +1,4 @@
+import { LANGUAGE_IDS, SYMBOL_KINDS } from "../languages.ts";
 import type { ContextIndex, IndexItem, SearchRow } from "./index-store.ts";
 import { isTestPath, isVendoredPath, moduleTwin, pathFilter } from "./paths.ts";
 import { ftsQuery, identifierWords, inflectionless, type QueryTerms, queryTerms, stem } from "./terms.ts";
@@ -31,6 +32,11 @@ export interface SearchFilters {
 
 /** The most hits one search returns (`--limit` above it is a usage error). */
 export const MAX_LIMIT = 100;
+/** What a search can be narrowed to: every front end refuses anything else, never answers it with nothing. */
+export const SEARCH_KINDS: readonly string[] = [...SYMBOL_KINDS, "section"];
+export const SEARCH_LANGUAGES: readonly string[] = [...LANGUAGE_IDS, "markdown"].sort();
+/** A path filter that names nothing (empty, or a bare `!`). */
+export const isEmptyGlob = (pattern: string): boolean => pattern.replace(/^!/, "") === "";
 /**
  * Full-text candidates ranked again. 200 found one more Go query (recall@5 0.711 vs 0.658) but cost
  * ~40% more per search (bm25 of more rows, name evidence of each): not worth it.

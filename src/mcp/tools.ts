@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { fail, ok, type Result, type TrifectaError } from "../core/result.ts";
-import { LANGUAGE_IDS, SYMBOL_KINDS } from "../languages.ts";
+import { isEmptyGlob, SEARCH_KINDS, SEARCH_LANGUAGES } from "../ctx/search.ts";
+import { SYMBOL_KINDS } from "../languages.ts";
 import type { SymbolRecord } from "../extract/types.ts";
 import { outlineOn } from "../services/ast.ts";
 import { getWork, searchWork, statusWork } from "../services/ctx.ts";
@@ -102,11 +103,9 @@ const search: Tool = {
 
 /** As `ctx search` checks them: an unknown kind or language is an error naming the valid ones, never an empty answer. */
 function checkFilters(kind: string | undefined, lang: string | undefined, paths: readonly string[] | undefined): Result<null> {
-  const kinds = [...SYMBOL_KINDS, "section"];
-  if (kind !== undefined && !kinds.includes(kind)) return fail("USAGE_ERROR", `'kind' must be one of ${kinds.join(", ")}; got '${kind}'`);
-  const langs = [...LANGUAGE_IDS, "markdown"].sort();
-  if (lang !== undefined && !langs.includes(lang)) return fail("USAGE_ERROR", `'lang' must be one of ${langs.join(", ")}; got '${lang}'`);
-  if (paths?.some((p) => p.replace(/^!/, "") === "")) return fail("USAGE_ERROR", "'paths' takes globs (or !GLOB to leave files out)");
+  if (kind !== undefined && !SEARCH_KINDS.includes(kind)) return fail("USAGE_ERROR", `'kind' must be one of ${SEARCH_KINDS.join(", ")}; got '${kind}'`);
+  if (lang !== undefined && !SEARCH_LANGUAGES.includes(lang)) return fail("USAGE_ERROR", `'lang' must be one of ${SEARCH_LANGUAGES.join(", ")}; got '${lang}'`);
+  if (paths?.some(isEmptyGlob)) return fail("USAGE_ERROR", "'paths' takes globs (or !GLOB to leave files out)");
   return ok(null);
 }
 

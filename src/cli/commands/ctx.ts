@@ -1,7 +1,6 @@
 import { defineCommand } from "citty";
 import { DEFAULT_BUDGET, GET_MODES, type GetMode } from "../../ctx/get.ts";
-import { MAX_LIMIT } from "../../ctx/search.ts";
-import { LANGUAGE_IDS } from "../../languages.ts";
+import { isEmptyGlob, MAX_LIMIT, SEARCH_KINDS, SEARCH_LANGUAGES } from "../../ctx/search.ts";
 import * as ctx from "../../services/ctx.ts";
 import { extractIsolated, LARGE_INPUT_BYTES } from "../fast-extract.ts";
 import { writeStderr } from "../output.ts";
@@ -57,12 +56,11 @@ const search = defineCommand({
     if (!print.ok) return print;
     const limit = args.limit === undefined ? 10 : Number(args.limit);
     if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) return usage(`--limit takes a whole number from 1 to ${MAX_LIMIT}`);
-    const kind = kindsOption(args.kind, ["section"], 1);
+    const kind = kindsOption(args.kind, SEARCH_KINDS, 1);
     if (!kind.ok) return kind;
-    const langs = [...LANGUAGE_IDS, "markdown"].sort();
-    if (args.lang !== undefined && !langs.includes(args.lang)) return usage(`--lang must be one of ${langs.join(", ")}; got '${args.lang}'`);
+    if (args.lang !== undefined && !SEARCH_LANGUAGES.includes(args.lang)) return usage(`--lang must be one of ${SEARCH_LANGUAGES.join(", ")}; got '${args.lang}'`);
     const paths = ([] as string[]).concat(args.path ?? []);
-    if (paths.some((p) => p.replace(/^!/, "") === "")) return usage("--path takes a glob (or !GLOB to leave files out)");
+    if (paths.some(isEmptyGlob)) return usage("--path takes a glob (or !GLOB to leave files out)");
     const query = { query: args.query, limit, kind: kind.value?.[0], lang: args.lang, paths, tests: args.tests !== false };
     return runCommand("ctx.search", args, (context) => ctx.search({ ...context, segment: args.segment, large, ...query }), print.value);
   },

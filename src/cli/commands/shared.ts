@@ -86,12 +86,11 @@ export function oneOf<T extends string>(name: string, value: string | undefined,
 }
 
 /**
- * `--kind K[,K…]`, checked against the kinds trifecta reports (plus `extra`, e.g. ctx's `section`):
+ * `--kind K[,K…]`, checked against `allowed` (the kinds trifecta reports; ctx search adds `section`):
  * an unknown kind is a usage error, never an empty answer. `max` bounds how many may be given.
  */
-export function kindsOption(value: string | undefined, extra: readonly string[] = [], max = Number.POSITIVE_INFINITY): { ok: true; value: string[] | undefined } | UsageFailure {
+export function kindsOption(value: string | undefined, allowed: readonly string[] = SYMBOL_KINDS, max = Number.POSITIVE_INFINITY): { ok: true; value: string[] | undefined } | UsageFailure {
   if (value === undefined) return ok(undefined);
-  const allowed = [...SYMBOL_KINDS, ...extra];
   const kinds = value.split(",").map((k) => k.trim());
   const unknown = kinds.find((k) => !allowed.includes(k));
   if (unknown !== undefined) return usage(`--kind takes ${max === 1 ? "one kind" : "kinds (comma-separated)"} of ${allowed.join(", ")}; got '${unknown}'`);
