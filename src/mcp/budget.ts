@@ -14,6 +14,9 @@ const CURSOR_ROOM = 160;
 
 export const tokens = (text: string): number => Math.ceil(text.length / 4);
 
+/** A tool's `budget` argument, or the default. */
+export const budgetOf = (args: Record<string, unknown>): number => (args.budget as number | undefined) ?? DEFAULT_BUDGET;
+
 /** One page of a tool's answer: the structured value and the text a host may show instead. */
 export interface Rendered {
   readonly structured: Record<string, unknown>;
@@ -65,7 +68,7 @@ export function fitPage<T>(
   render: (page: readonly T[], next: number | null) => Rendered,
   measure: (item: T) => { json: number; text: number },
   shrink: (item: T) => T = (item) => item,
-): { rendered: Rendered; count: number } {
+): Rendered {
   const limit = budget * 4;
   const empty = render([], null);
   let json = JSON.stringify(empty.structured).length + CURSOR_ROOM;
@@ -82,12 +85,20 @@ export function fitPage<T>(
     const page = items.slice(offset, Math.max(end, offset + 1));
     const next = offset + page.length < items.length ? offset + page.length : null;
     const rendered = render(page, next);
-    if (fits(rendered, budget) || page.length === 0) return { rendered, count: page.length };
-    if (page.length === 1) return { rendered: render([shrink(page[0]!)], next), count: 1 };
+    if (fits(rendered, budget) || page.length === 0) return rendered;
+    if (page.length === 1) return render([shrink(page[0]!)], next);
     end = offset + page.length - 1;
   }
 }
 
+/** Token sizes of renderings already measured: a page checked by its tool is not serialized again by the server's final check. */
+const measured = new WeakMap<Rendered, { json: number; text: number }>();
+
 export function fits(rendered: Rendered, budget: number): boolean {
-  return tokens(JSON.stringify(rendered.structured)) <= budget && tokens(rendered.text) <= budget;
+  let size = measured.get(rendered);
+  if (!size) {
+    size = { json: tokens(JSON.stringify(rendered.structured)), text: tokens(rendered.text) };
+    measured.set(rendered, size);
+  }
+  return size.json <= budget && size.text <= budget;
 }

@@ -5,7 +5,7 @@ import { CallToolRequestSchema, ListToolsRequestSchema, RootsListChangedNotifica
 import { ok, type Result, type TrifectaError } from "../core/result.ts";
 import { resolveSegment } from "../resolve/segment.ts";
 import type { ServiceContext } from "../services/answered.ts";
-import { DEFAULT_BUDGET, fits } from "./budget.ts";
+import { budgetOf, fits } from "./budget.ts";
 import { TOOLS, unknownTool } from "./tools.ts";
 import { validateArguments } from "./validate.ts";
 import { Workspace } from "./workspace.ts";
@@ -126,7 +126,7 @@ export function createServer(workspaces: Workspaces, segment: string | undefined
     if (!found.ok) return errorResult(found.error);
     const answered = await workspaces.serial.run(() => tool.run(args.value, found.value)).catch((error: unknown): Result<never> => ({ ok: false, error: { code: "INTERNAL_ERROR", message: String((error as Error)?.message ?? error) } }));
     if (!answered.ok) return errorResult(answered.error);
-    const budget = (args.value.budget as number | undefined) ?? DEFAULT_BUDGET;
+    const budget = budgetOf(args.value);
     if (!fits(answered.value, budget)) return errorResult({ code: "USAGE_ERROR", message: `the smallest answer does not fit ${budget} tokens`, details: { hint: "raise budget" } });
     return { content: [{ type: "text", text: answered.value.text }], structuredContent: answered.value.structured };
   });

@@ -5,7 +5,7 @@ import { SYMBOL_KINDS } from "../languages.ts";
 import type { SymbolRecord } from "../extract/types.ts";
 import { outlineOn } from "../services/ast.ts";
 import { getWork, searchWork, statusWork } from "../services/ctx.ts";
-import { DEFAULT_BUDGET, decodeCursor, encodeCursor, fitPage, fits, MAX_BUDGET, MIN_BUDGET, tokens, type Rendered } from "./budget.ts";
+import { budgetOf, DEFAULT_BUDGET, decodeCursor, encodeCursor, fitPage, fits, MAX_BUDGET, MIN_BUDGET, tokens, type Rendered } from "./budget.ts";
 import type { InputSchema } from "./validate.ts";
 import type { Workspace } from "./workspace.ts";
 
@@ -33,8 +33,6 @@ const stale = { type: "object" } as const;
 
 /** How long a search or get waits for the server's own build before answering from what it has written. */
 const BUILD_GRACE_MS = 2000;
-
-const budgetOf = (args: Record<string, unknown>) => (args.budget as number | undefined) ?? DEFAULT_BUDGET;
 
 /** What a cursor is good for: the tool and the arguments that shape its list. */
 const requestKey = (tool: string, shape: unknown[]) => createHash("sha256").update(JSON.stringify([tool, ...shape])).digest("base64url").slice(0, 16);
@@ -86,7 +84,7 @@ const search: Tool = {
     // Too many changes to refresh before answering: the rest is brought up to date in the background.
     if (answer.value.stale) workspace.startBuild();
     const { hits, segment_root: _root, query: _query, ...notes } = answer.value;
-    const { rendered } = fitPage(
+    const rendered = fitPage(
       hits,
       start.value,
       budgetOf(args),
@@ -119,11 +117,11 @@ function footer(structured: Record<string, unknown>): string[] {
   return lines;
 }
 
-/** A symbol's nesting below the outline's outermost one (1 = outermost). */
-function depthsOf(symbols: readonly SymbolRecord[]): number[] {
+/** Each symbol's nesting below the outline's outermost one (1 = outermost). */
+function depthsOf(symbols: readonly SymbolRecord[]): Map<SymbolRecord, number> {
   const parts = symbols.map((s) => s.qualified_name.split(".").length);
   const top = Math.min(...parts);
-  return parts.map((p) => p - top + 1);
+  return new Map(symbols.map((s, i) => [s, parts[i]! - top + 1]));
 }
 
 /** A symbol cut to fit a small budget: its doc and signature shortened, and said to be. */
@@ -158,15 +156,14 @@ const outline: Tool = {
     const { answer } = await workspace.run(() => async (index) => ({ answer: await outlineOn(index.cache, { root: index.root, maxFileBytes: index.maxFileBytes, target, remote: workspace.remote }), summary: {} }));
     if (!answer.ok) return answer;
     const all = answer.value.symbols;
-    const depths = depthsOf(all);
-    const symbols = all.filter((s, i) => (kinds === undefined || kinds.includes(s.kind)) && (depth === undefined || depths[i]! <= depth));
+    const depthOf = depthsOf(all);
+    const symbols = all.filter((s) => (kinds === undefined || kinds.includes(s.kind)) && (depth === undefined || depthOf.get(s)! <= depth));
     const request = requestKey("outline", [target, kinds, depth]);
     // The content hash in the cache key: a page of a file that changed since the first is refused.
     const start = startOf(args, request, answer.value.cache_key);
     if (!start.ok) return start;
-    const depthOf = new Map(all.map((s, i) => [s, depths[i]!]));
     const head = { file_rel: answer.value.file_rel, language: answer.value.language, parse_status: answer.value.parse_status };
-    const { rendered } = fitPage(
+    const rendered = fitPage(
       symbols,
       start.value,
       budgetOf(args),
@@ -214,9 +211,10 @@ const get: Tool = {
     const errors: unknown[] = [];
     let notes: Record<string, unknown> = {};
     const render = (next: number | null): Rendered => {
-      const structured = present({ pieces, errors, next_cursor: next === null ? undefined : encodeCursor({ request, offset: next, version: "" }), ...notes });
+      // Copies: a rendering is measured once (budget.ts), and the lists grow after it.
+      const structured = present({ pieces: [...pieces], errors: [...errors], next_cursor: next === null ? undefined : encodeCursor({ request, offset: next, version: "" }), ...notes });
       const blocks = (pieces as { citation: string; content: string }[]).map((p) => `${p.citation}\n${p.content}`);
-      return { structured: { pieces, ...structured }, text: [...blocks, ...footer(structured)].join("\n\n") };
+      return { structured: { pieces: [], ...structured }, text: [...blocks, ...footer(structured)].join("\n\n") };
     };
     let next: number | null = null;
     for (let i = start.value; i < ids.length && next === null; i++) {

@@ -86,7 +86,8 @@ export class Workspace {
   }
 
   private open(): Result<IndexSession> {
-    if (this.session && !(this.session.expired && !this.build)) return { ok: true, value: this.session };
+    // A running build keeps the session it started on; otherwise an expired one is opened again.
+    if (this.session && (this.build || !this.session.expired)) return { ok: true, value: this.session };
     this.session?.close();
     this.session = null;
     const opened = IndexSession.open({ ...this.context, segment: this.root });

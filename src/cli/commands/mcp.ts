@@ -6,7 +6,7 @@ import { parseListen, serveHttp } from "../../mcp/http.ts";
 import { serveStdio } from "../../mcp/stdio.ts";
 import { tellHuman } from "../output.ts";
 import { usage } from "../strict-args.ts";
-import { endRemote, finish, remoteCacheArg, segmentArg, withRemoteFlag } from "./shared.ts";
+import { endRemote, remoteCacheArg, segmentArg, withRemoteFlag } from "./shared.ts";
 
 export const mcpCommand = defineCommand({
   meta: { name: "mcp", description: "Serve search, outline, get and status to an agent over MCP (stdio, or Streamable HTTP with --http)" },
@@ -33,7 +33,6 @@ export const mcpCommand = defineCommand({
     if (!listen.ok) return usage(listen.error.message);
     const served = await serveHttp(context, args.segment, listen.value, (url) => tellHuman("info", `MCP over Streamable HTTP at ${url}`));
     if (!served.ok) return usage(served.error.message);
-    await ended(served.value);
-    return finish(served, async () => {});
+    return ended(served.value);
   },
 });
