@@ -8,7 +8,7 @@ import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { ListRootsRequestSchema } from "@modelcontextprotocol/sdk/types.js";
-import { BINARY, expectedDbPath, makeSegment, REPO, runCli, SOURCE_ENTRY } from "./helpers.ts";
+import { BINARY, cliEnv, expectedDbPath, makeSegment, REPO, runCli, SOURCE_ENTRY } from "./helpers.ts";
 import { startNginx } from "./nginx.ts";
 
 /** The real server: the compiled binary, driven by the SDK's own client over stdio or HTTP. */
@@ -18,19 +18,15 @@ afterAll(async () => {
   await Promise.all(clients.map((c) => c.close().catch(() => {})));
 });
 
-function cleanEnv(extra: Record<string, string> = {}): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !k.startsWith("TRIFECTA_")) env[k] = v;
-  return { ...env, ...extra };
-}
-
-async function connect(segment: string, options: { roots?: string[] } = {}): Promise<Client> {
+/** A client of a server on `segment`: the compiled binary (or `command`), with `args` after the segment. */
+async function connect(segment: string, options: { roots?: string[]; command?: string[]; args?: string[] } = {}): Promise<Client> {
   const client = new Client({ name: "test", version: "1" }, options.roots ? { capabilities: { roots: { listChanged: true } } } : {});
   if (options.roots) {
     const roots = options.roots;
     client.setRequestHandler(ListRootsRequestSchema, async () => ({ roots: roots.map((r) => ({ uri: pathToFileURL(r).href, name: "root" })) }));
   }
-  await client.connect(new StdioClientTransport({ command: BINARY, args: ["mcp", "--segment", segment], env: cleanEnv(), stderr: "pipe" }));
+  const [command, ...prefix] = options.command ?? [BINARY];
+  await client.connect(new StdioClientTransport({ command: command!, args: [...prefix, "mcp", "--segment", segment, ...(options.args ?? [])], env: cliEnv(), stderr: "pipe" }));
   clients.push(client);
   return client;
 }
@@ -71,10 +67,8 @@ describe("trifecta mcp over stdio", () => {
   });
 
   test("from the sources too (`bun run src/cli/main.ts mcp`, as bunx runs it)", async () => {
-    const client = new Client({ name: "test", version: "1" });
     const segment = makeSegment({ "a.py": "def from_source():\n    pass\n" });
-    await client.connect(new StdioClientTransport({ command: process.execPath, args: [SOURCE_ENTRY, "mcp", "--segment", segment], env: cleanEnv(), stderr: "pipe" }));
-    clients.push(client);
+    const client = await connect(segment, { command: [process.execPath, SOURCE_ENTRY] });
     expect((await call(client, "search", { query: "from_source" })).structured.hits[0].id).toBe("a.py#from_source");
   });
 
@@ -338,9 +332,7 @@ describe("trifecta mcp over stdio", () => {
       const filled = runCli(["ctx", "build", "--segment", machineA, "--remote-cache", nginx.url], { env: { TRIFECTA_REMOTE_CACHE_MODE: "readwrite" } });
       expect(filled.exitCode).toBe(0);
       const machineB = makeSegment(files);
-      const client = new Client({ name: "test", version: "1" });
-      await client.connect(new StdioClientTransport({ command: BINARY, args: ["mcp", "--segment", machineB, "--remote-cache", nginx.url], env: cleanEnv(), stderr: "pipe" }));
-      clients.push(client);
+      const client = await connect(machineB, { args: ["--remote-cache", nginx.url] });
       const built = await untilBuilt(client);
       expect(built.server_build).toMatchObject({ state: "done", files_indexed: 12, remote_hits: 12 });
       expect((await call(client, "search", { query: "shared_11" })).structured.hits[0].id).toBe("pkg/m11.py#shared_11");
@@ -352,7 +344,7 @@ describe("trifecta mcp over stdio", () => {
 
   test("a client that dies mid-call ends the server within a second", async () => {
     const segment = makeSegment(Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`m${i}.py`, `def f${i}():\n    pass\n`])));
-    const server = Bun.spawn([BINARY, "mcp", "--segment", segment], { stdin: "pipe", stdout: "pipe", stderr: "pipe", env: cleanEnv() });
+    const server = Bun.spawn([BINARY, "mcp", "--segment", segment], { stdin: "pipe", stdout: "pipe", stderr: "pipe", env: cliEnv() });
     const send = (message: object) => server.stdin.write(`${JSON.stringify(message)}\n`);
     send({ jsonrpc: "2.0", id: 1, method: "initialize", params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "dying", version: "1" } } });
     send({ jsonrpc: "2.0", method: "notifications/initialized" });
@@ -368,7 +360,7 @@ describe("trifecta mcp over stdio", () => {
 
 describe("trifecta mcp over Streamable HTTP", () => {
   async function serve(segment: string, env: Record<string, string> = {}, listen = "127.0.0.1:0") {
-    const proc = Bun.spawn([BINARY, "mcp", "--segment", segment, "--http", listen], { stdout: "pipe", stderr: "pipe", env: cleanEnv(env) });
+    const proc = Bun.spawn([BINARY, "mcp", "--segment", segment, "--http", listen], { stdout: "pipe", stderr: "pipe", env: cliEnv(env) });
     const reader = proc.stderr.getReader();
     let seen = "";
     while (!/http:\/\/\S+\/mcp/.test(seen)) {
