@@ -15,8 +15,6 @@ import { storageHint } from "./storage-errors.ts";
  * segment's index for it.
  */
 
-export type { IndexOptions } from "./index-session.ts";
-
 /** A `ctx build` started while another runs waits for it this long, then finds its work done. */
 export const BUILD_WAIT_MS = 600_000;
 
