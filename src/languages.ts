@@ -49,6 +49,26 @@ import scalaQuery from "./extract/queries/scala.scm" with { type: "text" };
 import swiftQuery from "./extract/queries/swift.scm" with { type: "text" };
 import typescriptQuery from "./extract/queries/typescript.scm" with { type: "text" };
 import zigQuery from "./extract/queries/zig.scm" with { type: "text" };
+import bashRefsQuery from "./extract/queries/bash_refs.scm" with { type: "text" };
+import cRefsQuery from "./extract/queries/c_refs.scm" with { type: "text" };
+import cSharpRefsQuery from "./extract/queries/c_sharp_refs.scm" with { type: "text" };
+import cppRefsQuery from "./extract/queries/cpp_refs.scm" with { type: "text" };
+import dartRefsQuery from "./extract/queries/dart_refs.scm" with { type: "text" };
+import ecmascriptRefsQuery from "./extract/queries/ecmascript_refs.scm" with { type: "text" };
+import elixirRefsQuery from "./extract/queries/elixir_refs.scm" with { type: "text" };
+import goRefsQuery from "./extract/queries/go_refs.scm" with { type: "text" };
+import javaRefsQuery from "./extract/queries/java_refs.scm" with { type: "text" };
+import kotlinRefsQuery from "./extract/queries/kotlin_refs.scm" with { type: "text" };
+import luaRefsQuery from "./extract/queries/lua_refs.scm" with { type: "text" };
+import ocamlRefsQuery from "./extract/queries/ocaml_refs.scm" with { type: "text" };
+import phpRefsQuery from "./extract/queries/php_refs.scm" with { type: "text" };
+import pythonRefsQuery from "./extract/queries/python_refs.scm" with { type: "text" };
+import rubyRefsQuery from "./extract/queries/ruby_refs.scm" with { type: "text" };
+import rustRefsQuery from "./extract/queries/rust_refs.scm" with { type: "text" };
+import scalaRefsQuery from "./extract/queries/scala_refs.scm" with { type: "text" };
+import swiftRefsQuery from "./extract/queries/swift_refs.scm" with { type: "text" };
+import typescriptRefsQuery from "./extract/queries/typescript_refs.scm" with { type: "text" };
+import zigRefsQuery from "./extract/queries/zig_refs.scm" with { type: "text" };
 
 /**
  * How `sym://<lang>/mod/<module>` finds files (src/resolve/modules.ts): the style and what it needs,
@@ -76,6 +96,9 @@ export interface Language {
   readonly query: string;
   /** Names of the query files under src/extract/queries/ the query joins, its own first (part of the extractor fingerprint). */
   readonly queryFiles: readonly string[];
+  /** The query that finds references (calls, imports, type uses, inheritance, decorators), and its files likewise. */
+  readonly references: string;
+  readonly referenceFiles: readonly string[];
 }
 
 const SLASHED = /\//;
@@ -98,6 +121,8 @@ const ROWS = {
     grammar: pythonGrammar,
     query: pythonQuery,
     queryFiles: ["python"],
+    references: pythonRefsQuery,
+    referenceFiles: ["python_refs"],
   },
   typescript: {
     extensions: [".ts", ".mts", ".cts", ".d.ts"],
@@ -106,6 +131,8 @@ const ROWS = {
     grammar: typescriptGrammar,
     query: typescriptQuery + ecmascriptValuesQuery,
     queryFiles: ["typescript", "ecmascript_values"],
+    references: ecmascriptRefsQuery + typescriptRefsQuery,
+    referenceFiles: ["ecmascript_refs", "typescript_refs"],
   },
   tsx: {
     extensions: [".tsx"],
@@ -114,6 +141,8 @@ const ROWS = {
     grammar: tsxGrammar,
     query: typescriptQuery + ecmascriptValuesQuery,
     queryFiles: ["typescript", "ecmascript_values"],
+    references: ecmascriptRefsQuery + typescriptRefsQuery,
+    referenceFiles: ["ecmascript_refs", "typescript_refs"],
   },
   javascript: {
     extensions: [".js", ".jsx", ".mjs", ".cjs"],
@@ -122,6 +151,8 @@ const ROWS = {
     grammar: javascriptGrammar,
     query: javascriptQuery + ecmascriptValuesQuery,
     queryFiles: ["javascript", "ecmascript_values"],
+    references: ecmascriptRefsQuery,
+    referenceFiles: ["ecmascript_refs"],
   },
   go: {
     extensions: [".go"],
@@ -130,6 +161,8 @@ const ROWS = {
     grammar: goGrammar,
     query: goQuery,
     queryFiles: ["go"],
+    references: goRefsQuery,
+    referenceFiles: ["go_refs"],
   },
   rust: {
     extensions: [".rs"],
@@ -138,6 +171,8 @@ const ROWS = {
     grammar: rustGrammar,
     query: rustQuery,
     queryFiles: ["rust"],
+    references: rustRefsQuery,
+    referenceFiles: ["rust_refs"],
   },
   java: {
     extensions: [".java"],
@@ -146,6 +181,8 @@ const ROWS = {
     grammar: javaGrammar,
     query: javaQuery,
     queryFiles: ["java"],
+    references: javaRefsQuery,
+    referenceFiles: ["java_refs"],
   },
   kotlin: {
     extensions: [".kt", ".kts"],
@@ -154,6 +191,8 @@ const ROWS = {
     grammar: kotlinGrammar,
     query: kotlinQuery,
     queryFiles: ["kotlin"],
+    references: kotlinRefsQuery,
+    referenceFiles: ["kotlin_refs"],
   },
   scala: {
     extensions: [".scala", ".sc"],
@@ -162,8 +201,10 @@ const ROWS = {
     grammar: scalaGrammar,
     query: scalaQuery,
     queryFiles: ["scala"],
+    references: scalaRefsQuery,
+    referenceFiles: ["scala_refs"],
   },
-  c: { extensions: [".c", ".h"], kinds: ["struct", "union", "enum", "type", "function", "constant", "variable", "field", "enum_member"], modules: PATH, grammar: cGrammar, query: cQuery + cValuesQuery, queryFiles: ["c", "c_values"] },
+  c: { extensions: [".c", ".h"], kinds: ["struct", "union", "enum", "type", "function", "constant", "variable", "field", "enum_member"], modules: PATH, grammar: cGrammar, query: cQuery + cValuesQuery, queryFiles: ["c", "c_values"], references: cRefsQuery, referenceFiles: ["c_refs"] },
   cpp: {
     extensions: [".cpp", ".cc", ".cxx", ".c++", ".hpp", ".hh", ".hxx", ".h++", ".h"],
     kinds: ["module", "class", "struct", "union", "enum", "type", "function", "method", "constant", "variable", "field", "enum_member"],
@@ -171,6 +212,8 @@ const ROWS = {
     grammar: cppGrammar,
     query: cppQuery + cValuesQuery,
     queryFiles: ["cpp", "c_values"],
+    references: cRefsQuery + cppRefsQuery,
+    referenceFiles: ["c_refs", "cpp_refs"],
   },
   c_sharp: {
     extensions: [".cs"],
@@ -179,9 +222,11 @@ const ROWS = {
     grammar: cSharpGrammar,
     query: cSharpQuery,
     queryFiles: ["c_sharp"],
+    references: cSharpRefsQuery,
+    referenceFiles: ["c_sharp_refs"],
   },
-  ruby: { extensions: [".rb"], kinds: ["module", "class", "function", "method", "constant"], modules: PATH, grammar: rubyGrammar, query: rubyQuery, queryFiles: ["ruby"] },
-  php: { extensions: [".php"], kinds: ["module", "class", "interface", "trait", "enum", "function", "method", "constant", "field", "enum_member"], modules: PATH, grammar: phpGrammar, query: phpQuery, queryFiles: ["php"] },
+  ruby: { extensions: [".rb"], kinds: ["module", "class", "function", "method", "constant"], modules: PATH, grammar: rubyGrammar, query: rubyQuery, queryFiles: ["ruby"], references: rubyRefsQuery, referenceFiles: ["ruby_refs"] },
+  php: { extensions: [".php"], kinds: ["module", "class", "interface", "trait", "enum", "function", "method", "constant", "field", "enum_member"], modules: PATH, grammar: phpGrammar, query: phpQuery, queryFiles: ["php"], references: phpRefsQuery, referenceFiles: ["php_refs"] },
   swift: {
     extensions: [".swift"],
     kinds: ["class", "struct", "enum", "interface", "type", "function", "method", "constructor", "constant", "variable", "field", "enum_member"],
@@ -189,12 +234,14 @@ const ROWS = {
     grammar: swiftGrammar,
     query: swiftQuery,
     queryFiles: ["swift"],
+    references: swiftRefsQuery,
+    referenceFiles: ["swift_refs"],
   },
-  lua: { extensions: [".lua"], kinds: ["function", "method", "variable", "field"], modules: PATH, grammar: luaGrammar, query: luaQuery, queryFiles: ["lua"] },
-  bash: { extensions: [".sh", ".bash"], kinds: ["function", "variable"], modules: PATH, grammar: bashGrammar, query: bashQuery, queryFiles: ["bash"] },
-  zig: { extensions: [".zig"], kinds: ["struct", "enum", "union", "function", "method", "constant", "variable", "field", "enum_member"], modules: PATH, grammar: zigGrammar, query: zigQuery, queryFiles: ["zig"] },
-  dart: { extensions: [".dart"], kinds: ["class", "enum", "extension", "type", "function", "method", "constructor", "constant", "variable", "field", "enum_member"], modules: PATH, grammar: dartGrammar, query: dartQuery, queryFiles: ["dart"] },
-  elixir: { extensions: [".ex", ".exs"], kinds: ["module", "function"], modules: PATH, grammar: elixirGrammar, query: elixirQuery, queryFiles: ["elixir"] },
+  lua: { extensions: [".lua"], kinds: ["function", "method", "variable", "field"], modules: PATH, grammar: luaGrammar, query: luaQuery, queryFiles: ["lua"], references: luaRefsQuery, referenceFiles: ["lua_refs"] },
+  bash: { extensions: [".sh", ".bash"], kinds: ["function", "variable"], modules: PATH, grammar: bashGrammar, query: bashQuery, queryFiles: ["bash"], references: bashRefsQuery, referenceFiles: ["bash_refs"] },
+  zig: { extensions: [".zig"], kinds: ["struct", "enum", "union", "function", "method", "constant", "variable", "field", "enum_member"], modules: PATH, grammar: zigGrammar, query: zigQuery, queryFiles: ["zig"], references: zigRefsQuery, referenceFiles: ["zig_refs"] },
+  dart: { extensions: [".dart"], kinds: ["class", "enum", "extension", "type", "function", "method", "constructor", "constant", "variable", "field", "enum_member"], modules: PATH, grammar: dartGrammar, query: dartQuery, queryFiles: ["dart"], references: dartRefsQuery, referenceFiles: ["dart_refs"] },
+  elixir: { extensions: [".ex", ".exs"], kinds: ["module", "function"], modules: PATH, grammar: elixirGrammar, query: elixirQuery, queryFiles: ["elixir"], references: elixirRefsQuery, referenceFiles: ["elixir_refs"] },
   ocaml: {
     extensions: [".ml", ".mli"],
     kinds: ["module", "interface", "type", "class", "function", "method", "variable", "field", "enum_member"],
@@ -202,6 +249,8 @@ const ROWS = {
     grammar: ocamlGrammar,
     query: ocamlQuery,
     queryFiles: ["ocaml"],
+    references: ocamlRefsQuery,
+    referenceFiles: ["ocaml_refs"],
   },
 } satisfies Record<string, Language>;
 

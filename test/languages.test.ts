@@ -27,10 +27,15 @@ describe("ast languages", () => {
   });
 });
 
-test("each language's query is the text of its query files, and every query file is some language's", () => {
+test("each language's queries are the text of their query files, and every query file is some language's", () => {
   const queries = join(REPO, "src", "extract", "queries");
-  for (const id of LANGUAGE_IDS) expect(LANGUAGES[id].query).toBe(LANGUAGES[id].queryFiles.map((name) => readFileSync(join(queries, `${name}.scm`), "utf8")).join(""));
-  expect(new Set(LANGUAGE_IDS.flatMap((id) => LANGUAGES[id].queryFiles.map((name) => `${name}.scm`)))).toEqual(new Set(readdirSync(queries)));
+  const text = (files: readonly string[]) => files.map((name) => readFileSync(join(queries, `${name}.scm`), "utf8")).join("");
+  for (const id of LANGUAGE_IDS) {
+    expect(LANGUAGES[id].query).toBe(text(LANGUAGES[id].queryFiles));
+    expect(LANGUAGES[id].references).toBe(text(LANGUAGES[id].referenceFiles));
+  }
+  const used = LANGUAGE_IDS.flatMap((id) => [...LANGUAGES[id].queryFiles, ...LANGUAGES[id].referenceFiles]);
+  expect(new Set(used.map((name) => `${name}.scm`))).toEqual(new Set(readdirSync(queries)));
 });
 
 // One hand-written fixture per language covering its kinds and nesting forms; the expected

@@ -77,7 +77,7 @@ const isString = (v: unknown) => typeof v === "string";
 const isCount = (v: unknown) => Number.isInteger(v) && (v as number) >= 0;
 const isNullableString = (v: unknown) => v === null || typeof v === "string";
 
-/** An extraction from JSON text that has its shape (every symbol field with its type); null otherwise. */
+/** An extraction from JSON text that has its shape (every symbol and reference field with its type); null otherwise. */
 export function parseExtraction(text: string): Extraction | null {
   let value: Partial<Extraction>;
   try {
@@ -101,6 +101,11 @@ export function parseExtraction(text: string): Extraction | null {
       typeof s.async === "boolean" &&
       isNullableString(s.doc) &&
       isNullableString(s.parent);
+    if (!valid) return null;
+  }
+  if (!Array.isArray(value.references)) return null;
+  for (const r of value.references) {
+    const valid = typeof r === "object" && r !== null && isString(r.kind) && isString(r.name) && isCount(r.line) && isCount(r.col) && isNullableString(r.from);
     if (!valid) return null;
   }
   return value as Extraction;

@@ -5,11 +5,12 @@ import { C_LIKE_COMMENTS, docAbove, firstLine, genericSignature } from "./generi
 import { HOOKS } from "./languages/index.ts";
 import type { LanguageHooks } from "./languages/spec.ts";
 import { countSyntaxErrors, lastCodeLine } from "./syntax.ts";
-import type { Extraction, SymbolRecord } from "./types.ts";
+import type { Extraction, ReferenceKind, ReferenceRecord, SymbolRecord } from "./types.ts";
 
 interface LoadedLanguage {
   readonly parser: Parser;
   readonly query: Query;
+  readonly references: Query | null;
 }
 
 let runtimeReady: Promise<void> | undefined;
@@ -45,14 +46,15 @@ const loaded: Partial<Record<LanguageId, Promise<LoadedLanguage>>> = {};
 function loadLanguage(id: LanguageId): Promise<LoadedLanguage> {
   let pending = loaded[id];
   if (!pending) {
-    const { grammar, query } = LANGUAGES[id];
+    const { grammar, query, references } = LANGUAGES[id];
     pending = (async () => {
       runtimeReady ??= initRuntime();
       await runtimeReady;
       const language = await Language.load(await Bun.file(grammar).bytes());
       const parser = new Parser();
       parser.setLanguage(language);
-      return { parser, query: new Query(language, query) };
+      // A query file of comments alone finds nothing: no query is run.
+      return { parser, query: new Query(language, query), references: /^\s*[^;\s]/m.test(references) ? new Query(language, references) : null };
     })();
     loaded[id] = pending;
   }
@@ -92,15 +94,18 @@ const GENERIC: LanguageHooks = {};
 
 export async function extractSymbols(languageId: LanguageId, source: string): Promise<Extraction> {
   const hooks = HOOKS[languageId] ?? GENERIC;
-  const { parser, query } = await loadLanguage(languageId);
+  const { parser, query, references } = await loadLanguage(languageId);
   const tree = parser.parse(source);
   if (!tree) throw new Error("tree-sitter returned no tree");
   try {
     const definitions = collectDefinitions(hooks, query, tree.rootNode);
+    const spans: Span[] = [];
+    const symbols = nest(hooks, definitions, source, spans);
     return {
       parse_status: tree.rootNode.hasError ? "partial" : "ok",
       parse_errors: countSyntaxErrors(tree.rootNode),
-      symbols: nest(hooks, definitions, source),
+      symbols,
+      references: references ? collectReferences(references, tree.rootNode, spans) : [],
     };
   } finally {
     tree.delete();
@@ -173,7 +178,14 @@ function collectDefinitions(hooks: LanguageHooks, query: Query, root: Node): Def
   return definitions.sort((a, b) => a.startIndex - b.startIndex || b.endIndex - a.endIndex);
 }
 
-function nest(hooks: LanguageHooks, definitions: Definition[], source: string): SymbolRecord[] {
+/** Where a reported definition (or a scope) lies, for naming the definition a reference is in. */
+interface Span {
+  readonly startIndex: number;
+  readonly endIndex: number;
+  readonly qualifiedName: string;
+}
+
+function nest(hooks: LanguageHooks, definitions: Definition[], source: string, spans: Span[]): SymbolRecord[] {
   const open: { endIndex: number; row: number; kind: string; qualifiedName: string; trait: string | null }[] = [];
   const symbols: SymbolRecord[] = [];
   // Split once, and only when a doc comment is looked for.
@@ -200,6 +212,7 @@ function nest(hooks: LanguageHooks, definitions: Definition[], source: string): 
     const qualifiedName = parentName ? `${parentName}.${name}` : name;
     const row = node.startPosition.row;
     if (!isValue) open.push({ endIndex, row, kind: reportedKind, qualifiedName, trait });
+    spans.push({ startIndex, endIndex, qualifiedName });
     if (isScope) continue;
     const signature = isValue ? (hooks.valueSignature ?? firstLine)(node, source) : (hooks.signature ?? genericSignature)(node, source);
     const symbol: SymbolRecord = {
@@ -220,4 +233,81 @@ function nest(hooks: LanguageHooks, definitions: Definition[], source: string): 
     symbols.push(symbol);
   }
   return symbols;
+}
+
+// A decorator call is a decorator, a base class named in a call-like list is inherited.
+const KIND_RANK: Record<ReferenceKind, number> = { type: 0, call: 1, import: 2, inherit: 3, decorator: 4 };
+const REFERENCE_KINDS: ReadonlySet<string> = new Set(Object.keys(KIND_RANK));
+// A receiver that is a path of names is kept (`self`, `os.path`); any other expression is `?`.
+const NAME_PATH = /^[\p{L}\p{N}_$@]+([.:\\]+[\p{L}\p{N}_$@]+)*$/u;
+const MAX_RECEIVER_CHARS = 120;
+
+const receiverOf = (text: string) => {
+  const path = text.replace(/\s+/g, "").replace(/::|->|\\/g, ".");
+  return NAME_PATH.test(path) && path.length <= MAX_RECEIVER_CHARS ? path : "?";
+};
+
+/**
+ * The uses a language's reference query finds, in source order, each named by the innermost
+ * definition around it. Captures (src/extract/languages/spec.ts): `@reference.<kind>` on the name,
+ * `@receiver`, and for imports `@module` (the same node as the name for a whole-module import) and `@alias`.
+ */
+function collectReferences(query: Query, root: Node, spans: readonly Span[]): ReferenceRecord[] {
+  const found: { index: number; record: ReferenceRecord }[] = [];
+  const seen = new Map<string, number>();
+  for (const match of query.matches(root)) {
+    let nameNode: Node | undefined;
+    let kind = "";
+    let receiver: string | undefined;
+    let moduleNode: Node | undefined;
+    let alias: string | undefined;
+    for (const capture of match.captures) {
+      const [role, captured = ""] = capture.name.split(".", 2);
+      if (role === "reference") {
+        nameNode = capture.node;
+        kind = captured;
+      } else if (role === "receiver") receiver = receiverOf(capture.node.text);
+      else if (role === "module") moduleNode = capture.node;
+      else if (role === "alias") alias = capture.node.text;
+    }
+    if (!nameNode || !REFERENCE_KINDS.has(kind)) continue;
+    const index = nameNode.startIndex;
+    const whole = moduleNode !== undefined && moduleNode.startIndex === index && moduleNode.endIndex === nameNode.endIndex;
+    let name = whole ? "*" : nameNode.text;
+    // `a.b.f` and `A::B` name a path: the last part is the name, the rest its receiver.
+    const parts = whole ? [name] : dotted(name.replace(/->/g, "."));
+    if (parts.length > 1) {
+      name = parts.at(-1)!;
+      receiver = [receiver, parts.slice(0, -1).join(".")].filter(Boolean).join(".");
+    }
+    if (name === "") continue;
+    // One use, one reading: a name captured twice keeps its more specific kind.
+    const key = `${index}:${name}`;
+    const earlier = seen.get(key);
+    if (earlier !== undefined && KIND_RANK[found[earlier]!.record.kind] >= KIND_RANK[kind as ReferenceKind]) continue;
+    const position = nameNode.startPosition;
+    const record: ReferenceRecord = { kind: kind as ReferenceKind, name, line: position.row + 1, col: position.column + 1, from: null };
+    if (receiver !== undefined && receiver !== "") record.receiver = receiver;
+    if (moduleNode) record.module = moduleNode.text.replace(/^["'`<]|["'`>]$/g, "");
+    if (alias !== undefined && alias !== name) record.alias = alias;
+    if (earlier !== undefined) found[earlier] = { index, record };
+    else {
+      seen.set(key, found.length);
+      found.push({ index, record });
+    }
+  }
+  found.sort((a, b) => a.index - b.index);
+  // One sweep: spans come outermost first in source order, so the open ones form a stack.
+  const open: Span[] = [];
+  let next = 0;
+  for (const { index, record } of found) {
+    while (next < spans.length && spans[next]!.startIndex <= index) {
+      const span = spans[next++]!;
+      while (open.length > 0 && open.at(-1)!.endIndex <= span.startIndex) open.pop();
+      open.push(span);
+    }
+    while (open.length > 0 && open.at(-1)!.endIndex <= index) open.pop();
+    record.from = open.at(-1)?.qualifiedName ?? null;
+  }
+  return found.map((f) => f.record);
 }

@@ -14,8 +14,8 @@ const SHARED_CODE = ["extractor.ts", "syntax.ts", "generic.ts", "source-text.ts"
 
 /** The files whose bytes make up a language's fingerprint: [name used in the hash, path]. */
 export function fingerprintInputs(languageId: LanguageId): [string, string][] {
-  const { queryFiles, grammar } = LANGUAGES[languageId];
-  const code = [...SHARED_CODE, ...queryFiles.map((name) => `queries/${name}.scm`)];
+  const { queryFiles, referenceFiles, grammar } = LANGUAGES[languageId];
+  const code = [...SHARED_CODE, ...[...queryFiles, ...referenceFiles].map((name) => `queries/${name}.scm`)];
   return [...code.map((rel): [string, string] => [rel, `${import.meta.dir}/${rel}`]), ["grammar.wasm", grammar]];
 }
 

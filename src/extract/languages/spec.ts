@@ -13,6 +13,13 @@ import type { CommentSyntax } from "../generic.ts";
  *   `A::f` (C++) is split the same way.
  * - `@trait` on an impl scope: its methods carry `trait`; `@from` on a re-export: its `from`.
  *
+ * The reference query (`<lang>_refs.scm`) finds uses, one match each:
+ * - `@reference.<kind>` on the name used (kinds: call, import, type, inherit, decorator); a name
+ *   written as a path (`a.b.f`, `A::B`) is split into the name and its receiver;
+ * - `@receiver` on what the name is reached through (`self` of `self.f()`, `os.path` of `os.path.join`);
+ * - for imports, `@module` on the module as written and `@alias` on a local name; a whole-module
+ *   import captures its module as `@module` and `@reference.import` at once (its name is `*`).
+ *
  * Value kinds (constant, variable, field, enum_member, export) are leaves: a `variable` owned by a
  * type is reported as a `field`, and none is reported inside a function body.
  */

@@ -1,0 +1,1 @@
+; References of bash (captures: src/extract/languages/spec.ts).

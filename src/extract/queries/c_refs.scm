@@ -1,0 +1,1 @@
+; References of c (captures: src/extract/languages/spec.ts).

@@ -1,0 +1,1 @@
+; References of c_sharp (captures: src/extract/languages/spec.ts).

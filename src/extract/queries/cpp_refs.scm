@@ -1,0 +1,1 @@
+; References of cpp (captures: src/extract/languages/spec.ts).

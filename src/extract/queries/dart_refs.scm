@@ -1,0 +1,1 @@
+; References of dart (captures: src/extract/languages/spec.ts).

@@ -1,0 +1,1 @@
+; References of ecmascript (captures: src/extract/languages/spec.ts).

@@ -1,0 +1,1 @@
+; References of elixir (captures: src/extract/languages/spec.ts).

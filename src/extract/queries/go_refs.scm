@@ -1,0 +1,1 @@
+; References of go (captures: src/extract/languages/spec.ts).

@@ -1,0 +1,1 @@
+; References of java (captures: src/extract/languages/spec.ts).

@@ -1,0 +1,1 @@
+; References of kotlin (captures: src/extract/languages/spec.ts).

@@ -1,0 +1,1 @@
+; References of lua (captures: src/extract/languages/spec.ts).

@@ -1,0 +1,1 @@
+; References of ocaml (captures: src/extract/languages/spec.ts).

@@ -1,0 +1,1 @@
+; References of php (captures: src/extract/languages/spec.ts).

@@ -1,0 +1,1 @@
+; References of ruby (captures: src/extract/languages/spec.ts).

@@ -1,0 +1,1 @@
+; References of rust (captures: src/extract/languages/spec.ts).

@@ -1,0 +1,1 @@
+; References of scala (captures: src/extract/languages/spec.ts).

@@ -1,0 +1,1 @@
+; References of swift (captures: src/extract/languages/spec.ts).

@@ -1,0 +1,1 @@
+; References of typescript (captures: src/extract/languages/spec.ts).

@@ -1,0 +1,1 @@
+; References of zig (captures: src/extract/languages/spec.ts).
