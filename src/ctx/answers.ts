@@ -47,11 +47,8 @@ async function ensureIndex(target: IndexTarget, workers: number): Promise<BuildR
 export type SearchAnswer = {
   query: string;
   hits: SearchHit[];
-  index_built?: { files: number; seconds: number };
-  refreshed?: string[];
-  stale?: { files: number; hint: string } | null;
   hint?: string;
-} & IncompleteNote;
+} & Partial<FreshnessNote>;
 
 /** The definitions a `sym://` URI names, each with its file, and the member a `type/` URI asks for. */
 async function symbolsOfUri(uri: string, target: IndexTarget): Promise<Result<{ member: string | null; symbols: { fileRel: string; symbol: AnsweredSymbol }[] }>> {
@@ -91,7 +88,7 @@ function indexedId(target: IndexTarget, fileRel: string, symbol: { qualified_nam
  * The ids a `sym://` URI names for `ctx get`: a symbol's definitions (not its members, which its
  * lines hold), or a module's files.
  */
-async function idsOfSymUri(target: IndexTarget, uri: string): Promise<Result<string[]>> {
+export async function idsOfSymUri(target: IndexTarget, uri: string): Promise<Result<string[]>> {
   const resolved = await symbolsOfUri(uri, target);
   if (!resolved.ok) return resolved;
   const { member, symbols } = resolved.value;
@@ -117,8 +114,7 @@ export async function searchAnswer(
   // A server whose watcher saw no change since its last answer skips the walk too. Either way the
   // files hits point into are checked below, so no hit carries old lines.
   const hitsOnly = options.building === true || options.unchangedSinceLastAnswer === true;
-  const built = hitsOnly ? null : await ensureIndex(target, options.workers);
-  const freshness: Freshness = hitsOnly ? { refreshed: [], stale: [] } : await refreshAll(target, REFRESH_LIMIT);
+  const { built, freshness } = hitsOnly ? { built: null, freshness: { refreshed: [], stale: [] } } : await readyIndex(target, options.workers);
   const search = () => searchIndex(target.index, query, options);
   let hits = search();
   if (hitsOnly) freshness.stale = [...new Set(hits.map((h) => h.file_rel))].filter((f) => !isCurrent(target, f));
@@ -136,12 +132,31 @@ export async function searchAnswer(
   return ok({
     query,
     hits,
-    ...(built && built.files.indexed > 0 ? { index_built: { files: built.files.indexed, seconds: built.seconds } } : {}),
-    ...incompleteNote(target, options.building),
-    refreshed: freshness.refreshed,
-    stale: freshness.stale.length > 0 ? { files: freshness.stale.length, hint: staleHint(target) } : null,
+    ...freshnessNote(target, built, freshness, options.building),
     ...(hits.length === 0 ? { hint: "no match: try other words, fewer words, an identifier, or drop --kind/--lang" } : {}),
   });
+}
+
+/** The index as an answer needs it: built when there is none, files changed since re-indexed (up to a limit; the rest stale). */
+export async function readyIndex(target: IndexTarget, workers: number): Promise<{ built: BuildReport | null; freshness: Freshness }> {
+  const built = await ensureIndex(target, workers);
+  return { built, freshness: await refreshAll(target, REFRESH_LIMIT) };
+}
+
+export type FreshnessNote = {
+  index_built?: { files: number; seconds: number };
+  refreshed: string[];
+  stale: { files: number; hint: string } | null;
+} & IncompleteNote;
+
+/** What an answer says of the index it came from: built for it, refreshed, stale, incomplete. */
+export function freshnessNote(target: IndexTarget, built: BuildReport | null, freshness: Freshness, building?: boolean): FreshnessNote {
+  return {
+    ...(built && built.files.indexed > 0 ? { index_built: { files: built.files.indexed, seconds: built.seconds } } : {}),
+    ...incompleteNote(target, building),
+    refreshed: freshness.refreshed,
+    stale: freshness.stale.length > 0 ? { files: freshness.stale.length, hint: staleHint(target) } : null,
+  };
 }
 
 /** The file is on disk as the index has it (same size and time). */
