@@ -57,7 +57,7 @@ describe("trifecta mcp over stdio", () => {
     const client = await connect(makeSegment({ "a.py": "def f():\n    pass\n" }));
     const listed = await client.listTools();
     expect(listed.tools.length).toBeLessThanOrEqual(6);
-    expect(listed.tools.map((t) => t.name).sort()).toEqual(["get", "outline", "search", "status"]);
+    expect(listed.tools.map((t) => t.name).sort()).toEqual(["get", "map", "outline", "refs", "search", "status"]);
     expect(tokensOf(listed)).toBeLessThanOrEqual(2000);
     for (const tool of listed.tools) {
       expect(tool.inputSchema.type).toBe("object");

@@ -59,3 +59,8 @@ export function calleesText({ targets, callees, segment_root: _root, query: _que
   });
   return targetsLine(targets) + lines.join("") + fieldsText(notes);
 }
+
+/** The map as it is, then the answer's notes. */
+export function mapText({ map, segment_root: _root, ...notes }: { map: string; segment_root: string }): string {
+  return map + fieldsText(notes);
+}

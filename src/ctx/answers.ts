@@ -114,7 +114,7 @@ export async function searchAnswer(
   // A server whose watcher saw no change since its last answer skips the walk too. Either way the
   // files hits point into are checked below, so no hit carries old lines.
   const hitsOnly = options.building === true || options.unchangedSinceLastAnswer === true;
-  const { built, freshness } = hitsOnly ? { built: null, freshness: { refreshed: [], stale: [] } } : await readyIndex(target, options.workers);
+  const { built, freshness } = await readyIndex(target, options.workers, hitsOnly);
   const search = () => searchIndex(target.index, query, options);
   let hits = search();
   if (hitsOnly) freshness.stale = [...new Set(hits.map((h) => h.file_rel))].filter((f) => !isCurrent(target, f));
@@ -137,8 +137,13 @@ export async function searchAnswer(
   });
 }
 
-/** The index as an answer needs it: built when there is none, files changed since re-indexed (up to a limit; the rest stale). */
-export async function readyIndex(target: IndexTarget, workers: number): Promise<{ built: BuildReport | null; freshness: Freshness }> {
+/**
+ * The index as an answer needs it: built when there is none, files changed since re-indexed (up to a
+ * limit; the rest stale). While this process builds it (an MCP server), as it is: the build brings
+ * every file up to date, and a refresh would race it for the same files.
+ */
+export async function readyIndex(target: IndexTarget, workers: number, building = false): Promise<{ built: BuildReport | null; freshness: Freshness }> {
+  if (building) return { built: null, freshness: { refreshed: [], stale: [] } };
   const built = await ensureIndex(target, workers);
   return { built, freshness: await refreshAll(target, REFRESH_LIMIT) };
 }

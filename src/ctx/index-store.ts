@@ -59,11 +59,12 @@ export interface RefusedFile {
 }
 
 /** A definition as references are resolved against it (sections are not definitions). */
-export type DefinitionRow = Pick<IndexItem, "item_id" | "file_rel" | "lang" | "kind" | "name" | "qualified_name" | "parent" | "line" | "end_line">;
+export type DefinitionRow = Pick<IndexItem, "item_id" | "file_rel" | "lang" | "kind" | "name" | "qualified_name" | "parent" | "line" | "end_line" | "signature">;
 
-/** A reference row: the extractor's record with its file (from_name: the record's `from`). */
+/** A reference row: the extractor's record with its file (from_name: the record's `from`, from_id: that definition's id). */
 export interface ReferenceRow {
   file_rel: string;
+  from_id: string | null;
   kind: string;
   name: string;
   line: number;
@@ -110,7 +111,7 @@ export function commentAbove(lines: readonly string[], line: number): string {
   return found.reverse().join("\n").replace(/^[/*#;\-!\s]+/gm, "").slice(0, COMMENT_CHARS);
 }
 
-const DEFINITION_COLUMNS = "item_id, file_rel, lang, kind, name, qualified_name, parent, line, end_line";
+const DEFINITION_COLUMNS = "item_id, file_rel, lang, kind, name, qualified_name, parent, line, end_line, signature";
 
 // Column weights for bm25: names, signature, doc, body, path.
 const BM25_WEIGHTS = "10.0, 3.0, 6.0, 2.0, 4.0";
@@ -270,8 +271,16 @@ export class ContextIndex {
       items++;
     }
     if (update.references?.length) {
-      const insertRef = this.db.query("INSERT INTO ctx_refs(file_rel, kind, name, line, col, from_name, receiver, module, alias) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-      for (const r of update.references) insertRef.run(file.file_rel, r.kind, r.name, r.line, r.col, r.from, r.receiver ?? null, r.module ?? null, r.alias ?? null);
+      // A use's definition by its qualified name: the last of that name starting at or before the use.
+      const defined = new Map<string, { line: number; id: string }[]>();
+      (update.symbols ?? []).forEach((s, i) => {
+        const same = defined.get(s.qualified_name);
+        if (same) same.push({ line: s.line, id: ids[i]! });
+        else defined.set(s.qualified_name, [{ line: s.line, id: ids[i]! }]);
+      });
+      const fromId = (from: string | null, line: number) => (from === null ? null : ((defined.get(from) ?? []).findLast((d) => d.line <= line) ?? defined.get(from)?.[0])?.id ?? null);
+      const insertRef = this.db.query("INSERT INTO ctx_refs(file_rel, kind, name, line, col, from_name, from_id, receiver, module, alias) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      for (const r of update.references) insertRef.run(file.file_rel, r.kind, r.name, r.line, r.col, r.from, fromId(r.from, r.line), r.receiver ?? null, r.module ?? null, r.alias ?? null);
     }
     for (const section of update.sections ?? []) {
       const itemId = ids[items]!;
@@ -355,17 +364,17 @@ export class ContextIndex {
 
   /** References using `name`, in file and line order. */
   referencesNamed(name: string): ReferenceRow[] {
-    return this.db.query("SELECT * FROM ctx_refs WHERE name = ? ORDER BY file_rel, line, col").all(name) as ReferenceRow[];
+    return this.db.query(`SELECT * FROM ctx_refs WHERE name = ? ORDER BY file_rel, line, col`).all(name) as ReferenceRow[];
   }
 
   /** The references of one file, of one kind when given (a file's imports), in line order. */
   referencesOf(fileRel: string, kind?: string): ReferenceRow[] {
-    return this.db.query("SELECT * FROM ctx_refs WHERE file_rel = ?1 AND (?2 IS NULL OR kind = ?2) ORDER BY line, col").all(fileRel, kind ?? null) as ReferenceRow[];
+    return this.db.query(`SELECT * FROM ctx_refs WHERE file_rel = ?1 AND (?2 IS NULL OR kind = ?2) ORDER BY line, col`).all(fileRel, kind ?? null) as ReferenceRow[];
   }
 
   /** Every reference of the kinds asked, in file and line order (the graph of the whole segment). */
   allReferences(kinds: readonly string[]): ReferenceRow[] {
-    return this.db.query("SELECT * FROM ctx_refs WHERE kind IN (SELECT value FROM json_each(?)) ORDER BY file_rel, line, col").all(JSON.stringify(kinds)) as ReferenceRow[];
+    return this.db.query(`SELECT * FROM ctx_refs WHERE kind IN (SELECT value FROM json_each(?)) ORDER BY file_rel, line, col`).all(JSON.stringify(kinds)) as ReferenceRow[];
   }
 
   /** Each indexed file with its kind (its language, or `markdown`). */

@@ -54,6 +54,8 @@ CREATE TABLE IF NOT EXISTS ctx_refs (
   line INTEGER NOT NULL,
   col INTEGER NOT NULL,
   from_name TEXT,
+  -- The id of that definition (the last of its name in the file starting at or before the use).
+  from_id TEXT,
   receiver TEXT,
   module TEXT,
   alias TEXT

@@ -99,6 +99,10 @@ export function familyOf(language: string): Family {
 export class ModuleIndex {
   private readonly withoutExtension = new Map<string, string[]>();
   private readonly dirs = new Map<string, string[]>();
+  /** Paths by their last part, for suffix lookups: bare paths, directories, file names. */
+  private readonly bareByLast = new Map<string, string[]>();
+  private readonly dirsByLast = new Map<string, string[]>();
+  private readonly filesByLast = new Map<string, string[]>();
   private readonly memo = new Map<string, ModuleFiles>();
   private readonly suffixMemo = new Map<string, string[]>();
 
@@ -111,7 +115,12 @@ export class ModuleIndex {
       else this.withoutExtension.set(bare, [fileRel]);
       const inDir = this.dirs.get(dir);
       if (inDir) inDir.push(fileRel);
-      else this.dirs.set(dir, [fileRel]);
+      else {
+        this.dirs.set(dir, [fileRel]);
+        add(this.dirsByLast, posix.basename(dir), dir);
+      }
+      if (!sameBare) add(this.bareByLast, posix.basename(bare), bare);
+      add(this.filesByLast, posix.basename(fileRel), fileRel);
     }
   }
 
@@ -165,15 +174,22 @@ export class ModuleIndex {
     let found = this.suffixMemo.get(tail);
     if (found) return found;
     found = [];
+    const ends = (path: string, end: string) => path === end || path.endsWith(`/${end}`);
     if (tail.endsWith("/")) {
       const dir = tail.slice(0, -1);
-      for (const [d, files] of this.dirs) if (d === dir || d.endsWith(`/${dir}`)) found.push(...files);
+      for (const d of this.dirsByLast.get(posix.basename(dir)) ?? []) if (ends(d, dir)) found.push(...this.dirs.get(d)!);
     } else {
-      for (const [bare, files] of this.withoutExtension) if (bare === tail || bare.endsWith(`/${tail}`)) found.push(...files);
-      if (HAS_EXTENSION.test(tail)) for (const f of this.files.keys()) if (f === tail || f.endsWith(`/${tail}`)) found.push(f);
+      for (const bare of this.bareByLast.get(posix.basename(tail)) ?? []) if (ends(bare, tail)) found.push(...this.withoutExtension.get(bare)!);
+      if (HAS_EXTENSION.test(tail)) for (const f of this.filesByLast.get(posix.basename(tail)) ?? []) if (ends(f, tail)) found.push(f);
     }
     found = [...new Set(found)];
     this.suffixMemo.set(tail, found);
     return found;
   }
+}
+
+function add(map: Map<string, string[]>, key: string, value: string): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }

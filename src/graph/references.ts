@@ -3,7 +3,7 @@ import { freshnessNote, idsOfSymUri, readyIndex, type FreshnessNote } from "../c
 import type { DefinitionRow, ReferenceRow } from "../ctx/index-store.ts";
 import type { IndexTarget } from "../ctx/update.ts";
 import type { ReferenceKind } from "../extract/types.ts";
-import { Resolver, type Resolution } from "./resolver.ts";
+import { Resolver, type AmbiguousWhy, type Resolution } from "./resolver.ts";
 
 export const REFERENCE_KINDS: readonly ReferenceKind[] = ["call", "import", "type", "inherit", "decorator"];
 /** Uses that run the definition: what callers and callees follow. */
@@ -37,9 +37,10 @@ export interface Use {
   resolution: "resolved" | "ambiguous";
   /** Resolved: the definition's id. */
   target?: string;
-  /** Ambiguous: the definitions it may be (the asked one among them), and how many more. */
+  /** Ambiguous: the definitions it may be (the asked one among them), how many more, and why it is not known which. */
   candidates?: string[];
   more_candidates?: number;
+  why?: AmbiguousWhy;
 }
 
 export interface Coverage {
@@ -62,13 +63,13 @@ export type RefsAnswer = {
 } & FreshnessNote;
 
 const NOTE =
-  "references are read from the syntax and resolved by scope, imports and name, without types: resolved = the file's scope or imports (or a single definition in the package or namespace) determine it; ambiguous = definitions that match by name (a method called on a value of unknown type). Not seen: calls through variables and callbacks, reflection, macros, generated code.";
+  "uses are read from the syntax and resolved by scope, imports and name, without types. resolved: the file's scope or imports (or the one definition in its package or namespace) determine it. ambiguous: definitions that match by name; why = receiver (a member of a value of unknown type), several (nothing tells them apart), not_imported (not visible without an import: most likely a builtin's or a library's). Not seen: calls through variables and callbacks, reflection, macros, generated code.";
 
-export type RefsOptions = { query: string; kinds?: readonly string[]; limit: number; workers: number };
+export type RefsOptions = { query: string; kinds?: readonly string[]; limit: number; workers: number; building?: boolean };
 
 /** `ctx refs`: every use of the definitions a name, id or sym:// URI names, with its resolution. */
 export async function refsAnswer(target: IndexTarget, options: RefsOptions): Promise<Result<RefsAnswer>> {
-  const { built, freshness } = await readyIndex(target, options.workers);
+  const { built, freshness } = await readyIndex(target, options.workers, options.building);
   const targets = await targetsOf(target, options.query);
   if (!targets.ok) return targets;
   const resolver = Resolver.over(target.index);
@@ -80,46 +81,48 @@ export async function refsAnswer(target: IndexTarget, options: RefsOptions): Pro
   const resolvedCount = uses.filter((u) => u.resolution === "resolved").length;
   return ok({
     query: options.query,
-    targets: targets.value.map((d) => targetRow(target, d)),
+    targets: targets.value.map(targetRow),
     references: uses.slice(0, options.limit),
     files: [...perFile].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([file, n]) => ({ file, uses: n })),
     total: uses.length,
     truncated: uses.length > options.limit,
     coverage: { resolved: resolvedCount, ambiguous: uses.length - resolvedCount, other_uses: other, note: NOTE },
-    ...freshnessNote(target, built, freshness),
+    ...freshnessNote(target, built, freshness, options.building),
   });
 }
 
 /** The uses that may be of one of `targets`, and how many uses of their names are of something else. */
-function usesOf(resolver: Resolver, targets: readonly DefinitionRow[], kinds?: readonly string[]): { uses: Use[]; fromDefs: (DefinitionRow | null)[]; other: number } {
+function usesOf(resolver: Resolver, targets: readonly DefinitionRow[], kinds?: readonly string[]): { uses: Use[]; other: number } {
   const wanted = new Set(targets.map((t) => t.item_id));
   const uses: Use[] = [];
-  const fromDefs: (DefinitionRow | null)[] = [];
   let other = 0;
-  for (const name of new Set(targets.map((t) => t.name))) {
+  // The names used: the definitions', then the aliases imports of them bind in their files.
+  const names: { name: string; file?: string }[] = [...new Set(targets.map((t) => t.name))].map((name) => ({ name }));
+  for (let i = 0; i < names.length; i++) {
+    const { name, file } = names[i]!;
     for (const ref of resolver.index.referencesNamed(name)) {
+      if (file !== undefined && ref.file_rel !== file) continue;
+      const resolution = resolver.resolve(ref);
+      const use = useOf(ref, resolution, wanted);
+      if (use && ref.kind === "import" && ref.alias !== null && use.resolution === "resolved") names.push({ name: ref.alias, file: ref.file_rel });
       if (kinds && !kinds.includes(ref.kind)) continue;
-      const from = resolver.enclosing(ref);
-      const use = useOf(ref, from, resolver.resolve(ref), wanted);
-      if (!use) other++;
-      else {
-        uses.push(use);
-        fromDefs.push(from);
-      }
+      if (use) uses.push(use);
+      else other++;
     }
   }
-  return { uses, fromDefs, other };
+  return { uses, other };
 }
 
 /** The use as an answer lists it, when its resolution may be one of `wanted`. */
-function useOf(ref: ReferenceRow, from: DefinitionRow | null, resolution: Resolution, wanted: ReadonlySet<string>): Use | null {
-  const base = { file: ref.file_rel, line: ref.line, col: ref.col, kind: ref.kind, name: ref.name, from: ref.from_name, from_id: from?.item_id ?? null };
+function useOf(ref: ReferenceRow, resolution: Resolution, wanted: ReadonlySet<string>): Use | null {
+  const base = { file: ref.file_rel, line: ref.line, col: ref.col, kind: ref.kind, name: ref.name, from: ref.from_name, from_id: ref.from_id };
   if (resolution.resolution === "resolved") return wanted.has(resolution.target.item_id) ? { ...base, resolution: "resolved", target: resolution.target.item_id } : null;
   if (resolution.resolution === "unresolved" || !resolution.candidates.some((c) => wanted.has(c.item_id))) return null;
   // The asked definitions first among the candidates shown.
   const ids = [...new Set(resolution.candidates.map((c) => c.item_id))].sort((a, b) => Number(wanted.has(b)) - Number(wanted.has(a)));
   const use: Use = { ...base, resolution: "ambiguous", candidates: ids.slice(0, SHOWN_CANDIDATES) };
   if (ids.length > SHOWN_CANDIDATES) use.more_candidates = ids.length - SHOWN_CANDIDATES;
+  use.why = resolution.why;
   return use;
 }
 
@@ -135,11 +138,11 @@ export interface Caller extends TargetRow {
 
 export type CallersAnswer = { query: string; targets: TargetRow[]; callers: Caller[]; total: number; truncated: boolean; coverage: Coverage } & FreshnessNote;
 
-export type GraphOptions = { query: string; depth: number; limit: number; workers: number };
+export type GraphOptions = { query: string; depth: number; limit: number; workers: number; building?: boolean };
 
 /** `ctx callers`: the definitions that call the target, and theirs up to `depth` (module-level calls: the file). */
 export async function callersAnswer(target: IndexTarget, options: GraphOptions): Promise<Result<CallersAnswer>> {
-  const { built, freshness } = await readyIndex(target, options.workers);
+  const { built, freshness } = await readyIndex(target, options.workers, options.building);
   const targets = await targetsOf(target, options.query);
   if (!targets.ok) return targets;
   const resolver = Resolver.over(target.index);
@@ -152,9 +155,9 @@ export async function callersAnswer(target: IndexTarget, options: GraphOptions):
   for (let depth = 1; depth <= options.depth && frontier.length > 0; depth++) {
     const next: typeof frontier = [];
     for (const { defs, ambiguous } of frontier) {
-      const { uses, fromDefs, other: notThese } = usesOf(resolver, defs, [...CALL_KINDS]);
+      const { uses, other: notThese } = usesOf(resolver, defs, [...CALL_KINDS]);
       if (depth === 1) other += notThese;
-      for (const [i, use] of uses.entries()) {
+      for (const use of uses) {
         if (depth === 1) use.resolution === "resolved" ? resolvedCount++ : ambiguousCount++;
         const callerId = use.from_id ?? use.file;
         const resolution = ambiguous || use.resolution === "ambiguous" ? "ambiguous" : "resolved";
@@ -166,8 +169,8 @@ export async function callersAnswer(target: IndexTarget, options: GraphOptions):
         if (seen.has(callerId)) continue;
         seen.add(callerId);
         const callee = use.target ?? use.candidates!.find((c) => defs.some((d) => d.item_id === c))!;
-        const definition = fromDefs[i]!;
-        const row = definition ? targetRow(target, definition) : { id: use.file, kind: "file", qualified_name: "", file: use.file, line: 1, end_line: 1, signature: "" };
+        const definition = use.from_id !== null ? target.index.item(use.from_id) : null;
+        const row = definition ? targetRow(definition) : { id: use.file, kind: "file", qualified_name: "", file: use.file, line: 1, end_line: 1, signature: "" };
         found.set(callerId, { ...row, depth, calls: 1, resolution, calls_id: callee });
         if (definition) next.push({ defs: [definition], ambiguous: resolution === "ambiguous" });
       }
@@ -177,12 +180,12 @@ export async function callersAnswer(target: IndexTarget, options: GraphOptions):
   const callers = [...found.values()].sort((a, b) => a.depth - b.depth || Number(a.resolution === "ambiguous") - Number(b.resolution === "ambiguous") || a.file.localeCompare(b.file) || a.line - b.line);
   return ok({
     query: options.query,
-    targets: targets.value.map((d) => targetRow(target, d)),
+    targets: targets.value.map(targetRow),
     callers: callers.slice(0, options.limit),
     total: callers.length,
     truncated: callers.length > options.limit,
     coverage: { resolved: resolvedCount, ambiguous: ambiguousCount, other_uses: other, note: NOTE },
-    ...freshnessNote(target, built, freshness),
+    ...freshnessNote(target, built, freshness, options.building),
   });
 }
 
@@ -199,6 +202,7 @@ export interface Callee {
   resolution: "resolved" | "ambiguous" | "unresolved";
   candidates?: string[];
   more_candidates?: number;
+  why?: AmbiguousWhy;
   /** The definition that calls it (at depth 1: one of the targets). */
   called_by: string;
 }
@@ -207,7 +211,7 @@ export type CalleesAnswer = { query: string; targets: TargetRow[]; callees: Call
 
 /** `ctx callees`: what the target calls (resolved, ambiguous, or by name only), and what those call up to `depth`. */
 export async function calleesAnswer(target: IndexTarget, options: GraphOptions): Promise<Result<CalleesAnswer>> {
-  const { built, freshness } = await readyIndex(target, options.workers);
+  const { built, freshness } = await readyIndex(target, options.workers, options.building);
   const targets = await targetsOf(target, options.query);
   if (!targets.ok) return targets;
   const resolver = Resolver.over(target.index);
@@ -231,13 +235,14 @@ export async function calleesAnswer(target: IndexTarget, options: GraphOptions):
         seen.add(key);
         const base = { name: ref.name, depth, calls: 1, called_by: caller.item_id };
         if (resolution.resolution === "resolved") {
-          const row = targetRow(target, resolution.target);
+          const row = targetRow(resolution.target);
           found.set(key, { id: row.id, ...base, kind: row.kind, file: row.file, line: row.line, signature: row.signature, resolution: "resolved" });
           next.push(resolution.target);
         } else if (resolution.resolution === "ambiguous") {
           const ids = [...new Set(resolution.candidates.map((c) => c.item_id))];
           const callee: Callee = { ...base, resolution: "ambiguous", candidates: ids.slice(0, SHOWN_CANDIDATES) };
           if (ids.length > SHOWN_CANDIDATES) callee.more_candidates = ids.length - SHOWN_CANDIDATES;
+          callee.why = resolution.why;
           found.set(key, callee);
         } else found.set(key, { ...base, resolution: "unresolved" });
       }
@@ -248,12 +253,12 @@ export async function calleesAnswer(target: IndexTarget, options: GraphOptions):
   const callees = [...found.values()].sort((a, b) => a.depth - b.depth || order[a.resolution] - order[b.resolution] || (a.file ?? "").localeCompare(b.file ?? "") || (a.line ?? 0) - (b.line ?? 0) || a.name.localeCompare(b.name));
   return ok({
     query: options.query,
-    targets: targets.value.map((d) => targetRow(target, d)),
+    targets: targets.value.map(targetRow),
     callees: callees.slice(0, options.limit),
     total: callees.length,
     truncated: callees.length > options.limit,
     coverage: { ...counts, note: NOTE },
-    ...freshnessNote(target, built, freshness),
+    ...freshnessNote(target, built, freshness, options.building),
   });
 }
 
@@ -283,7 +288,6 @@ async function targetsOf(target: IndexTarget, query: string): Promise<Result<Def
   return ok(named);
 }
 
-function targetRow(target: IndexTarget, d: DefinitionRow): TargetRow {
-  const signature = target.index.item(d.item_id)?.signature ?? "";
-  return { id: d.item_id, kind: d.kind, qualified_name: d.qualified_name, file: d.file_rel, line: d.line, end_line: d.end_line, signature };
+function targetRow(d: DefinitionRow): TargetRow {
+  return { id: d.item_id, kind: d.kind, qualified_name: d.qualified_name, file: d.file_rel, line: d.line, end_line: d.end_line, signature: d.signature };
 }

@@ -5,16 +5,22 @@ import { familyOf, ModuleIndex, type Family } from "./modules.ts";
  * What a reference names, decided from the index alone (no types, no language server):
  * - `resolved`: the file's own scope, its imports, its package or a global namespace with one
  *   definition of that name determine the definition;
- * - `ambiguous`: several definitions match by name and nothing above picks one (a method called on a
- *   value whose type is unknown), or one matches but the language would not see it without an import;
+ * - `ambiguous`: definitions match by name and nothing above picks one (AmbiguousWhy says why);
  * - `unresolved`: no definition in the segment (a library, a builtin), or the import names a module.
  * Resolution happens when asked, from the rows of the files involved: a changed file changes its own
  * rows only, and nothing derived from it can be left stale.
  */
 export type Resolution =
   | { readonly resolution: "resolved"; readonly target: DefinitionRow }
-  | { readonly resolution: "ambiguous"; readonly candidates: readonly DefinitionRow[] }
+  | { readonly resolution: "ambiguous"; readonly candidates: readonly DefinitionRow[]; readonly why: AmbiguousWhy }
   | { readonly resolution: "unresolved"; readonly why: "external" | "no_definition" | "module" };
+
+/**
+ * Why a use is ambiguous: `receiver`, a member of a value whose type is unknown; `several`,
+ * definitions in reach that nothing tells apart; `not_imported`, definitions the language would
+ * not see without an import (the name is most likely a builtin's or a library's).
+ */
+export type AmbiguousWhy = "receiver" | "several" | "not_imported";
 
 const CALLABLE = new Set(["function", "method", "constructor", "macro"]);
 const TYPES = new Set(["class", "interface", "struct", "enum", "trait", "type", "record", "protocol", "union", "object", "extension", "module", "impl"]);
@@ -28,6 +34,25 @@ const FITS: Record<string, (kind: string) => boolean> = {
 };
 const SELF = new Set(["self", "this", "cls", "Self", "static", "@"]);
 const HEADER = /\.(h|hh|hpp|hxx|h\+\+|d\.ts|pyi)$/;
+
+interface Candidates {
+  readonly all: readonly DefinitionRow[];
+  /** Those owned by a type or another definition, and those at a file's top level. */
+  readonly members: readonly DefinitionRow[];
+  readonly top: readonly DefinitionRow[];
+  readonly byFile: ReadonlyMap<string, readonly DefinitionRow[]>;
+  /** Members by the last part of their owner's name (`Foo.bar()` looks up `Foo`). */
+  readonly byOwner: ReadonlyMap<string, readonly DefinitionRow[]>;
+}
+
+interface Bindings {
+  /** Local name → the import that binds it (`from m import a as b`: `b`). */
+  readonly names: ReadonlyMap<string, ReferenceRow>;
+  /** First part of a receiver → the import that binds it (a module's alias or name, Go's package name). */
+  readonly heads: ReadonlyMap<string, ReferenceRow>;
+  /** Whole-module imports that bring every name (`from m import *`, a Dart import). */
+  readonly stars: readonly ReferenceRow[];
+}
 
 const unresolved = (why: "external" | "no_definition" | "module"): Resolution => ({ resolution: "unresolved", why });
 const lastPart = (path: string) => path.slice(Math.max(path.lastIndexOf("."), path.lastIndexOf(":")) + 1);
@@ -43,6 +68,11 @@ export class Resolver {
   private readonly named = new Map<string, DefinitionRow[]>();
   private readonly defsOfFile = new Map<string, DefinitionRow[]>();
   private readonly importsOfFile = new Map<string, ReferenceRow[]>();
+  private readonly bindingsOfFile = new Map<string, Bindings>();
+  private readonly candidateMemo = new Map<string, Candidates>();
+  private readonly typesOfFile = new Map<string, ReadonlySet<string>>();
+  /** After preload() every definition is in memory: a name not there has none. */
+  private complete = false;
 
   private constructor(
     readonly index: ContextIndex,
@@ -53,9 +83,10 @@ export class Resolver {
     return new Resolver(index, new ModuleIndex(index.fileKinds()));
   }
 
-  /** Every definition and import in memory at once, for resolving the whole segment (the map). */
-  preload(): void {
-    for (const d of this.index.allDefinitions()) {
+  /** Every definition and import in memory at once, for resolving the whole segment (the map); returns the definitions. */
+  preload(): DefinitionRow[] {
+    const definitions = this.index.allDefinitions();
+    for (const d of definitions) {
       push(this.named, d.name, d);
       push(this.defsOfFile, d.file_rel, d);
     }
@@ -65,12 +96,14 @@ export class Resolver {
     }
     for (const r of this.index.allReferences(["import"])) push(this.importsOfFile, r.file_rel, r);
     for (const defs of this.defsOfFile.values()) defs.sort((a, b) => a.line - b.line);
+    this.complete = true;
+    return definitions;
   }
 
   definitionsNamed(name: string): DefinitionRow[] {
     let found = this.named.get(name);
     if (!found) {
-      found = this.index.definitionsNamed(name);
+      found = this.complete ? [] : this.index.definitionsNamed(name);
       this.named.set(name, found);
     }
     return found;
@@ -94,26 +127,60 @@ export class Resolver {
     return found;
   }
 
-  /** The definition a reference is made from: its `from` in its file, the one whose lines hold it. */
-  enclosing(ref: ReferenceRow): DefinitionRow | null {
-    if (ref.from_name === null) return null;
-    const same = this.definitionsOf(ref.file_rel).filter((d) => d.qualified_name === ref.from_name);
-    return same.find((d) => d.line <= ref.line && ref.line <= d.end_line) ?? same[0] ?? null;
+  /** The names a file's imports bind (the first import of a name wins), and its star imports. */
+  private bindingsOf(fileRel: string): Bindings {
+    let found = this.bindingsOfFile.get(fileRel);
+    if (!found) {
+      const family = familyOf(this.modules.languageOf(fileRel) ?? "");
+      const names = new Map<string, ReferenceRow>();
+      const heads = new Map<string, ReferenceRow>();
+      const stars: ReferenceRow[] = [];
+      for (const i of this.importsOf(fileRel)) {
+        if (i.name !== "*" && !names.has(i.alias ?? i.name)) names.set(i.alias ?? i.name, i);
+        const head = i.alias ?? (i.name === "*" ? bindingName(i, family) : i.name);
+        if (!heads.has(head)) heads.set(head, i);
+        if (i.name === "*" && i.alias === null && i.module !== null) stars.push(i);
+      }
+      found = { names, heads, stars };
+      this.bindingsOfFile.set(fileRel, found);
+    }
+    return found;
   }
 
   resolve(ref: ReferenceRow): Resolution {
     const family = familyOf(this.modules.languageOf(ref.file_rel) ?? "");
     if (ref.kind === "import") return this.resolveImport(ref, family, 0);
-    const fits = FITS[ref.kind] ?? (() => false);
-    const named = this.definitionsNamed(ref.name).filter((d) => fits(d.kind) && familyOf(d.lang).name === family.name);
-    if (named.length === 0) return unresolved("no_definition");
+    const candidates = this.candidates(ref.name, ref.kind, family);
+    if (candidates.all.length === 0) {
+      // A name no definition has may be an import's alias (`import Widget as W`: `W()`).
+      const binding = ref.receiver === null ? this.bindingsOf(ref.file_rel).names.get(ref.name) : undefined;
+      return binding?.alias ? this.resolveImport(binding, family, 0) : unresolved("no_definition");
+    }
     const receiver = ref.receiver?.replace(/^\$/, "") ?? null;
-    return receiver ? this.viaReceiver(ref, receiver, named, family) : this.bare(ref, named, family);
+    return receiver ? this.viaReceiver(ref, receiver, candidates, family) : this.bare(ref, candidates, family);
+  }
+
+  /** The definitions a kind of use of a name can be, in the user's language family; memoized, as names repeat. */
+  private candidates(name: string, kind: string, family: Family): Candidates {
+    const key = `${name}\u0000${kind}\u0000${family.name}`;
+    let found = this.candidateMemo.get(key);
+    if (!found) {
+      const fits = FITS[kind] ?? (() => false);
+      const all = this.definitionsNamed(name).filter((d) => fits(d.kind) && familyOf(d.lang).name === family.name);
+      const byFile = new Map<string, DefinitionRow[]>();
+      for (const d of all) push(byFile, d.file_rel, d);
+      const byOwner = new Map<string, DefinitionRow[]>();
+      for (const d of all) if (d.parent !== null) push(byOwner, lastPart(d.parent), d);
+      found = { all, members: all.filter((d) => d.parent !== null), top: all.filter((d) => d.parent === null), byFile, byOwner };
+      this.candidateMemo.set(key, found);
+    }
+    return found;
   }
 
   /** A name used alone: the file's scopes, its imports, its package, then the family's namespace. */
-  private bare(ref: ReferenceRow, named: DefinitionRow[], family: Family): Resolution {
-    const inFile = named.filter((d) => d.file_rel === ref.file_rel);
+  private bare(ref: ReferenceRow, candidates: Candidates, family: Family): Resolution {
+    const named = candidates.all;
+    const inFile = candidates.byFile.get(ref.file_rel) ?? [];
     // Python and JavaScript see a class's members only through `self`/`this`; other languages see them bare.
     const typeScopes = family.visibility === "explicit" ? this.typeNames(ref.file_rel) : null;
     for (const scope of scopesOf(ref.from_name)) {
@@ -123,14 +190,15 @@ export class Resolver {
     }
     const top = inFile.filter((d) => d.parent === null);
     if (top.length > 0) return resolved(top, ref);
-    const binding = this.importsOf(ref.file_rel).find((i) => i.name !== "*" && (i.alias ?? i.name) === ref.name);
+    const bindings = this.bindingsOf(ref.file_rel);
+    const binding = bindings.names.get(ref.name);
     if (binding) {
       const imported = this.resolveImport(binding, family, 0);
       if (imported.resolution === "resolved" && (FITS[ref.kind] ?? (() => false))(imported.target.kind)) return imported;
       if (imported.resolution === "unresolved") return imported;
-      return { resolution: "ambiguous", candidates: named };
+      return { resolution: "ambiguous", candidates: named, why: "several" };
     }
-    for (const star of this.importsOf(ref.file_rel).filter((i) => i.name === "*" && i.alias === null && i.module !== null)) {
+    for (const star of bindings.stars) {
       const files = this.modules.filesOf(star.module!, ref.file_rel);
       if (files === "external") continue;
       const found = named.filter((d) => d.parent === null && files.includes(d.file_rel));
@@ -139,22 +207,21 @@ export class Resolver {
     if (family.visibility === "package") {
       const sameDir = new Set(this.modules.sameDirectory(ref.file_rel));
       const found = named.filter((d) => sameDir.has(d.file_rel) && d.parent === null);
-      if (found.length > 0) return single(found, ref) ?? { resolution: "ambiguous", candidates: named };
+      if (found.length > 0) return single(found, ref) ?? { resolution: "ambiguous", candidates: named, why: "several" };
     }
     if (family.visibility === "global") {
-      const top = named.filter((d) => d.parent === null);
-      const one = single(top, ref);
+      const one = single(candidates.top, ref);
       if (one) return one;
     }
-    return { resolution: "ambiguous", candidates: named };
+    return { resolution: "ambiguous", candidates: named, why: family.visibility === "explicit" ? "not_imported" : "several" };
   }
 
   /** `x.f()`: through `self`, a module or package the file imports, a type by name, or a value of unknown type. */
-  private viaReceiver(ref: ReferenceRow, receiver: string, named: DefinitionRow[], family: Family): Resolution {
+  private viaReceiver(ref: ReferenceRow, receiver: string, candidates: Candidates, family: Family): Resolution {
     const parts = receiver.split(".");
     const head = parts[0]!;
-    const members = named.filter((d) => d.parent !== null);
-    const unknown: Resolution = { resolution: "ambiguous", candidates: members.length > 0 ? members : named };
+    const { all: named, members } = candidates;
+    const unknown: Resolution = { resolution: "ambiguous", candidates: members.length > 0 ? members : named, why: "receiver" };
     if (parts.length === 1 && (SELF.has(head) || head === "super")) {
       if (head === "super") return unknown;
       for (const scope of scopesOf(ref.from_name)) {
@@ -163,7 +230,7 @@ export class Resolver {
       }
       return unknown;
     }
-    const binding = this.importsOf(ref.file_rel).find((i) => (i.alias ?? bindingName(i, family)) === head);
+    const binding = this.bindingsOf(ref.file_rel).heads.get(head);
     if (binding?.module) {
       if (binding.name === "*") {
         // `import a.b` binds `a`, and `a.b.f` is `f` of module `a.b`; an alias binds the module itself.
@@ -188,9 +255,8 @@ export class Resolver {
       return imported.resolution === "unresolved" ? imported : unknown;
     }
     // `Foo.bar()`, `Foo::new()`: a member of the type the receiver names.
-    const typeName = lastPart(receiver);
-    const ofType = members.filter((d) => lastPart(d.parent!) === typeName);
-    if (ofType.length > 0) return single(ofType, ref) ?? { resolution: "ambiguous", candidates: ofType };
+    const ofType = candidates.byOwner.get(lastPart(receiver)) ?? [];
+    if (ofType.length > 0) return single(ofType, ref) ?? { resolution: "ambiguous", candidates: ofType, why: "several" };
     return unknown;
   }
 
@@ -208,9 +274,9 @@ export class Resolver {
       // Re-exported: the module imports the name itself (`from .x import f` in `__init__.py`, `export { f } from "./x"`).
       if (hops < 4) {
         for (const file of files) {
-          const again = this.importsOf(file).find((i) => i.name !== "*" && (i.alias ?? i.name) === imp.name);
+          const again = this.bindingsOf(file).names.get(imp.name);
           if (again) return this.resolveImport(again, family, hops + 1);
-          for (const star of this.importsOf(file).filter((i) => i.name === "*" && i.alias === null && i.module !== null)) {
+          for (const star of this.bindingsOf(file).stars) {
             const starFiles = this.modules.filesOf(star.module!, file);
             const fromStar = starFiles === "external" ? [] : named.filter((d) => d.parent === null && starFiles.includes(d.file_rel));
             if (fromStar.length > 0) return resolved(fromStar, imp);
@@ -219,14 +285,19 @@ export class Resolver {
       }
       // `from pkg import submodule` names a module, not a definition.
       if (family.name === "python" && this.modules.filesOf(`${module}.${imp.name}`, imp.file_rel) !== "external") return unresolved("module");
-      return named.length > 0 ? { resolution: "ambiguous", candidates: named } : unresolved("no_definition");
+      return named.length > 0 ? { resolution: "ambiguous", candidates: named, why: "several" } : unresolved("no_definition");
     }
     return unresolved("external");
   }
 
   /** Qualified names of the types defined in a file. */
-  private typeNames(fileRel: string): Set<string> {
-    return new Set(this.definitionsOf(fileRel).filter((d) => TYPES.has(d.kind)).map((d) => d.qualified_name));
+  private typeNames(fileRel: string): ReadonlySet<string> {
+    let found = this.typesOfFile.get(fileRel);
+    if (!found) {
+      found = new Set(this.definitionsOf(fileRel).filter((d) => TYPES.has(d.kind)).map((d) => d.qualified_name));
+      this.typesOfFile.set(fileRel, found);
+    }
+    return found;
   }
 }
 

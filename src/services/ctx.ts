@@ -4,6 +4,7 @@ import { getAnswer, searchAnswer, statusAnswer, type GetAnswer, type SearchAnswe
 import { BuildBusy, buildIndex, type BuildReport } from "../ctx/build.ts";
 import type { GetMode } from "../ctx/get.ts";
 import type { SearchFilters } from "../ctx/search.ts";
+import { mapAnswer, type MapAnswer, type MapOptions } from "../graph/map.ts";
 import { calleesAnswer, callersAnswer, refsAnswer, type CalleesAnswer, type CallersAnswer, type GraphOptions, type RefsAnswer, type RefsOptions } from "../graph/references.ts";
 import type { Answered } from "./answered.ts";
 import { onIndex, type IndexOptions, type IndexWork } from "./index-session.ts";
@@ -72,6 +73,13 @@ export function refsWork(options: RefsOptions): IndexWork<RefsAnswer> {
   };
 }
 
+export function mapWork(options: MapOptions): IndexWork<MapAnswer> {
+  return async (target) => {
+    const answer = await mapAnswer(target, options);
+    return { answer, summary: answer.ok ? { shown: answer.value.shown, used_tokens: answer.value.used_tokens, focus: options.focus.length } : {} };
+  };
+}
+
 /** Callers or callees of a definition, up to a depth. */
 export function graphWork(direction: "callers", options: GraphOptions): IndexWork<CallersAnswer>;
 export function graphWork(direction: "callees", options: GraphOptions): IndexWork<CalleesAnswer>;
@@ -104,4 +112,8 @@ export function callers(options: IndexOptions & Omit<GraphOptions, "workers">): 
 
 export function callees(options: IndexOptions & Omit<GraphOptions, "workers">): Promise<Answered<CalleesAnswer & { segment_root: string }>> {
   return onIndex(options, graphWork("callees", { ...options, workers: options.settings.ctxWorkers }));
+}
+
+export function map(options: IndexOptions & Omit<MapOptions, "workers">): Promise<Answered<MapAnswer & { segment_root: string }>> {
+  return onIndex(options, mapWork({ ...options, workers: options.settings.ctxWorkers }));
 }

@@ -1,13 +1,14 @@
 import { defineCommand } from "citty";
 import { DEFAULT_BUDGET, GET_MODES, type GetMode } from "../../ctx/get.ts";
 import { isEmptyGlob, MAX_LIMIT, SEARCH_KINDS, SEARCH_LANGUAGES } from "../../ctx/search.ts";
+import { DEFAULT_MAP_BUDGET, MAX_MAP_BUDGET } from "../../graph/map.ts";
 import { DEFAULT_REFS_LIMIT, MAX_DEPTH, MAX_REFS_LIMIT, REFERENCE_KINDS } from "../../graph/references.ts";
 import type { Answered } from "../../services/answered.ts";
 import * as ctx from "../../services/ctx.ts";
 import { extractIsolated, LARGE_INPUT_BYTES } from "../fast-extract.ts";
 import { writeStderr } from "../output.ts";
 import { repeatable, usage, variadic } from "../strict-args.ts";
-import { calleesText, callersText, getText, refsText, searchText } from "../text.ts";
+import { calleesText, callersText, getText, mapText, refsText, searchText } from "../text.ts";
 import { formatArgs, kindsOption, oneOf, printerFor, printOk, remoteCacheArg, runCommand, segmentArg, telemetryArg } from "./shared.ts";
 
 // Large files are parsed each in a process of their own (src/cli/fast-extract.ts).
@@ -131,6 +132,28 @@ function graphCommand<T extends object>(direction: "callers" | "callees", descri
   });
 }
 
+const map = defineCommand({
+  meta: { name: "map", description: "The segment's most important definitions (PageRank over the uses), as an outline that fits a token budget" },
+  args: repeatable(
+    {
+      ...segmentArg,
+      budget: { type: "string", description: `Token budget of the map, never exceeded (default ${DEFAULT_MAP_BUDGET}, at most ${MAX_MAP_BUDGET}; tokens = characters / 4, rounded up)` },
+      focus: { type: "string", description: "Rank around this file or definition id (may be repeated); the focus itself is left out of the map" },
+      ...telemetryArg,
+      ...formatArgs,
+    },
+    ["focus"],
+  ),
+  async run({ args }) {
+    const print = printerFor(args, printOk, mapText);
+    if (!print.ok) return print;
+    const budget = args.budget === undefined ? DEFAULT_MAP_BUDGET : Number(args.budget);
+    if (!Number.isInteger(budget) || budget < 1 || budget > MAX_MAP_BUDGET) return usage(`--budget takes a whole number of tokens from 1 to ${MAX_MAP_BUDGET}`);
+    const focus = ([] as string[]).concat(args.focus ?? []);
+    return runCommand("ctx.map", args, (context) => ctx.map({ ...context, segment: args.segment, large, budget, focus }), print.value);
+  },
+});
+
 export const ctxCommand = defineCommand({
   meta: { name: "ctx", description: "Index the segment, search it, and get just the lines an agent needs" },
   subCommands: {
@@ -140,5 +163,6 @@ export const ctxCommand = defineCommand({
     refs,
     callers: graphCommand("callers", "The definitions that call a definition, and theirs up to --depth (what breaks if it changes)", ctx.callers, callersText),
     callees: graphCommand("callees", "What a definition calls, and what those call up to --depth", ctx.callees, calleesText),
+    map,
   },
 });
