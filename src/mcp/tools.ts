@@ -342,9 +342,10 @@ const map: Tool = {
     const budget = budgetOf(args);
     const focus = (args.focus as string[] | undefined) ?? [];
     await workspace.settle(BUILD_GRACE_MS);
-    // The map's own budget is the answer's less its fields; JSON escapes each newline, so what
-    // overflows is taken off and the map made again (twice at most).
-    let room = budget - 80;
+    // The map's own budget is the answer's less its other fields (~40 tokens) and the escape JSON
+    // adds to each newline (a line is ~40 characters: 3%); what still overflows is taken off and the
+    // map made again (twice at most).
+    let room = Math.floor((budget - 40) * 0.97);
     let rendered: Rendered | null = null;
     for (let attempt = 0; attempt < 3 && room > 0; attempt++) {
       const { answer } = await workspace.run((building) => mapWork({ budget: room, focus, workers: workspace.workers, building }));
