@@ -1,7 +1,8 @@
 import { describe, expect, test } from "bun:test";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { makeSegment, runCli } from "./helpers.ts";
+import { Database } from "bun:sqlite";
+import { expectedDbPath, makeSegment, runCli } from "./helpers.ts";
 
 const ctx = (segment: string, ...args: string[]) => runCli(["ctx", ...args, "--segment", segment]);
 const at = (uses: any[]) => uses.map((u) => `${u.file}:${u.line} ${u.kind} ${u.resolution}${u.target ? ` ${u.target}` : ""}`);
@@ -107,6 +108,18 @@ describe("ctx refs", () => {
     const after = ctx(segment, "refs", "pkg/shapes.py#helper");
     expect(after.json.refreshed.sort()).toEqual(["app.py", "later.py"]);
     expect(at(after.json.references)).toEqual(["app.py:1 import resolved pkg/shapes.py#helper", "later.py:3 call resolved pkg/shapes.py#helper", "pkg/shapes.py:6 call resolved pkg/shapes.py#helper"]);
+  });
+
+  test("an index an older binary wrote (no references) is built again before refs answers, not read as 'no uses'", () => {
+    const segment = pythonPackage();
+    expect(ctx(segment, "build").exitCode).toBe(0);
+    const db = new Database(expectedDbPath(segment));
+    db.run("DELETE FROM ctx_refs");
+    db.run("UPDATE ctx_meta SET value = 'an older format' WHERE name = 'text_format'");
+    db.close();
+    const refs = ctx(segment, "refs", "pkg/shapes.py#helper");
+    expect(refs.json.index_built.files).toBe(4);
+    expect(refs.json.total).toBe(4);
   });
 
   test("bad input: unknown names and ids, bad kinds, depths and limits are JSON errors with stable codes", () => {

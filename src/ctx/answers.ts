@@ -2,7 +2,7 @@ import { fail, ok, type Result } from "../core/result.ts";
 import { symbolsAnswer, type AnsweredSymbol } from "../symbols/answers.ts";
 import { loadModuleSymbols } from "../symbols/service.ts";
 import { BuildLock } from "./build-lock.ts";
-import { BuildBusy, buildIndex, type BuildReport } from "./build.ts";
+import { BuildBusy, buildIndex, indexFormat, type BuildReport } from "./build.ts";
 import { refreshAll, refreshFiles, unchangedOnDisk, type Freshness } from "./freshness.ts";
 import { getPieces, type GetMode, type GetResult } from "./get.ts";
 import { searchIndex, type SearchFilters, type SearchHit } from "./search.ts";
@@ -31,11 +31,16 @@ function incompleteNote(target: IndexTarget, buildingHere = false): IncompleteNo
   return { index_incomplete: { hint: "the last `trifecta ctx build` did not finish: files it had not reached are missing; run it again", building: false } };
 }
 
-/** The index built when there is none (or the build another process is running waited for). */
-async function ensureIndex(target: IndexTarget, workers: number): Promise<BuildReport | null> {
+/**
+ * The index built when there is none (or the build another process is running waited for), and when
+ * `current` is asked, when it was written by another format or extractor version (references an
+ * older binary did not extract would be missing, not stale).
+ */
+async function ensureIndex(target: IndexTarget, workers: number, current = false): Promise<BuildReport | null> {
   // An index no build has finished on (a fresh file that a refresh wrote a few files into after
   // another process replaced a damaged one) is built like an empty one.
-  if (target.cache.readOnly || (!target.index.isEmpty() && target.index.buildState() !== null)) return null;
+  const outdated = current && !target.index.isEmpty() && target.index.textFormat() !== indexFormat();
+  if (target.cache.readOnly || (!outdated && !target.index.isEmpty() && target.index.buildState() !== null)) return null;
   try {
     return await buildIndex(target, { workers, waitMs: WAIT_FOR_BUILD_MS });
   } catch (error) {
@@ -138,13 +143,13 @@ export async function searchAnswer(
 }
 
 /**
- * The index as an answer needs it: built when there is none, files changed since re-indexed (up to a
- * limit; the rest stale). While this process builds it (an MCP server), as it is: the build brings
+ * The index as an answer needs it: built when there is none (or, `current`, of another format),
+ * files changed since re-indexed (up to a limit; the rest stale). While this process builds it (an MCP server), as it is: the build brings
  * every file up to date, and a refresh would race it for the same files.
  */
-export async function readyIndex(target: IndexTarget, workers: number, building = false): Promise<{ built: BuildReport | null; freshness: Freshness }> {
+export async function readyIndex(target: IndexTarget, workers: number, building = false, current = false): Promise<{ built: BuildReport | null; freshness: Freshness }> {
   if (building) return { built: null, freshness: { refreshed: [], stale: [] } };
-  const built = await ensureIndex(target, workers);
+  const built = await ensureIndex(target, workers, current);
   return { built, freshness: await refreshAll(target, REFRESH_LIMIT) };
 }
 

@@ -207,12 +207,16 @@ export class ContextIndex {
    * build indexes them again; the format is recorded in the same transaction.
    */
   requireTextFormat(format: string): void {
-    const row = this.db.query("SELECT value FROM ctx_meta WHERE name = 'text_format'").get() as { value: string } | null;
-    if (row?.value === format) return;
+    if (this.textFormat() === format) return;
     this.db.transaction(() => {
       this.db.run("UPDATE ctx_files SET mtime_ms = -1, content_hash = ''");
       this.db.run("INSERT OR REPLACE INTO ctx_meta(name, value) VALUES ('text_format', ?)", [format]);
     }).immediate();
+  }
+
+  /** The format the last build recorded (src/ctx/build.ts indexFormat), or null before any. */
+  textFormat(): string | null {
+    return ((this.db.query("SELECT value FROM ctx_meta WHERE name = 'text_format'").get() as { value: string } | null) ?? null)?.value ?? null;
   }
 
   /** The directories the last walk saw, with their times then. */

@@ -51,7 +51,7 @@ export type MapAnswer = {
 export type MapOptions = { budget: number; focus: readonly string[]; workers: number; building?: boolean };
 
 export async function mapAnswer(target: IndexTarget, options: MapOptions): Promise<Result<MapAnswer>> {
-  const { built, freshness } = await readyIndex(target, options.workers, options.building);
+  const { built, freshness } = await readyIndex(target, options.workers, options.building, true);
   const resolver = Resolver.over(target.index);
   const definitions = resolver.preload();
   const node = new Map(definitions.map((d, i) => [d.item_id, i]));

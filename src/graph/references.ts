@@ -69,7 +69,7 @@ export type RefsOptions = { query: string; kinds?: readonly string[]; limit: num
 
 /** `ctx refs`: every use of the definitions a name, id or sym:// URI names, with its resolution. */
 export async function refsAnswer(target: IndexTarget, options: RefsOptions): Promise<Result<RefsAnswer>> {
-  const { built, freshness } = await readyIndex(target, options.workers, options.building);
+  const { built, freshness } = await readyIndex(target, options.workers, options.building, true);
   const targets = await targetsOf(target, options.query);
   if (!targets.ok) return targets;
   const resolver = Resolver.over(target.index);
@@ -142,7 +142,7 @@ export type GraphOptions = { query: string; depth: number; limit: number; worker
 
 /** `ctx callers`: the definitions that call the target, and theirs up to `depth` (module-level calls: the file). */
 export async function callersAnswer(target: IndexTarget, options: GraphOptions): Promise<Result<CallersAnswer>> {
-  const { built, freshness } = await readyIndex(target, options.workers, options.building);
+  const { built, freshness } = await readyIndex(target, options.workers, options.building, true);
   const targets = await targetsOf(target, options.query);
   if (!targets.ok) return targets;
   const resolver = Resolver.over(target.index);
@@ -211,7 +211,7 @@ export type CalleesAnswer = { query: string; targets: TargetRow[]; callees: Call
 
 /** `ctx callees`: what the target calls (resolved, ambiguous, or by name only), and what those call up to `depth`. */
 export async function calleesAnswer(target: IndexTarget, options: GraphOptions): Promise<Result<CalleesAnswer>> {
-  const { built, freshness } = await readyIndex(target, options.workers, options.building);
+  const { built, freshness } = await readyIndex(target, options.workers, options.building, true);
   const targets = await targetsOf(target, options.query);
   if (!targets.ok) return targets;
   const resolver = Resolver.over(target.index);
