@@ -1,0 +1,55 @@
+import { expect, test } from "bun:test";
+import { extractSymbols } from "../../../src/extract/extractor.ts";
+import type { ReferenceRecord } from "../../../src/extract/types.ts";
+import type { LanguageId } from "../../../src/languages.ts";
+
+// One snippet per language covering each reference kind it has; every record is spelled out
+// (kind, receiver.name, line:col, the enclosing definition, an import's module and alias).
+const show = (r: ReferenceRecord) =>
+  [`${r.kind} ${r.receiver ? `${r.receiver}|` : ""}${r.name} ${r.line}:${r.col} from=${r.from}`, r.module && `module=${r.module}`, r.alias && `alias=${r.alias}`].filter(Boolean).join(" ");
+
+async function references(language: LanguageId, lines: string[]): Promise<string[]> {
+  return (await extractSymbols(language, `${lines.join("\n")}\n`)).references.map(show);
+}
+
+test("TypeScript: ES imports and require, decorators, extends/implements, annotations, calls and new", async () => {
+  const source = [
+    'import def, { a as b } from "./m";',
+    'import * as ns from "ns";',
+    'export { c } from "./c";',
+    'const fs = require("fs");',
+    "@Component({})",
+    "class A extends Base<Item> implements ns.Shape {",
+    "  run(x: Input): Output[] { return this.helper(new Box(x), fs.read()); }",
+    "}",
+  ];
+  expect(await references("typescript", source)).toEqual([
+    "import def 1:8 from=null module=./m",
+    "import a 1:15 from=null module=./m alias=b",
+    "import * 2:21 from=null module=ns alias=ns",
+    "import c 3:10 from=c module=./c",
+    "call require 4:12 from=fs",
+    "import * 4:20 from=fs module=fs alias=fs",
+    "decorator Component 5:2 from=A",
+    "inherit Base 6:17 from=A",
+    "type Item 6:22 from=A",
+    "inherit ns|Shape 6:42 from=A",
+    "type Input 7:10 from=A.run",
+    "type Output 7:18 from=A.run",
+    "call this|helper 7:41 from=A.run",
+    "call Box 7:52 from=A.run",
+    "call fs|read 7:63 from=A.run",
+  ]);
+});
+
+test("JavaScript: a class extends a plain or a qualified name; destructured require binds names", async () => {
+  const source = ["const { join, resolve: r } = require('path');", "class A extends B {}", "class C extends ns.D { m() { super.m(); } }"];
+  expect(await references("javascript", source)).toEqual([
+    "import join 1:9 from=r module=path",
+    "import resolve 1:15 from=r module=path alias=r",
+    "call require 1:30 from=r",
+    "inherit B 2:17 from=A",
+    "inherit ns|D 3:20 from=C",
+    "call super|m 3:36 from=C.m",
+  ]);
+});
