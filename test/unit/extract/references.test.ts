@@ -53,3 +53,35 @@ test("JavaScript: a class extends a plain or a qualified name; destructured requ
     "call super|m 3:36 from=C.m",
   ]);
 });
+
+test("Go: imports with and without a name, embedding, qualified and bare types, calls through packages and values", async () => {
+  const source = [
+    "package p",
+    'import ( "net/http"; str "strings" )',
+    "type S struct { Base; *io.Reader; h http.Handler; m map[K][]V }",
+    "type I interface { fmt.Stringer; M(x X) error }",
+    "func (s *S) Do(a G[T]) *R {",
+    '  s.helper(str.ToUpper("x"))',
+    "  return &R{}",
+    "}",
+  ];
+  expect(await references("go", source)).toEqual([
+    "import * 2:10 from=null module=net/http",
+    "import * 2:26 from=null module=strings alias=str",
+    "inherit Base 3:17 from=S",
+    "inherit io|Reader 3:27 from=S",
+    "type http|Handler 3:42 from=S.h",
+    "type K 3:57 from=S.m",
+    "type V 3:61 from=S.m",
+    "inherit fmt|Stringer 4:24 from=I",
+    "type X 4:38 from=I.M",
+    "type error 4:41 from=I.M",
+    "type S 5:10 from=S.Do",
+    "type G 5:18 from=S.Do",
+    "type T 5:20 from=S.Do",
+    "type R 5:25 from=S.Do",
+    "call s|helper 6:5 from=S.Do",
+    "call str|ToUpper 6:16 from=S.Do",
+    "type R 7:11 from=S.Do",
+  ]);
+});
