@@ -85,3 +85,36 @@ test("Go: imports with and without a name, embedding, qualified and bare types, 
     "type R 7:11 from=S.Do",
   ]);
 });
+
+test("Rust: use lists, self and globs, derive and attribute names, impl Trait for, paths, methods and macros", async () => {
+  const source = [
+    "use std::fmt::{self, Display as Show};",
+    "use crate::model::*;",
+    "#[derive(Debug, serde::Serialize)]",
+    "struct Wrapper { inner: Vec<Item> }",
+    "impl fmt::Display for Wrapper {",
+    "    fn fmt(&self, f: &mut fmt::Formatter) -> Self {",
+    "        let w = Wrapper::new(helper(1));",
+    "        self.inner.len();",
+    '        write!(f, "x")',
+    "    }",
+    "}",
+  ];
+  expect(await references("rust", source)).toEqual([
+    "import fmt 1:10 from=null module=std",
+    "import Display 1:22 from=null module=std::fmt alias=Show",
+    "import * 2:5 from=null module=crate::model",
+    "decorator derive 3:3 from=null",
+    "decorator Debug 3:10 from=null",
+    "decorator serde|Serialize 3:24 from=null",
+    "type Vec 4:25 from=Wrapper.inner",
+    "type Item 4:29 from=Wrapper.inner",
+    "inherit fmt|Display 5:11 from=Wrapper",
+    "type Wrapper 5:23 from=Wrapper",
+    "type fmt|Formatter 6:32 from=Wrapper.fmt",
+    "call Wrapper|new 7:26 from=Wrapper.fmt",
+    "call helper 7:30 from=Wrapper.fmt",
+    "call self.inner|len 8:20 from=Wrapper.fmt",
+    "call write 9:9 from=Wrapper.fmt",
+  ]);
+});
