@@ -118,3 +118,33 @@ test("Rust: use lists, self and globs, derive and attribute names, impl Trait fo
     "call write 9:9 from=Wrapper.fmt",
   ]);
 });
+
+test("Java: single and static wildcard imports, annotations, extends/implements, types, calls, new and method references", async () => {
+  const source = [
+    "import java.util.List;",
+    "import static org.junit.Assert.*;",
+    "@Entity",
+    "class Repo extends Base<Item> implements java.io.Closeable {",
+    "  @Override public List<Item> load(Key k) throws IOException {",
+    "    var q = new Query(k);",
+    "    return store.fetch(q, Item::parse);",
+    "  }",
+    "}",
+  ];
+  expect(await references("java", source)).toEqual([
+    "import List 1:18 from=null module=java.util",
+    "import * 2:15 from=null module=org.junit.Assert",
+    "decorator Entity 3:2 from=Repo",
+    "inherit Base 4:20 from=Repo",
+    "type Item 4:25 from=Repo",
+    "inherit java.io|Closeable 4:50 from=Repo",
+    "decorator Override 5:4 from=Repo.load",
+    "type List 5:20 from=Repo.load",
+    "type Item 5:25 from=Repo.load",
+    "type Key 5:36 from=Repo.load",
+    "type IOException 5:50 from=Repo.load",
+    "call Query 6:17 from=Repo.load",
+    "call store|fetch 7:18 from=Repo.load",
+    "call Item|parse 7:33 from=Repo.load",
+  ]);
+});
