@@ -105,7 +105,7 @@ export async function extractSymbols(languageId: LanguageId, source: string): Pr
       parse_status: tree.rootNode.hasError ? "partial" : "ok",
       parse_errors: countSyntaxErrors(tree.rootNode),
       symbols,
-      references: references ? collectReferences(references, tree.rootNode, spans) : [],
+      references: references ? collectReferences(references, tree.rootNode, source, spans) : [],
     };
   } finally {
     tree.delete();
@@ -247,32 +247,37 @@ const receiverOf = (text: string) => {
   return NAME_PATH.test(path) && path.length <= MAX_RECEIVER_CHARS ? path : "?";
 };
 
+/** The text a capture covers; one captured several times (Kotlin's `a`, `b` of `a.b.C`) covers them all. */
+const spanText = (source: string, nodes: readonly Node[]) => (nodes.length === 1 ? nodes[0]!.text : source.slice(nodes[0]!.startIndex, nodes.at(-1)!.endIndex));
+
 /**
  * The uses a language's reference query finds, in source order, each named by the innermost
  * definition around it. Captures (src/extract/languages/spec.ts): `@reference.<kind>` on the name,
  * `@receiver`, and for imports `@module` (the same node as the name for a whole-module import) and `@alias`.
  */
-function collectReferences(query: Query, root: Node, spans: readonly Span[]): ReferenceRecord[] {
+function collectReferences(query: Query, root: Node, source: string, spans: readonly Span[]): ReferenceRecord[] {
   const found: { index: number; record: ReferenceRecord }[] = [];
   const seen = new Map<string, number>();
   for (const match of query.matches(root)) {
     let nameNode: Node | undefined;
     let kind = "";
-    let receiver: string | undefined;
-    let moduleNode: Node | undefined;
+    const receiverNodes: Node[] = [];
+    const moduleNodes: Node[] = [];
     let alias: string | undefined;
     for (const capture of match.captures) {
       const [role, captured = ""] = capture.name.split(".", 2);
       if (role === "reference") {
         nameNode = capture.node;
         kind = captured;
-      } else if (role === "receiver") receiver = receiverOf(capture.node.text);
-      else if (role === "module") moduleNode = capture.node;
+      } else if (role === "receiver") receiverNodes.push(capture.node);
+      else if (role === "module") moduleNodes.push(capture.node);
       else if (role === "alias") alias = capture.node.text;
     }
     if (!nameNode || !REFERENCE_KINDS.has(kind)) continue;
+    let receiver = receiverNodes.length > 0 ? receiverOf(spanText(source, receiverNodes)) : undefined;
+    const moduleText = moduleNodes.length > 0 ? spanText(source, moduleNodes) : undefined;
     const index = nameNode.startIndex;
-    const whole = moduleNode !== undefined && moduleNode.startIndex === index && moduleNode.endIndex === nameNode.endIndex;
+    const whole = moduleNodes.length > 0 && moduleNodes[0]!.startIndex === index && moduleNodes.at(-1)!.endIndex === nameNode.endIndex;
     let name = whole ? "*" : nameNode.text;
     // `a.b.f` and `A::B` name a path: the last part is the name, the rest its receiver.
     const parts = whole ? [name] : dotted(name.replace(/->/g, "."));
@@ -288,7 +293,7 @@ function collectReferences(query: Query, root: Node, spans: readonly Span[]): Re
     const position = nameNode.startPosition;
     const record: ReferenceRecord = { kind: kind as ReferenceKind, name, line: position.row + 1, col: position.column + 1, from: null };
     if (receiver !== undefined && receiver !== "") record.receiver = receiver;
-    if (moduleNode) record.module = moduleNode.text.replace(/^["'`<]|["'`>]$/g, "");
+    if (moduleText !== undefined) record.module = moduleText.replace(/^["'`<]|["'`>]$/g, "");
     if (alias !== undefined && alias !== name) record.alias = alias;
     if (earlier !== undefined) found[earlier] = { index, record };
     else {
