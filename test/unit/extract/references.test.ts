@@ -148,3 +148,28 @@ test("Java: single and static wildcard imports, annotations, extends/implements,
     "call Item|parse 7:33 from=Repo.load",
   ]);
 });
+
+test("Kotlin: imports (module = the segments before the name), annotations, supertypes, qualified types, calls", async () => {
+  const source = [
+    "import a.b.Repo as Store",
+    "import kotlinx.coroutines.*",
+    "@JvmInline",
+    "class Cache(val store: Store) : Base(), java.io.Closeable {",
+    "    override fun get(key: Key): List<Item>? = store.load(key).map { Item(it) }",
+    "}",
+  ];
+  expect(await references("kotlin", source)).toEqual([
+    "import Repo 1:12 from=null module=a.b alias=Store",
+    "import * 2:8 from=null module=kotlinx.coroutines",
+    "decorator JvmInline 3:2 from=Cache",
+    "type Store 4:24 from=Cache.store",
+    "inherit Base 4:33 from=Cache",
+    "inherit java.io|Closeable 4:49 from=Cache",
+    "type Key 5:27 from=Cache.get",
+    "type List 5:33 from=Cache.get",
+    "type Item 5:38 from=Cache.get",
+    "call store|load 5:53 from=Cache.get",
+    "call ?|map 5:63 from=Cache.get",
+    "call Item 5:69 from=Cache.get",
+  ]);
+});
