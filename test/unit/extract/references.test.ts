@@ -173,3 +173,29 @@ test("Kotlin: imports (module = the segments before the name), annotations, supe
     "call Item 5:69 from=Cache.get",
   ]);
 });
+
+test("Scala: selector, renaming and wildcard imports, annotations, extends/with, types, calls and new", async () => {
+  const source = [
+    "import java.nio.file.{Files, Path => JPath, Other => _}",
+    "import scala.util._",
+    '@deprecated("old", "1")',
+    "class Store(root: JPath) extends Base with Closeable {",
+    "  def list(dir: os.SubPath): Seq[Entry] = Files.list(root).map(p => new Entry(p))",
+    "}",
+  ];
+  expect(await references("scala", source)).toEqual([
+    "import Files 1:23 from=null module=java.nio.file",
+    "import Path 1:30 from=null module=java.nio.file alias=JPath",
+    "import * 2:8 from=null module=scala.util",
+    "decorator deprecated 3:2 from=Store",
+    "type JPath 4:19 from=Store",
+    "inherit Base 4:34 from=Store",
+    "inherit Closeable 4:44 from=Store",
+    "type os|SubPath 5:20 from=Store.list",
+    "type Seq 5:30 from=Store.list",
+    "type Entry 5:34 from=Store.list",
+    "call Files|list 5:49 from=Store.list",
+    "call ?|map 5:60 from=Store.list",
+    "call Entry 5:73 from=Store.list",
+  ]);
+});
