@@ -199,3 +199,31 @@ test("Scala: selector, renaming and wildcard imports, annotations, extends/with,
     "call Entry 5:73 from=Store.list",
   ]);
 });
+
+test("C#: using (whole namespace, static, alias), attributes, base lists, types, calls and new", async () => {
+  const source = [
+    "using System.IO;",
+    "using Json = Newtonsoft.Json.JsonConvert;",
+    "namespace App {",
+    "[Serializable]",
+    "class Store : Base<Item>, IDisposable {",
+    "  public List<Item> Load(Key k) { return reader.Read(new Query(k)).ToList<Item>(); }",
+    "}",
+    "}",
+  ];
+  expect(await references("c_sharp", source)).toEqual([
+    "import * 1:7 from=null module=System.IO",
+    "import JsonConvert 2:30 from=null module=Newtonsoft.Json alias=Json",
+    "decorator Serializable 4:2 from=App.Store",
+    "inherit Base 5:15 from=App.Store",
+    "type Item 5:20 from=App.Store",
+    "inherit IDisposable 5:27 from=App.Store",
+    "type List 6:10 from=App.Store.Load",
+    "type Item 6:15 from=App.Store.Load",
+    "type Key 6:26 from=App.Store.Load",
+    "call reader|Read 6:49 from=App.Store.Load",
+    "call Query 6:58 from=App.Store.Load",
+    "call ?|ToList 6:68 from=App.Store.Load",
+    "type Item 6:75 from=App.Store.Load",
+  ]);
+});
