@@ -54,6 +54,11 @@ test("JavaScript: a class extends a plain or a qualified name; destructured requ
   ]);
 });
 
+test("TSX: a capitalised or qualified JSX tag renders a component (a call); a lower-case tag is an element", async () => {
+  const source = ["export function App(props: Props) {", "  return <Layout><div /><ui.Button onClick={() => track()} /></Layout>;", "}"];
+  expect(await references("tsx", source)).toEqual(["type Props 1:28 from=App", "call Layout 2:11 from=App", "call ui|Button 2:29 from=App", "call track 2:51 from=App"]);
+});
+
 test("Go: imports with and without a name, embedding, qualified and bare types, calls through packages and values", async () => {
   const source = [
     "package p",
