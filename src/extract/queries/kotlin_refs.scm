@@ -14,12 +14,15 @@
 ; A written type (`C`, `C<T>`, `a.C`, `a.b.C<T>`) names its last segment, through the others; declarations
 ; name theirs with a bare type_identifier, so every user_type is a use. Qualified deeper than three
 ; segments is left out rather than read with a partial receiver.
-(user_type . (type_identifier) @reference.type .)
-(user_type . (type_identifier) @reference.type . (type_arguments) .)
-(user_type . (type_identifier) @receiver . (type_identifier) @reference.type .)
-(user_type . (type_identifier) @receiver . (type_identifier) @reference.type . (type_arguments) .)
-(user_type . (type_identifier) @receiver (type_identifier) @receiver . (type_identifier) @reference.type .)
-(user_type . (type_identifier) @receiver (type_identifier) @receiver . (type_identifier) @reference.type . (type_arguments) .)
+; A `fun interface` (newer than the grammar) reads as a type named interface.
+([
+  (user_type . (type_identifier) @reference.type .)
+  (user_type . (type_identifier) @reference.type . (type_arguments) .)
+  (user_type . (type_identifier) @receiver . (type_identifier) @reference.type .)
+  (user_type . (type_identifier) @receiver . (type_identifier) @reference.type . (type_arguments) .)
+  (user_type . (type_identifier) @receiver (type_identifier) @receiver . (type_identifier) @reference.type .)
+  (user_type . (type_identifier) @receiver (type_identifier) @receiver . (type_identifier) @reference.type . (type_arguments) .)]
+  (#not-eq? @reference.type "interface"))
 
 ; `@Ann`, `@Target(..)`, `@a.b.Ann`, `@file:JvmName(..)`.
 (annotation (user_type . (type_identifier) @reference.decorator .))
