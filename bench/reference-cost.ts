@@ -5,7 +5,7 @@
  * the child, so the joined definition + reference query is the definition query alone. Also prints
  * the references found per 1,000 lines, by kind.
  *
- *   bun bench/references.ts [ROUNDS] [language=DIR ...]      (defaults: the corpora below that exist)
+ *   bun bench/reference-cost.ts [ROUNDS] [language=DIR ...]      (defaults: the corpora below that exist)
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
