@@ -266,7 +266,11 @@ function collectReferences(query: Query, root: Node, spans: readonly Span[]): Re
       if (role === "reference") {
         nameNode = capture.node;
         kind = captured;
-      } else if (role === "receiver") receiver = receiverOf(capture.node.text);
+      } else if (role === "receiver") {
+        // A path nested to the right (C++ `a::b::f` is `a` then `b::f`) gives one receiver per level, outermost first.
+        const part = receiverOf(capture.node.text);
+        receiver = receiver === undefined ? part : `${receiver}.${part}`;
+      }
       else if (role === "module") moduleNode = capture.node;
       else if (role === "alias") alias = capture.node.text;
     }
