@@ -1,0 +1,104 @@
+import { describe, expect, test } from "bun:test";
+import { extractSymbols } from "../../../src/extract/extractor.ts";
+import type { LanguageId } from "../../../src/languages.ts";
+import type { ReferenceRecord } from "../../../src/extract/types.ts";
+
+// Each snippet uses every reference kind its language has; a record reads
+// `<kind> <name> <line>:<col> from=… receiver=… module=… alias=…` (absent fields left out).
+const show = (r: ReferenceRecord) =>
+  [`${r.kind} ${r.name} ${r.line}:${r.col}`, r.from && `from=${r.from}`, r.receiver && `receiver=${r.receiver}`, r.module && `module=${r.module}`, r.alias && `alias=${r.alias}`]
+    .filter(Boolean)
+    .join(" ");
+
+async function references(language: LanguageId, source: string): Promise<string[]> {
+  const extraction = await extractSymbols(language, source);
+  expect(extraction.parse_status).toBe("ok");
+  return extraction.references.map(show);
+}
+
+describe("reference queries", () => {
+  test("c: includes, calls through pointers, type names and tagged types", async () => {
+    const source = `#include <stdio.h>
+#include "util/list.h"
+typedef struct node Node;
+static size_t count(const Node *head, enum mode m) {
+  list_walk(head->next, (Node *) head);
+  return head->ops->size(head);
+}
+`;
+    expect(await references("c", source)).toEqual([
+      "import * 1:10 module=stdio.h",
+      "import * 2:10 module=util/list.h",
+      "type node 3:16 from=Node",
+      "type Node 4:27 from=count",
+      "type mode 4:44 from=count",
+      "call list_walk 5:3 from=count",
+      "type Node 5:26 from=count",
+      "call size 6:21 from=count receiver=head.ops",
+    ]);
+  });
+
+  test("cpp: using, base classes, qualified and template calls, new, qualified types", async () => {
+    const source = `#include <memory>
+using namespace std;
+using std::string;
+class Shape : public geo::Base, Printable<Shape> {
+  void draw() const { this->paint(); Shape::count(); gfx::gl::flush(); }
+};
+Shape *make(const std::string &name, std::vector<Point> ps) {
+  auto s = std::make_shared<Shape>();
+  return new Shape(name);
+}
+`;
+    expect(await references("cpp", source)).toEqual([
+      "import * 1:10 module=memory",
+      "import * 2:17 module=std",
+      "import string 3:12 module=std",
+      "inherit Base 4:27 from=Shape receiver=geo",
+      "inherit Printable 4:33 from=Shape",
+      "type Shape 4:43 from=Shape",
+      "call paint 5:29 from=Shape.draw receiver=this",
+      "call count 5:45 from=Shape.draw receiver=Shape",
+      "call flush 5:63 from=Shape.draw receiver=gfx.gl",
+      "type Shape 7:1 from=make",
+      "type string 7:24 from=make receiver=std",
+      "type vector 7:43 from=make receiver=std",
+      "type Point 7:50 from=make",
+      "call make_shared 8:17 from=make receiver=std",
+      "type Shape 8:29 from=make",
+      "call Shape 9:14 from=make",
+    ]);
+  });
+
+  test("ruby: require, superclass and mixins, calls with and without receiver, constructors", async () => {
+    const source = `require "json"
+require_relative "support/io"
+class Report < Base::Document
+  include Enumerable
+  extend Forwardable
+  def render(out)
+    header(out)
+    self.rows.each { |r| out.write(r) }
+    Line::Item.new(1)
+    Page.new
+    JSON.generate(title) if ready?
+  end
+end
+`;
+    expect(await references("ruby", source)).toEqual([
+      "import * 1:10 module=json",
+      "import * 2:19 module=support/io",
+      "inherit Document 3:22 from=Report receiver=Base",
+      "inherit Enumerable 4:11 from=Report",
+      "inherit Forwardable 5:10 from=Report",
+      "call header 7:5 from=Report.render",
+      "call rows 8:10 from=Report.render receiver=self",
+      "call each 8:15 from=Report.render receiver=self.rows",
+      "call write 8:30 from=Report.render receiver=out",
+      "call Item 9:11 from=Report.render receiver=Line",
+      "call Page 10:5 from=Report.render",
+      "call generate 11:10 from=Report.render receiver=JSON",
+      "call ready? 11:29 from=Report.render",
+    ]);
+  });
+});
