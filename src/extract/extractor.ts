@@ -242,8 +242,10 @@ const REFERENCE_KINDS: ReadonlySet<string> = new Set(Object.keys(KIND_RANK));
 const NAME_PATH = /^[\p{L}\p{N}_$@]+([.:\\]+[\p{L}\p{N}_$@]+)*$/u;
 const MAX_RECEIVER_CHARS = 120;
 
+// PHP's namespace separators at a prefix's ends are no part of it: `\Foo\` of `\Foo\f()`, `\` of `\f()` (none).
 const receiverOf = (text: string) => {
-  const path = text.replace(/\s+/g, "").replace(/::|->|\\/g, ".");
+  const path = text.replace(/\s+/g, "").replace(/^\\+|\\+$/g, "").replace(/::|->|\\/g, ".");
+  if (path === "") return "";
   return NAME_PATH.test(path) && path.length <= MAX_RECEIVER_CHARS ? path : "?";
 };
 
