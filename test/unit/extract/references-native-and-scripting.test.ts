@@ -101,4 +101,80 @@ end
       "call ready? 11:29 from=Report.render",
     ]);
   });
+
+  test("php: use (aliased, grouped), require, attributes, extends/implements/traits, types, calls, new", async () => {
+    const source = `<?php
+namespace App;
+use Psr\\Log\\LoggerInterface;
+use Foo\\Bar as Baz;
+use Foo\\{Qux, Quux as Q};
+require_once 'lib/boot.php';
+#[Entity]
+class Job extends Base implements \\Countable {
+    use Retries;
+    public function run(LoggerInterface $log): Result {
+        helper($this->name);
+        $log->info(\\sprintf('%d', 1));
+        $r = new Result(Status::OK);
+        return self::wrap($r instanceof Partial ? $r : Util\\Fix::apply($r));
+    }
+}
+`;
+    expect(await references("php", source)).toEqual([
+      "import LoggerInterface 3:13 module=Psr\\Log",
+      "import Bar 4:9 module=Foo alias=Baz",
+      "import Qux 5:10 module=Foo",
+      "import Quux 5:15 module=Foo alias=Q",
+      "import * 6:15 module=lib/boot.php",
+      "decorator Entity 7:3 from=Job",
+      "inherit Base 8:19 from=Job",
+      "inherit Countable 8:36 from=Job",
+      "inherit Retries 9:9 from=Job",
+      "type LoggerInterface 10:25 from=Job.run",
+      "type Result 10:48 from=Job.run",
+      "call helper 11:9 from=Job.run",
+      "call info 12:15 from=Job.run receiver=$log",
+      "call sprintf 12:21 from=Job.run",
+      "call Result 13:18 from=Job.run",
+      "type Status 13:25 from=Job.run",
+      "call wrap 14:22 from=Job.run receiver=self",
+      "type Partial 14:41 from=Job.run",
+      "call apply 14:66 from=Job.run receiver=Util.Fix",
+    ]);
+  });
+
+  test("swift: imports, attributes and property wrappers, superclass/protocols, types, calls (not subscripts)", async () => {
+    const source = `import Foundation
+@testable import Core
+final class Store: Base, Codable {
+  @Published var items: [Item] = []
+  func load(from url: URL) -> Result<Data, Error> {
+    let raw = fetch(url)
+    self.items.append(Item(raw: raw))
+    let first = items[0]
+    return Parser.decode(raw)
+  }
+}
+extension Store: Sendable {}
+`;
+    expect(await references("swift", source)).toEqual([
+      "import * 1:8 module=Foundation",
+      "decorator testable 2:2",
+      "import * 2:18 module=Core",
+      "inherit Base 3:20 from=Store",
+      "inherit Codable 3:26 from=Store",
+      "decorator Published 4:4 from=Store.items",
+      "type Item 4:26 from=Store.items",
+      "type URL 5:23 from=Store.load",
+      "type Result 5:31 from=Store.load",
+      "type Data 5:38 from=Store.load",
+      "type Error 5:44 from=Store.load",
+      "call fetch 6:15 from=Store.load",
+      "call append 7:16 from=Store.load receiver=self.items",
+      "call Item 7:23 from=Store.load",
+      "call decode 9:19 from=Store.load receiver=Parser",
+      "type Store 12:11 from=Store",
+      "inherit Sendable 12:18 from=Store",
+    ]);
+  });
 });
