@@ -177,4 +177,47 @@ extension Store: Sendable {}
       "inherit Sendable 12:18 from=Store",
     ]);
   });
+
+  test("lua: require with and without a local name, calls through tables and methods", async () => {
+    const source = `local json = require("cjson")
+require "strict"
+local M = {}
+function M.encode(t)
+  check(t)
+  local s = json.encode(t)
+  return buf:append(s), string.rep("-", 3)
+end
+return M
+`;
+    expect(await references("lua", source)).toEqual([
+      "import * 1:23 from=json module=cjson alias=json",
+      "import * 2:10 module=strict",
+      "call check 5:3 from=M.encode",
+      "call encode 6:18 from=M.encode receiver=json",
+      "call append 7:14 from=M.encode receiver=buf",
+      "call rep 7:32 from=M.encode receiver=string",
+    ]);
+  });
+
+  test("bash: source of a literal file, command names (functions and programs) as calls, not keywords or $cmd", async () => {
+    const source = `#!/bin/bash
+source ./lib/log.sh
+. "$HOME/.env"
+deploy() {
+  log_info "deploying" | tee -a out.log
+  if ready; then return 0; fi
+  local rev=$(git rev-parse HEAD)
+  "$runner" --rev "$rev"
+}
+deploy "$@"
+`;
+    expect(await references("bash", source)).toEqual([
+      "import * 2:8 module=./lib/log.sh",
+      "call log_info 5:3 from=deploy",
+      "call tee 5:26 from=deploy",
+      "call ready 6:6 from=deploy",
+      "call git 7:15 from=deploy",
+      "call deploy 10:1",
+    ]);
+  });
 });
