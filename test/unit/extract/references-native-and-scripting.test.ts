@@ -220,4 +220,31 @@ deploy "$@"
       "call deploy 10:1",
     ]);
   });
+
+  test("zig: @import bound whole or by member, types behind wrappers and error unions, calls, struct literals", async () => {
+    const source = `const std = @import("std");
+const Token = @import("tokenizer.zig").Token;
+pub const Parser = struct {
+    tokens: []const Token,
+    alloc: std.mem.Allocator,
+    pub fn next(self: *Parser) !?Node {
+        const tok = try self.peek();
+        std.debug.print("{}", .{tok});
+        return Node{ .tag = classify(tok) };
+    }
+};
+`;
+    expect(await references("zig", source)).toEqual([
+      "import * 1:22 from=std module=std alias=std",
+      "import Token 2:40 from=Token module=tokenizer.zig",
+      "type Token 4:21 from=Parser.tokens",
+      "type Allocator 5:20 from=Parser.alloc receiver=std.mem",
+      "type Parser 6:24 from=Parser.next",
+      "type Node 6:34 from=Parser.next",
+      "call peek 7:30 from=Parser.next receiver=self",
+      "call print 8:19 from=Parser.next receiver=std.debug",
+      "type Node 9:16 from=Parser.next",
+      "call classify 9:29 from=Parser.next",
+    ]);
+  });
 });
