@@ -259,6 +259,8 @@ const receiverOf = (text: string) => {
 function collectReferences(matches: readonly QueryMatch[], spans: readonly Span[]): ReferenceRecord[] {
   const found: { index: number; record: ReferenceRecord }[] = [];
   const seen = new Map<string, number>();
+  // Where a pattern says a name is no use (a definition or a prefix a broad type pattern also meets).
+  const notUses = new Set<number>();
   for (const match of matches) {
     let nameNode: Node | undefined;
     let kind = "";
@@ -277,6 +279,7 @@ function collectReferences(matches: readonly QueryMatch[], spans: readonly Span[
       }
       else if (role === "module") moduleNode = capture.node;
       else if (role === "alias") alias = capture.node.text;
+      else if (role === "not_reference") notUses.add(capture.node.startIndex);
     }
     if (!nameNode || !REFERENCE_KINDS.has(kind)) continue;
     const index = nameNode.startIndex;
@@ -289,10 +292,15 @@ function collectReferences(matches: readonly QueryMatch[], spans: readonly Span[
       receiver = [receiver, parts.slice(0, -1).join(".")].filter(Boolean).join(".");
     }
     if (name === "") continue;
-    // One use, one reading: a name captured twice keeps its more specific kind.
+    // One use, one reading: a name captured twice keeps its more specific kind, and of one kind
+    // the reading that knows its receiver (a broad pattern and a narrow one meet on Dart's `p.Foo`).
     const key = `${index}:${name}`;
     const earlier = seen.get(key);
-    if (earlier !== undefined && KIND_RANK[found[earlier]!.record.kind] >= KIND_RANK[kind as ReferenceKind]) continue;
+    if (earlier !== undefined) {
+      const was = found[earlier]!.record;
+      const rank = KIND_RANK[kind as ReferenceKind];
+      if (KIND_RANK[was.kind] > rank || (KIND_RANK[was.kind] === rank && (was.receiver !== undefined || !receiver))) continue;
+    }
     const position = nameNode.startPosition;
     const record: ReferenceRecord = { kind: kind as ReferenceKind, name, line: position.row + 1, col: position.column + 1, from: null };
     if (receiver !== undefined && receiver !== "") record.receiver = receiver;
@@ -304,11 +312,11 @@ function collectReferences(matches: readonly QueryMatch[], spans: readonly Span[
       found.push({ index, record });
     }
   }
-  found.sort((a, b) => a.index - b.index);
+  const uses = found.filter((f) => !notUses.has(f.index)).sort((a, b) => a.index - b.index);
   // One sweep: spans come outermost first in source order, so the open ones form a stack.
   const open: Span[] = [];
   let next = 0;
-  for (const { index, record } of found) {
+  for (const { index, record } of uses) {
     while (next < spans.length && spans[next]!.startIndex <= index) {
       const span = spans[next++]!;
       while (open.length > 0 && open.at(-1)!.endIndex <= span.startIndex) open.pop();
@@ -317,5 +325,5 @@ function collectReferences(matches: readonly QueryMatch[], spans: readonly Span[
     while (open.length > 0 && open.at(-1)!.endIndex <= index) open.pop();
     record.from = open.at(-1)?.qualifiedName ?? null;
   }
-  return found.map((f) => f.record);
+  return uses.map((f) => f.record);
 }
