@@ -247,4 +247,41 @@ pub const Parser = struct {
       "call classify 9:29 from=Parser.next",
     ]);
   });
+
+  test("dart: imports (as, show, part), annotations, extends/with/implements, prefixed types, calls in flat chains, constructors", async () => {
+    const source = `import 'dart:io';
+import 'package:http/http.dart' as http;
+import 'src/util.dart' show retry;
+part 'client_impl.dart';
+@immutable
+class Client extends Base<int> with Logging implements Closeable {
+  final http.Client inner;
+  Future<Response> fetch(Uri url) {
+    log('fetch');
+    final req = Request('GET', url);
+    return retry(() => inner.send(req)).then(Response.fromStream);
+  }
+}
+`;
+    expect(await references("dart", source)).toEqual([
+      "import * 1:8 module=dart:io",
+      "import * 2:8 module=package:http/http.dart alias=http",
+      "import retry 3:29 module=src/util.dart",
+      "import * 4:6 module=client_impl.dart",
+      "decorator immutable 5:2 from=Client",
+      "inherit Base 6:22 from=Client",
+      "type int 6:27 from=Client",
+      "inherit Logging 6:37 from=Client",
+      "inherit Closeable 6:56 from=Client",
+      "type Client 7:14 from=Client.inner receiver=http",
+      "type Future 8:3 from=Client.fetch",
+      "type Response 8:10 from=Client.fetch",
+      "type Uri 8:26 from=Client.fetch",
+      "call log 9:5 from=Client.fetch",
+      "call Request 10:17 from=Client.fetch",
+      "call retry 11:12 from=Client.fetch",
+      "call send 11:30 from=Client.fetch receiver=inner",
+      "call then 11:41 from=Client.fetch receiver=?",
+    ]);
+  });
 });
