@@ -259,8 +259,8 @@ const receiverOf = (text: string) => {
 function collectReferences(matches: readonly QueryMatch[], spans: readonly Span[]): ReferenceRecord[] {
   const found: { index: number; record: ReferenceRecord }[] = [];
   const seen = new Map<string, number>();
-  // Where a pattern says a name is no use (a definition or a prefix a broad type pattern also meets).
-  const notUses = new Set<number>();
+  // What a pattern says holds no use: a definition's name, a prefix a broad pattern also meets, a typespec.
+  const notUses: { start: number; end: number }[] = [];
   for (const match of matches) {
     let nameNode: Node | undefined;
     let kind = "";
@@ -279,7 +279,7 @@ function collectReferences(matches: readonly QueryMatch[], spans: readonly Span[
       }
       else if (role === "module") moduleNode = capture.node;
       else if (role === "alias") alias = capture.node.text;
-      else if (role === "not_reference") notUses.add(capture.node.startIndex);
+      else if (role === "not_reference") notUses.push({ start: capture.node.startIndex, end: capture.node.endIndex });
     }
     if (!nameNode || !REFERENCE_KINDS.has(kind)) continue;
     const index = nameNode.startIndex;
@@ -293,16 +293,21 @@ function collectReferences(matches: readonly QueryMatch[], spans: readonly Span[
     }
     if (name === "") continue;
     // One use, one reading: a name captured twice keeps its more specific kind, and of one kind
-    // the reading that knows its receiver (a broad pattern and a narrow one meet on Dart's `p.Foo`).
+    // the reading that knows more (a broad pattern and a narrow one meet on Dart's `p.Foo`, on
+    // Elixir's `alias A.B, as: C`).
     const key = `${index}:${name}`;
     const earlier = seen.get(key);
     if (earlier !== undefined) {
       const was = found[earlier]!.record;
       const rank = KIND_RANK[kind as ReferenceKind];
-      if (KIND_RANK[was.kind] > rank || (KIND_RANK[was.kind] === rank && (was.receiver !== undefined || !receiver))) continue;
+      const knows = (receiver ? 1 : 0) + (alias !== undefined ? 1 : 0);
+      if (KIND_RANK[was.kind] > rank || (KIND_RANK[was.kind] === rank && (was.receiver ? 1 : 0) + (was.alias ? 1 : 0) >= knows)) continue;
     }
     const position = nameNode.startPosition;
-    const record: ReferenceRecord = { kind: kind as ReferenceKind, name, line: position.row + 1, col: position.column + 1, from: null };
+    // A path written as one token (Elixir's `A.B`) is reported at its last part.
+    const text = nameNode.text;
+    const shift = parts.length > 1 && !text.includes("\n") && text.endsWith(name) ? text.length - name.length : 0;
+    const record: ReferenceRecord = { kind: kind as ReferenceKind, name, line: position.row + 1, col: position.column + 1 + shift, from: null };
     if (receiver !== undefined && receiver !== "") record.receiver = receiver;
     if (moduleNode) record.module = moduleNode.text.replace(/^["'`<]|["'`>]$/g, "");
     if (alias !== undefined && alias !== name) record.alias = alias;
@@ -312,7 +317,15 @@ function collectReferences(matches: readonly QueryMatch[], spans: readonly Span[
       found.push({ index, record });
     }
   }
-  const uses = found.filter((f) => !notUses.has(f.index)).sort((a, b) => a.index - b.index);
+  found.sort((a, b) => a.index - b.index);
+  notUses.sort((a, b) => a.start - b.start);
+  // Both in source order: a use is dropped when a range begun at or before it has not yet ended.
+  let begun = 0;
+  let reach = -1;
+  const uses = found.filter(({ index }) => {
+    while (begun < notUses.length && notUses[begun]!.start <= index) reach = Math.max(reach, notUses[begun++]!.end);
+    return index >= reach;
+  });
   // One sweep: spans come outermost first in source order, so the open ones form a stack.
   const open: Span[] = [];
   let next = 0;

@@ -19,8 +19,8 @@ import type { CommentSyntax } from "../generic.ts";
  * - `@receiver` on what the name is reached through (`self` of `self.f()`, `os.path` of `os.path.join`);
  * - for imports, `@module` on the module as written and `@alias` on a local name; a whole-module
  *   import captures its module as `@module` and `@reference.import` at once (its name is `*`);
- * - `@not_reference` on a name no pattern may report as a use: a definition's name or a prefix a
- *   broad pattern also matches (Dart's `p` of the type `p.Foo`).
+ * - `@not_reference` on a node no use is reported within: a definition's name, a prefix a broad
+ *   pattern also matches (Dart's `p` of the type `p.Foo`), an Elixir typespec.
  *
  * Value kinds (constant, variable, field, enum_member, export) are leaves: a `variable` owned by a
  * type is reported as a `field`, and none is reported inside a function body.
