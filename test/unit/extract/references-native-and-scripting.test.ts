@@ -284,4 +284,36 @@ class Client extends Base<int> with Logging implements Closeable {
       "call then 11:41 from=Client.fetch receiver=?",
     ]);
   });
+
+  test("elixir: alias (grouped, as:), import/require/use, @behaviour, calls local and remote (not def heads, attributes or typespecs), structs", async () => {
+    const source = `defmodule Shop.Cart do
+  alias Shop.{Item, Price}
+  alias Shop.Tax.Rules, as: TaxRules
+  import Enum, only: [map: 2]
+  require Logger
+  use GenServer
+  @behaviour Shop.Store
+  @spec total(list()) :: Price.t()
+  def total(items) when is_list(items) do
+    Logger.debug("total")
+    items |> map(&price/1) |> TaxRules.apply()
+    %Item{name: "x"}
+  end
+end
+`;
+    expect(await references("elixir", source)).toEqual([
+      "import Item 2:15 from=Shop.Cart module=Shop",
+      "import Price 2:21 from=Shop.Cart module=Shop",
+      "import * 3:9 from=Shop.Cart module=Shop.Tax.Rules alias=TaxRules",
+      "import * 4:10 from=Shop.Cart module=Enum",
+      "import * 5:11 from=Shop.Cart module=Logger",
+      "import * 6:7 from=Shop.Cart module=GenServer",
+      "inherit Store 7:19 from=Shop.Cart receiver=Shop",
+      "call is_list 9:25 from=Shop.Cart.total",
+      "call debug 10:12 from=Shop.Cart.total receiver=Logger",
+      "call map 11:14 from=Shop.Cart.total",
+      "call apply 11:40 from=Shop.Cart.total receiver=TaxRules",
+      "type Item 12:6 from=Shop.Cart.total",
+    ]);
+  });
 });
