@@ -316,4 +316,29 @@ end
       "type Item 12:6 from=Shop.Cart.total",
     ]);
   });
+
+  test("ocaml: open/include/let open, functor application, calls through module paths, type constructors", async () => {
+    const source = `open Printf
+include Base.Util
+module Table = Hashtbl.Make (String)
+let render (doc : Doc.t) (width : int) : string list =
+  let open Layout in
+  check doc;
+  List.map (fun l -> Doc.line l) (split width doc)
+`;
+    expect(await references("ocaml", source)).toEqual([
+      "import * 1:6 module=Printf",
+      "import * 2:9 module=Base.Util",
+      "call Make 3:24 from=Table receiver=Hashtbl",
+      "type t 4:23 from=render receiver=Doc",
+      "type int 4:35 from=render",
+      "type string 4:42 from=render",
+      "type list 4:49 from=render",
+      "import * 5:12 from=render module=Layout",
+      "call check 6:3 from=render",
+      "call map 7:8 from=render receiver=List",
+      "call line 7:26 from=render receiver=Doc",
+      "call split 7:35 from=render",
+    ]);
+  });
 });
