@@ -1,5 +1,6 @@
 /**
- * Real-world gauntlet: `ctx build` (cold, warm), ten searches, `ctx get` of every hit in every mode
+ * Real-world gauntlet: `ctx build` (cold, warm), ten searches, `ctx get` of every hit in every mode,
+ * `ctx refs` (every use checked against its line) and `ctx callers` of the best hits, `ctx map`,
  * and `ast symbols` of twenty files on trees a fresh Debian machine gets by package name, each copied
  * into a scratch segment. Every cited line is compared with the file; failed commands (exit, non-JSON
  * stdout, stack trace on stderr) and wrong lines are counted. `ctags -R` on the same copy sets the pace.
@@ -21,6 +22,7 @@ const BUILD_TIMEOUT_MS = 30 * 60_000;
 const COMMAND_TIMEOUT_MS = 5 * 60_000;
 const BIG_BUDGET = "100000000"; // every piece fits: the check is about lines, not the budget
 const EXAMPLES_PRINTED = 25; // per tree and list; the JSON keeps them all
+const REFS_PER_QUERY = 2; // `ctx refs` and `ctx callers` of each search's best hits
 
 interface Tree {
   name: string;
@@ -235,6 +237,15 @@ class Session {
   }
 }
 
+/** Null when the use's line holds its name at its column (a whole-module import: its module on the line). */
+function useProblem(s: Session, use: any): string | null {
+  const range = s.rangeProblem(use.file, use.line, use.line);
+  if (range) return `${use.file}:${use.line}: ${range}`;
+  const text = s.fileLines(use.file)![use.line - 1]!;
+  if (use.name === "*" || text.slice(use.col - 1).startsWith(use.name)) return null;
+  return `${use.file}:${use.line}:${use.col} ${use.kind} ${use.name}: the line there reads ${JSON.stringify(text.slice(Math.max(0, use.col - 11), use.col + 20))}`;
+}
+
 function shellQuote(command: string[]): string {
   return command.map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replaceAll("'", "'\\''")}'`)).join(" ");
 }
@@ -376,7 +387,15 @@ function runTree(tree: Tree, binary: string, extensions: Map<string, string[]>, 
         s.check(getCmd, piece ? pieceProblem(s, piece) : `no piece for ${id} (errors: ${JSON.stringify(get.json.errors)}, omitted: ${JSON.stringify(get.json.omitted)})`);
       }
     }
+    // The uses of the best definitions hit: each must point at its name on a line of the file; callers must run.
+    for (const h of hits.filter((hit) => hit.kind !== "section").slice(0, REFS_PER_QUERY)) {
+      const refs = s.run(["ctx", "refs", String(h.id), "--limit", "1000", "--json"]);
+      for (const use of refs.json?.references ?? []) s.check(`ctx refs ${h.id}`, useProblem(s, use));
+      s.run(["ctx", "callers", String(h.id), "--depth", "2", "--json"]);
+    }
   }
+  const map = s.run(["ctx", "map", "--budget", "2000", "--json"]);
+  if (map.json) s.check("ctx map --budget 2000", map.json.used_tokens <= 2000 && Math.ceil(map.json.map.length / 4) === map.json.used_tokens ? null : `used_tokens ${map.json.used_tokens} for a map of ${map.json.map.length} characters`);
 
   const exts = extensions.get(tree.lang) ?? [];
   const files = listFiles(segment).filter((f) => exts.some((e) => f.endsWith(e)));

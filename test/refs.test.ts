@@ -167,6 +167,25 @@ describe("ctx refs across languages: imports, re-exports, packages", () => {
     expect(at(ctx(segment, "refs", "T", "--kind", "type").json.references)).toEqual(["cmd/main.go:7 type resolved pkg/util/u.go#T", "pkg/util/u.go:7 type resolved pkg/util/u.go#T"]);
   });
 
+  test("a whole-module import binds the module's name, a wildcard every name; Go's packages do not leak into each other", () => {
+    const segment = makeSegment({
+      "pkg/shapes.py": "def helper():\n    return 1\n",
+      "plain.py": "import pkg.shapes\n\nhelper()\npkg.shapes.helper()\n",
+      "star.py": "from pkg.shapes import *\n\nhelper()\n",
+      "go/scanner/s.go": "package scanner\n\nfunc Scan() {}\n",
+      "go/parser/p.go": 'package parser\n\nimport "text/scanner"\n\nfunc Scan() {}\n\nfunc parse() {\n\tScan()\n\tscanner.Scan()\n}\n',
+    });
+    expect(at(ctx(segment, "refs", "pkg/shapes.py#helper", "--kind", "call").json.references)).toEqual([
+      "plain.py:4 call resolved pkg/shapes.py#helper",
+      "star.py:3 call resolved pkg/shapes.py#helper",
+      "plain.py:3 call ambiguous",
+    ]);
+    // `Scan()` is the parser package's own; `scanner.Scan()` is text/scanner's, which is not in the
+    // segment: unresolved, not go/scanner's, whose package has the same name.
+    expect(at(ctx(segment, "refs", "go/parser/p.go#Scan").json.references)).toEqual(["go/parser/p.go:8 call resolved go/parser/p.go#Scan"]);
+    expect(ctx(segment, "refs", "go/scanner/s.go#Scan").json.total).toBe(0);
+  });
+
   test("Java: a static call through an import picks the imported class, not a namesake in another package; members are seen bare", () => {
     const root = "src/main/java/com";
     const segment = makeSegment({

@@ -321,7 +321,9 @@ function collectReferences(matches: readonly QueryMatch[], source: string, spans
     const record: ReferenceRecord = { kind: kind as ReferenceKind, name, line: position.row + 1, col: position.column + 1 + shift, from: null };
     if (receiver !== undefined && receiver !== "") record.receiver = receiver;
     if (moduleText !== undefined) record.module = moduleText.replace(/^["'`<]|["'`>]$/g, "");
-    if (alias !== undefined && alias !== name) record.alias = alias;
+    // A wildcard (`from m import *`: the `*` itself captured as the name) binds every name: alias `*`.
+    if (kind === "import" && name === "*" && !whole) record.alias = "*";
+    else if (alias !== undefined && alias !== name) record.alias = alias;
     if (earlier !== undefined) found[earlier] = { index, record };
     else {
       seen.set(key, found.length);

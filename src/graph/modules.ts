@@ -42,9 +42,10 @@ const ecmascript: Family["paths"] = (module, fromDir) => {
 
 const go: Family["paths"] = (module) => {
   const parts = module.split("/");
-  // The longest tail of the import path that is a directory of the segment; a hosted path
-  // (`github.com/x/y`) needs two parts of it, so `log` of some library is not the segment's `log`.
-  const least = parts[0]?.includes(".") ? Math.min(2, parts.length) : 1;
+  // A standard library path (`text/scanner`) is that directory whole, so it is never the segment's
+  // `go/scanner`; a hosted path (`github.com/x/y/z`) is the longest tail that is a directory, down to
+  // one part: the segment is often the module's root, where `z` is `github.com/x/y/z`.
+  const least = parts[0]?.includes(".") ? 1 : parts.length;
   const tails: string[] = [];
   for (let k = parts.length; k >= least; k--) tails.push(`${parts.slice(-k).join("/")}/`);
   return { suffix: tails };

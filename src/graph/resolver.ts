@@ -137,9 +137,11 @@ export class Resolver {
       const stars: ReferenceRow[] = [];
       for (const i of this.importsOf(fileRel)) {
         if (i.name !== "*" && !names.has(i.alias ?? i.name)) names.set(i.alias ?? i.name, i);
-        const head = i.alias ?? (i.name === "*" ? bindingName(i, family) : i.name);
-        if (!heads.has(head)) heads.set(head, i);
-        if (i.name === "*" && i.alias === null && i.module !== null) stars.push(i);
+        if (isStar(i, family)) stars.push(i);
+        else {
+          const head = i.alias ?? (i.name === "*" ? bindingName(i, family) : i.name);
+          if (!heads.has(head)) heads.set(head, i);
+        }
       }
       found = { names, heads, stars };
       this.bindingsOfFile.set(fileRel, found);
@@ -299,6 +301,18 @@ export class Resolver {
     }
     return found;
   }
+}
+
+/**
+ * Whether an import brings every name of its module into the file: a wildcard (`from m import *`,
+ * alias `*`), Go's dot import, and a whole-module import in a language where that is what one does
+ * (Java's `a.b.*`, C's `#include`, C#'s `using`, ES's `export * from`); Python's `import m` and Go's
+ * `import "m"` bind only the module's name.
+ */
+function isStar(imp: ReferenceRow, family: Family): boolean {
+  if (imp.name !== "*" || imp.module === null) return false;
+  if (imp.alias === "*" || (family.name === "go" && imp.alias === ".")) return true;
+  return imp.alias === null && family.name !== "python" && family.name !== "go";
 }
 
 /** The name a whole-module import binds without an alias: Python's top package, Go's last path element. */

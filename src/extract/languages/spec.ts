@@ -18,7 +18,9 @@ import type { CommentSyntax } from "../generic.ts";
  *   written as a path (`a.b.f`, `A::B`) is split into the name and its receiver;
  * - `@receiver` on what the name is reached through (`self` of `self.f()`, `os.path` of `os.path.join`);
  * - for imports, `@module` on the module as written and `@alias` on a local name; a whole-module
- *   import captures its module as `@module` and `@reference.import` at once (its name is `*`);
+ *   import captures its module as `@module` and `@reference.import` at once (its name is `*`); a
+ *   wildcard import (`from m import *`) captures the `*` itself as `@reference.import` (name and alias `*`:
+ *   it binds every name of the module, where Python's `import m` binds only `m`);
  * - several `@receiver` captures in one match are the levels of one path, outermost first (C++
  *   `a::b::f`, Kotlin's `a.b.C`); a `@module` captured on several nodes covers the text from the first
  *   to the last (Kotlin has no node for the `a.b` of `import a.b.C`: its first and last segment are);

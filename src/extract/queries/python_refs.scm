@@ -27,4 +27,4 @@
 (import_statement name: (aliased_import name: (dotted_name) @module @reference.import alias: (identifier) @alias))
 (import_from_statement module_name: (_) @module name: (dotted_name) @reference.import)
 (import_from_statement module_name: (_) @module name: (aliased_import name: (dotted_name) @reference.import alias: (identifier) @alias))
-(import_from_statement module_name: (_) @module @reference.import (wildcard_import))
+(import_from_statement module_name: (_) @module (wildcard_import) @reference.import)
