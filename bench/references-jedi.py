@@ -1,0 +1,126 @@
+"""Jedi as the references oracle for bench/references.ts (Python).
+
+    python3 references-jedi.py ROOT [--budget SECONDS] < files.txt > oracle.json
+
+ROOT is the segment; stdin lists its .py files (relative, one a line). For every top-level function and
+class, and every method of a top-level class, Jedi's get_references (scope "project") gives its uses; each
+use inside ROOT is written with its 1-based line and column, its kind as the Python grammar says
+(import, call, decorator, inherit, type, other) and whether it is a definition (an import binds a name).
+A budget in seconds stops early (the output then says "complete": false) so a slow machine still ends.
+"""
+
+import json
+import sys
+import time
+
+import jedi
+import parso
+
+CALL_OPENER = "("
+
+
+def ancestor_kind(leaf):
+    """How the name at `leaf` is used, from the parso tree around it."""
+    node = leaf
+    while node.parent is not None:
+        parent = node.parent
+        kind = parent.type
+        if kind in ("import_from", "import_name"):
+            return "import"
+        if kind == "decorator":
+            return "decorator"
+        if kind == "classdef":
+            # class Name ( arglist ) : suite: only the bases are inheritance.
+            children = parent.children
+            if node is not children[1] and node is not children[-1] and node.type != "suite":
+                return "inherit"
+            break
+        if kind == "tfpdef" and node is parent.children[-1]:
+            return "type"
+        if kind == "funcdef":
+            i = parent.children.index(node)
+            if i > 0 and getattr(parent.children[i - 1], "value", None) == "->":
+                return "type"
+            break
+        if kind == "annassign" and node is parent.children[1]:
+            return "type"
+        if kind in ("suite", "file_input", "simple_stmt", "expr_stmt", "lambdef"):
+            break
+        node = parent
+    return "call" if is_call(leaf) else "other"
+
+
+def is_call(leaf):
+    """`f(...)`, `a.f(...)`: the name is what the call applies to."""
+    parent = leaf.parent
+    if parent is None:
+        return False
+    if parent.type == "trailer" and parent.children[0] == "." and parent.children[1] is leaf:
+        following = parent.get_next_sibling()
+    elif parent.type in ("atom_expr", "power") and parent.children[0] is leaf:
+        following = leaf.get_next_sibling()
+    else:
+        return False
+    return following is not None and following.type == "trailer" and following.children[0] == CALL_OPENER
+
+
+def definitions(module):
+    """(qualified name, kind, name leaf) of top-level functions and classes and the methods of those classes."""
+    out = []
+    for node in module.iter_funcdefs():
+        out.append((node.name.value, "function", node.name))
+    for cls in module.iter_classdefs():
+        out.append((cls.name.value, "class", cls.name))
+        for method in cls.iter_funcdefs():
+            out.append((f"{cls.name.value}.{method.name.value}", "method", method.name))
+    return out
+
+
+def main():
+    root = sys.argv[1].rstrip("/")
+    budget = float(sys.argv[sys.argv.index("--budget") + 1]) if "--budget" in sys.argv else float("inf")
+    files = [line.strip() for line in sys.stdin if line.strip()]
+    project = jedi.Project(root, smart_sys_path=False, added_sys_path=[root])
+    grammar = parso.load_grammar()
+    started = time.monotonic()
+    out = []
+    complete = True
+    for rel in files:
+        if time.monotonic() - started > budget:
+            complete = False
+            break
+        path = f"{root}/{rel}"
+        with open(path, encoding="utf-8", errors="replace") as f:
+            source = f.read()
+        script = jedi.Script(source, path=path, project=project)
+        for qualified, kind, leaf in definitions(grammar.parse(source)):
+            line, col = leaf.start_pos
+            try:
+                found = script.get_references(line, col, scope="project")
+            except Exception as e:  # one failing inference must not end the run
+                out.append({"file": rel, "line": line, "col": col + 1, "name": leaf.value, "qualified_name": qualified,
+                            "kind": kind, "error": f"{type(e).__name__}: {e}", "references": []})
+                continue
+            references = []
+            for ref in found:
+                if ref.module_path is None or ref.line is None:
+                    continue
+                ref_path = str(ref.module_path)
+                if not ref_path.startswith(root + "/"):
+                    continue
+                ref_rel = ref_path[len(root) + 1:]
+                if ref_rel == rel and ref.line == line and ref.column == col:
+                    continue  # the definition itself
+                tree_name = getattr(ref._name, "tree_name", None)
+                references.append({"file": ref_rel, "line": ref.line, "col": ref.column + 1,
+                                   "kind": ancestor_kind(tree_name) if tree_name is not None else "other",
+                                   "definition": bool(ref.is_definition())})
+            references.sort(key=lambda r: (r["file"], r["line"], r["col"]))
+            out.append({"file": rel, "line": line, "col": col + 1, "name": leaf.value, "qualified_name": qualified,
+                        "kind": kind, "references": references})
+    json.dump({"tool": f"jedi {jedi.__version__}", "complete": complete, "seconds": round(time.monotonic() - started, 1),
+               "definitions": out}, sys.stdout)
+
+
+if __name__ == "__main__":
+    main()
