@@ -1,15 +1,24 @@
 """Jedi as the references oracle for bench/references.ts (Python).
 
-    python3 references-jedi.py ROOT [--budget SECONDS] < files.txt > oracle.json
+    python3 references-jedi.py ROOT [--budget SECONDS] [--common N] < files.txt > oracle.json
 
 ROOT is the segment; stdin lists its .py files (relative, one a line). For every top-level function and
-class, and every method of a top-level class, Jedi's get_references (scope "project") gives its uses; each
-use inside ROOT is written with its 1-based line and column, its kind as the Python grammar says
-(import, call, decorator, inherit, type, other) and whether it is a definition (an import binds a name).
-A budget in seconds stops early (the output then says "complete": false) so a slow machine still ends.
+class, and every method of a top-level class (but the dunders: their uses are implicit), Jedi's
+get_references (scope "project") gives its uses; each use inside ROOT is written with its 1-based line and
+column, its kind as the Python grammar says (import, call, decorator, inherit, type, other) and whether it
+is a definition (an import binds a name).
+
+A method with a common name (get, render, close) makes Jedi infer every use of that name in the project:
+seconds each, for a handful of uses it can prove. A method whose name is written more than `--common` times
+(default 100) in the tree's .py files is not queried; it is written with an "error" and left out of the scoring.
+(Interrupting a query on a timer instead leaves Jedi's caches broken for the queries after it.) A budget in
+seconds stops the whole run early (the output then says "complete": false) so a slow machine still ends.
 """
 
+import collections
 import json
+import os
+import re
 import sys
 import time
 
@@ -72,13 +81,27 @@ def definitions(module):
     for cls in module.iter_classdefs():
         out.append((cls.name.value, "class", cls.name))
         for method in cls.iter_funcdefs():
-            out.append((f"{cls.name.value}.{method.name.value}", "method", method.name))
+            if not (method.name.value.startswith("__") and method.name.value.endswith("__")):
+                out.append((f"{cls.name.value}.{method.name.value}", "method", method.name))
     return out
+
+
+def name_counts(root):
+    """How many times each word is written in the tree's .py files."""
+    counts = collections.Counter()
+    for folder, _dirs, names in os.walk(root):
+        for name in names:
+            if name.endswith(".py"):
+                with open(os.path.join(folder, name), encoding="utf-8", errors="replace") as f:
+                    counts.update(re.findall(r"[A-Za-z_][A-Za-z0-9_]*", f.read()))
+    return counts
 
 
 def main():
     root = sys.argv[1].rstrip("/")
     budget = float(sys.argv[sys.argv.index("--budget") + 1]) if "--budget" in sys.argv else float("inf")
+    common = int(sys.argv[sys.argv.index("--common") + 1]) if "--common" in sys.argv else 100
+    counts = name_counts(root)
     files = [line.strip() for line in sys.stdin if line.strip()]
     project = jedi.Project(root, smart_sys_path=False, added_sys_path=[root])
     grammar = parso.load_grammar()
@@ -95,6 +118,10 @@ def main():
         script = jedi.Script(source, path=path, project=project)
         for qualified, kind, leaf in definitions(grammar.parse(source)):
             line, col = leaf.start_pos
+            if kind == "method" and counts[leaf.value] > common:
+                out.append({"file": rel, "line": line, "col": col + 1, "name": leaf.value, "qualified_name": qualified,
+                            "kind": kind, "error": f"not queried: the name is written {counts[leaf.value]} times", "references": []})
+                continue
             try:
                 found = script.get_references(line, col, scope="project")
             except Exception as e:  # one failing inference must not end the run

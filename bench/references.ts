@@ -455,6 +455,8 @@ interface Scores {
   oracle_tool: string;
   oracle_seconds: number;
   oracle_complete: boolean;
+  /** Definitions left out: the oracle gave up on them. */
+  oracle_errors: number;
   build_s: number | null;
   failed_queries: number;
   failures: string[];
@@ -491,6 +493,7 @@ async function score(corpus: Corpus, segment: string, oracle: Oracle, answerer: 
     oracle_tool: oracle.tool,
     oracle_seconds: oracle.seconds,
     oracle_complete: oracle.complete,
+    oracle_errors: 0,
     build_s: buildSeconds,
     failed_queries: 0,
     failures: [],
@@ -513,8 +516,11 @@ async function score(corpus: Corpus, segment: string, oracle: Oracle, answerer: 
   ];
   const missesPerTarget = new Map<string, { missed: number; of: number }>();
 
-  const answers = await pooled(oracle.definitions, 2, (d) => answerer(idOf(d)));
-  for (const [i, d] of oracle.definitions.entries()) {
+  // A definition the oracle could not answer for (a timeout, an inference error) is not scored.
+  const scored = oracle.definitions.filter((d) => d.error === undefined);
+  s.oracle_errors = oracle.definitions.length - scored.length;
+  const answers = await pooled(scored, 2, (d) => answerer(idOf(d)));
+  for (const [i, d] of scored.entries()) {
     const id = idOf(d);
     const { answer, problem } = answers[i]!;
     if (problem || !answer) {
@@ -650,7 +656,7 @@ function table(all: Scores[]): string {
 
 function summaryLine(s: Scores): string {
   const t = s.timing;
-  return `${s.lang}: ${s.corpus}; ${s.files} files, ${s.definitions} definitions; oracle ${s.oracle_tool} ${s.oracle_seconds.toFixed(1)} s${s.oracle_complete ? "" : " (incomplete)"}; ctx build ${s.build_s === null ? "–" : `${s.build_s.toFixed(1)} s`}; ${s.failed_queries} failed queries` +
+  return `${s.lang}: ${s.corpus}; ${s.files} files, ${s.definitions} definitions (${s.oracle_errors} the oracle gave up on); oracle ${s.oracle_tool} ${s.oracle_seconds.toFixed(1)} s${s.oracle_complete ? "" : " (incomplete)"}; ctx build ${s.build_s === null ? "–" : `${s.build_s.toFixed(1)} s`}; ${s.failed_queries} failed queries` +
     (t ? `; ctx refs median ${t.refs_median_ms.toFixed(1)} ms vs ctx search ${t.search_median_ms.toFixed(1)} ms over ${t.definitions} definitions: ${t.ratio.toFixed(2)}×` : "");
 }
 
@@ -711,7 +717,7 @@ async function main(): Promise<void> {
     corpus: s.corpus,
     files: s.files,
     definitions: s.definitions,
-    oracle: { tool: s.oracle_tool, seconds: s.oracle_seconds, complete: s.oracle_complete },
+    oracle: { tool: s.oracle_tool, seconds: s.oracle_seconds, complete: s.oracle_complete, gave_up_on: s.oracle_errors },
     build_s: s.build_s,
     failed_queries: s.failed_queries,
     tallies: s.tallies,
