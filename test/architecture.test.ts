@@ -8,7 +8,7 @@ import { REPO } from "./helpers.ts";
  * only folders below it in this list (`languages.ts` and other files at the top of src/ are "(root)").
  * Modules count, not data: the language table embeds the query files (`.scm` text) it names.
  */
-const LAYERS = ["core", "(root)", "uri", "store", "extract", "resolve", "cache", "symbols", "format", "telemetry", "ctx", "services", "mcp", "cli"];
+const LAYERS = ["core", "(root)", "uri", "store", "extract", "resolve", "cache", "symbols", "format", "telemetry", "ctx", "graph", "services", "mcp", "cli"];
 
 test("no folder imports a folder above it, so there is no cycle", async () => {
   const src = join(REPO, "src");

@@ -57,7 +57,7 @@ describe("trifecta mcp over stdio", () => {
     const client = await connect(makeSegment({ "a.py": "def f():\n    pass\n" }));
     const listed = await client.listTools();
     expect(listed.tools.length).toBeLessThanOrEqual(6);
-    expect(listed.tools.map((t) => t.name).sort()).toEqual(["get", "outline", "search", "status"]);
+    expect(listed.tools.map((t) => t.name).sort()).toEqual(["get", "map", "outline", "refs", "search", "status"]);
     expect(tokensOf(listed)).toBeLessThanOrEqual(2000);
     for (const tool of listed.tools) {
       expect(tool.inputSchema.type).toBe("object");
@@ -115,6 +115,45 @@ describe("trifecta mcp over stdio", () => {
     const [from, to] = get.structured.pieces[0].citation.split(":")[1].split("-").map(Number);
     expect(get.structured.pieces[0].content).toContain(lines[from - 1 + 2]!.trim());
     expect(to).toBeGreaterThan(from);
+  });
+
+  test("refs and map: the CLI's answers, each page within the budget, the pages adding up to the whole", async () => {
+    const segment = makeSegment({});
+    for (const pkg of ["json", "email"]) cpSync(join(stdlibDir(), pkg), join(segment, pkg), { recursive: true, filter: (p) => !p.includes("__pycache__") });
+    const client = await connect(segment);
+    await untilBuilt(client);
+    const uses = await call(client, "refs", { target: "json/decoder.py#JSONDecoder", budget: 100_000 });
+    const cli = runCli(["ctx", "refs", "json/decoder.py#JSONDecoder", "--limit", "1000", "--segment", segment]).json;
+    expect(uses.structured.items).toEqual(cli.references);
+    expect(uses.structured.items).toContainEqual(expect.objectContaining({ file: "json/__init__.py", kind: "call", resolution: "resolved" }));
+    const callers = await call(client, "refs", { target: "email/utils.py#formatdate", direction: "callers", depth: 2 });
+    expect(callers.structured.items).toEqual(runCli(["ctx", "callers", "email/utils.py#formatdate", "--depth", "2", "--segment", segment]).json.callers);
+
+    // A name with many uses, in pages of a small budget.
+    const whole = runCli(["ctx", "refs", "get", "--limit", "1000", "--segment", segment]).json.references;
+    expect(whole.length).toBeGreaterThan(15);
+    const pages: any[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await call(client, "refs", { target: "get", budget: 600, ...(cursor ? { cursor } : {}) });
+      expect(tokensOf(page.structured)).toBeLessThanOrEqual(600);
+      expect(tokensOf(page.text)).toBeLessThanOrEqual(600);
+      pages.push(...page.structured.items);
+      cursor = page.structured.next_cursor;
+    } while (cursor);
+    expect(pages).toEqual(whole);
+
+    for (const budget of [300, 2000]) {
+      const map = await call(client, "map", { budget });
+      expect(tokensOf(map.structured)).toBeLessThanOrEqual(budget);
+      expect(tokensOf(map.text)).toBeLessThanOrEqual(budget);
+      // Filled: within a few lines of the budget.
+      expect(tokensOf(map.structured)).toBeGreaterThan(budget * 0.8);
+      expect(map.structured.map).toContain("json/decoder.py:");
+    }
+    const focused = await call(client, "map", { focus: ["json/decoder.py"], budget: 1000 });
+    expect(focused.structured.map).not.toContain("json/decoder.py:");
+    expect((await call(client, "map", { focus: ["nope.py"] })).isError).toBe(true);
   });
 
   test("budgets and cursors: lib.dom.d.ts's outline comes in pages within the budget that add up to the whole", async () => {

@@ -2,7 +2,7 @@ import { fail, ok, type Result } from "../core/result.ts";
 import { symbolsAnswer, type AnsweredSymbol } from "../symbols/answers.ts";
 import { loadModuleSymbols } from "../symbols/service.ts";
 import { BuildLock } from "./build-lock.ts";
-import { BuildBusy, buildIndex, type BuildReport } from "./build.ts";
+import { BuildBusy, buildIndex, indexFormat, type BuildReport } from "./build.ts";
 import { refreshAll, refreshFiles, unchangedOnDisk, type Freshness } from "./freshness.ts";
 import { getPieces, type GetMode, type GetResult } from "./get.ts";
 import { searchIndex, type SearchFilters, type SearchHit } from "./search.ts";
@@ -31,11 +31,16 @@ function incompleteNote(target: IndexTarget, buildingHere = false): IncompleteNo
   return { index_incomplete: { hint: "the last `trifecta ctx build` did not finish: files it had not reached are missing; run it again", building: false } };
 }
 
-/** The index built when there is none (or the build another process is running waited for). */
-async function ensureIndex(target: IndexTarget, workers: number): Promise<BuildReport | null> {
+/**
+ * The index built when there is none (or the build another process is running waited for), and when
+ * `current` is asked, when it was written by another format or extractor version (references an
+ * older binary did not extract would be missing, not stale).
+ */
+async function ensureIndex(target: IndexTarget, workers: number, current = false): Promise<BuildReport | null> {
   // An index no build has finished on (a fresh file that a refresh wrote a few files into after
   // another process replaced a damaged one) is built like an empty one.
-  if (target.cache.readOnly || (!target.index.isEmpty() && target.index.buildState() !== null)) return null;
+  const outdated = current && !target.index.isEmpty() && target.index.textFormat() !== indexFormat();
+  if (target.cache.readOnly || (!outdated && !target.index.isEmpty() && target.index.buildState() !== null)) return null;
   try {
     return await buildIndex(target, { workers, waitMs: WAIT_FOR_BUILD_MS });
   } catch (error) {
@@ -47,11 +52,8 @@ async function ensureIndex(target: IndexTarget, workers: number): Promise<BuildR
 export type SearchAnswer = {
   query: string;
   hits: SearchHit[];
-  index_built?: { files: number; seconds: number };
-  refreshed?: string[];
-  stale?: { files: number; hint: string } | null;
   hint?: string;
-} & IncompleteNote;
+} & Partial<FreshnessNote>;
 
 /** The definitions a `sym://` URI names, each with its file, and the member a `type/` URI asks for. */
 async function symbolsOfUri(uri: string, target: IndexTarget): Promise<Result<{ member: string | null; symbols: { fileRel: string; symbol: AnsweredSymbol }[] }>> {
@@ -91,7 +93,7 @@ function indexedId(target: IndexTarget, fileRel: string, symbol: { qualified_nam
  * The ids a `sym://` URI names for `ctx get`: a symbol's definitions (not its members, which its
  * lines hold), or a module's files.
  */
-async function idsOfSymUri(target: IndexTarget, uri: string): Promise<Result<string[]>> {
+export async function idsOfSymUri(target: IndexTarget, uri: string): Promise<Result<string[]>> {
   const resolved = await symbolsOfUri(uri, target);
   if (!resolved.ok) return resolved;
   const { member, symbols } = resolved.value;
@@ -117,8 +119,7 @@ export async function searchAnswer(
   // A server whose watcher saw no change since its last answer skips the walk too. Either way the
   // files hits point into are checked below, so no hit carries old lines.
   const hitsOnly = options.building === true || options.unchangedSinceLastAnswer === true;
-  const built = hitsOnly ? null : await ensureIndex(target, options.workers);
-  const freshness: Freshness = hitsOnly ? { refreshed: [], stale: [] } : await refreshAll(target, REFRESH_LIMIT);
+  const { built, freshness } = await readyIndex(target, options.workers, hitsOnly);
   const search = () => searchIndex(target.index, query, options);
   let hits = search();
   if (hitsOnly) freshness.stale = [...new Set(hits.map((h) => h.file_rel))].filter((f) => !isCurrent(target, f));
@@ -136,12 +137,36 @@ export async function searchAnswer(
   return ok({
     query,
     hits,
-    ...(built && built.files.indexed > 0 ? { index_built: { files: built.files.indexed, seconds: built.seconds } } : {}),
-    ...incompleteNote(target, options.building),
-    refreshed: freshness.refreshed,
-    stale: freshness.stale.length > 0 ? { files: freshness.stale.length, hint: staleHint(target) } : null,
+    ...freshnessNote(target, built, freshness, options.building),
     ...(hits.length === 0 ? { hint: "no match: try other words, fewer words, an identifier, or drop --kind/--lang" } : {}),
   });
+}
+
+/**
+ * The index as an answer needs it: built when there is none (or, `current`, of another format),
+ * files changed since re-indexed (up to a limit; the rest stale). While this process builds it (an MCP server), as it is: the build brings
+ * every file up to date, and a refresh would race it for the same files.
+ */
+export async function readyIndex(target: IndexTarget, workers: number, building = false, current = false): Promise<{ built: BuildReport | null; freshness: Freshness }> {
+  if (building) return { built: null, freshness: { refreshed: [], stale: [] } };
+  const built = await ensureIndex(target, workers, current);
+  return { built, freshness: await refreshAll(target, REFRESH_LIMIT) };
+}
+
+export type FreshnessNote = {
+  index_built?: { files: number; seconds: number };
+  refreshed: string[];
+  stale: { files: number; hint: string } | null;
+} & IncompleteNote;
+
+/** What an answer says of the index it came from: built for it, refreshed, stale, incomplete. */
+export function freshnessNote(target: IndexTarget, built: BuildReport | null, freshness: Freshness, building?: boolean): FreshnessNote {
+  return {
+    ...(built && built.files.indexed > 0 ? { index_built: { files: built.files.indexed, seconds: built.seconds } } : {}),
+    ...incompleteNote(target, building),
+    refreshed: freshness.refreshed,
+    stale: freshness.stale.length > 0 ? { files: freshness.stale.length, hint: staleHint(target) } : null,
+  };
 }
 
 /** The file is on disk as the index has it (same size and time). */

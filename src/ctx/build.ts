@@ -114,13 +114,18 @@ async function uploadParsed(remote: RemoteCache, batch: Extracting): Promise<voi
   }
 }
 
+/** The rows' format and every extractor's version, as the index records the build that wrote it. */
+export function indexFormat(): string {
+  return `${TEXT_FORMAT}:${LANGUAGE_IDS.map(extractorVersion).join(",")}`;
+}
+
 async function buildPass(target: IndexTarget, options: Omit<BuildOptions, "waitMs">): Promise<Omit<BuildReport, "recovered" | "waited_for_build_s">> {
   const started = performance.now();
   useNormalJit();
   const walk = walkSegment(target.root, target.maxFileBytes);
   // The rows' format and every extractor's version: a binary that extracts differently (new kinds, a
   // fixed query) re-indexes files whose size and time did not change, instead of keeping old symbols.
-  target.index.requireTextFormat(`${TEXT_FORMAT}:${LANGUAGE_IDS.map(extractorVersion).join(",")}`);
+  target.index.requireTextFormat(indexFormat());
   const known = target.index.files();
   // Same size and mtime: unchanged without reading. The rest is read (and parsed) batch by batch,
   // so memory stays bounded however large the segment is.

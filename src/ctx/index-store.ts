@@ -2,7 +2,7 @@ import type { Database } from "bun:sqlite";
 import { isRefusedValue } from "../store/sqlite-errors.ts";
 import type { Store } from "../store/store.ts";
 import { lineOrdinals, lineSuffix } from "../core/definition-address.ts";
-import type { SymbolRecord } from "../extract/types.ts";
+import type { ReferenceRecord, SymbolRecord } from "../extract/types.ts";
 import type { DirStamp } from "./walk.ts";
 import { nameTerms } from "./terms.ts";
 import type { Section } from "./markdown.ts";
@@ -44,6 +44,7 @@ export type OutlineRow = Pick<IndexItem, "item_id" | "kind" | "qualified_name" |
 export interface FileUpdate {
   readonly file: Omit<IndexedFile, "items">;
   readonly symbols?: readonly SymbolRecord[];
+  readonly references?: readonly ReferenceRecord[];
   readonly sections?: readonly Section[];
   /** The file's text: the head of each symbol (docstring, first lines) is indexed as its body. */
   readonly source?: string;
@@ -55,6 +56,23 @@ export interface FileUpdate {
 export interface RefusedFile {
   readonly file_rel: string;
   readonly detail: string;
+}
+
+/** A definition as references are resolved against it (sections are not definitions). */
+export type DefinitionRow = Pick<IndexItem, "item_id" | "file_rel" | "lang" | "kind" | "name" | "qualified_name" | "parent" | "line" | "end_line" | "signature">;
+
+/** A reference row: the extractor's record with its file (from_name: the record's `from`, from_id: that definition's id). */
+export interface ReferenceRow {
+  file_rel: string;
+  from_id: string | null;
+  kind: string;
+  name: string;
+  line: number;
+  col: number;
+  from_name: string | null;
+  receiver: string | null;
+  module: string | null;
+  alias: string | null;
 }
 
 export interface SearchRow extends IndexItem {
@@ -92,6 +110,8 @@ export function commentAbove(lines: readonly string[], line: number): string {
   for (; at >= 0 && found.length < COMMENT_LINES && COMMENT_LINE.test(lines[at]!); at--) found.push(lines[at]!.trim());
   return found.reverse().join("\n").replace(/^[/*#;\-!\s]+/gm, "").slice(0, COMMENT_CHARS);
 }
+
+const DEFINITION_COLUMNS = "item_id, file_rel, lang, kind, name, qualified_name, parent, line, end_line, signature";
 
 // Column weights for bm25: names, signature, doc, body, path.
 const BM25_WEIGHTS = "10.0, 3.0, 6.0, 2.0, 4.0";
@@ -187,12 +207,16 @@ export class ContextIndex {
    * build indexes them again; the format is recorded in the same transaction.
    */
   requireTextFormat(format: string): void {
-    const row = this.db.query("SELECT value FROM ctx_meta WHERE name = 'text_format'").get() as { value: string } | null;
-    if (row?.value === format) return;
+    if (this.textFormat() === format) return;
     this.db.transaction(() => {
       this.db.run("UPDATE ctx_files SET mtime_ms = -1, content_hash = ''");
       this.db.run("INSERT OR REPLACE INTO ctx_meta(name, value) VALUES ('text_format', ?)", [format]);
     }).immediate();
+  }
+
+  /** The format the last build recorded (src/ctx/build.ts indexFormat), or null before any. */
+  textFormat(): string | null {
+    return ((this.db.query("SELECT value FROM ctx_meta WHERE name = 'text_format'").get() as { value: string } | null) ?? null)?.value ?? null;
   }
 
   /** The directories the last walk saw, with their times then. */
@@ -208,6 +232,7 @@ export class ContextIndex {
   private removeFile(fileRel: string): void {
     this.db.run("DELETE FROM ctx_fts WHERE rowid IN (SELECT rowid FROM ctx_items WHERE file_rel = ?)", [fileRel]);
     this.db.run("DELETE FROM ctx_items WHERE file_rel = ?", [fileRel]);
+    this.db.run("DELETE FROM ctx_refs WHERE file_rel = ?", [fileRel]);
     this.db.run("DELETE FROM ctx_files WHERE file_rel = ?", [fileRel]);
   }
 
@@ -248,6 +273,18 @@ export class ContextIndex {
       const doc = comment.startsWith(s.doc ?? "\u0000") ? comment : [s.doc, comment].filter(Boolean).join("\n");
       insertText.run(rowid, nameTerms(s.qualified_name), s.signature, doc, head, path);
       items++;
+    }
+    if (update.references?.length) {
+      // A use's definition by its qualified name: the last of that name starting at or before the use.
+      const defined = new Map<string, { line: number; id: string }[]>();
+      (update.symbols ?? []).forEach((s, i) => {
+        const same = defined.get(s.qualified_name);
+        if (same) same.push({ line: s.line, id: ids[i]! });
+        else defined.set(s.qualified_name, [{ line: s.line, id: ids[i]! }]);
+      });
+      const fromId = (from: string | null, line: number) => (from === null ? null : ((defined.get(from) ?? []).findLast((d) => d.line <= line) ?? defined.get(from)?.[0])?.id ?? null);
+      const insertRef = this.db.query("INSERT INTO ctx_refs(file_rel, kind, name, line, col, from_name, from_id, receiver, module, alias) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      for (const r of update.references) insertRef.run(file.file_rel, r.kind, r.name, r.line, r.col, r.from, fromId(r.from, r.line), r.receiver ?? null, r.module ?? null, r.alias ?? null);
     }
     for (const section of update.sections ?? []) {
       const itemId = ids[items]!;
@@ -313,6 +350,41 @@ export class ContextIndex {
   /** Items whose name is exactly `name` (symbols by name or qualified name). */
   byName(name: string, limit: number): IndexItem[] {
     return this.db.query("SELECT * FROM ctx_items WHERE name = ? OR qualified_name = ? LIMIT ?").all(name, name, limit) as IndexItem[];
+  }
+
+  /** Definitions named `name` (no sections). */
+  definitionsNamed(name: string): DefinitionRow[] {
+    return this.db.query(`SELECT ${DEFINITION_COLUMNS} FROM ctx_items WHERE name = ? AND kind <> 'section'`).all(name) as DefinitionRow[];
+  }
+
+  /** Definitions of one file, in line order (the enclosing definition of a reference is one of them). */
+  definitionsOf(fileRel: string): DefinitionRow[] {
+    return this.db.query(`SELECT ${DEFINITION_COLUMNS} FROM ctx_items WHERE file_rel = ? AND kind <> 'section' ORDER BY line`).all(fileRel) as DefinitionRow[];
+  }
+
+  allDefinitions(): DefinitionRow[] {
+    return this.db.query(`SELECT ${DEFINITION_COLUMNS} FROM ctx_items WHERE kind <> 'section'`).all() as DefinitionRow[];
+  }
+
+  /** References using `name`, in file and line order. */
+  referencesNamed(name: string): ReferenceRow[] {
+    return this.db.query(`SELECT * FROM ctx_refs WHERE name = ? ORDER BY file_rel, line, col`).all(name) as ReferenceRow[];
+  }
+
+  /** The references of one file, of one kind when given (a file's imports), in line order. */
+  referencesOf(fileRel: string, kind?: string): ReferenceRow[] {
+    return this.db.query(`SELECT * FROM ctx_refs WHERE file_rel = ?1 AND (?2 IS NULL OR kind = ?2) ORDER BY line, col`).all(fileRel, kind ?? null) as ReferenceRow[];
+  }
+
+  /** Every reference of the kinds asked, in file and line order (the graph of the whole segment). */
+  allReferences(kinds: readonly string[]): ReferenceRow[] {
+    return this.db.query(`SELECT * FROM ctx_refs WHERE kind IN (SELECT value FROM json_each(?)) ORDER BY file_rel, line, col`).all(JSON.stringify(kinds)) as ReferenceRow[];
+  }
+
+  /** Each indexed file with its kind (its language, or `markdown`). */
+  fileKinds(): Map<string, string> {
+    const rows = this.db.query("SELECT file_rel, kind FROM ctx_files").all() as { file_rel: string; kind: string }[];
+    return new Map(rows.map((r) => [r.file_rel, r.kind]));
   }
 
   /** From the per-file item counts: scanning the items took 5 ms on the stdlib, this 0.2. */

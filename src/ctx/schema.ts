@@ -1,9 +1,12 @@
 import type { StoreFeature } from "../store/types.ts";
 
-/** The ctx index's tables: files, items (symbols and sections), their full-text index, walk and build state. */
+/**
+ * The ctx index's tables: files, items (symbols and sections), their full-text index, the references
+ * in each file (version 2), walk and build state.
+ */
 export const CTX_INDEX_FEATURE: StoreFeature = {
   name: "ctx_index",
-  version: 1,
+  version: 2,
   // The full-text table against its rows (FTS5's own integrity-check), and a rebuild from them.
   check(db) {
     // A file the index was never built in has nothing to check.
@@ -42,6 +45,23 @@ CREATE INDEX IF NOT EXISTS ctx_items_by_file ON ctx_items(file_rel);
 CREATE INDEX IF NOT EXISTS ctx_items_by_name ON ctx_items(name);
 CREATE INDEX IF NOT EXISTS ctx_items_by_qualified_name ON ctx_items(qualified_name);
 CREATE VIRTUAL TABLE IF NOT EXISTS ctx_fts USING fts5(names, signature, doc, body, path, tokenize = 'porter unicode61');
+-- The uses of names in each file, as written (src/extract/types.ts ReferenceRecord); they are resolved
+-- to definitions when asked (src/graph/), so a changed file never leaves another file's rows stale.
+CREATE TABLE IF NOT EXISTS ctx_refs (
+  file_rel TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  name TEXT NOT NULL,
+  line INTEGER NOT NULL,
+  col INTEGER NOT NULL,
+  from_name TEXT,
+  -- The id of that definition (the last of its name in the file starting at or before the use).
+  from_id TEXT,
+  receiver TEXT,
+  module TEXT,
+  alias TEXT
+);
+CREATE INDEX IF NOT EXISTS ctx_refs_by_name ON ctx_refs(name);
+CREATE INDEX IF NOT EXISTS ctx_refs_by_file ON ctx_refs(file_rel);
 -- The directories a build walked: one whose time changed has gained or lost files since.
 CREATE TABLE IF NOT EXISTS ctx_dirs (dir_rel TEXT PRIMARY KEY, mtime_ms REAL NOT NULL);
 -- 'build' = 'running' from a build's first write to its last: still there, the build did not finish.

@@ -140,7 +140,7 @@ async function finishExtracting(cache: AstCache, batch: Extracting): Promise<Fil
     if (file.kind.type === "markdown") return { file: { ...base, parse_status: "ok" }, sections: splitSections(decodeSource(bytes)), replaces };
     if (generated) return { file: { ...base, parse_status: generated }, symbols: [], replaces };
     const extraction = extractions.get(file.fileRel)!;
-    return { file: { ...base, parse_status: extraction.parse_status }, symbols: extraction.symbols, source: decodeSource(bytes), replaces };
+    return { file: { ...base, parse_status: extraction.parse_status }, symbols: extraction.symbols, references: extraction.references, source: decodeSource(bytes), replaces };
   });
 }
 

@@ -4,7 +4,9 @@ import { isEmptyGlob, SEARCH_KINDS, SEARCH_LANGUAGES } from "../ctx/search.ts";
 import { SYMBOL_KINDS } from "../languages.ts";
 import type { SymbolRecord } from "../extract/types.ts";
 import { outlineOn } from "../services/ast.ts";
-import { getWork, searchWork, statusWork } from "../services/ctx.ts";
+import { MAX_DEPTH, MAX_REFS_LIMIT, REFERENCE_KINDS, type CalleesAnswer, type CallersAnswer, type RefsAnswer } from "../graph/references.ts";
+import type { IndexWork } from "../services/index-session.ts";
+import { getWork, graphWork, mapWork, refsWork, searchWork, statusWork } from "../services/ctx.ts";
 import { budgetOf, DEFAULT_BUDGET, decodeCursor, encodeCursor, fitPage, fits, MAX_BUDGET, MIN_BUDGET, tokens, type Rendered } from "./budget.ts";
 import type { InputSchema } from "./validate.ts";
 import type { Workspace } from "./workspace.ts";
@@ -262,6 +264,102 @@ const get: Tool = {
   },
 };
 
+const DIRECTIONS = ["uses", "callers", "callees"] as const;
+
+const refs: Tool = {
+  name: "refs",
+  title: "References",
+  description: "Uses of a definition (name, id or sym:// URI), each resolved or ambiguous; callers/callees follow calls to a depth.",
+  inputSchema: {
+    type: "object",
+    properties: {
+      target: { type: "string", description: "Name, Class.method, id or sym:// URI", minLength: 1 },
+      direction: { type: "string", description: "uses (default), callers or callees", enum: DIRECTIONS },
+      kind: { type: "string", description: "uses of this kind only", enum: REFERENCE_KINDS },
+      depth: { type: "integer", description: "callers/callees: calls away (default 1)", minimum: 1, maximum: MAX_DEPTH },
+      budget: budgetArg,
+      cursor: cursorArg,
+    },
+    required: ["target"],
+    additionalProperties: false,
+  },
+  outputSchema: { type: "object", properties: { targets: list, items: list, total: num, coverage: { type: "object" }, next_cursor: text }, required: ["items"] },
+  async run(args, workspace) {
+    const query = args.target as string;
+    const direction = (args.direction as (typeof DIRECTIONS)[number] | undefined) ?? "uses";
+    const kind = args.kind as string | undefined;
+    const depth = (args.depth as number | undefined) ?? 1;
+    const request = requestKey("refs", [query, direction, kind, depth]);
+    const start = startOf(args, request, null);
+    if (!start.ok) return start;
+    await workspace.settle(BUILD_GRACE_MS);
+    const options = { query, limit: MAX_REFS_LIMIT, workers: workspace.workers };
+    const work = (building: boolean): IndexWork<RefsAnswer | CallersAnswer | CalleesAnswer> =>
+      direction === "uses"
+        ? refsWork({ ...options, kinds: kind === undefined ? undefined : [kind], building })
+        : direction === "callers"
+          ? graphWork("callers", { ...options, depth, building })
+          : graphWork("callees", { ...options, depth, building });
+    const { answer } = await workspace.run(work);
+    if (!answer.ok) return answer;
+    const value = answer.value as Record<string, unknown> & { targets: { id: string; kind: string; line: number; signature: string }[]; total: number };
+    const items = (value.references ?? value.callers ?? value.callees) as Record<string, unknown>[];
+    const { targets, total, coverage, index_incomplete, stale } = value;
+    const lineOf = (item: Record<string, unknown>) =>
+      [item.depth === undefined ? "" : "  ".repeat((item.depth as number) - 1), item.file ?? "", item.line === undefined ? "" : `:${item.line}`, `  ${item.kind ?? ""}`, `  ${item.id ?? item.from ?? item.name ?? ""}`, item.resolution === "resolved" ? "" : `  ${item.resolution}${item.why ? ` (${item.why})` : ""}`].join("");
+    const rendered = fitPage(
+      items,
+      start.value,
+      budgetOf(args),
+      (page, next) => {
+        const cursor = next === null ? undefined : encodeCursor({ request, offset: next, version: "" });
+        // The targets and the coverage note once, on the first page.
+        const first = start.value === 0 ? { targets, coverage } : {};
+        const structured = present({ ...first, items: page, total, next_cursor: cursor, index_incomplete, stale });
+        const head = start.value === 0 ? targets.map((t) => `${t.id}  ${t.kind} L${t.line}  ${t.signature.split("\n")[0]}`) : [];
+        return { structured: { items: page, ...structured }, text: [...head, ...page.map(lineOf), ...footer({ ...structured, total_hits: total })].join("\n") };
+      },
+      (item) => ({ json: json(item), text: lineOf(item).length }),
+    );
+    return ok(rendered);
+  },
+};
+
+const map: Tool = {
+  name: "map",
+  title: "Repository map",
+  description: "The segment's most important definitions (ranked by their uses across files) as an outline filling the budget; focus ranks around files or ids.",
+  inputSchema: {
+    type: "object",
+    properties: {
+      focus: { type: "array", description: "Files or ids to rank around (left out of the map)", items: { type: "string" }, minItems: 1, maxItems: 20 },
+      budget: budgetArg,
+    },
+    additionalProperties: false,
+  },
+  outputSchema: { type: "object", properties: { map: text, shown: num, ranked: num }, required: ["map"] },
+  async run(args, workspace) {
+    const budget = budgetOf(args);
+    const focus = (args.focus as string[] | undefined) ?? [];
+    await workspace.settle(BUILD_GRACE_MS);
+    // The map's own budget is the answer's less its other fields (~40 tokens) and the escape JSON
+    // adds to each newline (a line is ~40 characters: 3%); what still overflows is taken off and the
+    // map made again (twice at most).
+    let room = Math.floor((budget - 40) * 0.97);
+    let rendered: Rendered | null = null;
+    for (let attempt = 0; attempt < 3 && room > 0; attempt++) {
+      const { answer } = await workspace.run((building) => mapWork({ budget: room, focus, workers: workspace.workers, building }));
+      if (!answer.ok) return answer;
+      const { map: text, shown, ranked, index_incomplete, stale } = answer.value;
+      const structured = present({ map: text, shown, ranked, focus, index_incomplete, stale });
+      rendered = { structured, text: [text, ...footer(structured)].join("\n") };
+      if (fits(rendered, budget)) return ok(rendered);
+      room -= Math.max(tokens(JSON.stringify(structured)) - budget, 10);
+    }
+    return fail("USAGE_ERROR", `the map does not fit ${budget} tokens`, { hint: "raise budget" });
+  },
+};
+
 const status: Tool = {
   name: "status",
   title: "Index status",
@@ -282,6 +380,6 @@ const status: Tool = {
   },
 };
 
-export const TOOLS: readonly Tool[] = [search, outline, get, status];
+export const TOOLS: readonly Tool[] = [search, outline, get, refs, map, status];
 
 export const unknownTool = (name: string): TrifectaError => ({ code: "USAGE_ERROR", message: `unknown tool '${name}'; tools: ${TOOLS.map((t) => t.name).join(", ")}` });

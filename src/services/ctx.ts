@@ -4,6 +4,8 @@ import { getAnswer, searchAnswer, statusAnswer, type GetAnswer, type SearchAnswe
 import { BuildBusy, buildIndex, type BuildReport } from "../ctx/build.ts";
 import type { GetMode } from "../ctx/get.ts";
 import type { SearchFilters } from "../ctx/search.ts";
+import { mapAnswer, type MapAnswer, type MapOptions } from "../graph/map.ts";
+import { calleesAnswer, callersAnswer, refsAnswer, type CalleesAnswer, type CallersAnswer, type GraphOptions, type RefsAnswer, type RefsOptions } from "../graph/references.ts";
 import type { Answered } from "./answered.ts";
 import { onIndex, type IndexOptions, type IndexWork } from "./index-session.ts";
 import { storageHint } from "./storage-errors.ts";
@@ -64,6 +66,30 @@ export function statusWork(options: { building?: boolean }): IndexWork<StatusAns
   };
 }
 
+export function refsWork(options: RefsOptions): IndexWork<RefsAnswer> {
+  return async (target) => {
+    const answer = await refsAnswer(target, options);
+    return { answer, summary: answer.ok ? { uses: answer.value.total, resolved: answer.value.coverage.resolved } : {} };
+  };
+}
+
+export function mapWork(options: MapOptions): IndexWork<MapAnswer> {
+  return async (target) => {
+    const answer = await mapAnswer(target, options);
+    return { answer, summary: answer.ok ? { shown: answer.value.shown, used_tokens: answer.value.used_tokens, focus: options.focus.length } : {} };
+  };
+}
+
+/** Callers or callees of a definition, up to a depth. */
+export function graphWork(direction: "callers", options: GraphOptions): IndexWork<CallersAnswer>;
+export function graphWork(direction: "callees", options: GraphOptions): IndexWork<CalleesAnswer>;
+export function graphWork(direction: "callers" | "callees", options: GraphOptions): IndexWork<CallersAnswer | CalleesAnswer> {
+  return async (target) => {
+    const answer = direction === "callers" ? await callersAnswer(target, options) : await calleesAnswer(target, options);
+    return { answer, summary: answer.ok ? { found: answer.value.total, depth: options.depth } : {} };
+  };
+}
+
 export function build(options: IndexOptions & { progress?: (done: number, total: number) => void }): Promise<Answered<BuildReport & { segment_root: string }>> {
   return onIndex(options, buildWork({ workers: options.settings.ctxWorkers, progress: options.progress, remote: options.remote }));
 }
@@ -74,4 +100,20 @@ export function search(options: IndexOptions & Omit<SearchOptions, "workers">): 
 
 export function get(options: IndexOptions & GetOptions): Promise<Answered<GetAnswer & { segment_root: string }>> {
   return onIndex(options, getWork(options));
+}
+
+export function refs(options: IndexOptions & Omit<RefsOptions, "workers">): Promise<Answered<RefsAnswer & { segment_root: string }>> {
+  return onIndex(options, refsWork({ ...options, workers: options.settings.ctxWorkers }));
+}
+
+export function callers(options: IndexOptions & Omit<GraphOptions, "workers">): Promise<Answered<CallersAnswer & { segment_root: string }>> {
+  return onIndex(options, graphWork("callers", { ...options, workers: options.settings.ctxWorkers }));
+}
+
+export function callees(options: IndexOptions & Omit<GraphOptions, "workers">): Promise<Answered<CalleesAnswer & { segment_root: string }>> {
+  return onIndex(options, graphWork("callees", { ...options, workers: options.settings.ctxWorkers }));
+}
+
+export function map(options: IndexOptions & Omit<MapOptions, "workers">): Promise<Answered<MapAnswer & { segment_root: string }>> {
+  return onIndex(options, mapWork({ ...options, workers: options.settings.ctxWorkers }));
 }

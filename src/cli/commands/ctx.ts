@@ -1,11 +1,14 @@
 import { defineCommand } from "citty";
 import { DEFAULT_BUDGET, GET_MODES, type GetMode } from "../../ctx/get.ts";
 import { isEmptyGlob, MAX_LIMIT, SEARCH_KINDS, SEARCH_LANGUAGES } from "../../ctx/search.ts";
+import { DEFAULT_MAP_BUDGET, MAX_MAP_BUDGET } from "../../graph/map.ts";
+import { DEFAULT_REFS_LIMIT, MAX_DEPTH, MAX_REFS_LIMIT, REFERENCE_KINDS } from "../../graph/references.ts";
+import type { Answered } from "../../services/answered.ts";
 import * as ctx from "../../services/ctx.ts";
 import { extractIsolated, LARGE_INPUT_BYTES } from "../fast-extract.ts";
 import { writeStderr } from "../output.ts";
 import { repeatable, usage, variadic } from "../strict-args.ts";
-import { getText, searchText } from "../text.ts";
+import { calleesText, callersText, getText, mapText, refsText, searchText } from "../text.ts";
 import { formatArgs, kindsOption, oneOf, printerFor, printOk, remoteCacheArg, runCommand, segmentArg, telemetryArg } from "./shared.ts";
 
 // Large files are parsed each in a process of their own (src/cli/fast-extract.ts).
@@ -88,7 +91,78 @@ const get = defineCommand({
   },
 });
 
+const targetArg = { target: { type: "positional", required: true, description: "A name (or Class.method), an id from ctx search, or a sym:// URI" } } as const;
+const limitArg = { limit: { type: "string", description: `Most results to return (default ${DEFAULT_REFS_LIMIT}, at most ${MAX_REFS_LIMIT})` } } as const;
+
+function limitOf(value: string | undefined): { ok: true; value: number } | ReturnType<typeof usage> {
+  const limit = value === undefined ? DEFAULT_REFS_LIMIT : Number(value);
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_REFS_LIMIT) return usage(`--limit takes a whole number from 1 to ${MAX_REFS_LIMIT}`);
+  return { ok: true, value: limit };
+}
+
+const refs = defineCommand({
+  meta: { name: "refs", description: "Every use of a definition (calls, imports, type uses, inheritance, decorators), resolved, grouped by file" },
+  args: { ...targetArg, ...segmentArg, kind: { type: "string", description: `Only these kinds of use, comma-separated: ${REFERENCE_KINDS.join(", ")}` }, ...limitArg, ...telemetryArg, ...formatArgs },
+  async run({ args }) {
+    const print = printerFor(args, printOk, refsText);
+    if (!print.ok) return print;
+    const limit = limitOf(args.limit);
+    if (!limit.ok) return limit;
+    const kinds = kindsOption(args.kind, REFERENCE_KINDS);
+    if (!kinds.ok) return kinds;
+    return runCommand("ctx.refs", args, (context) => ctx.refs({ ...context, segment: args.segment, large, query: args.target, kinds: kinds.value, limit: limit.value }), print.value);
+  },
+});
+
+type GraphService<T extends object> = (options: Parameters<typeof ctx.callers>[0]) => Promise<Answered<T>>;
+
+function graphCommand<T extends object>(direction: "callers" | "callees", description: string, service: GraphService<T>, text: (value: T) => string) {
+  return defineCommand({
+    meta: { name: direction, description },
+    args: { ...targetArg, ...segmentArg, depth: { type: "string", description: `How many calls away to follow (default 1, at most ${MAX_DEPTH})` }, ...limitArg, ...telemetryArg, ...formatArgs },
+    async run({ args }) {
+      const print = printerFor(args, printOk, text);
+      if (!print.ok) return print;
+      const limit = limitOf(args.limit);
+      if (!limit.ok) return limit;
+      const depth = args.depth === undefined ? 1 : Number(args.depth);
+      if (!Number.isInteger(depth) || depth < 1 || depth > MAX_DEPTH) return usage(`--depth takes a whole number from 1 to ${MAX_DEPTH}`);
+      return runCommand(`ctx.${direction}`, args, (context) => service({ ...context, segment: args.segment, large, query: args.target, depth, limit: limit.value }), print.value);
+    },
+  });
+}
+
+const map = defineCommand({
+  meta: { name: "map", description: "The segment's most important definitions (PageRank over the uses), as an outline that fits a token budget" },
+  args: repeatable(
+    {
+      ...segmentArg,
+      budget: { type: "string", description: `Token budget of the map, never exceeded (default ${DEFAULT_MAP_BUDGET}, at most ${MAX_MAP_BUDGET}; tokens = characters / 4, rounded up)` },
+      focus: { type: "string", description: "Rank around this file or definition id (may be repeated); the focus itself is left out of the map" },
+      ...telemetryArg,
+      ...formatArgs,
+    },
+    ["focus"],
+  ),
+  async run({ args }) {
+    const print = printerFor(args, printOk, mapText);
+    if (!print.ok) return print;
+    const budget = args.budget === undefined ? DEFAULT_MAP_BUDGET : Number(args.budget);
+    if (!Number.isInteger(budget) || budget < 1 || budget > MAX_MAP_BUDGET) return usage(`--budget takes a whole number of tokens from 1 to ${MAX_MAP_BUDGET}`);
+    const focus = ([] as string[]).concat(args.focus ?? []);
+    return runCommand("ctx.map", args, (context) => ctx.map({ ...context, segment: args.segment, large, budget, focus }), print.value);
+  },
+});
+
 export const ctxCommand = defineCommand({
   meta: { name: "ctx", description: "Index the segment, search it, and get just the lines an agent needs" },
-  subCommands: { build, search, get },
+  subCommands: {
+    build,
+    search,
+    get,
+    refs,
+    callers: graphCommand("callers", "The definitions that call a definition, and theirs up to --depth (what breaks if it changes)", ctx.callers, callersText),
+    callees: graphCommand("callees", "What a definition calls, and what those call up to --depth", ctx.callees, calleesText),
+    map,
+  },
 });

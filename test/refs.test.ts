@@ -1,0 +1,164 @@
+import { describe, expect, test } from "bun:test";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { Database } from "bun:sqlite";
+import { expectedDbPath, makeSegment, runCli } from "./helpers.ts";
+
+const ctx = (segment: string, ...args: string[]) => runCli(["ctx", ...args, "--segment", segment]);
+const at = (uses: any[]) => uses.map((u) => `${u.file}:${u.line} ${u.kind} ${u.resolution}${u.target ? ` ${u.target}` : ""}`);
+
+/**
+ * A package where names repeat on purpose: `helper` is defined in two modules (only one is imported
+ * by the caller), `render` by two classes (a call on a value of unknown type cannot pick one),
+ * `len` nowhere (a builtin).
+ */
+function pythonPackage(): string {
+  return makeSegment({
+    "pkg/__init__.py": "from .shapes import Widget\n",
+    "pkg/shapes.py": [
+      "def helper(x):",
+      "    return x",
+      "",
+      "class Base:",
+      "    def paint(self):",
+      "        return helper(1)",
+      "",
+      "class Widget(Base):",
+      "    def render(self):",
+      "        return self.paint()",
+      "",
+    ].join("\n"),
+    "pkg/other.py": ["def helper():", "    return 2", "", "class Canvas:", "    def render(self):", "        return helper()", ""].join("\n"),
+    "app.py": [
+      "from pkg.shapes import helper, Widget as W",
+      "import pkg.shapes",
+      "from pkg import Widget",
+      "",
+      "def main(thing):",
+      "    helper(3)",
+      "    pkg.shapes.helper(4)",
+      "    w = W()",
+      "    thing.render()",
+      "    Widget()",
+      "    return len([])",
+      "",
+    ].join("\n"),
+  });
+}
+
+describe("ctx refs", () => {
+  test("each use resolved through the file's scope and imports, ambiguous when only the name matches; never to the wrong definition", () => {
+    const segment = pythonPackage();
+    const helper = ctx(segment, "refs", "pkg/shapes.py#helper");
+    expect(helper.exitCode).toBe(0);
+    expect(helper.json.targets.map((t: any) => t.id)).toEqual(["pkg/shapes.py#helper"]);
+    // Its own file's call, the import, the imported name's call and the module path's; not other.py's.
+    expect(at(helper.json.references)).toEqual([
+      "app.py:1 import resolved pkg/shapes.py#helper",
+      "app.py:6 call resolved pkg/shapes.py#helper",
+      "app.py:7 call resolved pkg/shapes.py#helper",
+      "pkg/shapes.py:6 call resolved pkg/shapes.py#helper",
+    ]);
+    expect(helper.json.references[1]).toMatchObject({ col: 5, from: "main", from_id: "app.py#main" });
+    expect(helper.json.files).toEqual([
+      { file: "app.py", uses: 3 },
+      { file: "pkg/shapes.py", uses: 1 },
+    ]);
+    expect(helper.json.coverage).toMatchObject({ resolved: 4, ambiguous: 0, other_uses: 1 });
+
+    const other = ctx(segment, "refs", "pkg/other.py#helper");
+    expect(at(other.json.references)).toEqual(["pkg/other.py:6 call resolved pkg/other.py#helper"]);
+
+    // An alias, a re-export through __init__.py, and a class called to construct it.
+    const widget = ctx(segment, "refs", "Widget", "--kind", "call,import");
+    expect(at(widget.json.references)).toEqual([
+      "app.py:1 import resolved pkg/shapes.py#Widget",
+      "app.py:3 import resolved pkg/shapes.py#Widget",
+      "app.py:8 call resolved pkg/shapes.py#Widget",
+      "app.py:10 call resolved pkg/shapes.py#Widget",
+      "pkg/__init__.py:1 import resolved pkg/shapes.py#Widget",
+    ]);
+
+    // `thing.render()`: either class's, and said to be so, with both candidates.
+    const render = ctx(segment, "refs", "Canvas.render");
+    expect(render.json.references).toEqual([
+      expect.objectContaining({ file: "app.py", line: 9, resolution: "ambiguous", why: "receiver", candidates: ["pkg/other.py#Canvas.render", "pkg/shapes.py#Widget.render"] }),
+    ]);
+    // `self.paint()` is Base's method; inheritance is a use of Base.
+    expect(at(ctx(segment, "refs", "paint").json.references)).toEqual(["pkg/shapes.py:10 call ambiguous"]);
+    expect(at(ctx(segment, "refs", "Base", "--kind", "inherit").json.references)).toEqual(["pkg/shapes.py:8 inherit resolved pkg/shapes.py#Base"]);
+  });
+
+  test("callers and callees follow calls to a depth; what is not in the segment is named, not dropped", () => {
+    const segment = pythonPackage();
+    const callers = ctx(segment, "callers", "pkg/shapes.py#helper", "--depth", "2");
+    expect(callers.exitCode).toBe(0);
+    expect(callers.json.callers.map((c: any) => `${c.depth} ${c.id} ${c.resolution} ${c.calls}`)).toEqual(["1 app.py#main resolved 2", "1 pkg/shapes.py#Base.paint resolved 1", "2 pkg/shapes.py#Widget.render ambiguous 1"]);
+    const callees = ctx(segment, "callees", "app.py#main");
+    const byName = Object.fromEntries(callees.json.callees.map((c: any) => [c.name, `${c.resolution}${c.id ? ` ${c.id}` : ""}`]));
+    expect(byName).toEqual({ helper: "resolved pkg/shapes.py#helper", W: "resolved pkg/shapes.py#Widget", render: "ambiguous", len: "unresolved" });
+    expect(callees.json.coverage).toMatchObject({ resolved: 4, ambiguous: 1, unresolved: 1 });
+  });
+
+  test("incremental: an edited file's uses are what it now says, and a new file's are found, without a build", () => {
+    const segment = pythonPackage();
+    expect(ctx(segment, "refs", "pkg/shapes.py#helper").json.total).toBe(4);
+    writeFileSync(join(segment, "app.py"), "from pkg.shapes import helper\n\n\ndef main():\n    return 0\n");
+    writeFileSync(join(segment, "later.py"), "from pkg import shapes\n\nshapes.helper(5)\n");
+    const after = ctx(segment, "refs", "pkg/shapes.py#helper");
+    expect(after.json.refreshed.sort()).toEqual(["app.py", "later.py"]);
+    expect(at(after.json.references)).toEqual(["app.py:1 import resolved pkg/shapes.py#helper", "later.py:3 call resolved pkg/shapes.py#helper", "pkg/shapes.py:6 call resolved pkg/shapes.py#helper"]);
+  });
+
+  test("an index an older binary wrote (no references) is built again before refs answers, not read as 'no uses'", () => {
+    const segment = pythonPackage();
+    expect(ctx(segment, "build").exitCode).toBe(0);
+    const db = new Database(expectedDbPath(segment));
+    db.run("DELETE FROM ctx_refs");
+    db.run("UPDATE ctx_meta SET value = 'an older format' WHERE name = 'text_format'");
+    db.close();
+    const refs = ctx(segment, "refs", "pkg/shapes.py#helper");
+    expect(refs.json.index_built.files).toBe(4);
+    expect(refs.json.total).toBe(4);
+  });
+
+  test("bad input: unknown names and ids, bad kinds, depths and limits are JSON errors with stable codes", () => {
+    const segment = pythonPackage();
+    const unknown = ctx(segment, "refs", "no_such_thing");
+    expect(unknown.exitCode).toBe(1);
+    expect(unknown.json).toMatchObject({ status: "error", error_code: "SYMBOL_NOT_FOUND" });
+    expect(ctx(segment, "refs", "app.py#nope").json.error_code).toBe("ID_NOT_FOUND");
+    for (const args of [["refs", "helper", "--kind", "calls"], ["callers", "helper", "--depth", "9"], ["refs", "helper", "--limit", "0"]]) {
+      const run = ctx(segment, ...args);
+      expect(run.exitCode).toBe(2);
+      expect(run.json.error_code).toBe("USAGE_ERROR");
+    }
+  });
+});
+
+describe("ctx map", () => {
+  test("the most used definitions first, within the budget and never over it; the same map each time", () => {
+    const segment = pythonPackage();
+    const map = ctx(segment, "map", "--budget", "60");
+    expect(map.exitCode).toBe(0);
+    expect(map.json.used_tokens).toBeLessThanOrEqual(60);
+    expect(Math.ceil(map.json.map.length / 4)).toBe(map.json.used_tokens);
+    // helper is used from three places in two files: it and its file come first.
+    expect(map.json.map.split("\n").slice(0, 2)).toEqual(["pkg/shapes.py:", "  1: def helper(x)"]);
+    expect(ctx(segment, "map", "--budget", "60").json.map).toBe(map.json.map);
+    // A larger budget shows more, a tiny one what fits.
+    const all = ctx(segment, "map", "--budget", "5000").json;
+    expect(all.shown).toBe(all.ranked);
+    expect(ctx(segment, "map", "--budget", "8").json.used_tokens).toBeLessThanOrEqual(8);
+  });
+
+  test("--focus ranks around a file and leaves it out; an unknown focus is an error", () => {
+    const segment = pythonPackage();
+    const focused = ctx(segment, "map", "--focus", "app.py", "--budget", "5000");
+    expect(focused.json.map).not.toContain("app.py:");
+    expect(focused.json.focus).toEqual(["app.py"]);
+    const bad = ctx(segment, "map", "--focus", "nowhere.py");
+    expect(bad.exitCode).toBe(1);
+    expect(bad.json.error_code).toBe("ID_NOT_FOUND");
+  });
+});
