@@ -1,6 +1,7 @@
 """Jedi as the references oracle for bench/references.ts (Python).
 
     python3 references-jedi.py ROOT [--budget SECONDS] [--common N] < files.txt > oracle.json
+    python3 references-jedi.py ROOT --goto < positions.json > definitions.json
 
 ROOT is the segment; stdin lists its .py files (relative, one a line). For every top-level function and
 class, and every method of a top-level class (but the dunders: their uses are implicit), Jedi's
@@ -13,6 +14,10 @@ seconds each, for a handful of uses it can prove. A method whose name is written
 (default 100) in the tree's .py files is not queried; it is written with an "error" and left out of the scoring.
 (Interrupting a query on a timer instead leaves Jedi's caches broken for the queries after it.) A budget in
 seconds stops the whole run early (the output then says "complete": false) so a slow machine still ends.
+
+get_references finds uses by the definition's name, so it misses a use through an alias (`from m import f
+as g; g()`). `--goto` checks such positions the other way: for each [file, line, col] (1-based) it writes
+where Jedi's goto (imports followed) lands inside ROOT, as a list of [file, line, col] of the names.
 """
 
 import collections
@@ -97,13 +102,48 @@ def name_counts(root):
     return counts
 
 
+def project_of(root):
+    """A Jedi project where the tree's packages are found in ROOT only: an installed copy of the same
+    package elsewhere on sys.path (Debian's Django in dist-packages) would take its imports."""
+    tops = set(os.listdir(root))
+    elsewhere = [p for p in sys.path if p and os.path.isdir(p) and os.path.realpath(p) != os.path.realpath(root)
+                 and not tops.intersection(os.listdir(p))]
+    return jedi.Project(root, sys_path=[root, *elsewhere], smart_sys_path=False)
+
+
+def goto(root):
+    project = project_of(root)
+    positions = json.load(sys.stdin)
+    scripts = {}
+    out = []
+    for rel, line, col in positions:
+        if rel not in scripts:
+            path = f"{root}/{rel}"
+            with open(path, encoding="utf-8", errors="replace") as f:
+                scripts[rel] = jedi.Script(f.read(), path=path, project=project)
+        try:
+            names = scripts[rel].goto(line, col - 1, follow_imports=True)
+        except Exception:  # an inference error is "lands nowhere", not the end of the run
+            names = []
+        landed = []
+        for name in names:
+            if name.module_path is None or name.line is None or not str(name.module_path).startswith(root + "/"):
+                continue
+            landed.append([str(name.module_path)[len(root) + 1:], name.line, name.column + 1])
+        out.append(landed)
+    json.dump(out, sys.stdout)
+
+
 def main():
     root = sys.argv[1].rstrip("/")
+    if "--goto" in sys.argv:
+        goto(root)
+        return
     budget = float(sys.argv[sys.argv.index("--budget") + 1]) if "--budget" in sys.argv else float("inf")
     common = int(sys.argv[sys.argv.index("--common") + 1]) if "--common" in sys.argv else 100
     counts = name_counts(root)
     files = [line.strip() for line in sys.stdin if line.strip()]
-    project = jedi.Project(root, smart_sys_path=False, added_sys_path=[root])
+    project = project_of(root)
     grammar = parso.load_grammar()
     started = time.monotonic()
     out = []

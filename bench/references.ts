@@ -29,11 +29,12 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, write
 import { homedir } from "node:os";
 import { delimiter, dirname, join, relative } from "node:path";
 import ts from "typescript";
+import { generatedReason, HEAD_BYTES } from "../src/ctx/generated.ts";
 
 const ORACLE_FORMAT = 1; // bump when the oracle code here or in references-jedi.py changes what it lists
 const NPM_PACKAGES = ["rxjs@7.8.2", "zod@3.25.76"];
 const DJANGO_PACKAGES = ["utils", "core", "http", "dispatch", "urls", "middleware", "template"];
-const REFS_LIMIT = "1000000"; // every use: the scoring needs all of them
+const REFS_LIMIT = "1000"; // the most ctx refs gives; an answer it truncates is reported
 const COMMAND_TIMEOUT_MS = 5 * 60_000;
 const JEDI_WORKERS = 2; // the machine's cores; each worker queries its share of the files
 
@@ -77,7 +78,11 @@ interface Corpus {
   /** What the oracle's answer depends on besides the files: the tool's version and this code. */
   oracleIdentity(): string;
   runOracle(root: string, files: string[]): Promise<Oracle>;
+  /** Where the oracle's go-to-definition lands (inside the tree) from each [file, line, col], as [file, line, col] of names. */
+  goto(root: string, files: string[], positions: Position[]): Promise<Position[][]>;
 }
+
+type Position = [file: string, line: number, col: number];
 
 // ---------- shell ----------
 
@@ -189,8 +194,7 @@ function tsDefinitions(file: ts.SourceFile): { name: ts.Identifier; kind: string
   return out;
 }
 
-async function typescriptOracle(root: string, files: string[]): Promise<Oracle> {
-  const started = Bun.nanoseconds();
+function typescriptService(root: string, files: string[]): { service: ts.LanguageService; program: ts.Program } {
   const paths = files.map((f) => join(root, f));
   const options: ts.CompilerOptions = {
     target: ts.ScriptTarget.ES2022,
@@ -220,14 +224,20 @@ async function typescriptOracle(root: string, files: string[]): Promise<Oracle> 
     getDirectories: ts.sys.getDirectories,
   };
   const service = ts.createLanguageService(host, ts.createDocumentRegistry());
-  const program = service.getProgram()!;
+  return { service, program: service.getProgram()! };
+}
+
+async function typescriptOracle(root: string, files: string[]): Promise<Oracle> {
+  const started = Bun.nanoseconds();
+  const { service, program } = typescriptService(root, files);
   const definitions: OracleDef[] = [];
-  for (const [i, path] of paths.entries()) {
+  for (const file of files) {
+    const path = join(root, file);
     const source = program.getSourceFile(path)!;
     for (const { name, kind } of tsDefinitions(source)) {
       const start = name.getStart(source);
       const at = source.getLineAndCharacterOfPosition(start);
-      const def: OracleDef = { file: files[i]!, line: at.line + 1, col: at.character + 1, name: name.text, qualified_name: name.text, kind, references: [] };
+      const def: OracleDef = { file, line: at.line + 1, col: at.character + 1, name: name.text, qualified_name: name.text, kind, references: [] };
       for (const symbol of service.findReferences(path, start) ?? []) {
         for (const entry of symbol.references) {
           if (!entry.fileName.startsWith(`${root}/`)) continue;
@@ -283,6 +293,20 @@ function typescriptCorpus(): Corpus {
     files: (root) => walk(root, (f) => f.endsWith(".ts") && !f.endsWith(".d.ts")),
     oracleIdentity: () => `typescript ${ts.version}`,
     runOracle: typescriptOracle,
+    async goto(root, files, positions) {
+      const { service, program } = typescriptService(root, files);
+      return positions.map(([file, line, col]) => {
+        const source = program.getSourceFile(join(root, file));
+        if (!source) return [];
+        const at = source.getPositionOfLineAndCharacter(line - 1, col - 1);
+        return (service.getDefinitionAtPosition(source.fileName, at) ?? []).flatMap((d): Position[] => {
+          const target = program.getSourceFile(d.fileName);
+          if (!target || !d.fileName.startsWith(`${root}/`)) return [];
+          const p = target.getLineAndCharacterOfPosition(d.textSpan.start);
+          return [[relative(root, d.fileName), p.line + 1, p.character + 1]];
+        });
+      });
+    },
   };
 }
 
@@ -346,19 +370,68 @@ function pythonCorpus(budgetSeconds: number): Corpus {
     files: (root) => walk(root, (f) => f.endsWith(".py")),
     oracleIdentity: () => `${found().jedi}\n${readFileSync(JEDI_SCRIPT, "utf8")}`,
     runOracle: (root, files) => jediOracle(found().python, root, files, budgetSeconds),
+    async goto(root, _files, positions) {
+      const r = sh([found().python, JEDI_SCRIPT, root, "--goto"], { stdin: JSON.stringify(positions), timeoutMs: 30 * 60_000 });
+      if (!r.ok) throw new Error(`jedi --goto failed: ${r.err.trim().split("\n").slice(-3).join(" ")}`);
+      return JSON.parse(r.out) as Position[][];
+    },
+  };
+}
+
+// ---------- Go: go/types ----------
+
+const GO_ORACLE = join(import.meta.dir, "references-go", "main.go");
+const GO_FOLDERS = ["go", "text/template", "encoding"];
+
+function goTool(): { go: string; goroot: string; version: string } {
+  if (!Bun.which("go")) aptInstall("golang-go");
+  const go = Bun.which("go");
+  if (!go) throw new Error("no go on PATH, even after apt-get install golang-go");
+  return { go, goroot: sh([go, "env", "GOROOT"]).out.trim(), version: sh([go, "env", "GOVERSION"]).out.trim() };
+}
+
+function goCorpus(): Corpus {
+  let tool: ReturnType<typeof goTool> | undefined;
+  const found = () => {
+    tool ??= goTool();
+    return tool;
+  };
+  const notTest = (src: string) => !src.endsWith("_test.go") && !src.split("/").includes("testdata");
+  return {
+    lang: "go",
+    name: `Go standard library (${GO_FOLDERS.join(", ")})`,
+    materialize(dest) {
+      const { goroot, version } = found();
+      for (const folder of GO_FOLDERS) cpSync(join(goroot, "src", folder), join(dest, folder), { recursive: true, filter: notTest });
+      this.name = `Go ${version} standard library (${GO_FOLDERS.join(", ")})`;
+    },
+    files: (root) => walk(root, (f) => f.endsWith(".go")),
+    oracleIdentity: () => `${found().version}\n${readFileSync(GO_ORACLE, "utf8")}`,
+    async runOracle(root, files) {
+      const started = Bun.nanoseconds();
+      const packages = [...new Set(files.map((f) => dirname(f)))];
+      const r = sh([found().go, "run", GO_ORACLE, root, ...packages], { timeoutMs: 30 * 60_000, cwd: dirname(GO_ORACLE) });
+      if (!r.ok) throw new Error(`go/types oracle failed: ${r.err.trim().split("\n").slice(-3).join(" ")}`);
+      if (r.err.trim()) log(`go: ${r.err.trim().split("\n")[0]}`);
+      return { ...(JSON.parse(r.out) as Oracle), seconds: (Bun.nanoseconds() - started) / 1e9 };
+    },
+    // Its references are every identifier the checker resolved: a position they lack has no definition in the tree.
+    goto: async (_root, _files, positions) => positions.map(() => []),
   };
 }
 
 // ---------- the oracle, cached ----------
 
-async function oracleFor(corpus: Corpus, root: string, files: string[], cache: string): Promise<Oracle> {
+async function oracleFor(corpus: Corpus, root: string, files: string[], cache: string): Promise<{ oracle: Oracle; gotoCache: string }> {
   const hash = createHash("sha256").update(`${ORACLE_FORMAT}\n${corpus.oracleIdentity()}\n`);
   for (const f of files) hash.update(`${f}\0${readFileSync(join(root, f), "utf8")}\0`);
-  const path = join(cache, corpus.lang, `oracle-${hash.digest("hex").slice(0, 20)}.json`);
+  const digest = hash.digest("hex").slice(0, 20);
+  const path = join(cache, corpus.lang, `oracle-${digest}.json`);
+  const gotoCache = join(cache, corpus.lang, `goto-${digest}.json`);
   if (existsSync(path)) {
     const cached = JSON.parse(readFileSync(path, "utf8")) as Oracle;
     log(`${corpus.lang}: oracle from ${path} (it took ${cached.seconds.toFixed(1)} s)`);
-    return cached;
+    return { oracle: cached, gotoCache };
   }
   log(`${corpus.lang}: running the oracle on ${files.length} files`);
   const oracle = await corpus.runOracle(root, files);
@@ -368,7 +441,34 @@ async function oracleFor(corpus: Corpus, root: string, files: string[], cache: s
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, JSON.stringify(oracle));
   }
-  return oracle;
+  return { oracle, gotoCache };
+}
+
+/** `corpus.goto` of the positions, cached in `path` (a position's answer depends only on the corpus). */
+async function gotoCached(corpus: Corpus, root: string, files: string[], positions: Position[], path: string): Promise<Map<string, Position[]>> {
+  const known = new Map<string, Position[]>(existsSync(path) ? Object.entries(JSON.parse(readFileSync(path, "utf8"))) : []);
+  const asked = positions.filter((p) => !known.has(key(...p)));
+  if (asked.length > 0) {
+    const started = Bun.nanoseconds();
+    const landed = await corpus.goto(root, files, asked);
+    for (const [i, p] of asked.entries()) known.set(key(...p), landed[i]!);
+    log(`${corpus.lang}: go-to-definition at ${asked.length} positions the references query did not list: ${((Bun.nanoseconds() - started) / 1e9).toFixed(1)} s`);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, JSON.stringify(Object.fromEntries(known)));
+  }
+  return known;
+}
+
+/** The oracle's definitions and uses in the files trifecta indexes: it leaves generated and minified files out by design. */
+function indexedOnly(oracle: Oracle, root: string, files: string[]): Oracle {
+  const indexed = new Set(files.filter((f) => {
+    const bytes = readFileSync(join(root, f));
+    return generatedReason(f, bytes.subarray(0, HEAD_BYTES), bytes.length) === null;
+  }));
+  const left = files.length - indexed.size;
+  if (left > 0) log(`${files.length - indexed.size} of ${files.length} files are generated or minified: not scored`);
+  const definitions = oracle.definitions.filter((d) => indexed.has(d.file)).map((d) => ({ ...d, references: d.references.filter((r) => indexed.has(r.file)) }));
+  return { ...oracle, definitions };
 }
 
 // ---------- trifecta's answers ----------
@@ -394,7 +494,7 @@ function binaryAnswerer(binary: string, segment: string): Answerer {
     try {
       const answer = JSON.parse(out) as RefsAnswer;
       if (answer.status === "error") return { answer: null, problem: `${answer.error_code}: ${answer.message}`, ms };
-      return { answer, problem: code === 0 ? undefined : `exit ${code}`, ms };
+      return { answer, problem: code !== 0 ? `exit ${code}` : answer.truncated ? `truncated at ${REFS_LIMIT} of ${answer.total}` : undefined, ms };
     } catch {
       return { answer: null, problem: `exit ${code}, non-JSON stdout ${JSON.stringify(out.slice(0, 120))} ${err.slice(0, 200)}`, ms };
     }
@@ -428,14 +528,17 @@ function key(file: string, line: number, col: number): string {
 }
 
 interface Tally {
+  /** The oracle's uses; those `ctx refs` lists resolved to the definition or ambiguous with it; the ambiguous ones. */
   oracle: number;
   found: number;
+  ambiguous: number;
+  /** Uses `ctx refs` resolves to the definition; those the oracle confirms (its references, or its go-to-definition). */
   resolved: number;
   confirmed: number;
-  ambiguous: number;
+  confirmed_by_goto: number;
 }
 
-const emptyTally = (): Tally => ({ oracle: 0, found: 0, resolved: 0, confirmed: 0, ambiguous: 0 });
+const emptyTally = (): Tally => ({ oracle: 0, found: 0, ambiguous: 0, resolved: 0, confirmed: 0, confirmed_by_goto: 0 });
 
 interface Miss {
   target: string;
@@ -474,16 +577,55 @@ function classify(lines: (f: string) => string[], file: string, line: number): s
   return (lines(file)[line - 1] ?? "").trim().slice(0, 160);
 }
 
-async function score(corpus: Corpus, segment: string, oracle: Oracle, answerer: Answerer, buildSeconds: number | null, files: number): Promise<Scores> {
+type Answer = Awaited<ReturnType<Answerer>>;
+type Use = NonNullable<RefsAnswer["references"]>[number];
+
+const idOf = (d: OracleDef) => `${d.file}#${d.qualified_name}`;
+
+/** A definition the oracle could not answer for (a timeout, an inference error) is not scored. */
+const scoredOf = (oracle: Oracle) => oracle.definitions.filter((d) => d.error === undefined);
+
+/** The ids `ctx refs` answered for (its targets; the asked id when it names none). */
+function targetsOf(d: OracleDef, answer: RefsAnswer | null): Set<string> {
+  const targets = new Set((answer?.targets ?? []).map((t) => t.id));
+  if (targets.size === 0) targets.add(idOf(d));
+  return targets;
+}
+
+function resolvedTo(use: Use, targets: Set<string>): boolean {
+  return use.resolution === "resolved" && use.target !== undefined && targets.has(use.target);
+}
+
+/** Uses `ctx refs` resolves to a definition at positions the oracle's references of it do not list: go-to-definition checks those. */
+function unlisted(scored: OracleDef[], answers: Answer[]): Position[] {
+  const out: Position[] = [];
+  for (const [i, d] of scored.entries()) {
+    const listed = new Set(d.references.map((r) => key(r.file, r.line, r.col)));
+    const targets = targetsOf(d, answers[i]!.answer);
+    for (const u of answers[i]!.answer?.references ?? []) if (resolvedTo(u, targets) && !listed.has(key(u.file, u.line, u.col))) out.push([u.file, u.line, u.col]);
+  }
+  return out;
+}
+
+function score(corpus: Corpus, segment: string, files: number, oracle: Oracle, answers: Answer[], landed: Map<string, Position[]>, buildSeconds: number | null): Scores {
   const texts = new Map<string, string[]>();
   const lines = (f: string) => {
     if (!texts.has(f)) texts.set(f, existsSync(join(segment, f)) ? readFileSync(join(segment, f), "utf8").split("\n") : []);
     return texts.get(f)!;
   };
-  const idOf = (d: OracleDef) => `${d.file}#${d.qualified_name}`;
-  // Every position the oracle knows, with the definitions it says are used there.
+  // Every position the oracle knows, with the definitions it says are used there; and where each definition is.
   const oracleAt = new Map<string, string[]>();
   for (const d of oracle.definitions) for (const r of d.references) oracleAt.set(key(r.file, r.line, r.col), [...(oracleAt.get(key(r.file, r.line, r.col)) ?? []), idOf(d)]);
+  const definedAt = new Map(oracle.definitions.map((d) => [key(d.file, d.line, d.col), idOf(d)]));
+  const scored = scoredOf(oracle);
+  // What trifecta says at each position, over all its answers: a use missing from one target's answer may be in another's.
+  const trifectaAt = new Map<string, string[]>();
+  for (const a of answers) {
+    for (const u of a.answer?.references ?? []) {
+      const k = key(u.file, u.line, u.col);
+      trifectaAt.set(k, [...(trifectaAt.get(k) ?? []), `${u.kind} ${u.resolution} ${u.target ?? (u.candidates ?? []).join("|")}`]);
+    }
+  }
 
   const s: Scores = {
     lang: corpus.lang,
@@ -516,10 +658,7 @@ async function score(corpus: Corpus, segment: string, oracle: Oracle, answerer: 
   ];
   const missesPerTarget = new Map<string, { missed: number; of: number }>();
 
-  // A definition the oracle could not answer for (a timeout, an inference error) is not scored.
-  const scored = oracle.definitions.filter((d) => d.error === undefined);
   s.oracle_errors = oracle.definitions.length - scored.length;
-  const answers = await pooled(scored, 2, (d) => answerer(idOf(d)));
   for (const [i, d] of scored.entries()) {
     const id = idOf(d);
     const { answer, problem } = answers[i]!;
@@ -527,9 +666,8 @@ async function score(corpus: Corpus, segment: string, oracle: Oracle, answerer: 
       s.failed_queries++;
       s.failures.push(`${id}: ${problem}`);
     }
-    const targets = new Set((answer?.targets ?? []).map((t) => t.id));
-    if (targets.size === 0) targets.add(id);
-    const listed = new Map<string, NonNullable<RefsAnswer["references"]>[number]>();
+    const targets = targetsOf(d, answer);
+    const listed = new Map<string, Use>();
     const listedLines = new Map<string, string[]>();
     for (const r of answer?.references ?? []) {
       listed.set(key(r.file, r.line, r.col), r);
@@ -546,7 +684,7 @@ async function score(corpus: Corpus, segment: string, oracle: Oracle, answerer: 
       if (r.definition && r.kind !== "import") continue;
       const cross = r.file !== d.file;
       const got = listed.get(k);
-      const resolvedHere = got?.resolution === "resolved" && got.target !== undefined && targets.has(got.target);
+      const resolvedHere = got !== undefined && resolvedTo(got, targets);
       const ambiguousHere = got?.resolution === "ambiguous" && (got.candidates ?? []).some((c) => targets.has(c));
       for (const g of groups(cross, r.kind)) {
         const t = tally(g);
@@ -565,11 +703,14 @@ async function score(corpus: Corpus, segment: string, oracle: Oracle, answerer: 
               ? "query failed"
               : got
                 ? `listed as ${got.resolution}${got.target ? " to another" : ""}${got.resolution === "ambiguous" ? " without the target" : ""}`
-                : listedLines.has(`${r.file}:${r.line}`)
-                  ? "listed on that line at another column"
-                  : "not listed";
+                : trifectaAt.has(k)
+                  ? "listed for another target only"
+                  : listedLines.has(`${r.file}:${r.line}`)
+                    ? "listed on that line at another column"
+                    : "not listed";
+          const elsewhere = trifectaAt.get(k) ?? (listedLines.has(`${r.file}:${r.line}`) ? [`on that line: ${listedLines.get(`${r.file}:${r.line}`)!.join("; ")}`] : ["—"]);
           s.miss_reasons[reason] = (s.miss_reasons[reason] ?? 0) + 1;
-          s.missed.push({ target: id, file: r.file, line: r.line, col: r.col, kind: r.kind, code: classify(lines, r.file, r.line), trifecta: got ? `${got.kind} ${got.resolution} ${got.target ?? (got.candidates ?? []).join("|")}` : (listedLines.get(`${r.file}:${r.line}`) ?? ["—"]).join("; ") });
+          s.missed.push({ target: id, file: r.file, line: r.line, col: r.col, kind: r.kind, code: classify(lines, r.file, r.line), trifecta: got ? `${got.kind} ${got.resolution} ${got.target ?? (got.candidates ?? []).join("|")}` : elsewhere.join("; ") });
         }
         missesPerTarget.set(id, m);
       }
@@ -579,17 +720,19 @@ async function score(corpus: Corpus, segment: string, oracle: Oracle, answerer: 
     for (const r of answer?.references ?? []) {
       const k = key(r.file, r.line, r.col);
       const cross = r.file !== d.file;
-      const resolved = r.resolution === "resolved" && r.target !== undefined && targets.has(r.target);
-      if (!resolved) continue;
-      const confirmed = expected.has(k);
+      if (!resolvedTo(r, targets)) continue;
+      const byReferences = expected.has(k);
+      const lands = landed.get(k) ?? [];
+      const byGoto = !byReferences && lands.some((p) => key(...p) === key(d.file, d.line, d.col));
       for (const g of groups(cross, r.kind)) {
         const t = tally(g);
         t.resolved++;
-        if (confirmed) t.confirmed++;
+        if (byReferences || byGoto) t.confirmed++;
+        if (byGoto) t.confirmed_by_goto++;
       }
-      if (!confirmed && cross && r.kind === "call") {
-        const others = (oracleAt.get(k) ?? []).filter((o) => o !== id);
-        const reason = others.length > 0 ? "the oracle resolves it to another definition" : "the oracle lists no definition there";
+      if (!byReferences && !byGoto && cross && r.kind === "call") {
+        const others = [...new Set([...(oracleAt.get(k) ?? []).filter((o) => o !== id), ...lands.map((p) => definedAt.get(key(...p)) ?? key(...p))])];
+        const reason = others.length > 0 ? "the oracle resolves it to another definition" : "neither oracle query finds a definition there";
         s.wrong_reasons[reason] = (s.wrong_reasons[reason] ?? 0) + 1;
         s.wrong.push({ target: id, file: r.file, line: r.line, col: r.col, kind: r.kind, code: classify(lines, r.file, r.line), trifecta: others.length > 0 ? `oracle: ${others.join(", ")}` : "oracle: —" });
       }
@@ -647,11 +790,11 @@ function table(all: Scores[]): string {
     for (const n of names) {
       const t = s.tallies[n];
       if (!t) continue;
-      rows.push(`| ${s.lang} | ${n} | ${t.oracle} | ${pct(t.found, t.oracle)} | ${pct(t.ambiguous, t.found)} | ${t.resolved} | ${pct(t.confirmed, t.resolved)} |`);
+      rows.push(`| ${s.lang} | ${n} | ${t.oracle} | ${pct(t.found, t.oracle)} | ${pct(t.ambiguous, t.found)} | ${t.resolved} | ${pct(t.confirmed, t.resolved)} | ${t.confirmed_by_goto} |`);
     }
   }
-  return ["| lang | uses | oracle uses | recall (resolved or ambiguous with it) | ambiguous share of found | trifecta resolved | precision of resolved |",
-    "|---|---|---:|---:|---:|---:|---:|", ...rows].join("\n");
+  return ["| lang | uses | oracle's uses | recall (resolved or ambiguous with it) | ambiguous share of found | trifecta resolved | precision of resolved | confirmed by go-to-definition only |",
+    "|---|---|---:|---:|---:|---:|---:|---:|", ...rows].join("\n");
 }
 
 function summaryLine(s: Scores): string {
@@ -669,11 +812,11 @@ async function main(): Promise<void> {
   const binary = option("--binary") ?? join(import.meta.dir, "..", "dist", "trifecta");
   const answersFile = option("--answers");
   const cache = option("--cache") ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), ".cache"), "trifecta-references");
-  const langs = option("--lang")?.split(",") ?? ["typescript", "python"];
+  const langs = option("--lang")?.split(",") ?? ["typescript", "python", "go"];
   const shown = Number(option("--misses") ?? 20);
   const timed = Number(option("--timed") ?? 60);
   const jsonPath = option("--json");
-  const corpora = [typescriptCorpus(), pythonCorpus(Number(option("--jedi-budget") ?? 600))].filter((c) => langs.includes(c.lang));
+  const corpora = [typescriptCorpus(), pythonCorpus(Number(option("--jedi-budget") ?? 600)), goCorpus()].filter((c) => langs.includes(c.lang));
   if (!answersFile && !existsSync(binary)) throw new Error(`no binary at ${binary}: run bun run build, or pass --binary`);
 
   const results: Scores[] = [];
@@ -683,7 +826,8 @@ async function main(): Promise<void> {
     mkdirSync(segment, { recursive: true });
     corpus.materialize(segment, cache);
     const files = corpus.files(segment);
-    const oracle = await oracleFor(corpus, segment, files, cache);
+    const { oracle: whole, gotoCache } = await oracleFor(corpus, segment, files, cache);
+    const oracle = indexedOnly(whole, segment, files);
     let buildSeconds: number | null = null;
     if (!answersFile) {
       const started = Bun.nanoseconds();
@@ -693,12 +837,14 @@ async function main(): Promise<void> {
       log(`${corpus.lang}: ctx build ${buildSeconds.toFixed(1)} s`);
     }
     const answerer = answersFile ? fileAnswerer(answersFile) : binaryAnswerer(binary, segment);
-    const s = await score(corpus, segment, oracle, answerer, buildSeconds, files.length);
+    const answers = await pooled(scoredOf(oracle), 2, (d) => answerer(idOf(d)));
+    const landed = await gotoCached(corpus, segment, files, unlisted(scoredOf(oracle), answers), gotoCache);
+    const s = score(corpus, segment, files.length, oracle, answers, landed, buildSeconds);
     if (!answersFile) s.timing = timing(binary, segment, oracle.definitions, timed);
     results.push(s);
   }
 
-  console.log(`${answersFile ? `answers from ${answersFile}` : `trifecta ${sh([binary, "--version"]).out.trim()} (${binary})`}; bun ${Bun.version}; ${navigator.hardwareConcurrency} cores; ${new Date().toISOString()}\n`);
+  console.log(`${answersFile ? `answers from ${answersFile}` : `trifecta ${sh([binary, "--version"]).out.trim().split("\n")[0]} (${binary})`}; bun ${Bun.version}; ${navigator.hardwareConcurrency} cores; ${new Date().toISOString()}\n`);
   for (const s of results) console.log(`- ${summaryLine(s)}`);
   console.log(`\n${table(results)}`);
   for (const s of results) {
