@@ -42,7 +42,9 @@ def ancestor_kind(leaf):
         if kind in ("import_from", "import_name"):
             return "import"
         if kind == "decorator":
-            return "decorator"
+            if leaf is decorator_name(parent):
+                return "decorator"
+            break  # an argument of the decorator's call
         if kind == "classdef":
             # class Name ( arglist ) : suite: only the bases are inheritance.
             children = parent.children
@@ -62,6 +64,24 @@ def ancestor_kind(leaf):
             break
         node = parent
     return "call" if is_call(leaf) else "other"
+
+
+def decorator_name(decorator):
+    """The name a decorator applies: `b` of `@a.b` and of `@a.b(...)`."""
+    expr = decorator.children[1]
+    if expr.type == "name":
+        return expr
+    if expr.type == "dotted_name":
+        return expr.children[-1]
+    if expr.type in ("atom_expr", "power"):
+        parts = expr.children
+        if parts[-1].type == "trailer" and parts[-1].children[0] == CALL_OPENER:
+            parts = parts[:-1]
+        last = parts[-1]
+        if last.type == "trailer":
+            return last.children[1]
+        return last if last.type == "name" else None
+    return None
 
 
 def is_call(leaf):

@@ -4,25 +4,32 @@
  *
  * - typescript: npm's rxjs@7.8.2 `src/` and zod@3.25.76 `src/v3/` (TypeScript as written), with the
  *   TypeScript language service's `findReferences` at every exported top-level function, class,
- *   interface, type alias, enum and variable.
+ *   interface, type alias, enum and variable (JSDoc `{@link}`s are not uses).
  * - python: Django's utils, core, http, dispatch, urls, middleware and template packages (Debian's
  *   python3-django, installed when missing), with Jedi's `get_references` (Debian's python3-jedi) at
- *   every top-level function and class and every method of a top-level class (bench/references-jedi.py).
+ *   every top-level function and class and every method of a top-level class (bench/references-jedi.py
+ *   says which it leaves out and why).
+ * - go: Go's own go/, text/template and encoding/ folders (golang-go), type-checked with go/types; every
+ *   identifier the checker resolves to a package-level function or type or a method (bench/references-go).
  *
  * Each use the oracle lists is labelled from the syntax around it (import, call, decorator, inherit,
- * type, other). Recall: oracle uses that `ctx refs <file>#<qualified name>` lists as `resolved` to that
- * definition or `ambiguous` with it among the candidates. Precision of `resolved`: uses resolved to
- * the definition that the oracle lists as its uses. The targets are cross-file calls (recall ≥ 90 %,
- * precision ≥ 95 %); all kinds are shown too. `ctx refs` and `ctx search` of the same names are timed
- * interleaved on a spread of the definitions (medians).
+ * type, other: a name passed or assigned as a value, which trifecta does not read). Recall: oracle uses
+ * that `ctx refs <file>#<qualified name>` lists as `resolved` to that definition or `ambiguous` with it
+ * among the candidates. Precision of `resolved`: uses resolved to the definition that the oracle lists
+ * as its uses, or, for a position the references query does not list (Jedi's misses a use through an
+ * import alias), where the oracle's go-to-definition lands. The targets are cross-file calls (recall
+ * ≥ 90 %, precision ≥ 95 %); all kinds are shown too. Files trifecta leaves out (generated, minified)
+ * are not scored. `ctx refs` and `ctx search` of the same names are timed interleaved on a spread of the
+ * definitions (medians of process wall time).
  *
- *   bun run build && bun bench/references.ts [--binary PATH] [--lang typescript,python] [--cache DIR]
+ *   bun run build && bun bench/references.ts [--binary PATH] [--lang typescript,python,go] [--cache DIR]
  *     [--json PATH] [--answers FILE] [--misses 20] [--timed 60] [--jedi-budget SECONDS]
  *
  * The oracle's answer is cached in `--cache` (default ~/.cache/trifecta-references) under a key of the
- * corpus's content, the oracle tool's version, the Jedi script and ORACLE_FORMAT, so reruns only run trifecta.
- * `--answers FILE` reads `ctx refs` answers from a JSON object (target id → the command's JSON) instead
- * of running the binary, to check the scoring on hand-made answers.
+ * corpus's content, the oracle tool's version, the Jedi and Go oracles' code and ORACLE_FORMAT, so reruns
+ * only run trifecta (and go-to-definition at positions not asked before). `--answers FILE` reads `ctx refs`
+ * answers from a JSON object (target id → the command's JSON) instead of running the binary, to check the
+ * scoring on hand-made answers.
  */
 import { createHash } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -31,7 +38,7 @@ import { delimiter, dirname, join, relative } from "node:path";
 import ts from "typescript";
 import { generatedReason, HEAD_BYTES } from "../src/ctx/generated.ts";
 
-const ORACLE_FORMAT = 1; // bump when the oracle code here or in references-jedi.py changes what it lists
+const ORACLE_FORMAT = 2; // bump when the oracle code here or in references-jedi.py changes what it lists
 const NPM_PACKAGES = ["rxjs@7.8.2", "zod@3.25.76"];
 const DJANGO_PACKAGES = ["utils", "core", "http", "dispatch", "urls", "middleware", "template"];
 const REFS_LIMIT = "1000"; // the most ctx refs gives; an answer it truncates is reported
@@ -154,11 +161,12 @@ function tsUseKind(node: ts.Node): UseKind {
   for (let n: ts.Node = node; n.parent; n = n.parent) {
     if (ts.isImportDeclaration(n) || ts.isImportEqualsDeclaration(n)) return "import";
     if (ts.isExportDeclaration(n)) return n.moduleSpecifier ? "import" : "other";
-    if (ts.isDecorator(n)) return "decorator";
     if (ts.isStatement(n) || ts.isBlock(n)) break;
   }
   const callee = ts.isPropertyAccessExpression(node.parent) && node.parent.name === node ? node.parent : node;
   const parent = callee.parent;
+  // `@name` and `@name(...)`; a name among a decorator's arguments is used as any other.
+  if (ts.isDecorator(parent) || (ts.isCallExpression(parent) && parent.expression === callee && ts.isDecorator(parent.parent))) return "decorator";
   if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.expression === callee) return "call";
   if (ts.isTaggedTemplateExpression(parent) && parent.tag === callee) return "call";
   if (ts.isExpressionWithTypeArguments(parent) && parent.expression === callee && ts.isHeritageClause(parent.parent)) return "inherit";
@@ -563,7 +571,7 @@ interface Scores {
   build_s: number | null;
   failed_queries: number;
   failures: string[];
-  /** Keyed `cross-file call`, `cross-file all`, `all call`, `all`, and `cross-file <kind>` per kind. */
+  /** Keyed `cross-file call`, `cross-file all`, `all call`, `all` (all: but "other"), and `cross-file <kind>` per kind. */
   tallies: Record<string, Tally>;
   miss_reasons: Record<string, number>;
   wrong_reasons: Record<string, number>;
@@ -651,9 +659,10 @@ function score(corpus: Corpus, segment: string, files: number, oracle: Oracle, a
     s.tallies[name] ??= emptyTally();
     return s.tallies[name];
   };
+  // "all" is the kinds trifecta reads: "other" (a name passed or assigned as a value) has its own row only.
   const groups = (cross: boolean, kind: string) => [
-    ...(cross ? ["cross-file all", `cross-file ${kind}`] : []),
-    "all",
+    ...(cross ? [`cross-file ${kind}`] : []),
+    ...(kind === "other" ? [] : [...(cross ? ["cross-file all"] : []), "all"]),
     ...(kind === "call" ? ["all call"] : []),
   ];
   const missesPerTarget = new Map<string, { missed: number; of: number }>();
@@ -692,11 +701,12 @@ function score(corpus: Corpus, segment: string, files: number, oracle: Oracle, a
         if (resolvedHere || ambiguousHere) t.found++;
         if (ambiguousHere) t.ambiguous++;
       }
-      if (cross && r.kind === "call") {
+      // Cross-file uses of the kinds trifecta reads (not "other": a name passed or assigned as a value).
+      if (cross && r.kind !== "other") {
         const m = missesPerTarget.get(id) ?? { missed: 0, of: 0 };
-        m.of++;
+        if (r.kind === "call") m.of++;
         if (!resolvedHere && !ambiguousHere) {
-          m.missed++;
+          if (r.kind === "call") m.missed++;
           const reason = noTarget
             ? "target unknown to ctx refs"
             : !answer
@@ -709,7 +719,8 @@ function score(corpus: Corpus, segment: string, files: number, oracle: Oracle, a
                     ? "listed on that line at another column"
                     : "not listed";
           const elsewhere = trifectaAt.get(k) ?? (listedLines.has(`${r.file}:${r.line}`) ? [`on that line: ${listedLines.get(`${r.file}:${r.line}`)!.join("; ")}`] : ["—"]);
-          s.miss_reasons[reason] = (s.miss_reasons[reason] ?? 0) + 1;
+          const counted = `${r.kind}: ${reason}`;
+          s.miss_reasons[counted] = (s.miss_reasons[counted] ?? 0) + 1;
           s.missed.push({ target: id, file: r.file, line: r.line, col: r.col, kind: r.kind, code: classify(lines, r.file, r.line), trifecta: got ? `${got.kind} ${got.resolution} ${got.target ?? (got.candidates ?? []).join("|")}` : elsewhere.join("; ") });
         }
         missesPerTarget.set(id, m);
@@ -730,9 +741,9 @@ function score(corpus: Corpus, segment: string, files: number, oracle: Oracle, a
         if (byReferences || byGoto) t.confirmed++;
         if (byGoto) t.confirmed_by_goto++;
       }
-      if (!byReferences && !byGoto && cross && r.kind === "call") {
+      if (!byReferences && !byGoto && cross) {
         const others = [...new Set([...(oracleAt.get(k) ?? []).filter((o) => o !== id), ...lands.map((p) => definedAt.get(key(...p)) ?? key(...p))])];
-        const reason = others.length > 0 ? "the oracle resolves it to another definition" : "neither oracle query finds a definition there";
+        const reason = `${r.kind}: ${others.length > 0 ? "the oracle resolves it to another definition" : "neither oracle query finds a definition there"}`;
         s.wrong_reasons[reason] = (s.wrong_reasons[reason] ?? 0) + 1;
         s.wrong.push({ target: id, file: r.file, line: r.line, col: r.col, kind: r.kind, code: classify(lines, r.file, r.line), trifecta: others.length > 0 ? `oracle: ${others.join(", ")}` : "oracle: —" });
       }
@@ -742,8 +753,10 @@ function score(corpus: Corpus, segment: string, files: number, oracle: Oracle, a
     .filter(([, m]) => m.missed > 0)
     .map(([target, m]) => ({ target, ...m }))
     .sort((a, b) => b.missed - a.missed || (a.target < b.target ? -1 : 1));
-  // The wrong ones the oracle contradicts come first: those are the resolver's errors for sure.
-  s.wrong.sort((a, b) => Number(a.trifecta === "oracle: —") - Number(b.trifecta === "oracle: —"));
+  // Calls first; among the wrong ones, those the oracle contradicts first: those are the resolver's errors for sure.
+  const callsFirst = (a: Miss, b: Miss) => Number(a.kind !== "call") - Number(b.kind !== "call");
+  s.missed.sort(callsFirst);
+  s.wrong.sort((a, b) => callsFirst(a, b) || Number(a.trifecta === "oracle: —") - Number(b.trifecta === "oracle: —"));
   return s;
 }
 
@@ -849,13 +862,15 @@ async function main(): Promise<void> {
   console.log(`\n${table(results)}`);
   for (const s of results) {
     const reasons = (r: Record<string, number>) => Object.entries(r).sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(", ") || "none";
-    console.log(`\n### ${s.lang}\n\ncross-file calls missed: ${reasons(s.miss_reasons)}\ncross-file calls resolved but not the oracle's: ${reasons(s.wrong_reasons)}`);
+    console.log(`\n### ${s.lang}\n\ncross-file uses missed: ${reasons(s.miss_reasons)}\ncross-file uses resolved but not the oracle's: ${reasons(s.wrong_reasons)}`);
     console.log(`\nworst targets (cross-file calls missed / oracle's):`);
     for (const w of s.worst_missed_targets.slice(0, shown)) console.log(`- ${w.target}: ${w.missed} / ${w.of}`);
-    console.log(`\nmissed (first ${shown}):`);
-    for (const m of s.missed.slice(0, shown)) console.log(`- ${m.target} ← ${m.file}:${m.line}:${m.col} \`${m.code}\` (trifecta: ${m.trifecta})`);
-    console.log(`\nwrongly resolved (first ${shown}):`);
-    for (const m of s.wrong.slice(0, shown)) console.log(`- ${m.target} ← ${m.file}:${m.line}:${m.col} \`${m.code}\` (${m.trifecta})`);
+    for (const [title, list, label] of [["missed", s.missed, "trifecta: "], ["wrongly resolved", s.wrong, ""]] as const) {
+      const calls = list.filter((m) => m.kind === "call");
+      const rest = list.filter((m) => m.kind !== "call");
+      console.log(`\ncross-file calls ${title} (${calls.length}, first ${shown}), then other kinds (${rest.length}, first ${shown}):`);
+      for (const m of [...calls.slice(0, shown), ...rest.slice(0, shown)]) console.log(`- ${m.kind} ${m.target} ← ${m.file}:${m.line}:${m.col} \`${m.code}\` (${label}${m.trifecta})`);
+    }
     for (const f of s.failures.slice(0, shown)) console.log(`- failed: ${f}`);
   }
   const summary = results.map((s) => ({
