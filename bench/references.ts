@@ -483,7 +483,7 @@ function indexedOnly(oracle: Oracle, root: string, files: string[]): Oracle {
 
 interface RefsAnswer {
   targets?: { id: string; line: number; file: string }[];
-  references?: { file: string; line: number; col: number; kind: string; name: string; from: string | null; resolution: string; target?: string; candidates?: string[] }[];
+  references?: { file: string; line: number; col: number; kind: string; name: string; from: string | null; resolution: string; target?: string; candidates?: string[]; why?: string }[];
   total?: number;
   truncated?: boolean;
   status?: string;
@@ -574,6 +574,8 @@ interface Scores {
   /** Keyed `cross-file call`, `cross-file all`, `all call`, `all` (all: but "other"), and `cross-file <kind>` per kind. */
   tallies: Record<string, Tally>;
   miss_reasons: Record<string, number>;
+  /** Cross-file calls found ambiguous (the oracle's uses), by the answer's `why` and the number of candidates. */
+  ambiguous_why: Record<string, number>;
   wrong_reasons: Record<string, number>;
   missed: Miss[];
   wrong: Miss[];
@@ -649,6 +651,7 @@ function score(corpus: Corpus, segment: string, files: number, oracle: Oracle, a
     failures: [],
     tallies: {},
     miss_reasons: {},
+    ambiguous_why: {},
     wrong_reasons: {},
     missed: [],
     wrong: [],
@@ -702,6 +705,10 @@ function score(corpus: Corpus, segment: string, files: number, oracle: Oracle, a
         if (ambiguousHere) t.ambiguous++;
       }
       // Cross-file uses of the kinds trifecta reads (not "other": a name passed or assigned as a value).
+      if (cross && r.kind === "call" && ambiguousHere) {
+        const why = `${got.why ?? "?"}, ${(got.candidates ?? []).length === 1 ? "1 candidate" : "several candidates"}`;
+        s.ambiguous_why[why] = (s.ambiguous_why[why] ?? 0) + 1;
+      }
       if (cross && r.kind !== "other") {
         const m = missesPerTarget.get(id) ?? { missed: 0, of: 0 };
         if (r.kind === "call") m.of++;
@@ -862,7 +869,7 @@ async function main(): Promise<void> {
   console.log(`\n${table(results)}`);
   for (const s of results) {
     const reasons = (r: Record<string, number>) => Object.entries(r).sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(", ") || "none";
-    console.log(`\n### ${s.lang}\n\ncross-file uses missed: ${reasons(s.miss_reasons)}\ncross-file uses resolved but not the oracle's: ${reasons(s.wrong_reasons)}`);
+    console.log(`\n### ${s.lang}\n\ncross-file uses missed: ${reasons(s.miss_reasons)}\ncross-file uses resolved but not the oracle's: ${reasons(s.wrong_reasons)}\ncross-file calls found ambiguous, by why: ${reasons(s.ambiguous_why)}`);
     console.log(`\nworst targets (cross-file calls missed / oracle's):`);
     for (const w of s.worst_missed_targets.slice(0, shown)) console.log(`- ${w.target}: ${w.missed} / ${w.of}`);
     for (const [title, list, label] of [["missed", s.missed, "trifecta: "], ["wrongly resolved", s.wrong, ""]] as const) {
