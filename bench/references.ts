@@ -73,6 +73,8 @@ interface Oracle {
   complete: boolean;
   seconds: number;
   definitions: OracleDef[];
+  /** The files whose uses the oracle read, when not all (go/types reads this platform's files only). */
+  files?: string[];
 }
 
 interface Corpus {
@@ -476,7 +478,8 @@ function indexedOnly(oracle: Oracle, root: string, files: string[]): Oracle {
   const left = files.length - indexed.size;
   if (left > 0) log(`${files.length - indexed.size} of ${files.length} files are generated or minified: not scored`);
   const definitions = oracle.definitions.filter((d) => indexed.has(d.file)).map((d) => ({ ...d, references: d.references.filter((r) => indexed.has(r.file)) }));
-  return { ...oracle, definitions };
+  const read = oracle.files ? new Set(oracle.files) : null;
+  return { ...oracle, definitions, files: [...indexed].filter((f) => !read || read.has(f)) };
 }
 
 // ---------- trifecta's answers ----------
@@ -628,6 +631,7 @@ function score(corpus: Corpus, segment: string, files: number, oracle: Oracle, a
   for (const d of oracle.definitions) for (const r of d.references) oracleAt.set(key(r.file, r.line, r.col), [...(oracleAt.get(key(r.file, r.line, r.col)) ?? []), idOf(d)]);
   const definedAt = new Map(oracle.definitions.map((d) => [key(d.file, d.line, d.col), idOf(d)]));
   const scored = scoredOf(oracle);
+  const scoredFiles = new Set(oracle.files);
   // What trifecta says at each position, over all its answers: a use missing from one target's answer may be in another's.
   const trifectaAt = new Map<string, string[]>();
   for (const a of answers) {
@@ -734,8 +738,9 @@ function score(corpus: Corpus, segment: string, files: number, oracle: Oracle, a
       }
     }
 
-    // Precision: what trifecta resolves to this definition, checked against the oracle.
+    // Precision: what trifecta resolves to this definition, checked against the oracle (in the files it read).
     for (const r of answer?.references ?? []) {
+      if (!scoredFiles.has(r.file)) continue;
       const k = key(r.file, r.line, r.col);
       const cross = r.file !== d.file;
       if (!resolvedTo(r, targets)) continue;

@@ -252,8 +252,19 @@ func main() {
 	if len(l.errors) > 0 {
 		fmt.Fprintf(os.Stderr, "%d type errors, first: %s\n", len(l.errors), l.errors[0])
 	}
+	// The files read: a file for another platform (`_windows.go`, a build tag) is not, and its uses are unknown.
+	var read []string
+	for _, p := range paths {
+		if c := l.done[p]; c != nil {
+			for _, f := range c.files {
+				name, _, _ := rel(f.Pos())
+				read = append(read, name)
+			}
+		}
+	}
+	sort.Strings(read)
 	out := map[string]any{"tool": "go/types " + runtime.Version(), "complete": len(l.errors) == 0,
-		"seconds": time.Since(started).Seconds(), "definitions": order}
+		"seconds": time.Since(started).Seconds(), "definitions": order, "files": read}
 	if err := json.NewEncoder(os.Stdout).Encode(out); err != nil {
 		panic(err)
 	}
