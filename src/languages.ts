@@ -58,6 +58,8 @@ import ecmascriptRefsQuery from "./extract/queries/ecmascript_refs.scm" with { t
 import elixirRefsQuery from "./extract/queries/elixir_refs.scm" with { type: "text" };
 import goRefsQuery from "./extract/queries/go_refs.scm" with { type: "text" };
 import javaRefsQuery from "./extract/queries/java_refs.scm" with { type: "text" };
+import javascriptRefsQuery from "./extract/queries/javascript_refs.scm" with { type: "text" };
+import jsxRefsQuery from "./extract/queries/jsx_refs.scm" with { type: "text" };
 import kotlinRefsQuery from "./extract/queries/kotlin_refs.scm" with { type: "text" };
 import luaRefsQuery from "./extract/queries/lua_refs.scm" with { type: "text" };
 import ocamlRefsQuery from "./extract/queries/ocaml_refs.scm" with { type: "text" };
@@ -141,8 +143,8 @@ const ROWS = {
     grammar: tsxGrammar,
     query: typescriptQuery + ecmascriptValuesQuery,
     queryFiles: ["typescript", "ecmascript_values"],
-    references: ecmascriptRefsQuery + typescriptRefsQuery,
-    referenceFiles: ["ecmascript_refs", "typescript_refs"],
+    references: ecmascriptRefsQuery + typescriptRefsQuery + jsxRefsQuery,
+    referenceFiles: ["ecmascript_refs", "typescript_refs", "jsx_refs"],
   },
   javascript: {
     extensions: [".js", ".jsx", ".mjs", ".cjs"],
@@ -151,8 +153,8 @@ const ROWS = {
     grammar: javascriptGrammar,
     query: javascriptQuery + ecmascriptValuesQuery,
     queryFiles: ["javascript", "ecmascript_values"],
-    references: ecmascriptRefsQuery,
-    referenceFiles: ["ecmascript_refs"],
+    references: ecmascriptRefsQuery + javascriptRefsQuery + jsxRefsQuery,
+    referenceFiles: ["ecmascript_refs", "javascript_refs", "jsx_refs"],
   },
   go: {
     extensions: [".go"],

@@ -7,7 +7,7 @@ describe("help", () => {
   test("the usage line names the whole command path", () => {
     const usage = (args: string[]) => runCli([...args, "--help"]).stdout.split("\n").find((line) => line.startsWith("USAGE"));
     expect(usage([])).toBe("USAGE trifecta ast|ctx|telemetry|mcp");
-    expect(usage(["ctx"])).toBe("USAGE trifecta ctx build|search|get");
+    expect(usage(["ctx"])).toBe("USAGE trifecta ctx build|search|get|refs|callers|callees|map");
     expect(usage(["ctx", "search"])).toBe("USAGE trifecta ctx search [OPTIONS] <QUERY>");
     expect(usage(["ast", "symbols"])).toBe("USAGE trifecta ast symbols [OPTIONS] <URI>");
     expect(usage(["telemetry", "report"])).toBe("USAGE trifecta telemetry report [OPTIONS] ");

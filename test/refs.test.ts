@@ -136,6 +136,50 @@ describe("ctx refs", () => {
   });
 });
 
+describe("ctx refs across languages: imports, re-exports, packages", () => {
+  test("TypeScript: an alias through a re-export, a namespace import, a class constructed; a same-named function elsewhere stays apart", () => {
+    const segment = makeSegment({
+      "src/m.ts": "export function f(): number {\n  return 1;\n}\n\nexport class C {\n  run(): void {}\n}\n",
+      "src/index.ts": 'export { f } from "./m";\n',
+      "src/other.ts": "export function f(): number {\n  return 2;\n}\n",
+      "src/app.ts": 'import { f as g } from "./index";\nimport * as ns from "./m";\nimport { C } from "./m.js";\n\nexport function main(): void {\n  g();\n  ns.f();\n  new C().run();\n}\n',
+    });
+    const f = ctx(segment, "refs", "src/m.ts#f");
+    expect(at(f.json.references)).toEqual([
+      "src/app.ts:1 import resolved src/m.ts#f",
+      "src/app.ts:6 call resolved src/m.ts#f",
+      "src/app.ts:7 call resolved src/m.ts#f",
+      "src/index.ts:1 import resolved src/m.ts#f",
+    ]);
+    expect(ctx(segment, "refs", "src/other.ts#f").json.total).toBe(0);
+    expect(at(ctx(segment, "refs", "C", "--kind", "call").json.references)).toEqual(["src/app.ts:8 call resolved src/m.ts#C"]);
+  });
+
+  test("Go: a package's functions called across its files and through its import path; another package's namesake stays apart", () => {
+    const segment = makeSegment({
+      "pkg/util/u.go": "package util\n\nfunc Helper() int { return 1 }\n\ntype T struct{}\n\nfunc (t *T) M() {}\n",
+      "pkg/util/v.go": "package util\n\nfunc use() int { return Helper() }\n",
+      "cmd/main.go": 'package main\n\nimport "example.com/proj/pkg/util"\n\nfunc main() {\n\tutil.Helper()\n\tvar t util.T\n\tt.M()\n}\n',
+      "other/helper.go": "package other\n\nfunc Helper() {}\n",
+    });
+    expect(at(ctx(segment, "refs", "pkg/util/u.go#Helper").json.references)).toEqual(["cmd/main.go:6 call resolved pkg/util/u.go#Helper", "pkg/util/v.go:3 call resolved pkg/util/u.go#Helper"]);
+    expect(ctx(segment, "refs", "other/helper.go#Helper").json.total).toBe(0);
+    expect(at(ctx(segment, "refs", "T", "--kind", "type").json.references)).toEqual(["cmd/main.go:7 type resolved pkg/util/u.go#T", "pkg/util/u.go:7 type resolved pkg/util/u.go#T"]);
+  });
+
+  test("Java: a static call through an import picks the imported class, not a namesake in another package; members are seen bare", () => {
+    const root = "src/main/java/com";
+    const segment = makeSegment({
+      [`${root}/acme/util/Strings.java`]: "package com.acme.util;\n\npublic class Strings {\n  public static String trim(String s) { return s; }\n}\n",
+      [`${root}/other/Strings.java`]: "package com.other;\n\npublic class Strings {\n  public static String trim(String s) { return s; }\n}\n",
+      [`${root}/acme/App.java`]: 'package com.acme;\n\nimport com.acme.util.Strings;\n\npublic class App {\n  void run() {\n    Strings.trim(" ");\n    helper();\n  }\n\n  void helper() {}\n}\n',
+    });
+    expect(at(ctx(segment, "refs", `${root}/acme/util/Strings.java#Strings.trim`).json.references)).toEqual([`${root}/acme/App.java:7 call resolved ${root}/acme/util/Strings.java#Strings.trim`]);
+    expect(ctx(segment, "refs", `${root}/other/Strings.java#Strings.trim`).json.total).toBe(0);
+    expect(at(ctx(segment, "refs", "App.helper").json.references)).toEqual([`${root}/acme/App.java:8 call resolved ${root}/acme/App.java#App.helper`]);
+  });
+});
+
 describe("ctx map", () => {
   test("the most used definitions first, within the budget and never over it; the same map each time", () => {
     const segment = pythonPackage();

@@ -18,7 +18,9 @@ import type { CommentSyntax } from "../generic.ts";
  *   written as a path (`a.b.f`, `A::B`) is split into the name and its receiver;
  * - `@receiver` on what the name is reached through (`self` of `self.f()`, `os.path` of `os.path.join`);
  * - for imports, `@module` on the module as written and `@alias` on a local name; a whole-module
- *   import captures its module as `@module` and `@reference.import` at once (its name is `*`).
+ *   import captures its module as `@module` and `@reference.import` at once (its name is `*`);
+ * - a `@receiver` or `@module` captured on several nodes of one match covers the text from the first
+ *   to the last (Kotlin has no node for the `a.b` of `import a.b.C`: its first and last segment are).
  *
  * Value kinds (constant, variable, field, enum_member, export) are leaves: a `variable` owned by a
  * type is reported as a `field`, and none is reported inside a function body.
