@@ -38,7 +38,8 @@ import { delimiter, dirname, join, relative } from "node:path";
 import ts from "typescript";
 import { generatedReason, HEAD_BYTES } from "../src/ctx/generated.ts";
 
-const ORACLE_FORMAT = 2; // bump when the oracle code here or in references-jedi.py changes what it lists
+const ORACLE_FORMAT = 2; // bump when the oracles' output format changes
+const TS_ORACLE_VERSION = 3; // bump when typescriptOracle changes what it lists
 const NPM_PACKAGES = ["rxjs@7.8.2", "zod@3.25.76"];
 const DJANGO_PACKAGES = ["utils", "core", "http", "dispatch", "urls", "middleware", "template"];
 const REFS_LIMIT = "1000"; // the most ctx refs gives; an answer it truncates is reported
@@ -184,13 +185,24 @@ function isExported(node: ts.Node): boolean {
 }
 
 /** The exported top-level definitions of a file: (name node, kind), the first declaration of each name. */
-function tsDefinitions(file: ts.SourceFile): { name: ts.Identifier; kind: string }[] {
-  const out: { name: ts.Identifier; kind: string }[] = [];
-  const seen = new Set<string>();
+/**
+ * The exported top-level definitions of a file, one per name (trifecta's id names them all): the first
+ * declaration's kind, and every declaration's name node. A type and a value of one name (zod's
+ * `type OK<T>` and `const OK`) are two symbols to the compiler, each with its own references.
+ */
+function tsDefinitions(file: ts.SourceFile): { names: ts.Identifier[]; kind: string }[] {
+  const out: { names: ts.Identifier[]; kind: string }[] = [];
+  const byName = new Map<string, { names: ts.Identifier[]; kind: string }>();
   const add = (name: ts.Identifier | undefined, kind: string) => {
-    if (!name || seen.has(name.text)) return;
-    seen.add(name.text);
-    out.push({ name, kind });
+    if (!name) return;
+    const known = byName.get(name.text);
+    if (known) {
+      known.names.push(name);
+      return;
+    }
+    const def = { names: [name], kind };
+    byName.set(name.text, def);
+    out.push(def);
   };
   for (const s of file.statements) {
     if (!isExported(s)) continue;
@@ -244,17 +256,21 @@ async function typescriptOracle(root: string, files: string[]): Promise<Oracle> 
   for (const file of files) {
     const path = join(root, file);
     const source = program.getSourceFile(path)!;
-    for (const { name, kind } of tsDefinitions(source)) {
-      const start = name.getStart(source);
-      const at = source.getLineAndCharacterOfPosition(start);
-      const def: OracleDef = { file, line: at.line + 1, col: at.character + 1, name: name.text, qualified_name: name.text, kind, references: [] };
-      for (const symbol of service.findReferences(path, start) ?? []) {
+    for (const { names, kind } of tsDefinitions(source)) {
+      const first = names[0]!;
+      const at = source.getLineAndCharacterOfPosition(first.getStart(source));
+      const def: OracleDef = { file, line: at.line + 1, col: at.character + 1, name: first.text, qualified_name: first.text, kind, references: [] };
+      const declared = new Set(names.map((n) => n.getStart(source)));
+      for (const symbol of [...new Set(names.map((n) => n.getStart(source)))].flatMap((start) => service.findReferences(path, start) ?? [])) {
         for (const entry of symbol.references) {
           if (!entry.fileName.startsWith(`${root}/`)) continue;
           const refFile = program.getSourceFile(entry.fileName);
           if (!refFile) continue;
           const node = nodeAt(refFile, entry.textSpan.start);
           if (!node) continue; // in a comment: a JSDoc `{@link name}` is not a use
+          // `import { a as b }`, `export { a as b }`: the use is `a`; `b` is the new name's declaration.
+          if ((ts.isImportSpecifier(node.parent) || ts.isExportSpecifier(node.parent)) && node.parent.propertyName && node.parent.name === node) continue;
+          if (refFile === source && declared.has(entry.textSpan.start)) continue; // another declaration of the definition
           const pos = refFile.getLineAndCharacterOfPosition(entry.textSpan.start);
           const ref: OracleRef = {
             file: relative(root, entry.fileName),
@@ -301,7 +317,7 @@ function typescriptCorpus(): Corpus {
       cpSync(join(modules, "zod", "src", "v3"), join(dest, "zod"), { recursive: true, filter: onlyTs });
     },
     files: (root) => walk(root, (f) => f.endsWith(".ts") && !f.endsWith(".d.ts")),
-    oracleIdentity: () => `typescript ${ts.version}`,
+    oracleIdentity: () => `typescript ${ts.version}, oracle ${TS_ORACLE_VERSION}`,
     runOracle: typescriptOracle,
     async goto(root, files, positions) {
       const { service, program } = typescriptService(root, files);
