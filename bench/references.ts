@@ -119,7 +119,7 @@ function log(message: string): void {
   process.stderr.write(`[references] ${message}\n`);
 }
 
-/** Files under `root` whose names end with one of `suffixes`, segment-relative, sorted; .trifecta skipped. */
+/** Files under `root` that `keep` accepts, segment-relative, sorted; .trifecta and __pycache__ skipped. */
 function walk(root: string, keep: (rel: string) => boolean, rel = ""): string[] {
   const out: string[] = [];
   for (const e of readdirSync(join(root, rel), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
@@ -388,7 +388,8 @@ function pythonCorpus(budgetSeconds: number): Corpus {
     lang: "python",
     name: `django (${DJANGO_PACKAGES.join(", ")})`,
     materialize(dest) {
-      const { django: path } = found();
+      const { django: path, djangoVersion } = found();
+      this.name = `Django ${djangoVersion} (${DJANGO_PACKAGES.join(", ")})`;
       mkdirSync(join(dest, "django"));
       cpSync(join(path, "__init__.py"), join(dest, "django", "__init__.py"));
       for (const p of DJANGO_PACKAGES) cpSync(join(path, p), join(dest, "django", p), { recursive: true, filter: (src) => !src.includes("__pycache__") });
@@ -510,27 +511,25 @@ interface RefsAnswer {
   message?: string;
 }
 
-type Answerer = (id: string) => Promise<{ answer: RefsAnswer | null; problem?: string; ms: number }>;
+type Answerer = (id: string) => Promise<{ answer: RefsAnswer | null; problem?: string }>;
 
 function binaryAnswerer(binary: string, segment: string): Answerer {
   return async (id) => {
-    const started = Bun.nanoseconds();
     const child = Bun.spawn([binary, "ctx", "refs", id, "--segment", segment, "--json", "--limit", REFS_LIMIT], { stdout: "pipe", stderr: "pipe" });
     const [out, err, code] = await Promise.all([new Response(child.stdout).text(), new Response(child.stderr).text(), child.exited]);
-    const ms = (Bun.nanoseconds() - started) / 1e6;
     try {
       const answer = JSON.parse(out) as RefsAnswer;
-      if (answer.status === "error") return { answer: null, problem: `${answer.error_code}: ${answer.message}`, ms };
-      return { answer, problem: code !== 0 ? `exit ${code}` : answer.truncated ? `truncated at ${REFS_LIMIT} of ${answer.total}` : undefined, ms };
+      if (answer.status === "error") return { answer: null, problem: `${answer.error_code}: ${answer.message}` };
+      return { answer, problem: code !== 0 ? `exit ${code}` : answer.truncated ? `truncated at ${REFS_LIMIT} of ${answer.total}` : undefined };
     } catch {
-      return { answer: null, problem: `exit ${code}, non-JSON stdout ${JSON.stringify(out.slice(0, 120))} ${err.slice(0, 200)}`, ms };
+      return { answer: null, problem: `exit ${code}, non-JSON stdout ${JSON.stringify(out.slice(0, 120))} ${err.slice(0, 200)}` };
     }
   };
 }
 
 function fileAnswerer(path: string): Answerer {
   const answers = JSON.parse(readFileSync(path, "utf8")) as Record<string, RefsAnswer>;
-  return async (id) => (answers[id] ? { answer: answers[id], ms: 0 } : { answer: null, problem: "no answer in the file", ms: 0 });
+  return async (id) => (answers[id] ? { answer: answers[id] } : { answer: null, problem: "no answer in the file" });
 }
 
 /** Runs `f` over `items`, `width` at a time, keeping their order. */
@@ -602,7 +601,7 @@ interface Scores {
   timing: { definitions: number; refs_median_ms: number; search_median_ms: number; ratio: number } | null;
 }
 
-function classify(lines: (f: string) => string[], file: string, line: number): string {
+function codeLine(lines: (f: string) => string[], file: string, line: number): string {
   return (lines(file)[line - 1] ?? "").trim().slice(0, 160);
 }
 
@@ -748,7 +747,7 @@ function score(corpus: Corpus, segment: string, files: number, oracle: Oracle, a
           const elsewhere = trifectaAt.get(k) ?? (listedLines.has(`${r.file}:${r.line}`) ? [`on that line: ${listedLines.get(`${r.file}:${r.line}`)!.join("; ")}`] : ["—"]);
           const counted = `${r.kind}: ${reason}`;
           s.miss_reasons[counted] = (s.miss_reasons[counted] ?? 0) + 1;
-          s.missed.push({ target: id, file: r.file, line: r.line, col: r.col, kind: r.kind, code: classify(lines, r.file, r.line), trifecta: got ? `${got.kind} ${got.resolution} ${got.target ?? (got.candidates ?? []).join("|")}` : elsewhere.join("; ") });
+          s.missed.push({ target: id, file: r.file, line: r.line, col: r.col, kind: r.kind, code: codeLine(lines, r.file, r.line), trifecta: got ? `${got.kind} ${got.resolution} ${got.target ?? (got.candidates ?? []).join("|")}` : elsewhere.join("; ") });
         }
         missesPerTarget.set(id, m);
       }
@@ -773,7 +772,7 @@ function score(corpus: Corpus, segment: string, files: number, oracle: Oracle, a
         const others = [...new Set([...(oracleAt.get(k) ?? []).filter((o) => o !== id), ...lands.map((p) => definedAt.get(key(...p)) ?? key(...p))])];
         const reason = `${r.kind}: ${others.length > 0 ? "the oracle resolves it to another definition" : "neither oracle query finds a definition there"}`;
         s.wrong_reasons[reason] = (s.wrong_reasons[reason] ?? 0) + 1;
-        s.wrong.push({ target: id, file: r.file, line: r.line, col: r.col, kind: r.kind, code: classify(lines, r.file, r.line), trifecta: others.length > 0 ? `oracle: ${others.join(", ")}` : "oracle: —" });
+        s.wrong.push({ target: id, file: r.file, line: r.line, col: r.col, kind: r.kind, code: codeLine(lines, r.file, r.line), trifecta: others.length > 0 ? `oracle: ${others.join(", ")}` : "oracle: —" });
       }
     }
   }
