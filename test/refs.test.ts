@@ -196,6 +196,16 @@ describe("ctx map", () => {
     expect(ctx(segment, "map", "--budget", "8").json.used_tokens).toBeLessThanOrEqual(8);
   });
 
+  test("the ranks kept for a warm map are recomputed once a file changes", () => {
+    const segment = pythonPackage();
+    const { index_built: _built, ...first } = ctx(segment, "map", "--budget", "5000").json;
+    expect(ctx(segment, "map", "--budget", "5000").json).toEqual(first);
+    writeFileSync(join(segment, "more.py"), "from pkg.other import helper\n\nhelper()\nhelper()\nhelper()\n");
+    const after = ctx(segment, "map", "--budget", "5000").json;
+    expect(after.refreshed).toEqual(["more.py"]);
+    expect(after.graph.references).toBe(first.graph.references + 4);
+  });
+
   test("--focus ranks around a file and leaves it out; an unknown focus is an error", () => {
     const segment = pythonPackage();
     const focused = ctx(segment, "map", "--focus", "app.py", "--budget", "5000");

@@ -192,6 +192,8 @@ export class ContextIndex {
       }
       const touch = this.db.query("UPDATE ctx_files SET mtime_ms = ? WHERE file_rel = ?");
       for (const t of touched) touch.run(t.mtimeMs, t.fileRel);
+      // Rows changed: what was derived from them (the map's ranks) is out of date.
+      if (updates.length + removals.length > 0) this.db.run("INSERT INTO ctx_meta(name, value) VALUES ('generation', '1') ON CONFLICT(name) DO UPDATE SET value = CAST(value AS INTEGER) + 1");
       if (walked?.buildState) this.db.run("INSERT OR REPLACE INTO ctx_meta(name, value) VALUES ('build', ?)", [walked.buildState]);
       if (walked?.dirs) {
         this.db.run("DELETE FROM ctx_dirs");
@@ -211,6 +213,32 @@ export class ContextIndex {
     this.db.transaction(() => {
       this.db.run("UPDATE ctx_files SET mtime_ms = -1, content_hash = ''");
       this.db.run("INSERT OR REPLACE INTO ctx_meta(name, value) VALUES ('text_format', ?)", [format]);
+    }).immediate();
+  }
+
+  /** Counts the writes that changed rows: anything derived from the rows is current while it stays the same. */
+  generation(): string {
+    return ((this.db.query("SELECT value FROM ctx_meta WHERE name = 'generation'").get() as { value: string } | null) ?? null)?.value ?? "0";
+  }
+
+  /** The ranks `ctx map` computed at `generation` with what it counted, or null when they are of another. */
+  ranks(generation: string): { ranks: Map<string, number>; counts: string } | null {
+    const stored = this.db.query("SELECT value FROM ctx_meta WHERE name = 'ranks'").get() as { value: string } | null;
+    if (stored === null) return null;
+    const { generation: at, counts } = JSON.parse(stored.value) as { generation: string; counts: string };
+    if (at !== generation) return null;
+    const rows = this.db.query("SELECT item_id, rank FROM ctx_ranks").all() as { item_id: string; rank: number }[];
+    return { ranks: new Map(rows.map((r) => [r.item_id, r.rank])), counts };
+  }
+
+  /** Keeps the map's ranks for the index as it is at `generation` (a write since then makes them stale). */
+  storeRanks(generation: string, ranks: ReadonlyMap<string, number>, counts: string): void {
+    this.db.transaction(() => {
+      if (this.generation() !== generation) return;
+      this.db.run("DELETE FROM ctx_ranks");
+      const insert = this.db.query("INSERT INTO ctx_ranks(item_id, rank) VALUES (?, ?)");
+      for (const [id, rank] of ranks) insert.run(id, rank);
+      this.db.run("INSERT OR REPLACE INTO ctx_meta(name, value) VALUES ('ranks', ?)", [JSON.stringify({ generation, counts })]);
     }).immediate();
   }
 

@@ -2,11 +2,11 @@ import type { StoreFeature } from "../store/types.ts";
 
 /**
  * The ctx index's tables: files, items (symbols and sections), their full-text index, the references
- * in each file (version 2), walk and build state.
+ * in each file (version 2), the map's ranks (version 3), walk and build state.
  */
 export const CTX_INDEX_FEATURE: StoreFeature = {
   name: "ctx_index",
-  version: 2,
+  version: 3,
   // The full-text table against its rows (FTS5's own integrity-check), and a rebuild from them.
   check(db) {
     // A file the index was never built in has nothing to check.
@@ -62,6 +62,9 @@ CREATE TABLE IF NOT EXISTS ctx_refs (
 );
 CREATE INDEX IF NOT EXISTS ctx_refs_by_name ON ctx_refs(name);
 CREATE INDEX IF NOT EXISTS ctx_refs_by_file ON ctx_refs(file_rel);
+-- The PageRank of each definition as the last unfocused ctx map computed it (src/graph/map.ts), good
+-- while ctx_meta's 'generation' is the one recorded with them under 'ranks'.
+CREATE TABLE IF NOT EXISTS ctx_ranks (item_id TEXT PRIMARY KEY, rank REAL NOT NULL) WITHOUT ROWID;
 -- The directories a build walked: one whose time changed has gained or lost files since.
 CREATE TABLE IF NOT EXISTS ctx_dirs (dir_rel TEXT PRIMARY KEY, mtime_ms REAL NOT NULL);
 -- 'build' = 'running' from a build's first write to its last: still there, the build did not finish.

@@ -252,12 +252,14 @@ const REFERENCE_KINDS: ReadonlySet<string> = new Set(Object.keys(KIND_RANK));
 const NAME_PATH = /^[\p{L}\p{N}_$@]+([.:\\]+[\p{L}\p{N}_$@]+)*$/u;
 const MAX_RECEIVER_CHARS = 120;
 
+// PHP's namespace separators at a prefix's ends are no part of it: `\Foo\` of `\Foo\f()`, `\` of `\f()` (none).
 const receiverOf = (text: string) => {
-  const path = text.replace(/\s+/g, "").replace(/::|->|\\/g, ".");
+  const path = text.replace(/\s+/g, "").replace(/^\\+|\\+$/g, "").replace(/::|->|\\/g, ".");
+  if (path === "") return "";
   return NAME_PATH.test(path) && path.length <= MAX_RECEIVER_CHARS ? path : "?";
 };
 
-/** The text a capture covers; one captured several times (Kotlin's `a`, `b` of `a.b.C`) covers them all. */
+/** The text a capture covers; one captured several times (Kotlin's module `a`, `b` of `import a.b.C`) covers them all. */
 const spanText = (source: string, nodes: readonly Node[]) => (nodes.length === 1 ? nodes[0]!.text : source.slice(nodes[0]!.startIndex, nodes.at(-1)!.endIndex));
 
 /**
@@ -268,6 +270,8 @@ const spanText = (source: string, nodes: readonly Node[]) => (nodes.length === 1
 function collectReferences(matches: readonly QueryMatch[], source: string, spans: readonly Span[]): ReferenceRecord[] {
   const found: { index: number; record: ReferenceRecord }[] = [];
   const seen = new Map<string, number>();
+  // What a pattern says holds no use: a definition's name, a prefix a broad pattern also meets, a typespec.
+  const notUses: { start: number; end: number }[] = [];
   for (const match of matches) {
     let nameNode: Node | undefined;
     let kind = "";
@@ -282,9 +286,12 @@ function collectReferences(matches: readonly QueryMatch[], source: string, spans
       } else if (role === "receiver") receiverNodes.push(capture.node);
       else if (role === "module") moduleNodes.push(capture.node);
       else if (role === "alias") alias = capture.node.text;
+      else if (role === "not_reference") notUses.push({ start: capture.node.startIndex, end: capture.node.endIndex });
     }
     if (!nameNode || !REFERENCE_KINDS.has(kind)) continue;
-    let receiver = receiverNodes.length > 0 ? receiverOf(spanText(source, receiverNodes)) : undefined;
+    // Several receiver captures are the levels of one path, outermost first (C++ `a::b::f` is `a`
+    // then `b::f`; Kotlin's `a.b.C` has no node for `a.b`).
+    let receiver = receiverNodes.length > 0 ? receiverNodes.map((n) => receiverOf(n.text)).join(".") : undefined;
     const moduleText = moduleNodes.length > 0 ? spanText(source, moduleNodes) : undefined;
     const index = nameNode.startIndex;
     const whole = moduleNodes.length > 0 && moduleNodes[0]!.startIndex === index && moduleNodes.at(-1)!.endIndex === nameNode.endIndex;
@@ -296,12 +303,22 @@ function collectReferences(matches: readonly QueryMatch[], source: string, spans
       receiver = [receiver, parts.slice(0, -1).join(".")].filter(Boolean).join(".");
     }
     if (name === "") continue;
-    // One use, one reading: a name captured twice keeps its more specific kind.
+    // One use, one reading: a name captured twice keeps its more specific kind, and of one kind
+    // the reading that knows more (a broad pattern and a narrow one meet on Dart's `p.Foo`, on
+    // Elixir's `alias A.B, as: C`).
     const key = `${index}:${name}`;
     const earlier = seen.get(key);
-    if (earlier !== undefined && KIND_RANK[found[earlier]!.record.kind] >= KIND_RANK[kind as ReferenceKind]) continue;
+    if (earlier !== undefined) {
+      const was = found[earlier]!.record;
+      const rank = KIND_RANK[kind as ReferenceKind];
+      const knows = (receiver ? 1 : 0) + (alias !== undefined ? 1 : 0);
+      if (KIND_RANK[was.kind] > rank || (KIND_RANK[was.kind] === rank && (was.receiver ? 1 : 0) + (was.alias ? 1 : 0) >= knows)) continue;
+    }
     const position = nameNode.startPosition;
-    const record: ReferenceRecord = { kind: kind as ReferenceKind, name, line: position.row + 1, col: position.column + 1, from: null };
+    // A path written as one token (Elixir's `A.B`) is reported at its last part.
+    const text = nameNode.text;
+    const shift = parts.length > 1 && !text.includes("\n") && text.endsWith(name) ? text.length - name.length : 0;
+    const record: ReferenceRecord = { kind: kind as ReferenceKind, name, line: position.row + 1, col: position.column + 1 + shift, from: null };
     if (receiver !== undefined && receiver !== "") record.receiver = receiver;
     if (moduleText !== undefined) record.module = moduleText.replace(/^["'`<]|["'`>]$/g, "");
     if (alias !== undefined && alias !== name) record.alias = alias;
@@ -312,10 +329,18 @@ function collectReferences(matches: readonly QueryMatch[], source: string, spans
     }
   }
   found.sort((a, b) => a.index - b.index);
+  notUses.sort((a, b) => a.start - b.start);
+  // Both in source order: a use is dropped when a range begun at or before it has not yet ended.
+  let begun = 0;
+  let reach = -1;
+  const uses = found.filter(({ index }) => {
+    while (begun < notUses.length && notUses[begun]!.start <= index) reach = Math.max(reach, notUses[begun++]!.end);
+    return index >= reach;
+  });
   // One sweep: spans come outermost first in source order, so the open ones form a stack.
   const open: Span[] = [];
   let next = 0;
-  for (const { index, record } of found) {
+  for (const { index, record } of uses) {
     while (next < spans.length && spans[next]!.startIndex <= index) {
       const span = spans[next++]!;
       while (open.length > 0 && open.at(-1)!.endIndex <= span.startIndex) open.pop();
@@ -324,5 +349,5 @@ function collectReferences(matches: readonly QueryMatch[], source: string, spans
     while (open.length > 0 && open.at(-1)!.endIndex <= index) open.pop();
     record.from = open.at(-1)?.qualifiedName ?? null;
   }
-  return found.map((f) => f.record);
+  return uses.map((f) => f.record);
 }

@@ -50,10 +50,54 @@ export type MapAnswer = {
 
 export type MapOptions = { budget: number; focus: readonly string[]; workers: number; building?: boolean };
 
+type Counts = MapAnswer["graph"];
+
 export async function mapAnswer(target: IndexTarget, options: MapOptions): Promise<Result<MapAnswer>> {
   const { built, freshness } = await readyIndex(target, options.workers, options.building, true);
-  const resolver = Resolver.over(target.index);
-  const definitions = resolver.preload();
+  const { index } = target;
+  const resolver = Resolver.over(index);
+  // The unfocused map's ranks are kept with the index and good until its rows change: a warm map
+  // of an unchanged segment renders without resolving anything (stdlib: ~1 s → a tenth of it).
+  const generation = index.generation();
+  const kept = options.focus.length === 0 ? index.ranks(generation) : null;
+  let ranked: { d: DefinitionRow; rank: number }[];
+  let counts: Counts;
+  if (kept) {
+    ranked = index.allDefinitions().map((d) => ({ d, rank: kept.ranks.get(d.item_id) ?? 0 }));
+    counts = JSON.parse(kept.counts) as Counts;
+  } else {
+    const definitions = resolver.preload();
+    const graph = useGraph(index, resolver, definitions);
+    const focus = focusNodes(target, options.focus, definitions, graph.node, graph.fileNode);
+    if (!focus.ok) return focus;
+    const rank = pageRank({ nodes: graph.nodes(), ...graph.edges }, focus.value.restart);
+    ranked = definitions.map((d, i) => ({ d, rank: rank[i]! })).filter(({ d }) => !focus.value.excluded(d));
+    counts = graph.counts;
+    if (options.focus.length === 0 && !target.cache.readOnly) keepRanks(target, generation, ranked, counts);
+  }
+  ranked.sort((a, b) => b.rank - a.rank || a.d.item_id.localeCompare(b.d.item_id));
+  const { text, shown } = render(ranked, resolver, options.budget);
+  return ok({
+    budget: options.budget,
+    used_tokens: estimateTokens(text),
+    shown,
+    ranked: ranked.length,
+    focus: [...options.focus],
+    graph: counts,
+    map: text,
+    ...freshnessNote(target, built, freshness, options.building),
+  });
+}
+
+/** Ranks are derived: a database that will not take them costs the next map its speed, not an answer. */
+function keepRanks(target: IndexTarget, generation: string, ranked: readonly { d: DefinitionRow; rank: number }[], counts: Counts): void {
+  try {
+    target.index.storeRanks(generation, new Map(ranked.map(({ d, rank }) => [d.item_id, rank])), JSON.stringify(counts));
+  } catch {}
+}
+
+/** The graph of uses: a node per definition (and per file, for uses at module level), an edge per resolved or weakly ambiguous use. */
+function useGraph(index: IndexTarget["index"], resolver: Resolver, definitions: readonly DefinitionRow[]) {
   const node = new Map(definitions.map((d, i) => [d.item_id, i]));
   const fileNodes = new Map<string, number>();
   const fileNode = (fileRel: string) => {
@@ -65,8 +109,8 @@ export async function mapAnswer(target: IndexTarget, options: MapOptions): Promi
     return at;
   };
   const edges = { from: [] as number[], to: [] as number[], weight: [] as number[] };
-  const counts = { references: 0, resolved: 0, ambiguous: 0, unresolved: 0 };
-  for (const ref of target.index.allReferences(GRAPH_KINDS)) {
+  const counts: Counts = { references: 0, resolved: 0, ambiguous: 0, unresolved: 0 };
+  for (const ref of index.allReferences(GRAPH_KINDS)) {
     if (ref.kind === "import" && ref.name === "*") continue;
     counts.references++;
     const resolution = resolver.resolve(ref);
@@ -86,24 +130,7 @@ export async function mapAnswer(target: IndexTarget, options: MapOptions): Promi
       edges.weight.push(edgeWeight(ref.file_rel, t, resolution.resolution === "resolved" ? 1 : AMBIGUOUS_WEIGHT / targets.length));
     }
   }
-  const focus = focusNodes(target, options.focus, definitions, node, fileNode);
-  if (!focus.ok) return focus;
-  const rank = pageRank({ nodes: definitions.length + fileNodes.size, ...edges }, focus.value.restart);
-  const ranked = definitions
-    .map((d, i) => ({ d, rank: rank[i]! }))
-    .filter(({ d }) => !focus.value.excluded(d))
-    .sort((a, b) => b.rank - a.rank || a.d.item_id.localeCompare(b.d.item_id));
-  const { text, shown } = render(ranked, resolver, options.budget);
-  return ok({
-    budget: options.budget,
-    used_tokens: estimateTokens(text),
-    shown,
-    ranked: ranked.length,
-    focus: [...options.focus],
-    graph: counts,
-    map: text,
-    ...freshnessNote(target, built, freshness, options.building),
-  });
+  return { node, fileNode, edges, counts, nodes: () => definitions.length + fileNodes.size };
 }
 
 /** Where the walk restarts (the focus: files, whole, or definitions by id), and what the map then leaves out (the focus itself). */

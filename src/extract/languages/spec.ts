@@ -19,8 +19,11 @@ import type { CommentSyntax } from "../generic.ts";
  * - `@receiver` on what the name is reached through (`self` of `self.f()`, `os.path` of `os.path.join`);
  * - for imports, `@module` on the module as written and `@alias` on a local name; a whole-module
  *   import captures its module as `@module` and `@reference.import` at once (its name is `*`);
- * - a `@receiver` or `@module` captured on several nodes of one match covers the text from the first
- *   to the last (Kotlin has no node for the `a.b` of `import a.b.C`: its first and last segment are).
+ * - several `@receiver` captures in one match are the levels of one path, outermost first (C++
+ *   `a::b::f`, Kotlin's `a.b.C`); a `@module` captured on several nodes covers the text from the first
+ *   to the last (Kotlin has no node for the `a.b` of `import a.b.C`: its first and last segment are);
+ * - `@not_reference` on a node no use is reported within: a definition's name, a prefix a broad
+ *   pattern also matches (Dart's `p` of the type `p.Foo`), an Elixir typespec.
  *
  * Value kinds (constant, variable, field, enum_member, export) are leaves: a `variable` owned by a
  * type is reported as a `field`, and none is reported inside a function body.
