@@ -84,16 +84,29 @@ describe("ctx refs", () => {
     expect(render.json.references).toEqual([
       expect.objectContaining({ file: "app.py", line: 9, resolution: "ambiguous", why: "receiver", candidates: ["pkg/other.py#Canvas.render", "pkg/shapes.py#Widget.render"] }),
     ]);
-    // `self.paint()` is Base's method; inheritance is a use of Base.
-    expect(at(ctx(segment, "refs", "paint").json.references)).toEqual(["pkg/shapes.py:10 call ambiguous"]);
+    // `self.paint()` in Widget is Base's method, found through Widget's base; inheritance is a use of Base.
+    expect(at(ctx(segment, "refs", "paint").json.references)).toEqual(["pkg/shapes.py:10 call resolved pkg/shapes.py#Base.paint"]);
     expect(at(ctx(segment, "refs", "Base", "--kind", "inherit").json.references)).toEqual(["pkg/shapes.py:8 inherit resolved pkg/shapes.py#Base"]);
+  });
+
+  test("self.f() is the class's own method, else its bases' (across files), never a namesake class's in another file", () => {
+    const segment = makeSegment({
+      "mail/base.py": "class BaseBackend:\n    def open(self):\n        return 1\n",
+      "mail/console.py": "from mail.base import BaseBackend\n\nclass EmailBackend(BaseBackend):\n    def send(self):\n        self.open()\n        super().open()\n",
+      "mail/filebased.py": "from mail.console import EmailBackend as ConsoleBackend\n\nclass EmailBackend(ConsoleBackend):\n    def open(self):\n        return 2\n\n    def send(self):\n        self.open()\n",
+    });
+    expect(at(ctx(segment, "refs", "open", "--kind", "call").json.references)).toEqual([
+      "mail/console.py:5 call resolved mail/base.py#BaseBackend.open",
+      "mail/filebased.py:8 call resolved mail/filebased.py#EmailBackend.open",
+      "mail/console.py:6 call ambiguous",
+    ]);
   });
 
   test("callers and callees follow calls to a depth; what is not in the segment is named, not dropped", () => {
     const segment = pythonPackage();
     const callers = ctx(segment, "callers", "pkg/shapes.py#helper", "--depth", "2");
     expect(callers.exitCode).toBe(0);
-    expect(callers.json.callers.map((c: any) => `${c.depth} ${c.id} ${c.resolution} ${c.calls}`)).toEqual(["1 app.py#main resolved 2", "1 pkg/shapes.py#Base.paint resolved 1", "2 pkg/shapes.py#Widget.render ambiguous 1"]);
+    expect(callers.json.callers.map((c: any) => `${c.depth} ${c.id} ${c.resolution} ${c.calls}`)).toEqual(["1 app.py#main resolved 2", "1 pkg/shapes.py#Base.paint resolved 1", "2 pkg/shapes.py#Widget.render resolved 1"]);
     const callees = ctx(segment, "callees", "app.py#main");
     const byName = Object.fromEntries(callees.json.callees.map((c: any) => [c.name, `${c.resolution}${c.id ? ` ${c.id}` : ""}`]));
     expect(byName).toEqual({ helper: "resolved pkg/shapes.py#helper", W: "resolved pkg/shapes.py#Widget", render: "ambiguous", len: "unresolved" });

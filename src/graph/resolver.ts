@@ -32,6 +32,8 @@ const FITS: Record<string, (kind: string) => boolean> = {
   inherit: (k) => TYPES.has(k),
   import: (k) => k !== "export",
 };
+/** Base classes followed for `self.f()` (deeper hierarchies are rare and cycles end here too). */
+const MAX_BASE_DEPTH = 8;
 const SELF = new Set(["self", "this", "cls", "Self", "static", "@"]);
 const HEADER = /\.(h|hh|hpp|hxx|h\+\+|d\.ts|pyi)$/;
 
@@ -71,6 +73,7 @@ export class Resolver {
   private readonly bindingsOfFile = new Map<string, Bindings>();
   private readonly candidateMemo = new Map<string, Candidates>();
   private readonly typesOfFile = new Map<string, ReadonlySet<string>>();
+  private readonly baseMemo = new Map<string, DefinitionRow[]>();
   /** After preload() every definition is in memory: a name not there has none. */
   private complete = false;
 
@@ -225,9 +228,17 @@ export class Resolver {
     const { all: named, members } = candidates;
     const unknown: Resolution = { resolution: "ambiguous", candidates: members.length > 0 ? members : named, why: "receiver" };
     if (parts.length === 1 && (SELF.has(head) || head === "super")) {
-      if (head === "super") return unknown;
       for (const scope of scopesOf(ref.from_name)) {
-        const own = members.filter((d) => d.parent === scope);
+        const owner = this.definitionsOf(ref.file_rel).find((d) => d.qualified_name === scope && TYPES.has(d.kind));
+        if (owner) {
+          // The class's own member, else the nearest base class's that the index resolves; `super`
+          // starts at the bases. A base from a library ends the search: ambiguous.
+          const found = head === "super" ? this.inBases(owner, candidates, 0) : this.inHierarchy(owner, candidates, 0);
+          return found ? resolved([found], ref) : unknown;
+        }
+        // A method defined outside its type's body (Go, Rust `impl` in another file): its package's.
+        const sameDir = new Set(this.modules.sameDirectory(ref.file_rel));
+        const own = members.filter((d) => d.parent === scope && sameDir.has(d.file_rel));
         if (own.length > 0) return resolved(own, ref);
       }
       return unknown;
@@ -290,6 +301,36 @@ export class Resolver {
       return named.length > 0 ? { resolution: "ambiguous", candidates: named, why: "several" } : unresolved("no_definition");
     }
     return unresolved("external");
+  }
+
+  /** `name` as a member of `type` or, failing that, of its bases (depth-first, in the order written). */
+  private inHierarchy(type: DefinitionRow, candidates: Candidates, depth: number): DefinitionRow | null {
+    const own = (candidates.byFile.get(type.file_rel) ?? []).find((d) => d.parent === type.qualified_name);
+    return own ?? this.inBases(type, candidates, depth);
+  }
+
+  private inBases(type: DefinitionRow, candidates: Candidates, depth: number): DefinitionRow | null {
+    if (depth >= MAX_BASE_DEPTH) return null;
+    for (const base of this.basesOf(type)) {
+      const found = this.inHierarchy(base, candidates, depth + 1);
+      if (found) return found;
+    }
+    return null;
+  }
+
+  /** The base types a type's inheritance uses resolve to (`class A(B, C)`, `extends`, `implements`). */
+  private basesOf(type: DefinitionRow): DefinitionRow[] {
+    let found = this.baseMemo.get(type.item_id);
+    if (!found) {
+      found = [];
+      this.baseMemo.set(type.item_id, found);
+      for (const ref of this.index.referencesOf(type.file_rel, "inherit")) {
+        if (ref.from_name !== type.qualified_name) continue;
+        const base = this.resolve(ref);
+        if (base.resolution === "resolved" && base.target.item_id !== type.item_id) found.push(base.target);
+      }
+    }
+    return found;
   }
 
   /** Qualified names of the types defined in a file. */
