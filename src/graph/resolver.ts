@@ -267,9 +267,13 @@ export class Resolver {
       }
       return imported.resolution === "unresolved" ? imported : unknown;
     }
-    // `Foo.bar()`, `Foo::new()`: a member of the type the receiver names.
-    const ofType = candidates.byOwner.get(lastPart(receiver)) ?? [];
-    if (ofType.length > 0) return single(ofType, ref) ?? { resolution: "ambiguous", candidates: ofType, why: "several" };
+    // `Foo.bar()`, `Foo::new()`: a member of the type the receiver names, when the file sees that type
+    // (its own, its package's, or the namespace's); `e.Type.String()` is a field's value, not the type.
+    if (parts.length > 1) return unknown;
+    const ofType = candidates.byOwner.get(head) ?? [];
+    const sameDir = family.visibility === "package" ? new Set(this.modules.sameDirectory(ref.file_rel)) : null;
+    const visible = ofType.filter((d) => (family.visibility === "explicit" ? d.file_rel === ref.file_rel : sameDir ? sameDir.has(d.file_rel) : true));
+    if (visible.length > 0) return single(visible, ref) ?? { resolution: "ambiguous", candidates: visible, why: "several" };
     return unknown;
   }
 
