@@ -185,11 +185,14 @@ describe("ctx refs across languages: imports, re-exports, packages", () => {
       "pkg/shapes.py": "def helper():\n    return 1\n",
       "plain.py": "import pkg.shapes\n\nhelper()\npkg.shapes.helper()\n",
       "star.py": "from pkg.shapes import *\n\nhelper()\n",
+      // A later import rebinds the name: the use below it is of the segment's helper, not the library's.
+      "rebound.py": "from somelib import helper\n\nhelper()\nif True:\n    from pkg.shapes import helper\nhelper()\n",
       "go/scanner/s.go": "package scanner\n\nfunc Scan() {}\n",
       "go/parser/p.go": 'package parser\n\nimport "text/scanner"\n\nfunc Scan() {}\n\nfunc parse() {\n\tScan()\n\tscanner.Scan()\n}\n',
     });
     expect(at(ctx(segment, "refs", "pkg/shapes.py#helper", "--kind", "call").json.references)).toEqual([
       "plain.py:4 call resolved pkg/shapes.py#helper",
+      "rebound.py:6 call resolved pkg/shapes.py#helper",
       "star.py:3 call resolved pkg/shapes.py#helper",
       "plain.py:3 call ambiguous",
     ]);

@@ -48,8 +48,8 @@ interface Candidates {
 }
 
 interface Bindings {
-  /** Local name → the import that binds it (`from m import a as b`: `b`). */
-  readonly names: ReadonlyMap<string, ReferenceRow>;
+  /** Local name → the imports that bind it (`from m import a as b`: `b`), in line order. */
+  readonly names: ReadonlyMap<string, readonly ReferenceRow[]>;
   /** First part of a receiver → the import that binds it (a module's alias or name, Go's package name). */
   readonly heads: ReadonlyMap<string, ReferenceRow>;
   /** Whole-module imports that bring every name (`from m import *`, a Dart import). */
@@ -135,11 +135,11 @@ export class Resolver {
     let found = this.bindingsOfFile.get(fileRel);
     if (!found) {
       const family = familyOf(this.modules.languageOf(fileRel) ?? "");
-      const names = new Map<string, ReferenceRow>();
+      const names = new Map<string, ReferenceRow[]>();
       const heads = new Map<string, ReferenceRow>();
       const stars: ReferenceRow[] = [];
       for (const i of this.importsOf(fileRel)) {
-        if (i.name !== "*" && !names.has(i.alias ?? i.name)) names.set(i.alias ?? i.name, i);
+        if (i.name !== "*") push(names, i.alias ?? i.name, i);
         if (isStar(i, family)) stars.push(i);
         else {
           const head = i.alias ?? (i.name === "*" ? bindingName(i, family) : i.name);
@@ -158,7 +158,7 @@ export class Resolver {
     const candidates = this.candidates(ref.name, ref.kind, family);
     if (candidates.all.length === 0) {
       // A name no definition has may be an import's alias (`import Widget as W`: `W()`).
-      const binding = ref.receiver === null ? this.bindingsOf(ref.file_rel).names.get(ref.name) : undefined;
+      const binding = ref.receiver === null ? bindingAt(this.bindingsOf(ref.file_rel), ref) : undefined;
       return binding?.alias ? this.resolveImport(binding, family, 0) : unresolved("no_definition");
     }
     const receiver = ref.receiver?.replace(/^\$/, "") ?? null;
@@ -196,7 +196,7 @@ export class Resolver {
     const top = inFile.filter((d) => d.parent === null);
     if (top.length > 0) return resolved(top, ref);
     const bindings = this.bindingsOf(ref.file_rel);
-    const binding = bindings.names.get(ref.name);
+    const binding = bindingAt(bindings, ref);
     if (binding) {
       const imported = this.resolveImport(binding, family, 0);
       if (imported.resolution === "resolved" && (FITS[ref.kind] ?? (() => false))(imported.target.kind)) return imported;
@@ -291,7 +291,7 @@ export class Resolver {
       // Re-exported: the module imports the name itself (`from .x import f` in `__init__.py`, `export { f } from "./x"`).
       if (hops < 4) {
         for (const file of files) {
-          const again = this.bindingsOf(file).names.get(imp.name);
+          const again = this.bindingsOf(file).names.get(imp.name)?.[0];
           if (again) return this.resolveImport(again, family, hops + 1);
           for (const star of this.bindingsOf(file).stars) {
             const starFiles = this.modules.filesOf(star.module!, file);
@@ -358,6 +358,12 @@ function isStar(imp: ReferenceRow, family: Family): boolean {
   if (imp.name !== "*" || imp.module === null) return false;
   if (imp.alias === "*" || (family.name === "go" && imp.alias === ".")) return true;
   return imp.alias === null && family.name !== "python" && family.name !== "go";
+}
+
+/** The import that binds a use's name where it is used: the last one above it (a later import rebinds), else the first. */
+function bindingAt(bindings: Bindings, ref: ReferenceRow): ReferenceRow | undefined {
+  const imports = bindings.names.get(ref.name);
+  return imports?.findLast((i) => i.line <= ref.line) ?? imports?.[0];
 }
 
 /** The name a whole-module import binds without an alias: Python's top package, Go's last path element. */
