@@ -1,6 +1,8 @@
 import { fail, ok, type Result } from "../core/result.ts";
 import { freshnessNote, idsOfSymUri, readyIndex, type FreshnessNote } from "../ctx/answers.ts";
 import type { DefinitionRow, ReferenceRow } from "../ctx/index-store.ts";
+import type { BuildReport } from "../ctx/build.ts";
+import type { Freshness } from "../ctx/freshness.ts";
 import type { IndexTarget } from "../ctx/update.ts";
 import type { ReferenceKind } from "../extract/types.ts";
 import { Resolver, type AmbiguousWhy, type Resolution } from "./resolver.ts";
@@ -69,11 +71,10 @@ export type RefsOptions = { query: string; kinds?: readonly string[]; limit: num
 
 /** `ctx refs`: every use of the definitions a name, id or sym:// URI names, with its resolution. */
 export async function refsAnswer(target: IndexTarget, options: RefsOptions): Promise<Result<RefsAnswer>> {
-  const { built, freshness } = await readyIndex(target, options.workers, options.building, true);
-  const targets = await targetsOf(target, options.query);
-  if (!targets.ok) return targets;
-  const resolver = Resolver.over(target.index);
-  const { uses, other } = usesOf(resolver, targets.value, options.kinds);
+  const prepared = await prepare(target, options);
+  if (!prepared.ok) return prepared;
+  const { built, freshness, targets, resolver } = prepared.value;
+  const { uses, other } = usesOf(resolver, targets, options.kinds);
   const rank = (u: Use) => (u.resolution === "resolved" ? 0 : 1);
   uses.sort((a, b) => rank(a) - rank(b) || a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col);
   const perFile = new Map<string, number>();
@@ -81,7 +82,7 @@ export async function refsAnswer(target: IndexTarget, options: RefsOptions): Pro
   const resolvedCount = uses.filter((u) => u.resolution === "resolved").length;
   return ok({
     query: options.query,
-    targets: targets.value.map(targetRow),
+    targets: targets.map(targetRow),
     references: uses.slice(0, options.limit),
     files: [...perFile].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([file, n]) => ({ file, uses: n })),
     total: uses.length,
@@ -142,13 +143,12 @@ export type GraphOptions = { query: string; depth: number; limit: number; worker
 
 /** `ctx callers`: the definitions that call the target, and theirs up to `depth` (module-level calls: the file). */
 export async function callersAnswer(target: IndexTarget, options: GraphOptions): Promise<Result<CallersAnswer>> {
-  const { built, freshness } = await readyIndex(target, options.workers, options.building, true);
-  const targets = await targetsOf(target, options.query);
-  if (!targets.ok) return targets;
-  const resolver = Resolver.over(target.index);
+  const prepared = await prepare(target, options);
+  if (!prepared.ok) return prepared;
+  const { built, freshness, targets, resolver } = prepared.value;
   const found = new Map<string, Caller>();
-  const seen = new Set(targets.value.map((t) => t.item_id));
-  let frontier: { defs: DefinitionRow[]; ambiguous: boolean }[] = [{ defs: targets.value, ambiguous: false }];
+  const seen = new Set(targets.map((t) => t.item_id));
+  let frontier: { defs: DefinitionRow[]; ambiguous: boolean }[] = [{ defs: targets, ambiguous: false }];
   let resolvedCount = 0;
   let ambiguousCount = 0;
   let other = 0;
@@ -180,7 +180,7 @@ export async function callersAnswer(target: IndexTarget, options: GraphOptions):
   const callers = [...found.values()].sort((a, b) => a.depth - b.depth || Number(a.resolution === "ambiguous") - Number(b.resolution === "ambiguous") || a.file.localeCompare(b.file) || a.line - b.line);
   return ok({
     query: options.query,
-    targets: targets.value.map(targetRow),
+    targets: targets.map(targetRow),
     callers: callers.slice(0, options.limit),
     total: callers.length,
     truncated: callers.length > options.limit,
@@ -211,14 +211,13 @@ export type CalleesAnswer = { query: string; targets: TargetRow[]; callees: Call
 
 /** `ctx callees`: what the target calls (resolved, ambiguous, or by name only), and what those call up to `depth`. */
 export async function calleesAnswer(target: IndexTarget, options: GraphOptions): Promise<Result<CalleesAnswer>> {
-  const { built, freshness } = await readyIndex(target, options.workers, options.building, true);
-  const targets = await targetsOf(target, options.query);
-  if (!targets.ok) return targets;
-  const resolver = Resolver.over(target.index);
+  const prepared = await prepare(target, options);
+  if (!prepared.ok) return prepared;
+  const { built, freshness, targets, resolver } = prepared.value;
   const found = new Map<string, Callee>();
-  const seen = new Set(targets.value.map((t) => t.item_id));
+  const seen = new Set(targets.map((t) => t.item_id));
   const counts = { resolved: 0, ambiguous: 0, unresolved: 0 };
-  let frontier: DefinitionRow[] = targets.value;
+  let frontier: DefinitionRow[] = targets;
   for (let depth = 1; depth <= options.depth && frontier.length > 0; depth++) {
     const next: DefinitionRow[] = [];
     for (const caller of frontier) {
@@ -253,13 +252,24 @@ export async function calleesAnswer(target: IndexTarget, options: GraphOptions):
   const callees = [...found.values()].sort((a, b) => a.depth - b.depth || order[a.resolution] - order[b.resolution] || (a.file ?? "").localeCompare(b.file ?? "") || (a.line ?? 0) - (b.line ?? 0) || a.name.localeCompare(b.name));
   return ok({
     query: options.query,
-    targets: targets.value.map(targetRow),
+    targets: targets.map(targetRow),
     callees: callees.slice(0, options.limit),
     total: callees.length,
     truncated: callees.length > options.limit,
     coverage: { ...counts, note: NOTE },
     ...freshnessNote(target, built, freshness, options.building),
   });
+}
+
+/** What every answer here starts from: the index brought up to date, the definitions asked about, a resolver. */
+async function prepare(
+  target: IndexTarget,
+  options: { query: string; workers: number; building?: boolean },
+): Promise<Result<{ built: BuildReport | null; freshness: Freshness; targets: DefinitionRow[]; resolver: Resolver }>> {
+  const { built, freshness } = await readyIndex(target, options.workers, options.building, true);
+  const targets = await targetsOf(target, options.query);
+  if (!targets.ok) return targets;
+  return ok({ built, freshness, targets: targets.value, resolver: Resolver.over(target.index) });
 }
 
 /** The calls made inside a definition (its nested definitions' too), in line order. */
