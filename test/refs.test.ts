@@ -171,13 +171,22 @@ describe("ctx refs across languages: imports, re-exports, packages", () => {
   test("Go: a package's functions called across its files and through its import path; another package's namesake stays apart", () => {
     const segment = makeSegment({
       "pkg/util/u.go": "package util\n\nfunc Helper() int { return 1 }\n\ntype T struct{}\n\nfunc (t *T) M() {}\n",
+      // A method in another file of the package, calling M through its receiver variable.
+      "pkg/util/w.go": "package util\n\nfunc (self2 *T) N(x *T) {\n\tself2.M()\n\tx.M()\n}\n",
       "pkg/util/v.go": "package util\n\nfunc use() int { return Helper() }\n",
       "cmd/main.go": 'package main\n\nimport "example.com/proj/pkg/util"\n\nfunc main() {\n\tutil.Helper()\n\tvar t util.T\n\tt.M()\n}\n',
       "other/helper.go": "package other\n\nfunc Helper() {}\n",
     });
     expect(at(ctx(segment, "refs", "pkg/util/u.go#Helper").json.references)).toEqual(["cmd/main.go:6 call resolved pkg/util/u.go#Helper", "pkg/util/v.go:3 call resolved pkg/util/u.go#Helper"]);
     expect(ctx(segment, "refs", "other/helper.go#Helper").json.total).toBe(0);
-    expect(at(ctx(segment, "refs", "T", "--kind", "type").json.references)).toEqual(["cmd/main.go:7 type resolved pkg/util/u.go#T", "pkg/util/u.go:7 type resolved pkg/util/u.go#T"]);
+    expect(at(ctx(segment, "refs", "T", "--kind", "type").json.references)).toEqual([
+      "cmd/main.go:7 type resolved pkg/util/u.go#T",
+      "pkg/util/u.go:7 type resolved pkg/util/u.go#T",
+      "pkg/util/w.go:3 type resolved pkg/util/u.go#T",
+      "pkg/util/w.go:3 type resolved pkg/util/u.go#T",
+    ]);
+    // Through the method's receiver variable: T's M; through another value: only by name.
+    expect(at(ctx(segment, "refs", "T.M").json.references)).toEqual(["pkg/util/w.go:4 call resolved pkg/util/u.go#T.M", "cmd/main.go:8 call ambiguous", "pkg/util/w.go:5 call ambiguous"]);
   });
 
   test("a whole-module import binds the module's name, a wildcard every name; Go's packages do not leak into each other", () => {

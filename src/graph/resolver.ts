@@ -227,7 +227,7 @@ export class Resolver {
     const head = parts[0]!;
     const { all: named, members } = candidates;
     const unknown: Resolution = { resolution: "ambiguous", candidates: members.length > 0 ? members : named, why: "receiver" };
-    if (parts.length === 1 && (SELF.has(head) || head === "super")) {
+    if (parts.length === 1 && (SELF.has(head) || head === "super" || head === this.receiverVariable(ref, family))) {
       for (const scope of scopesOf(ref.from_name)) {
         const owner = this.definitionsOf(ref.file_rel).find((d) => d.qualified_name === scope && TYPES.has(d.kind));
         if (owner) {
@@ -307,9 +307,21 @@ export class Resolver {
     return unresolved("external");
   }
 
-  /** `name` as a member of `type` or, failing that, of its bases (depth-first, in the order written). */
+  /** Go names a method's receiver (`func (s *Server) f()`): inside the method, `s.g()` is like `self.g()`. */
+  private receiverVariable(ref: ReferenceRow, family: Family): string | null {
+    if (family.name !== "go" || ref.from_id === null) return null;
+    const method = this.definitionsOf(ref.file_rel).find((d) => d.item_id === ref.from_id);
+    return method?.kind === "method" ? (/^func\s*\(\s*([\p{L}_][\p{L}\p{N}_]*)\s/u.exec(method.signature)?.[1] ?? null) : null;
+  }
+
+  /**
+   * `name` as a member of `type` or, failing that, of its bases (depth-first, in the order written).
+   * A type's members are in its file, or in its package where methods live apart from their type (Go).
+   */
   private inHierarchy(type: DefinitionRow, candidates: Candidates, depth: number): DefinitionRow | null {
-    const own = (candidates.byFile.get(type.file_rel) ?? []).find((d) => d.parent === type.qualified_name);
+    const family = familyOf(type.lang);
+    const home = family.visibility === "package" ? new Set(this.modules.sameDirectory(type.file_rel)) : new Set([type.file_rel]);
+    const own = candidates.members.find((d) => d.parent === type.qualified_name && home.has(d.file_rel));
     return own ?? this.inBases(type, candidates, depth);
   }
 
