@@ -39,3 +39,7 @@
 (type_predicate type: (type_identifier) @reference.type)
 (function_type return_type: (type_identifier) @reference.type)
 (mapped_type_clause type: (type_identifier) @reference.type)
+
+; `typeof X` in a type names the value X (a class, a function): `constructor(ctor: typeof Action)`.
+(type_query (identifier) @reference.type)
+(type_query (member_expression object: (_) @receiver property: (property_identifier) @reference.type))

@@ -12,7 +12,7 @@ async function references(language: LanguageId, lines: string[]): Promise<string
   return (await extractSymbols(language, `${lines.join("\n")}\n`)).references.map(show);
 }
 
-test("TypeScript: ES imports and require, decorators, extends/implements, annotations, calls and new", async () => {
+test("TypeScript: ES imports and require, decorators, extends/implements, annotations, typeof, calls and new", async () => {
   const source = [
     'import def, { a as b } from "./m";',
     'import * as ns from "ns";',
@@ -22,6 +22,7 @@ test("TypeScript: ES imports and require, decorators, extends/implements, annota
     "class A extends Base<Item> implements ns.Shape {",
     "  run(x: Input): Output[] { return this.helper(new Box(x), fs.read()); }",
     "}",
+    "let ctor: typeof A;",
   ];
   expect(await references("typescript", source)).toEqual([
     "import def 1:8 from=null module=./m",
@@ -39,6 +40,7 @@ test("TypeScript: ES imports and require, decorators, extends/implements, annota
     "call this|helper 7:41 from=A.run",
     "call Box 7:52 from=A.run",
     "call fs|read 7:63 from=A.run",
+    "type A 9:18 from=ctor",
   ]);
 });
 
