@@ -149,6 +149,8 @@ const DOCUMENTED_ERRORS = new Set([
   "ID_NOT_FOUND",
   "USAGE_ERROR",
 ]);
+/** An id of a symbol (not a file, not a Markdown section): what `ctx refs` takes. */
+const isDefinitionId = (id: string) => id.includes("#") && !/\.md#/.test(id);
 /** What a stack trace or a runtime's crash report looks like on stderr. */
 const TRACE = /^\s+at .+[:(]|^\w*Error: |panic|Segmentation fault|Bun v\d/m;
 const STDLIB_PACKAGES = ["email", "json", "logging", "http", "urllib", "xml", "importlib", "concurrent", "asyncio", "lib2to3", "wsgiref", "html", "tomllib", "zoneinfo", "dbm", "collections", "unittest", "multiprocessing"];
@@ -175,6 +177,8 @@ export interface CtxSoakResult {
   documentedErrors: Record<string, number>;
   piecesChecked: number;
   hitsChecked: number;
+  /** Uses `ctx refs` listed, each checked against its line. */
+  usesChecked: number;
   wrongAnswers: string[];
   coverageChecks: number;
   coverageSkipped: Record<string, number>;
@@ -585,6 +589,7 @@ export async function runCtxSoak(
     documentedErrors: {},
     piecesChecked: 0,
     hitsChecked: 0,
+    usesChecked: 0,
     wrongAnswers: [],
     coverageChecks: 0,
     coverageSkipped: {},
@@ -812,6 +817,24 @@ export async function runCtxSoak(
             note(`build: indexed ${call.json.files.indexed}, unchanged ${call.json.files.unchanged}, removed ${call.json.files.removed}, ${Math.round(call.end - call.start)} ms`);
             checkCoverage(call, "build");
           }
+        } else if (roll >= 62 && roll < 66 && ids.some(isDefinitionId)) {
+          // The uses of a definition an earlier search found: each must point at its name in the file,
+          // when the file has not changed since the call began.
+          count(result.byCommand, "ctx refs");
+          const call = await run(["ctx", "refs", pick(ids.filter(isDefinitionId))!], killDelay("search"));
+          if (!judge(call)) continue;
+          for (const use of call.json.references ?? []) {
+            const state = states.get(use.file);
+            if (!state?.exists || state.changedAt >= call.start) continue;
+            result.usesChecked++;
+            const line = state.text.split("\n")[use.line - 1];
+            if (line === undefined || (use.name !== "*" && !line.slice(use.col - 1).startsWith(use.name))) result.wrongAnswers.push(`refs: ${use.file}:${use.line}:${use.col} ${use.name} is not on that line: ${JSON.stringify(line?.slice(0, 80))}`);
+          }
+        } else if (roll >= 66 && roll < 68) {
+          count(result.byCommand, "ctx map");
+          const budget = 50 + random(2000);
+          const call = await run(["ctx", "map", "--budget", String(budget)], killDelay("search"));
+          if (judge(call) && (call.json.used_tokens > budget || Math.ceil(call.json.map.length / 4) !== call.json.used_tokens)) result.wrongAnswers.push(`map --budget ${budget}: ${call.json.used_tokens} tokens`);
         } else if (roll < 62 || ids.length === 0) {
           count(result.byCommand, "ctx search");
           const call = await run(["ctx", "search", query(), "--limit", String(1 + random(15))], killDelay("search"));
@@ -868,9 +891,9 @@ function ctxReport(r: CtxSoakResult): string {
   const damage = r.damage.quiet + r.damage.live;
   const violations = r.incompleteClaimedComplete.length + (r.final.violations.length > 0 ? 1 : 0);
   const lines = [
-    "| workers | calls each | files | processes | kills (builds) | edits (mass) / creations / deletions | damage events (quiet / live) | failed calls | documented errors | pieces / hits checked | wrong answers | coverage checks (skipped) | incomplete claimed complete (during / final) | DB replaced | seconds |",
+    "| workers | calls each | files | processes | kills (builds) | edits (mass) / creations / deletions | damage events (quiet / live) | failed calls | documented errors | pieces / hits / uses checked | wrong answers | coverage checks (skipped) | incomplete claimed complete (during / final) | DB replaced | seconds |",
     "|---:|---:|---:|---:|---:|---|---|---:|---:|---|---:|---|---|---:|---:|",
-    `| ${r.workers} | ${r.calls} | ${r.files} | ${r.processes} | ${r.kills} (${r.buildsKilled}) | ${r.edits} (${r.massEdits}) / ${r.creations} / ${r.deletions} | ${damage} (${r.damage.quiet} / ${r.damage.live}) | ${r.failed.length} | ${Object.values(r.documentedErrors).reduce((a, b) => a + b, 0)} | ${r.piecesChecked} / ${r.hitsChecked} | ${r.wrongAnswers.length} | ${r.coverageChecks} (${Object.values(r.coverageSkipped).reduce((a, b) => a + b, 0)}) | ${violations} (${r.incompleteClaimedComplete.length} / ${r.final.violations.length}) | ${r.dbReplacements} | ${r.seconds} |`,
+    `| ${r.workers} | ${r.calls} | ${r.files} | ${r.processes} | ${r.kills} (${r.buildsKilled}) | ${r.edits} (${r.massEdits}) / ${r.creations} / ${r.deletions} | ${damage} (${r.damage.quiet} / ${r.damage.live}) | ${r.failed.length} | ${Object.values(r.documentedErrors).reduce((a, b) => a + b, 0)} | ${r.piecesChecked} / ${r.hitsChecked} / ${r.usesChecked} | ${r.wrongAnswers.length} | ${r.coverageChecks} (${Object.values(r.coverageSkipped).reduce((a, b) => a + b, 0)}) | ${violations} (${r.incompleteClaimedComplete.length} / ${r.final.violations.length}) | ${r.dbReplacements} | ${r.seconds} |`,
     "",
     `calls: ${JSON.stringify(r.byCommand)}; damage: ${JSON.stringify(r.damage.byKind)}; coverage skipped: ${JSON.stringify(r.coverageSkipped)}`,
     `final: build ${r.final.build}; index ${r.final.indexed} files, ${r.final.onDisk} on disk; cache-verify ${r.final.verify}`,

@@ -292,7 +292,7 @@ describe("costs that grow linearly", () => {
 describe("soak", () => {
   test("builds, searches and gets from several processes with SIGKILLs, edits and database damage: no wrong answer, no false completeness", async () => {
     const result = await runCtxSoak(3, 18, { seed: 11, stdlibFiles: 80, generated: 30 });
-    console.log(`ctx soak: ${result.processes} processes, ${result.kills} killed, ${result.damage.quiet + result.damage.live} damage events, ${result.piecesChecked} pieces and ${result.hitsChecked} hits checked`);
+    console.log(`ctx soak: ${result.processes} processes, ${result.kills} killed, ${result.damage.quiet + result.damage.live} damage events, ${result.piecesChecked} pieces, ${result.hitsChecked} hits and ${result.usesChecked} uses checked`);
     expect(result.failed).toEqual([]);
     expect(result.wrongAnswers).toEqual([]);
     expect(result.incompleteClaimedComplete).toEqual([]);
