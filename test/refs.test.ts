@@ -89,7 +89,7 @@ describe("ctx refs", () => {
     expect(at(ctx(segment, "refs", "Base", "--kind", "inherit").json.references)).toEqual(["pkg/shapes.py:8 inherit resolved pkg/shapes.py#Base"]);
   });
 
-  test("self.f() is the class's own method, else its bases' (across files), never a namesake class's in another file", () => {
+  test("self.f() is the class's own method, else its bases' (across files), never a namesake class's in another file; super().f() starts at the bases", () => {
     const segment = makeSegment({
       "mail/base.py": "class BaseBackend:\n    def open(self):\n        return 1\n",
       "mail/console.py": "from mail.base import BaseBackend\n\nclass EmailBackend(BaseBackend):\n    def send(self):\n        self.open()\n        super().open()\n",
@@ -97,8 +97,8 @@ describe("ctx refs", () => {
     });
     expect(at(ctx(segment, "refs", "open", "--kind", "call").json.references)).toEqual([
       "mail/console.py:5 call resolved mail/base.py#BaseBackend.open",
+      "mail/console.py:6 call resolved mail/base.py#BaseBackend.open",
       "mail/filebased.py:8 call resolved mail/filebased.py#EmailBackend.open",
-      "mail/console.py:6 call ambiguous",
     ]);
   });
 

@@ -255,6 +255,8 @@ const MAX_RECEIVER_CHARS = 120;
 // PHP's namespace separators at a prefix's ends are no part of it: `\Foo\` of `\Foo\f()`, `\` of `\f()` (none).
 const receiverOf = (text: string) => {
   const path = text.replace(/\s+/g, "").replace(/^\\+|\\+$/g, "").replace(/::|->|\\/g, ".");
+  // Python's `super()` (and `super(Cls, self)`) is `super`, as it is written bare elsewhere.
+  if (/^super\(.*\)$/.test(path)) return "super";
   if (path === "") return "";
   return NAME_PATH.test(path) && path.length <= MAX_RECEIVER_CHARS ? path : "?";
 };
