@@ -123,6 +123,21 @@ describe("ctx refs", () => {
     expect(at(after.json.references)).toEqual(["app.py:1 import resolved pkg/shapes.py#helper", "later.py:3 call resolved pkg/shapes.py#helper", "pkg/shapes.py:6 call resolved pkg/shapes.py#helper"]);
   });
 
+  test("more changes than a refresh takes: the files an answer cites are re-indexed first, so no use points at an old line", () => {
+    const callers = Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`c${i}.py`, "from lib import helper\n\nhelper()\n"]));
+    const segment = makeSegment({ "lib.py": "def helper():\n    return 1\n", ...callers });
+    expect(ctx(segment, "build").exitCode).toBe(0);
+    for (const file of Object.keys(callers)) writeFileSync(join(segment, file), "from lib import helper\n\n\n\n\nhelper()\n");
+    for (const command of ["refs", "callers"]) {
+      const answer = ctx(segment, command, "lib.py#helper", "--limit", "1000").json;
+      const lines = (answer.references ?? answer.callers).map((u: any) => u.line);
+      expect(new Set(lines)).toEqual(command === "refs" ? new Set([1, 6]) : new Set([1]));
+    }
+    const refs = ctx(segment, "refs", "lib.py#helper", "--limit", "1000").json;
+    expect(refs.total).toBe(120);
+    expect(refs.stale).toBeNull();
+  });
+
   test("an index an older binary wrote (no references) is built again before refs answers, not read as 'no uses'", () => {
     const segment = pythonPackage();
     expect(ctx(segment, "build").exitCode).toBe(0);

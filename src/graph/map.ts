@@ -75,6 +75,9 @@ export async function mapAnswer(target: IndexTarget, options: MapOptions): Promi
     counts = graph.counts;
     if (options.focus.length === 0 && !target.cache.readOnly) keepRanks(target, generation, ranked, counts);
   }
+  // A file left stale (more changed than a refresh takes) has lines the index no longer knows: left out.
+  const stale = new Set(freshness.stale);
+  if (stale.size > 0) ranked = ranked.filter(({ d }) => !stale.has(d.file_rel));
   ranked.sort((a, b) => b.rank - a.rank || a.d.item_id.localeCompare(b.d.item_id));
   const { text, shown } = render(ranked, resolver, options.budget);
   return ok({

@@ -2,7 +2,7 @@ import { fail, ok, type Result } from "../core/result.ts";
 import { freshnessNote, idsOfSymUri, readyIndex, type FreshnessNote } from "../ctx/answers.ts";
 import type { DefinitionRow, ReferenceRow } from "../ctx/index-store.ts";
 import type { BuildReport } from "../ctx/build.ts";
-import type { Freshness } from "../ctx/freshness.ts";
+import { refreshFiles, type Freshness } from "../ctx/freshness.ts";
 import type { IndexTarget } from "../ctx/update.ts";
 import type { ReferenceKind } from "../extract/types.ts";
 import { Resolver, type AmbiguousWhy, type Resolution } from "./resolver.ts";
@@ -73,8 +73,11 @@ export type RefsOptions = { query: string; kinds?: readonly string[]; limit: num
 export async function refsAnswer(target: IndexTarget, options: RefsOptions): Promise<Result<RefsAnswer>> {
   const prepared = await prepare(target, options);
   if (!prepared.ok) return prepared;
-  const { built, freshness, targets, resolver } = prepared.value;
-  const { uses, other } = usesOf(resolver, targets, options.kinds);
+  const { built, freshness } = prepared.value;
+  const { targets, result } = await current(target, prepared.value, (resolver, targets) => usesOf(resolver, targets, options.kinds), (r) => r.uses.map((u) => u.file));
+  const stale = new Set(freshness.stale);
+  const uses = result.uses.filter((u) => !stale.has(u.file));
+  const other = result.other;
   const rank = (u: Use) => (u.resolution === "resolved" ? 0 : 1);
   uses.sort((a, b) => rank(a) - rank(b) || a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col);
   const perFile = new Map<string, number>();
@@ -82,7 +85,7 @@ export async function refsAnswer(target: IndexTarget, options: RefsOptions): Pro
   const resolvedCount = uses.filter((u) => u.resolution === "resolved").length;
   return ok({
     query: options.query,
-    targets: targets.map(targetRow),
+    targets: targets.filter((t) => !stale.has(t.file_rel)).map(targetRow),
     references: uses.slice(0, options.limit),
     files: [...perFile].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([file, n]) => ({ file, uses: n })),
     total: uses.length,
@@ -145,14 +148,30 @@ export type GraphOptions = { query: string; depth: number; limit: number; worker
 export async function callersAnswer(target: IndexTarget, options: GraphOptions): Promise<Result<CallersAnswer>> {
   const prepared = await prepare(target, options);
   if (!prepared.ok) return prepared;
-  const { built, freshness, targets, resolver } = prepared.value;
+  const { built, freshness } = prepared.value;
+  const { targets, result } = await current(target, prepared.value, (resolver, targets) => callersOf(target, resolver, targets, options.depth), (r) => r.callers.map((c) => c.file));
+  const stale = new Set(freshness.stale);
+  const callers = result.callers.filter((c) => !stale.has(c.file));
+  return ok({
+    query: options.query,
+    targets: targets.filter((t) => !stale.has(t.file_rel)).map(targetRow),
+    callers: callers.slice(0, options.limit),
+    total: callers.length,
+    truncated: callers.length > options.limit,
+    coverage: { ...result.coverage, note: NOTE },
+    ...freshnessNote(target, built, freshness, options.building),
+  });
+}
+
+/** The callers of `targets` breadth first to `maxDepth`, with the counts of the first level's uses. */
+function callersOf(target: IndexTarget, resolver: Resolver, targets: DefinitionRow[], maxDepth: number): { callers: Caller[]; coverage: Omit<Coverage, "note"> } {
   const found = new Map<string, Caller>();
   const seen = new Set(targets.map((t) => t.item_id));
   let frontier: { defs: DefinitionRow[]; ambiguous: boolean }[] = [{ defs: targets, ambiguous: false }];
   let resolvedCount = 0;
   let ambiguousCount = 0;
   let other = 0;
-  for (let depth = 1; depth <= options.depth && frontier.length > 0; depth++) {
+  for (let depth = 1; depth <= maxDepth && frontier.length > 0; depth++) {
     const next: typeof frontier = [];
     for (const { defs, ambiguous } of frontier) {
       const { uses, other: notThese } = usesOf(resolver, defs, [...CALL_KINDS]);
@@ -178,15 +197,7 @@ export async function callersAnswer(target: IndexTarget, options: GraphOptions):
     frontier = next;
   }
   const callers = [...found.values()].sort((a, b) => a.depth - b.depth || Number(a.resolution === "ambiguous") - Number(b.resolution === "ambiguous") || a.file.localeCompare(b.file) || a.line - b.line);
-  return ok({
-    query: options.query,
-    targets: targets.map(targetRow),
-    callers: callers.slice(0, options.limit),
-    total: callers.length,
-    truncated: callers.length > options.limit,
-    coverage: { resolved: resolvedCount, ambiguous: ambiguousCount, other_uses: other, note: NOTE },
-    ...freshnessNote(target, built, freshness, options.building),
-  });
+  return { callers, coverage: { resolved: resolvedCount, ambiguous: ambiguousCount, other_uses: other } };
 }
 
 export interface Callee {
@@ -213,14 +224,34 @@ export type CalleesAnswer = { query: string; targets: TargetRow[]; callees: Call
 export async function calleesAnswer(target: IndexTarget, options: GraphOptions): Promise<Result<CalleesAnswer>> {
   const prepared = await prepare(target, options);
   if (!prepared.ok) return prepared;
-  const { built, freshness, targets, resolver } = prepared.value;
+  const { built, freshness } = prepared.value;
+  // The calls are read from the callers' own files: those count as cited too.
+  const cited = (r: { callees: Callee[]; callers: string[] }) => [...r.callers, ...r.callees.flatMap((c) => c.file ?? [])];
+  const { targets, result } = await current(target, prepared.value, (resolver, targets) => calleesOf(resolver, targets, options.depth), cited);
+  const stale = new Set(freshness.stale);
+  const callees = result.callees.filter((c) => c.file === undefined || !stale.has(c.file));
+  return ok({
+    query: options.query,
+    targets: targets.filter((t) => !stale.has(t.file_rel)).map(targetRow),
+    callees: callees.slice(0, options.limit),
+    total: callees.length,
+    truncated: callees.length > options.limit,
+    coverage: { ...result.counts, note: NOTE },
+    ...freshnessNote(target, built, freshness, options.building),
+  });
+}
+
+/** What `targets` call, breadth first to `maxDepth` (resolved callees are followed), with the first level's counts and the files read. */
+function calleesOf(resolver: Resolver, targets: DefinitionRow[], maxDepth: number): { callees: Callee[]; counts: Record<Resolution["resolution"], number>; callers: string[] } {
   const found = new Map<string, Callee>();
   const seen = new Set(targets.map((t) => t.item_id));
   const counts = { resolved: 0, ambiguous: 0, unresolved: 0 };
+  const callers = new Set<string>();
   let frontier: DefinitionRow[] = targets;
-  for (let depth = 1; depth <= options.depth && frontier.length > 0; depth++) {
+  for (let depth = 1; depth <= maxDepth && frontier.length > 0; depth++) {
     const next: DefinitionRow[] = [];
     for (const caller of frontier) {
+      callers.add(caller.file_rel);
       for (const ref of callsIn(resolver, caller)) {
         const resolution = resolver.resolve(ref);
         if (depth === 1) counts[resolution.resolution]++;
@@ -250,26 +281,42 @@ export async function calleesAnswer(target: IndexTarget, options: GraphOptions):
   }
   const order = { resolved: 0, ambiguous: 1, unresolved: 2 };
   const callees = [...found.values()].sort((a, b) => a.depth - b.depth || order[a.resolution] - order[b.resolution] || (a.file ?? "").localeCompare(b.file ?? "") || (a.line ?? 0) - (b.line ?? 0) || a.name.localeCompare(b.name));
-  return ok({
-    query: options.query,
-    targets: targets.map(targetRow),
-    callees: callees.slice(0, options.limit),
-    total: callees.length,
-    truncated: callees.length > options.limit,
-    coverage: { ...counts, note: NOTE },
-    ...freshnessNote(target, built, freshness, options.building),
-  });
+  return { callees, counts, callers: [...callers] };
 }
 
-/** What every answer here starts from: the index brought up to date, the definitions asked about, a resolver. */
-async function prepare(
-  target: IndexTarget,
-  options: { query: string; workers: number; building?: boolean },
-): Promise<Result<{ built: BuildReport | null; freshness: Freshness; targets: DefinitionRow[]; resolver: Resolver }>> {
+type Prepared = { built: BuildReport | null; freshness: Freshness; targets: DefinitionRow[] };
+
+/** What every answer here starts from: the index brought up to date and the definitions asked about. */
+async function prepare(target: IndexTarget, options: { query: string; workers: number; building?: boolean }): Promise<Result<Prepared>> {
   const { built, freshness } = await readyIndex(target, options.workers, options.building, true);
   const targets = await targetsOf(target, options.query);
   if (!targets.ok) return targets;
-  return ok({ built, freshness, targets: targets.value, resolver: Resolver.over(target.index) });
+  return ok({ built, freshness, targets: targets.value });
+}
+
+/**
+ * An answer computed from the index as it is, and again when it cites a file left stale (more files
+ * changed than a refresh takes): those files are re-indexed first (`freshness` says so), so no answer
+ * points at lines a file no longer has; what is still stale after that the caller leaves out.
+ */
+async function current<T>(
+  target: IndexTarget,
+  prepared: Prepared,
+  compute: (resolver: Resolver, targets: DefinitionRow[]) => T,
+  cited: (result: T) => string[],
+): Promise<{ targets: DefinitionRow[]; result: T }> {
+  const { freshness } = prepared;
+  let targets = prepared.targets;
+  let result = compute(Resolver.over(target.index), targets);
+  const staleCited = [...new Set([...cited(result), ...targets.map((t) => t.file_rel)])].filter((f) => freshness.stale.includes(f));
+  if (staleCited.length === 0 || target.cache.readOnly) return { targets, result };
+  const again = await refreshFiles(target, staleCited);
+  freshness.refreshed.push(...again.refreshed);
+  freshness.stale = freshness.stale.filter((f) => !again.refreshed.includes(f));
+  // Re-indexed targets keep their ids when their definitions are still there.
+  targets = targets.flatMap((t) => target.index.item(t.item_id) ?? []);
+  result = compute(Resolver.over(target.index), targets);
+  return { targets, result };
 }
 
 /** The calls made inside a definition (its nested definitions' too), in line order. */
