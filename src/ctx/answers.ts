@@ -170,7 +170,7 @@ export function freshnessNote(target: IndexTarget, built: BuildReport | null, fr
 }
 
 /** The file is on disk as the index has it (same size and time). */
-function isCurrent(target: IndexTarget, fileRel: string): boolean {
+export function isCurrent(target: IndexTarget, fileRel: string): boolean {
   const row = target.index.file(fileRel);
   return row !== null && unchangedOnDisk(target.root, row);
 }

@@ -1,5 +1,5 @@
 import { fail, ok, type Result } from "../core/result.ts";
-import { freshnessNote, readyIndex, type FreshnessNote } from "../ctx/answers.ts";
+import { freshnessNote, isCurrent, readyIndex, type FreshnessNote } from "../ctx/answers.ts";
 import { estimateTokens } from "../ctx/get.ts";
 import type { DefinitionRow } from "../ctx/index-store.ts";
 import type { IndexTarget } from "../ctx/update.ts";
@@ -75,8 +75,9 @@ export async function mapAnswer(target: IndexTarget, options: MapOptions): Promi
     counts = graph.counts;
     if (options.focus.length === 0 && !target.cache.readOnly) keepRanks(target, generation, ranked, counts);
   }
-  // A file left stale (more changed than a refresh takes) has lines the index no longer knows: left out.
-  const stale = new Set(freshness.stale);
+  // A file left stale (more changed than a refresh takes, or changed while this process builds the
+  // index: a stat each, then) has lines the index no longer knows: left out.
+  const stale = new Set(options.building ? [...index.fileKinds().keys()].filter((f) => !isCurrent(target, f)) : freshness.stale);
   if (stale.size > 0) ranked = ranked.filter(({ d }) => !stale.has(d.file_rel));
   ranked.sort((a, b) => b.rank - a.rank || a.d.item_id.localeCompare(b.d.item_id));
   const { text, shown } = render(ranked, resolver, options.budget);

@@ -1,5 +1,5 @@
 import { fail, ok, type Result } from "../core/result.ts";
-import { freshnessNote, idsOfSymUri, readyIndex, type FreshnessNote } from "../ctx/answers.ts";
+import { freshnessNote, idsOfSymUri, isCurrent, readyIndex, type FreshnessNote } from "../ctx/answers.ts";
 import type { DefinitionRow, ReferenceRow } from "../ctx/index-store.ts";
 import type { BuildReport } from "../ctx/build.ts";
 import { refreshFiles, type Freshness } from "../ctx/freshness.ts";
@@ -284,19 +284,19 @@ function calleesOf(resolver: Resolver, targets: DefinitionRow[], maxDepth: numbe
   return { callees, counts, callers: [...callers] };
 }
 
-type Prepared = { built: BuildReport | null; freshness: Freshness; targets: DefinitionRow[] };
+type Prepared = { built: BuildReport | null; freshness: Freshness; targets: DefinitionRow[]; building: boolean };
 
 /** What every answer here starts from: the index brought up to date and the definitions asked about. */
 async function prepare(target: IndexTarget, options: { query: string; workers: number; building?: boolean }): Promise<Result<Prepared>> {
   const { built, freshness } = await readyIndex(target, options.workers, options.building, true);
   const targets = await targetsOf(target, options.query);
   if (!targets.ok) return targets;
-  return ok({ built, freshness, targets: targets.value });
+  return ok({ built, freshness, targets: targets.value, building: options.building === true });
 }
 
 /**
  * An answer computed from the index as it is, and again when it cites a file left stale (more files
- * changed than a refresh takes): those files are re-indexed first (`freshness` says so), so no answer
+ * changed than a refresh takes, or changed while this process builds the index): those files are re-indexed first (`freshness` says so), so no answer
  * points at lines a file no longer has; what is still stale after that the caller leaves out.
  */
 async function current<T>(
@@ -308,7 +308,10 @@ async function current<T>(
   const { freshness } = prepared;
   let targets = prepared.targets;
   let result = compute(Resolver.over(target.index), targets);
-  const staleCited = [...new Set([...cited(result), ...targets.map((t) => t.file_rel)])].filter((f) => freshness.stale.includes(f));
+  const files = [...new Set([...cited(result), ...targets.map((t) => t.file_rel)])];
+  // While this process builds the index (an MCP server) nothing was refreshed before: the files cited are checked now.
+  if (prepared.building) freshness.stale = files.filter((f) => !isCurrent(target, f));
+  const staleCited = files.filter((f) => freshness.stale.includes(f));
   if (staleCited.length === 0 || target.cache.readOnly) return { targets, result };
   const again = await refreshFiles(target, staleCited);
   freshness.refreshed.push(...again.refreshed);
