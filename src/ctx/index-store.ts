@@ -1,4 +1,5 @@
 import type { Database } from "bun:sqlite";
+import { pushTo } from "../core/maps.ts";
 import { isRefusedValue } from "../store/sqlite-errors.ts";
 import type { Store } from "../store/store.ts";
 import { lineOrdinals, lineSuffix } from "../core/definition-address.ts";
@@ -305,11 +306,7 @@ export class ContextIndex {
     if (update.references?.length) {
       // A use's definition by its qualified name: the last of that name starting at or before the use.
       const defined = new Map<string, { line: number; id: string }[]>();
-      (update.symbols ?? []).forEach((s, i) => {
-        const same = defined.get(s.qualified_name);
-        if (same) same.push({ line: s.line, id: ids[i]! });
-        else defined.set(s.qualified_name, [{ line: s.line, id: ids[i]! }]);
-      });
+      for (const [i, s] of (update.symbols ?? []).entries()) pushTo(defined, s.qualified_name, { line: s.line, id: ids[i]! });
       const fromId = (from: string | null, line: number) => (from === null ? null : ((defined.get(from) ?? []).findLast((d) => d.line <= line) ?? defined.get(from)?.[0])?.id ?? null);
       const insertRef = this.db.query("INSERT INTO ctx_refs(file_rel, kind, name, line, col, from_name, from_id, receiver, module, alias) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
       for (const r of update.references) insertRef.run(file.file_rel, r.kind, r.name, r.line, r.col, r.from, fromId(r.from, r.line), r.receiver ?? null, r.module ?? null, r.alias ?? null);

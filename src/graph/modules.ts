@@ -1,4 +1,5 @@
 import { dirname, posix } from "node:path";
+import { memoized, pushTo } from "../core/maps.ts";
 
 /**
  * Which indexed files an import names, from the import as written and the importing file: the
@@ -111,17 +112,11 @@ export class ModuleIndex {
     for (const fileRel of files.keys()) {
       const dir = posix.dirname(fileRel);
       const bare = fileRel.replace(/(\.d)?\.[^./]+$/, "");
-      const sameBare = this.withoutExtension.get(bare);
-      if (sameBare) sameBare.push(fileRel);
-      else this.withoutExtension.set(bare, [fileRel]);
-      const inDir = this.dirs.get(dir);
-      if (inDir) inDir.push(fileRel);
-      else {
-        this.dirs.set(dir, [fileRel]);
-        add(this.dirsByLast, posix.basename(dir), dir);
-      }
-      if (!sameBare) add(this.bareByLast, posix.basename(bare), bare);
-      add(this.filesByLast, posix.basename(fileRel), fileRel);
+      if (!this.withoutExtension.has(bare)) pushTo(this.bareByLast, posix.basename(bare), bare);
+      if (!this.dirs.has(dir)) pushTo(this.dirsByLast, posix.basename(dir), dir);
+      pushTo(this.withoutExtension, bare, fileRel);
+      pushTo(this.dirs, dir, fileRel);
+      pushTo(this.filesByLast, posix.basename(fileRel), fileRel);
     }
   }
 
@@ -141,13 +136,7 @@ export class ModuleIndex {
 
   /** The files `module`, imported from `fromFile`, names. */
   filesOf(module: string, fromFile: string): ModuleFiles {
-    const key = `${fromFile}\u0000${module}`;
-    let found = this.memo.get(key);
-    if (found === undefined) {
-      found = this.find(module, fromFile);
-      this.memo.set(key, found);
-    }
-    return found;
+    return memoized(this.memo, `${fromFile}\u0000${module}`, () => this.find(module, fromFile));
   }
 
   private find(module: string, fromFile: string): ModuleFiles {
@@ -172,25 +161,17 @@ export class ModuleIndex {
 
   /** Files of directories ending with `tail/`, or files (without extension, or with) ending with `tail`; memoized per tail. */
   private endingWith(tail: string): string[] {
-    let found = this.suffixMemo.get(tail);
-    if (found) return found;
-    found = [];
-    const ends = (path: string, end: string) => path === end || path.endsWith(`/${end}`);
-    if (tail.endsWith("/")) {
-      const dir = tail.slice(0, -1);
-      for (const d of this.dirsByLast.get(posix.basename(dir)) ?? []) if (ends(d, dir)) found.push(...this.dirs.get(d)!);
-    } else {
-      for (const bare of this.bareByLast.get(posix.basename(tail)) ?? []) if (ends(bare, tail)) found.push(...this.withoutExtension.get(bare)!);
-      if (HAS_EXTENSION.test(tail)) for (const f of this.filesByLast.get(posix.basename(tail)) ?? []) if (ends(f, tail)) found.push(f);
-    }
-    found = [...new Set(found)];
-    this.suffixMemo.set(tail, found);
-    return found;
+    return memoized(this.suffixMemo, tail, () => {
+      const found: string[] = [];
+      const ends = (path: string, end: string) => path === end || path.endsWith(`/${end}`);
+      if (tail.endsWith("/")) {
+        const dir = tail.slice(0, -1);
+        for (const d of this.dirsByLast.get(posix.basename(dir)) ?? []) if (ends(d, dir)) found.push(...this.dirs.get(d)!);
+      } else {
+        for (const bare of this.bareByLast.get(posix.basename(tail)) ?? []) if (ends(bare, tail)) found.push(...this.withoutExtension.get(bare)!);
+        if (HAS_EXTENSION.test(tail)) for (const f of this.filesByLast.get(posix.basename(tail)) ?? []) if (ends(f, tail)) found.push(f);
+      }
+      return [...new Set(found)];
+    });
   }
-}
-
-function add(map: Map<string, string[]>, key: string, value: string): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }

@@ -1,3 +1,4 @@
+import { memoized, pushTo } from "../core/maps.ts";
 import type { ContextIndex, DefinitionRow, ReferenceRow } from "../ctx/index-store.ts";
 import { familyOf, ModuleIndex, type Family } from "./modules.ts";
 
@@ -90,66 +91,48 @@ export class Resolver {
   preload(): DefinitionRow[] {
     const definitions = this.index.allDefinitions();
     for (const d of definitions) {
-      push(this.named, d.name, d);
-      push(this.defsOfFile, d.file_rel, d);
+      pushTo(this.named, d.name, d);
+      pushTo(this.defsOfFile, d.file_rel, d);
     }
     for (const fileRel of this.modules.fileNames()) {
       if (!this.defsOfFile.has(fileRel)) this.defsOfFile.set(fileRel, []);
       this.importsOfFile.set(fileRel, []);
     }
-    for (const r of this.index.allReferences(["import"])) push(this.importsOfFile, r.file_rel, r);
+    for (const r of this.index.allReferences(["import"])) pushTo(this.importsOfFile, r.file_rel, r);
     for (const defs of this.defsOfFile.values()) defs.sort((a, b) => a.line - b.line);
     this.complete = true;
     return definitions;
   }
 
   definitionsNamed(name: string): DefinitionRow[] {
-    let found = this.named.get(name);
-    if (!found) {
-      found = this.complete ? [] : this.index.definitionsNamed(name);
-      this.named.set(name, found);
-    }
-    return found;
+    return memoized(this.named, name, () => (this.complete ? [] : this.index.definitionsNamed(name)));
   }
 
   definitionsOf(fileRel: string): DefinitionRow[] {
-    let found = this.defsOfFile.get(fileRel);
-    if (!found) {
-      found = this.index.definitionsOf(fileRel);
-      this.defsOfFile.set(fileRel, found);
-    }
-    return found;
+    return memoized(this.defsOfFile, fileRel, () => this.index.definitionsOf(fileRel));
   }
 
   private importsOf(fileRel: string): ReferenceRow[] {
-    let found = this.importsOfFile.get(fileRel);
-    if (!found) {
-      found = this.index.referencesOf(fileRel, "import");
-      this.importsOfFile.set(fileRel, found);
-    }
-    return found;
+    return memoized(this.importsOfFile, fileRel, () => this.index.referencesOf(fileRel, "import"));
   }
 
-  /** The names a file's imports bind (the first import of a name wins), and its star imports. */
+  /** The names a file's imports bind (each with every import of it: bindingAt picks one), the first part of receivers they bind, and its star imports. */
   private bindingsOf(fileRel: string): Bindings {
-    let found = this.bindingsOfFile.get(fileRel);
-    if (!found) {
+    return memoized(this.bindingsOfFile, fileRel, () => {
       const family = familyOf(this.modules.languageOf(fileRel) ?? "");
       const names = new Map<string, ReferenceRow[]>();
       const heads = new Map<string, ReferenceRow>();
       const stars: ReferenceRow[] = [];
       for (const i of this.importsOf(fileRel)) {
-        if (i.name !== "*") push(names, i.alias ?? i.name, i);
+        if (i.name !== "*") pushTo(names, i.alias ?? i.name, i);
         if (isStar(i, family)) stars.push(i);
         else {
           const head = i.alias ?? (i.name === "*" ? bindingName(i, family) : i.name);
           if (!heads.has(head)) heads.set(head, i);
         }
       }
-      found = { names, heads, stars };
-      this.bindingsOfFile.set(fileRel, found);
-    }
-    return found;
+      return { names, heads, stars };
+    });
   }
 
   resolve(ref: ReferenceRow): Resolution {
@@ -167,19 +150,15 @@ export class Resolver {
 
   /** The definitions a kind of use of a name can be, in the user's language family; memoized, as names repeat. */
   private candidates(name: string, kind: string, family: Family): Candidates {
-    const key = `${name}\u0000${kind}\u0000${family.name}`;
-    let found = this.candidateMemo.get(key);
-    if (!found) {
+    return memoized(this.candidateMemo, `${name}\u0000${kind}\u0000${family.name}`, () => {
       const fits = FITS[kind] ?? (() => false);
       const all = this.definitionsNamed(name).filter((d) => fits(d.kind) && familyOf(d.lang).name === family.name);
       const byFile = new Map<string, DefinitionRow[]>();
-      for (const d of all) push(byFile, d.file_rel, d);
+      for (const d of all) pushTo(byFile, d.file_rel, d);
       const byOwner = new Map<string, DefinitionRow[]>();
-      for (const d of all) if (d.parent !== null) push(byOwner, lastPart(d.parent), d);
-      found = { all, members: all.filter((d) => d.parent !== null), top: all.filter((d) => d.parent === null), byFile, byOwner };
-      this.candidateMemo.set(key, found);
-    }
-    return found;
+      for (const d of all) if (d.parent !== null) pushTo(byOwner, lastPart(d.parent), d);
+      return { all, members: all.filter((d) => d.parent !== null), top: all.filter((d) => d.parent === null), byFile, byOwner };
+    });
   }
 
   /** A name used alone: the file's scopes, its imports, its package, then the family's namespace. */
@@ -338,6 +317,7 @@ export class Resolver {
   private basesOf(type: DefinitionRow): DefinitionRow[] {
     let found = this.baseMemo.get(type.item_id);
     if (!found) {
+      // Kept before it is filled, so a class that (through others) inherits itself ends the search.
       found = [];
       this.baseMemo.set(type.item_id, found);
       for (const ref of this.index.referencesOf(type.file_rel, "inherit")) {
@@ -351,12 +331,7 @@ export class Resolver {
 
   /** Qualified names of the types defined in a file. */
   private typeNames(fileRel: string): ReadonlySet<string> {
-    let found = this.typesOfFile.get(fileRel);
-    if (!found) {
-      found = new Set(this.definitionsOf(fileRel).filter((d) => TYPES.has(d.kind)).map((d) => d.qualified_name));
-      this.typesOfFile.set(fileRel, found);
-    }
-    return found;
+    return memoized(this.typesOfFile, fileRel, () => new Set(this.definitionsOf(fileRel).filter((d) => TYPES.has(d.kind)).map((d) => d.qualified_name)));
   }
 }
 
@@ -409,10 +384,4 @@ function best(found: readonly DefinitionRow[], ref: ReferenceRow): DefinitionRow
   );
   const sameFile = ranked.filter((d) => d.file_rel === ref.file_rel);
   return sameFile.findLast((d) => d.line <= ref.line) ?? ranked[0]!;
-}
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }
