@@ -169,41 +169,40 @@ function focusNodes(
 function render(ranked: readonly { d: DefinitionRow }[], resolver: Resolver, budget: number): { text: string; shown: number } {
   const maxChars = budget * 4;
   let chars = 0;
-  const chosen = new Map<string, Map<string, DefinitionRow>>();
-  const fileOrder: string[] = [];
-  const lineOf = (d: DefinitionRow, depth: number) => {
-    const { signature } = d;
-    const shown = signature.length > MAP_SIGNATURE_CHARS ? `${signature.slice(0, MAP_SIGNATURE_CHARS)}…` : signature;
-    return `  ${d.line}: ${"  ".repeat(depth)}${shown}`;
-  };
+  // Per file, in the order files are first chosen: each chosen definition with its line, made once.
+  const chosen = new Map<string, Map<string, { d: DefinitionRow; line: string }>>();
   for (const { d } of ranked) {
     // No line is shorter than its line number and a few characters.
     if (maxChars - chars < 8) break;
     const inFile = chosen.get(d.file_rel);
     if (inFile?.has(d.item_id)) continue;
-    const chain = [d, ...ownersOf(d, resolver)].filter((x) => !inFile?.has(x.item_id));
+    // The definition and its owners, innermost first: the i-th of n is nested n - 1 - i deep.
+    const chain = [d, ...ownersOf(d, resolver)];
+    const lines = chain.map((x, i) => ({ d: x, line: lineOf(x, chain.length - 1 - i) })).filter(({ d: x }) => !inFile?.has(x.item_id));
     // Each line and its newline; a new file adds its header.
-    let cost = inFile ? 0 : d.file_rel.length + 2;
-    const depthOf = (x: DefinitionRow) => ownersOf(x, resolver).length;
-    for (const x of chain) cost += lineOf(x, depthOf(x)).length + 1;
+    const cost = (inFile ? 0 : d.file_rel.length + 2) + lines.reduce((n, { line }) => n + line.length + 1, 0);
     if (chars + cost > maxChars) continue;
     chars += cost;
-    const map = inFile ?? new Map<string, DefinitionRow>();
-    if (!inFile) {
-      chosen.set(d.file_rel, map);
-      fileOrder.push(d.file_rel);
-    }
-    for (const x of chain) map.set(x.item_id, x);
+    const map = inFile ?? new Map();
+    if (!inFile) chosen.set(d.file_rel, map);
+    for (const row of lines) map.set(row.d.item_id, row);
   }
   let text = "";
   let shown = 0;
-  for (const file of fileOrder) {
+  for (const [file, rows] of chosen) {
     text += `${file}:\n`;
-    const rows = [...chosen.get(file)!.values()].sort((a, b) => a.line - b.line || b.end_line - a.end_line);
-    for (const d of rows) text += `${lineOf(d, ownersOf(d, resolver).length)}\n`;
-    shown += rows.length;
+    const sorted = [...rows.values()].sort((a, b) => a.d.line - b.d.line || b.d.end_line - a.d.end_line);
+    for (const { line } of sorted) text += `${line}\n`;
+    shown += sorted.length;
   }
   return { text, shown };
+}
+
+/** A definition's line in the map: its line number and signature (cut), indented by its nesting. */
+function lineOf(d: DefinitionRow, depth: number): string {
+  const { signature } = d;
+  const shown = signature.length > MAP_SIGNATURE_CHARS ? `${signature.slice(0, MAP_SIGNATURE_CHARS)}…` : signature;
+  return `  ${d.line}: ${"  ".repeat(depth)}${shown}`;
 }
 
 /** The definitions that own `d` in its file (a method's class, a nested class's outer one), innermost first. */
