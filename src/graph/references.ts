@@ -74,8 +74,7 @@ export async function refsAnswer(target: IndexTarget, options: RefsOptions): Pro
   const prepared = await prepare(target, options);
   if (!prepared.ok) return prepared;
   const { built, freshness } = prepared.value;
-  const { targets, result } = await current(target, prepared.value, (resolver, targets) => usesOf(resolver, targets, options.kinds), (r) => r.uses.map((u) => u.file));
-  const stale = new Set(freshness.stale);
+  const { targets, result, stale } = await current(target, prepared.value, (resolver, targets) => usesOf(resolver, targets, options.kinds), (r) => r.uses.map((u) => u.file));
   const uses = result.uses.filter((u) => !stale.has(u.file));
   const other = result.other;
   const rank = (u: Use) => (u.resolution === "resolved" ? 0 : 1);
@@ -85,7 +84,7 @@ export async function refsAnswer(target: IndexTarget, options: RefsOptions): Pro
   const resolvedCount = uses.filter((u) => u.resolution === "resolved").length;
   return ok({
     query: options.query,
-    targets: targets.filter((t) => !stale.has(t.file_rel)).map(targetRow),
+    targets,
     references: uses.slice(0, options.limit),
     files: [...perFile].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([file, n]) => ({ file, uses: n })),
     total: uses.length,
@@ -149,12 +148,11 @@ export async function callersAnswer(target: IndexTarget, options: GraphOptions):
   const prepared = await prepare(target, options);
   if (!prepared.ok) return prepared;
   const { built, freshness } = prepared.value;
-  const { targets, result } = await current(target, prepared.value, (resolver, targets) => callersOf(target, resolver, targets, options.depth), (r) => r.callers.map((c) => c.file));
-  const stale = new Set(freshness.stale);
+  const { targets, result, stale } = await current(target, prepared.value, (resolver, targets) => callersOf(target, resolver, targets, options.depth), (r) => r.callers.map((c) => c.file));
   const callers = result.callers.filter((c) => !stale.has(c.file));
   return ok({
     query: options.query,
-    targets: targets.filter((t) => !stale.has(t.file_rel)).map(targetRow),
+    targets,
     callers: callers.slice(0, options.limit),
     total: callers.length,
     truncated: callers.length > options.limit,
@@ -227,12 +225,11 @@ export async function calleesAnswer(target: IndexTarget, options: GraphOptions):
   const { built, freshness } = prepared.value;
   // The calls are read from the callers' own files: those count as cited too.
   const cited = (r: { callees: Callee[]; callers: string[] }) => [...r.callers, ...r.callees.flatMap((c) => c.file ?? [])];
-  const { targets, result } = await current(target, prepared.value, (resolver, targets) => calleesOf(resolver, targets, options.depth), cited);
-  const stale = new Set(freshness.stale);
+  const { targets, result, stale } = await current(target, prepared.value, (resolver, targets) => calleesOf(resolver, targets, options.depth), cited);
   const callees = result.callees.filter((c) => c.file === undefined || !stale.has(c.file));
   return ok({
     query: options.query,
-    targets: targets.filter((t) => !stale.has(t.file_rel)).map(targetRow),
+    targets,
     callees: callees.slice(0, options.limit),
     total: callees.length,
     truncated: callees.length > options.limit,
@@ -297,29 +294,34 @@ async function prepare(target: IndexTarget, options: { query: string; workers: n
 /**
  * An answer computed from the index as it is, and again when it cites a file left stale (more files
  * changed than a refresh takes, or changed while this process builds the index): those files are re-indexed first (`freshness` says so), so no answer
- * points at lines a file no longer has; what is still stale after that the caller leaves out.
+ * points at lines a file no longer has. What is still stale after that is returned (`stale`) for the caller to
+ * leave out; targets in it are left out here.
  */
 async function current<T>(
   target: IndexTarget,
   prepared: Prepared,
   compute: (resolver: Resolver, targets: DefinitionRow[]) => T,
   cited: (result: T) => string[],
-): Promise<{ targets: DefinitionRow[]; result: T }> {
+): Promise<{ targets: TargetRow[]; result: T; stale: ReadonlySet<string> }> {
   const { freshness } = prepared;
   let targets = prepared.targets;
   let result = compute(Resolver.over(target.index), targets);
+  const answer = () => {
+    const stale = new Set(freshness.stale);
+    return { targets: targets.filter((t) => !stale.has(t.file_rel)).map(targetRow), result, stale };
+  };
   const files = [...new Set([...cited(result), ...targets.map((t) => t.file_rel)])];
   // While this process builds the index (an MCP server) nothing was refreshed before: the files cited are checked now.
   if (prepared.building) freshness.stale = files.filter((f) => !isCurrent(target, f));
   const staleCited = files.filter((f) => freshness.stale.includes(f));
-  if (staleCited.length === 0 || target.cache.readOnly) return { targets, result };
+  if (staleCited.length === 0 || target.cache.readOnly) return answer();
   const again = await refreshFiles(target, staleCited);
   freshness.refreshed.push(...again.refreshed);
   freshness.stale = freshness.stale.filter((f) => !again.refreshed.includes(f));
   // Re-indexed targets keep their ids when their definitions are still there.
   targets = targets.flatMap((t) => target.index.item(t.item_id) ?? []);
   result = compute(Resolver.over(target.index), targets);
-  return { targets, result };
+  return answer();
 }
 
 /** The calls made inside a definition (its nested definitions' too), in line order. */
