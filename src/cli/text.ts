@@ -20,9 +20,13 @@ export function fieldsText(value: object, indent = ""): string {
   return text;
 }
 
-/** A hit a line: its id (what `ctx get` takes), lines, kind and signature; then the answer's notes. */
+/** Definitions a line each: the id (what `ctx get` takes), lines, kind and signature. */
+const definitionLines = (items: readonly { id: string; line: number; end_line: number; kind: string; signature: string }[]) =>
+  items.map((d) => `${d.id}  ${d.line}-${d.end_line}  ${d.kind}  ${d.signature}\n`).join("");
+
+/** The hits, then the answer's notes. */
 export function searchText({ hits, segment_root: _root, query: _query, ...notes }: { hits: SearchHit[]; segment_root: string; query: string }): string {
-  return hits.map((h) => `${h.id}  ${h.line}-${h.end_line}  ${h.kind}  ${h.signature}\n`).join("") + fieldsText(notes);
+  return definitionLines(hits) + fieldsText(notes);
 }
 
 /** Each piece under its citation, then what did not fit and what was not found. */
@@ -30,11 +34,10 @@ export function getText({ pieces, segment_root: _root, mode: _mode, ...rest }: G
   return pieces.map((p) => `--- ${p.citation} ${p.id}\n${p.content}\n`).join("") + fieldsText(rest);
 }
 
-const targetsLine = (targets: readonly TargetRow[]) => targets.map((t) => `${t.id}  ${t.line}-${t.end_line}  ${t.kind}  ${t.signature}\n`).join("");
 
 /** The definitions asked about, then each file's uses under it: line:col, kind, where from, resolution. */
 export function refsText({ targets, references, segment_root: _root, query: _query, files: _files, ...notes }: { targets: TargetRow[]; references: Use[]; segment_root: string; query: string; files: unknown }): string {
-  let text = targetsLine(targets);
+  let text = definitionLines(targets);
   let file = "";
   for (const u of references) {
     if (u.file !== file) {
@@ -49,7 +52,7 @@ export function refsText({ targets, references, segment_root: _root, query: _que
 
 export function callersText({ targets, callers, segment_root: _root, query: _query, ...notes }: { targets: TargetRow[]; callers: Caller[]; segment_root: string; query: string }): string {
   const lines = callers.map((c) => `${"  ".repeat(c.depth)}${c.id}  ${c.line}  ${c.kind}  ${c.signature}${c.resolution === "ambiguous" ? "  (ambiguous)" : ""}\n`);
-  return targetsLine(targets) + lines.join("") + fieldsText(notes);
+  return definitionLines(targets) + lines.join("") + fieldsText(notes);
 }
 
 export function calleesText({ targets, callees, segment_root: _root, query: _query, ...notes }: { targets: TargetRow[]; callees: Callee[]; segment_root: string; query: string }): string {
@@ -57,7 +60,7 @@ export function calleesText({ targets, callees, segment_root: _root, query: _que
     const what = c.resolution === "resolved" ? `${c.id}  ${c.line}  ${c.kind}  ${c.signature}` : c.resolution === "ambiguous" ? `${c.name}  ambiguous: ${c.candidates!.join(", ")}` : `${c.name}  (not in the segment)`;
     return `${"  ".repeat(c.depth)}${what}\n`;
   });
-  return targetsLine(targets) + lines.join("") + fieldsText(notes);
+  return definitionLines(targets) + lines.join("") + fieldsText(notes);
 }
 
 /** The map as it is, then the answer's notes. */
