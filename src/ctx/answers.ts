@@ -119,7 +119,7 @@ export async function searchAnswer(
   // A server whose watcher saw no change since its last answer skips the walk too. Either way the
   // files hits point into are checked below, so no hit carries old lines.
   const hitsOnly = options.building === true || options.unchangedSinceLastAnswer === true;
-  const { built, freshness } = await readyIndex(target, options.workers, hitsOnly);
+  const { built, freshness } = await readyIndex(target, options.workers, { asIs: hitsOnly });
   const search = () => searchIndex(target.index, query, options);
   let hits = search();
   if (hitsOnly) freshness.stale = [...new Set(hits.map((h) => h.file_rel))].filter((f) => !isCurrent(target, f));
@@ -144,12 +144,13 @@ export async function searchAnswer(
 
 /**
  * The index as an answer needs it: built when there is none (or, `current`, of another format),
- * files changed since re-indexed (up to a limit; the rest stale). While this process builds it (an MCP server), as it is: the build brings
- * every file up to date, and a refresh would race it for the same files.
+ * files changed since re-indexed (up to a limit; the rest stale). `asIs` (this process builds it, an
+ * MCP server, whose build a refresh would race for the same files; or its watcher saw no change): as
+ * it is, and the answer checks the files it cites itself.
  */
-export async function readyIndex(target: IndexTarget, workers: number, building = false, current = false): Promise<{ built: BuildReport | null; freshness: Freshness }> {
-  if (building) return { built: null, freshness: { refreshed: [], stale: [] } };
-  const built = await ensureIndex(target, workers, current);
+export async function readyIndex(target: IndexTarget, workers: number, how: { asIs?: boolean; current?: boolean } = {}): Promise<{ built: BuildReport | null; freshness: Freshness }> {
+  if (how.asIs) return { built: null, freshness: { refreshed: [], stale: [] } };
+  const built = await ensureIndex(target, workers, how.current);
   return { built, freshness: await refreshAll(target, REFRESH_LIMIT) };
 }
 
