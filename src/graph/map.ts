@@ -1,3 +1,4 @@
+import { memoized } from "../core/maps.ts";
 import { fail, ok, type Result } from "../core/result.ts";
 import { freshnessNote, isCurrent, readyIndex, type FreshnessNote } from "../ctx/answers.ts";
 import { estimateTokens } from "../ctx/get.ts";
@@ -104,14 +105,8 @@ function keepRanks(target: IndexTarget, generation: string, ranked: readonly { d
 function useGraph(index: IndexTarget["index"], resolver: Resolver, definitions: readonly DefinitionRow[]) {
   const node = new Map(definitions.map((d, i) => [d.item_id, i]));
   const fileNodes = new Map<string, number>();
-  const fileNode = (fileRel: string) => {
-    let at = fileNodes.get(fileRel);
-    if (at === undefined) {
-      at = definitions.length + fileNodes.size;
-      fileNodes.set(fileRel, at);
-    }
-    return at;
-  };
+  // Files get the nodes after the definitions', numbered as they are first met.
+  const fileNode = (fileRel: string) => memoized(fileNodes, fileRel, () => definitions.length + fileNodes.size);
   const edges = { from: [] as number[], to: [] as number[], weight: [] as number[] };
   const counts: Counts = { references: 0, resolved: 0, ambiguous: 0, unresolved: 0 };
   for (const ref of index.allReferences(GRAPH_KINDS)) {

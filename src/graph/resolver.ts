@@ -80,7 +80,7 @@ export class Resolver {
 
   private constructor(
     readonly index: ContextIndex,
-    readonly modules: ModuleIndex,
+    private readonly modules: ModuleIndex,
   ) {}
 
   static over(index: ContextIndex): Resolver {
