@@ -283,6 +283,8 @@ describe("trifecta mcp over stdio", () => {
     const client = await connect(segment);
     await untilBuilt(client);
     expect((await call(client, "search", { query: "alpha" })).structured.hits[0].id).toBe("svc.py#alpha");
+    // The outline before the edit is kept warm in memory: the edit must still be seen.
+    expect((await call(client, "outline", { target: "svc.py" })).structured.symbols.map((s: any) => s.name)).toEqual(["alpha"]);
     writeFileSync(join(segment, "svc.py"), "# moved down\n\ndef beta():\n    return 2\n\ndef alpha():\n    return 1\n");
     const after = await call(client, "search", { query: "alpha" });
     expect(after.structured.hits[0]).toMatchObject({ id: "svc.py#alpha", line: 6 });

@@ -132,6 +132,17 @@ function shortened(symbol: SymbolRecord): SymbolRecord {
   return { ...symbol, signature: cut(symbol.signature, 300), doc: symbol.doc === null ? null : cut(symbol.doc, 200), truncated: true } as SymbolRecord;
 }
 
+/** A symbol's share of an outline page; symbols of a warm extraction are the same objects call after call. */
+const symbolSizes = new WeakMap<SymbolRecord, { json: number; text: number }>();
+function symbolSize(symbol: SymbolRecord): { json: number; text: number } {
+  let size = symbolSizes.get(symbol);
+  if (!size) {
+    size = { json: json(symbol), text: symbol.signature.length + 24 };
+    symbolSizes.set(symbol, size);
+  }
+  return size;
+}
+
 const outline: Tool = {
   name: "outline",
   title: "Outline",
@@ -155,7 +166,7 @@ const outline: Tool = {
     const depth = args.depth as number | undefined;
     const unknownKind = kinds?.find((k) => !SYMBOL_KINDS.includes(k));
     if (unknownKind !== undefined) return fail("USAGE_ERROR", `'kinds' items must be among ${SYMBOL_KINDS.join(", ")}; got '${unknownKind}'`);
-    const { answer } = await workspace.run(() => async (index) => ({ answer: await outlineOn(index.cache, { root: index.root, maxFileBytes: index.maxFileBytes, target, remote: workspace.remote }), summary: {} }));
+    const { answer } = await workspace.run(() => async (index) => ({ answer: await outlineOn(workspace.extractions.over(index.cache), { root: index.root, maxFileBytes: index.maxFileBytes, target, remote: workspace.remote }), summary: {} }));
     if (!answer.ok) return answer;
     const all = answer.value.symbols;
     const depthOf = depthsOf(all);
@@ -175,7 +186,7 @@ const outline: Tool = {
         const lines = page.map((s) => `${"  ".repeat((depthOf.get(s) ?? 1) - 1)}${s.line}-${s.end_line} ${s.signature.split("\n")[0]}`);
         return { structured: { symbols: page, ...structured }, text: [`${head.file_rel} (${head.language}, ${head.parse_status})`, ...lines, ...footer(structured)].join("\n") };
       },
-      (s) => ({ json: json(s), text: s.signature.length + 24 }),
+      symbolSize,
       shortened,
     );
     return ok(rendered);

@@ -1,4 +1,5 @@
 import { type FSWatcher, watch } from "node:fs";
+import { WarmExtractions } from "../cache/warm-cache.ts";
 import type { Result } from "../core/result.ts";
 import type { Answered, ServiceContext } from "../services/answered.ts";
 import { buildWork } from "../services/ctx.ts";
@@ -22,6 +23,8 @@ export class Workspace {
   private watcher: FSWatcher | null = null;
   /** Set by the watcher on any change in the segment; true until an answer has looked. */
   private changed = true;
+  /** Outlines' extractions in memory in front of the AST cache (src/cache/warm-cache.ts). */
+  readonly extractions = new WarmExtractions();
 
   constructor(
     private readonly context: ServiceContext,
