@@ -1,5 +1,11 @@
 import { describe, expect, test } from "bun:test";
-import { itemIds } from "../../../src/ctx/index-store.ts";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { readSettings } from "../../../src/core/settings.ts";
+import { itemIds, type FileUpdate } from "../../../src/ctx/index-store.ts";
+import { openIndex } from "../../../src/ctx/open.ts";
+import type { SymbolRecord } from "../../../src/extract/types.ts";
 
 const ids = (items: [string, number][]) => itemIds("f.ts", items.map(([qualified_name, line]) => ({ qualified_name, line })));
 
@@ -32,5 +38,37 @@ describe("itemIds", () => {
 
   test("the file is part of the id", () => {
     expect(itemIds("dir/x.md", [{ qualified_name: "intro", line: 1 }])).toEqual(["dir/x.md#intro"]);
+  });
+});
+
+describe("ContextIndex.write", () => {
+  const symbol = (name: string, signature: string | null) => ({ kind: "function", name, qualified_name: name, line: 1, end_line: 2, signature, doc: null, parent: null }) as unknown as SymbolRecord;
+  const update = (fileRel: string, signature: string | null): FileUpdate => ({
+    file: { file_rel: fileRel, kind: "python", content_hash: `h-${fileRel}`, size: 10, mtime_ms: 1, parse_status: "ok" },
+    symbols: [symbol(`f_${fileRel.replace(/\W/g, "_")}`, signature)],
+    references: [{ kind: "call", name: "g", line: 2, col: 5, from: null }],
+    source: "def f():\n    g()\n",
+    replaces: false,
+  });
+
+  test("a file the database refuses is left out alone: the rest is written, the full-text index stays whole", () => {
+    const root = mkdtempSync(join(tmpdir(), "trifecta-write-"));
+    const opened = openIndex(root, { settings: readSettings({}).cache });
+    if (!opened.ok) throw new Error(opened.reason);
+    try {
+      // A NULL signature breaks a NOT NULL column: a refused value, as a too-big string would be.
+      const refused = opened.index.write([update("a.py", "def a():"), update("bad.py", null), update("c.py", "def c():")], []);
+      expect(refused.map((r) => r.file_rel)).toEqual(["bad.py"]);
+      expect([...opened.index.files().keys()].sort()).toEqual(["a.py", "c.py"]);
+      expect(["a.py", "bad.py", "c.py"].map((f) => opened.index.referencesOf(f).length)).toEqual([1, 0, 1]);
+      expect(opened.index.search("f_a_py OR f_bad_py OR f_c_py", 10, {}).map((r) => r.file_rel).sort()).toEqual(["a.py", "c.py"]);
+      opened.store.db.run("INSERT INTO ctx_fts(ctx_fts) VALUES ('integrity-check')");
+      // Without a refusal, one write takes every file.
+      expect(opened.index.write([update("d.py", "def d():"), update("e.py", "def e():")], [])).toEqual([]);
+      expect(opened.index.files().size).toBe(4);
+    } finally {
+      opened.store.close();
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
