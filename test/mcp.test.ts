@@ -302,6 +302,24 @@ describe("trifecta mcp over stdio", () => {
     }
   });
 
+  test("--telemetry lite: each call is an event (mcp.<tool>, its outcome, its time) in the segment's telemetry", async () => {
+    const segment = makeSegment({ "svc.py": "def alpha():\n    return 1\n" });
+    const client = await connect(segment, { args: ["--telemetry", "lite"] });
+    await untilBuilt(client);
+    expect((await call(client, "search", { query: "alpha" })).structured.hits[0].id).toBe("svc.py#alpha");
+    const missing = await call(client, "outline", { target: "nope.py" });
+    expect(missing.isError).toBe(true);
+    await client.close();
+    const events = readFileSync(join(segment, "_ctx", "telemetry", "events.jsonl"), "utf8").trim().split("\n").map((line) => JSON.parse(line));
+    const search = events.find((e) => e.cmd === "mcp.search");
+    const outline = events.find((e) => e.cmd === "mcp.outline");
+    expect(search).toMatchObject({ args: {}, result: { status: "ok" } });
+    expect(outline).toMatchObject({ result: { status: "error", error_code: missing.error.error_code } });
+    expect(events.filter((e) => e.cmd === "mcp.status").length).toBeGreaterThan(0);
+    expect(search.timing_ms).toBeGreaterThanOrEqual(0);
+    expect(JSON.stringify(events)).not.toContain(segment);
+  });
+
   test("the client's roots win over --segment", async () => {
     const flagged = makeSegment({ "flag.py": "def from_flag():\n    pass\n" });
     const rooted = makeSegment({ "root.py": "def from_root():\n    pass\n" });

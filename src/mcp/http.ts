@@ -1,6 +1,7 @@
 import { timingSafeEqual } from "node:crypto";
 import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
 import { fail, ok, type Result } from "../core/result.ts";
+import type { TelemetryLevel } from "../core/settings.ts";
 import type { ServiceContext } from "../services/answered.ts";
 import { createServer, Workspaces } from "./server.ts";
 
@@ -37,12 +38,12 @@ const refuse = (status: number, message: string) => Response.json({ jsonrpc: "2.
  * request, JSON answers), on one set of warm workspaces. Loopback only unless a token is set; the
  * Host header must name this listener and an Origin, when sent, this host (DNS rebinding).
  */
-export async function serveHttp(context: ServiceContext, segment: string | undefined, listen: Listen, announce: (url: string) => Promise<void>): Promise<Result<number>> {
+export async function serveHttp(context: ServiceContext, segment: string | undefined, listen: Listen, telemetry: TelemetryLevel, announce: (url: string) => Promise<void>): Promise<Result<number>> {
   const token = context.settings.mcpToken;
   if (!LOOPBACK.has(listen.host) && token === null) {
     return fail("USAGE_ERROR", `listening on ${listen.host} needs TRIFECTA_MCP_TOKEN set (loopback needs none)`);
   }
-  const workspaces = new Workspaces(context);
+  const workspaces = new Workspaces(context, telemetry);
   let inFlight = 0;
   const options: Parameters<typeof Bun.serve>[0] = {
     hostname: listen.host,

@@ -5,7 +5,9 @@ import { CallToolRequestSchema, ListToolsRequestSchema, RootsListChangedNotifica
 import { ok, type Result, type TrifectaError } from "../core/result.ts";
 import { resolveSegment } from "../resolve/segment.ts";
 import type { ServiceContext } from "../services/answered.ts";
-import { budgetOf, fits } from "./budget.ts";
+import type { TelemetryLevel } from "../core/settings.ts";
+import { openTelemetry, type Telemetry } from "../telemetry/telemetry.ts";
+import { budgetOf, fits, type Rendered } from "./budget.ts";
 import { TOOLS, unknownTool } from "./tools.ts";
 import { validateArguments } from "./validate.ts";
 import { Workspace } from "./workspace.ts";
@@ -47,9 +49,24 @@ class Serial {
 /** Where the server's workspaces live, shared by every connection of one process. */
 export class Workspaces {
   private readonly open = new Map<string, Workspace>();
+  private readonly telemetries = new Map<string, Telemetry>();
   readonly serial = new Serial();
 
-  constructor(readonly context: ServiceContext) {}
+  constructor(
+    readonly context: ServiceContext,
+    private readonly telemetryLevel: TelemetryLevel = "off",
+  ) {}
+
+  /** One event per tool call in the segment's telemetry, when it is on (`mcp.<tool>`: the outcome and the time, as the CLI's commands). */
+  record(root: string, tool: string, result: Record<string, unknown>, ms: number): void {
+    if (this.telemetryLevel === "off") return;
+    let telemetry = this.telemetries.get(root);
+    if (!telemetry) {
+      telemetry = openTelemetry(root, this.telemetryLevel, this.context.settings.telemetry);
+      this.telemetries.set(root, telemetry);
+    }
+    telemetry.emit(`mcp.${tool}`, {}, result, ms);
+  }
 
   /** The warm workspace of a segment root, started on first use (with a build when the index is not complete). */
   for(root: string): Workspace {
@@ -124,11 +141,13 @@ export function createServer(workspaces: Workspaces, segment: string | undefined
     if (!args.ok) return errorResult(args.error);
     const found = await workspace();
     if (!found.ok) return errorResult(found.error);
+    const started = performance.now();
     const answered = await workspaces.serial.run(() => tool.run(args.value, found.value)).catch((error: unknown): Result<never> => ({ ok: false, error: { code: "INTERNAL_ERROR", message: String((error as Error)?.message ?? error) } }));
-    if (!answered.ok) return errorResult(answered.error);
     const budget = budgetOf(args.value);
-    if (!fits(answered.value, budget)) return errorResult({ code: "USAGE_ERROR", message: `the smallest answer does not fit ${budget} tokens`, details: { hint: "raise budget" } });
-    return { content: [{ type: "text", text: answered.value.text }], structuredContent: answered.value.structured };
+    const result: Result<Rendered> = !answered.ok || fits(answered.value, budget) ? answered : { ok: false, error: { code: "USAGE_ERROR", message: `the smallest answer does not fit ${budget} tokens`, details: { hint: "raise budget" } } };
+    workspaces.record(found.value.root, tool.name, result.ok ? { status: "ok" } : { status: "error", error_code: result.error.code }, performance.now() - started);
+    if (!result.ok) return errorResult(result.error);
+    return { content: [{ type: "text", text: result.value.text }], structuredContent: result.value.structured };
   });
   return server;
 }

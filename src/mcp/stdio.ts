@@ -1,4 +1,5 @@
 import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
+import type { TelemetryLevel } from "../core/settings.ts";
 import type { ServiceContext } from "../services/answered.ts";
 import { createServer, Workspaces } from "./server.ts";
 
@@ -7,8 +8,8 @@ import { createServer, Workspaces } from "./server.ts";
  * closed the pipe) ends the server at once, whatever a background build was doing (the next build
  * resumes it).
  */
-export async function serveStdio(context: ServiceContext, segment: string | undefined): Promise<number> {
-  const workspaces = new Workspaces(context);
+export async function serveStdio(context: ServiceContext, segment: string | undefined, telemetry: TelemetryLevel): Promise<number> {
+  const workspaces = new Workspaces(context, telemetry);
   const server = createServer(workspaces, segment);
   const transport = new StdioServerTransport();
   const ended = new Promise<void>((resolve) => {

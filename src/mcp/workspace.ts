@@ -1,9 +1,11 @@
 import { type FSWatcher, watch } from "node:fs";
+import { relative } from "node:path";
 import { WarmExtractions } from "../cache/warm-cache.ts";
 import type { Result } from "../core/result.ts";
 import type { Answered, ServiceContext } from "../services/answered.ts";
 import { buildWork } from "../services/ctx.ts";
 import { IndexSession, type IndexWork } from "../services/index-session.ts";
+import { telemetryDir } from "../telemetry/telemetry.ts";
 
 /** What the last build this server started came to. */
 export type BuildOutcome =
@@ -40,9 +42,10 @@ export class Workspace {
    */
   private watch(): void {
     try {
+      // The index's own writes and the server's telemetry are not changes of the segment.
+      const own = [".trifecta", relative(this.root, telemetryDir(this.root, this.context.settings.telemetry.dir))].filter((dir) => dir !== "" && !dir.startsWith(".."));
       this.watcher = watch(this.root, { recursive: true }, (_event, filename) => {
-        // The index's own writes are not changes of the segment.
-        if (typeof filename === "string" && (filename === ".trifecta" || filename.startsWith(".trifecta/"))) return;
+        if (typeof filename === "string" && own.some((dir) => filename === dir || filename.startsWith(`${dir}/`))) return;
         this.changed = true;
       });
       this.watcher.on("error", () => this.unwatch());
