@@ -2,7 +2,7 @@ import { statSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import { CallToolRequestSchema, ListToolsRequestSchema, RootsListChangedNotificationSchema, type CallToolResult } from "@modelcontextprotocol/sdk/types.js";
-import { ok, type Result, type TrifectaError } from "../core/result.ts";
+import { fail, ok, type Result, type TrifectaError } from "../core/result.ts";
 import { resolveSegment } from "../resolve/segment.ts";
 import type { ServiceContext } from "../services/answered.ts";
 import type { TelemetryLevel } from "../core/settings.ts";
@@ -144,7 +144,7 @@ export function createServer(workspaces: Workspaces, segment: string | undefined
     const started = performance.now();
     const answered = await workspaces.serial.run(() => tool.run(args.value, found.value)).catch((error: unknown): Result<never> => ({ ok: false, error: { code: "INTERNAL_ERROR", message: String((error as Error)?.message ?? error) } }));
     const budget = budgetOf(args.value);
-    const result: Result<Rendered> = !answered.ok || fits(answered.value, budget) ? answered : { ok: false, error: { code: "USAGE_ERROR", message: `the smallest answer does not fit ${budget} tokens`, details: { hint: "raise budget" } } };
+    const result: Result<Rendered> = !answered.ok || fits(answered.value, budget) ? answered : fail("USAGE_ERROR", `the smallest answer does not fit ${budget} tokens`, { hint: "raise budget" });
     workspaces.record(found.value.root, tool.name, result.ok ? { status: "ok" } : { status: "error", error_code: result.error.code }, performance.now() - started);
     if (!result.ok) return errorResult(result.error);
     return { content: [{ type: "text", text: result.value.text }], structuredContent: result.value.structured };
