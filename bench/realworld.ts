@@ -80,11 +80,10 @@ function glob(pattern: string): string[] {
 
 /** `locate()` or, when it finds nothing, install `packages` and locate again. */
 function located(locate: () => string[], ...packages: string[]): string[] {
-  let found = locate();
-  if (found.length === 0) {
-    aptInstall(...packages);
-    found = locate();
-  }
+  // Every package named, not just any: a shared folder (cargo's registry) may already hold another's files.
+  const missing = packages.filter((name) => !sh(["dpkg-query", "-s", name], 60_000).out.includes("Status: install ok installed"));
+  if (missing.length > 0) aptInstall(...missing);
+  const found = locate();
   if (found.length === 0) throw new Error(`nothing found after installing ${packages.join(" ")}`);
   return found;
 }
