@@ -87,7 +87,7 @@ describe("no read outside the segment", () => {
     const segment = makeSegment(manyFiles(1200, 6));
     const build = spawnCli(["ctx", "build", "--segment", segment], { TRIFECTA_CTX_WORKERS: "0" });
     await waitFor(() => buildState(segment) === "running");
-    // Six batches of 200: the last is read four batches after the first is written. Swap its files now (ln -s + mv -T).
+    // 24 batches of 50: the last is read long after the first is written. Swap its files now (ln -s + mv -T).
     for (let i = 1150; i < 1200; i++) {
       const file = join(segment, `pkg/m${pad(i)}.py`);
       symlinkSync(join(outside, "secret.py"), `${file}.tmp`);

@@ -70,7 +70,7 @@ describe("ctx build", () => {
   });
 
   test("worker threads (TRIFECTA_CTX_WORKERS=2) index exactly what the main thread alone (=0) does, over several batches", () => {
-    // 450 files: three batches of 200, so the pipeline writes one batch while the next is parsed.
+    // 450 files: nine batches, so the pipeline writes one batch while the next is parsed.
     const files = Object.fromEntries(Array.from({ length: 450 }, (_, i) => [`pkg/m${i}.py`, `class C${i}:\n    def run_${i}(self, x):\n        """Run ${i}."""\n        return x\n`]));
     const one = makeSegment(files);
     const two = makeSegment(files);
