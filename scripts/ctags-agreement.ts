@@ -6,7 +6,9 @@
  * golang-go, librust-*-dev, openjdk-17-source, ruby-rack, php-symfony-console, lua-penlight,
  * googletest, ocaml-nox); languages whose corpus is missing are skipped and say so.
  *
- *   bun scripts/ctags-agreement.ts [language…]
+ *   bun scripts/ctags-agreement.ts [--list] [language…]
+ *
+ * --list prints every difference on names both report (ctags' tag or trifecta's symbol, path:line).
  *
  * Kotlin's corpus is React Native 0.76.0's Android sources (`npm pack`, 386 .kt files).
  */
@@ -29,6 +31,8 @@ export interface Corpus {
   extensions: string[];
   skip?: RegExp;
   maxFiles?: number;
+  /** C and C++: definitions in a later branch of a preprocessor conditional ctags skips are classified. */
+  preprocessor?: boolean;
 }
 
 function pythonInclude(): string {
@@ -56,7 +60,8 @@ function javaSources(): string {
 
 const CALLABLE = ["function", "method", "constructor"];
 // Corpora fetched on demand only when their language is asked for (or all are).
-const asked = process.argv.slice(2);
+const LIST = "--list";
+const asked = process.argv.slice(2).filter((a) => a !== LIST);
 const wanted = (language: string) => !import.meta.main || asked.length === 0 || asked.includes(language);
 export const CORPORA: Corpus[] = [
   {
@@ -84,6 +89,7 @@ export const CORPORA: Corpus[] = [
     ours: [...CALLABLE, "struct", "union", "enum", "type", "constant", "variable", "field", "enum_member"],
     roots: [pythonInclude(), "/usr/share/go-1.19/src/runtime/cgo"],
     extensions: [".h", ".c"],
+    preprocessor: true,
   },
   {
     language: "cpp",
@@ -94,6 +100,7 @@ export const CORPORA: Corpus[] = [
     ours: [...CALLABLE, "class", "struct", "union", "enum", "type", "module", "constant", "variable", "field", "enum_member"],
     roots: ["/usr/src/googletest"],
     extensions: [".h", ".cc", ".cpp", ".hpp"],
+    preprocessor: true,
   },
   {
     language: "java",
@@ -144,6 +151,41 @@ function listFiles(corpus: Corpus): string[] {
 const VALUE_TAGS = new Set(["variable", "constant", "var", "const"]);
 const FUNCTION_SCOPES = new Set(["function", "method", "func"]);
 
+/**
+ * For each line (0-based), the preprocessor conditionals around it: `conditional:branch` of each,
+ * branch 0 the `#if` part, 1… the `#elif`/`#else` parts.
+ */
+function preprocessorBranches(lines: string[]): string[][] {
+  const open: { id: number; branch: number }[] = [];
+  let next = 0;
+  return lines.map((line) => {
+    const directive = /^\s*#\s*(if|ifdef|ifndef|elif|elifdef|elifndef|else|endif)\b/.exec(line)?.[1];
+    if (directive === "endif") open.pop();
+    else if (directive?.startsWith("if")) open.push({ id: next++, branch: 0 });
+    else if (directive && open.length > 0) open.at(-1)!.branch++;
+    return open.map((c) => `${c.id}:${c.branch}`);
+  });
+}
+
+/**
+ * ctags' fault, verified by rule: after a brace a conditional leaves open (`#ifdef __cplusplus` /
+ * `extern "C" {` / `#endif` at the top of a header), ctags' C parser follows one branch of each later
+ * conditional, the first, so of alternative definitions (`#if A` / `#define X 1` / `#else` /
+ * `#define X 2`) it tags the first only. A symbol is such an alternative when it lies in a later
+ * branch of a conditional in an earlier branch of which ctags tags the same name.
+ */
+function inSkippedBranch(name: string, line: number, branches: string[][], tagLines: Map<string, number[]>): boolean {
+  const here = branches[line - 1] ?? [];
+  return (tagLines.get(name) ?? []).some((tagLine) => {
+    const there = branches[tagLine - 1] ?? [];
+    return here.some((branch) => {
+      const [conditional, index] = branch.split(":");
+      const earlier = there.find((b) => b.startsWith(`${conditional}:`));
+      return earlier !== undefined && Number(earlier.split(":")[1]) < Number(index);
+    });
+  });
+}
+
 export async function agreement(corpus: Corpus) {
   const files = listFiles(corpus);
   if (files.length === 0) return null;
@@ -189,8 +231,13 @@ export async function agreement(corpus: Corpus) {
   let oursMatched = 0;
   let oursBoth = 0;
   let oursBothMatched = 0;
+  // Of trifecta's symbols ctags does not report, those its own faults account for (see inSkippedBranch).
+  let ctagsSkipsBranch = 0;
   const misses: string[] = [];
   const extras: string[] = [];
+  // Every difference on names both report (`--list`): what the "on names both report" figures miss.
+  const bothMisses: string[] = [];
+  const bothExtras: string[] = [];
   for (const path of files) {
     const text = decodeSource(await Bun.file(path).bytes());
     const lines = text.split("\n");
@@ -211,6 +258,12 @@ export async function agreement(corpus: Corpus) {
     // Precision: trifecta's symbols in the kinds ctags reports, found among ctags' tags.
     const tags = expected.get(path) ?? new Map<string, number>();
     const tagNames = new Set([...tags.keys()].map((k) => k.slice(0, k.lastIndexOf(":"))));
+    const tagLines = new Map<string, number[]>();
+    for (const key of tags.keys()) {
+      const name = key.slice(0, key.lastIndexOf(":"));
+      tagLines.set(name, [...(tagLines.get(name) ?? []), Number(key.slice(key.lastIndexOf(":") + 1))]);
+    }
+    const branches = corpus.preprocessor ? preprocessorBranches(lines) : [];
     // ctags tags no definition nested in a function (closures, local types, methods of anonymous
     // classes): those are left out of precision and counted apart.
     const kindOf = new Map(extraction.symbols.map((s) => [s.qualified_name, s.kind]));
@@ -227,27 +280,30 @@ export async function agreement(corpus: Corpus) {
       if (tagNames.has(symbol.name)) {
         oursBoth++;
         if (found) oursBothMatched++;
+        else if (corpus.preprocessor && inSkippedBranch(symbol.name, symbol.line, branches, tagLines)) ctagsSkipsBranch++;
+        else bothExtras.push(`${path}:${symbol.line}: ${symbol.kind} ${symbol.qualified_name}`);
       }
     });
     for (const [key, count] of expected.get(path) ?? []) {
       const both = ourNames.has(key.slice(0, key.lastIndexOf(":")));
       if (both) bothReport += count;
       if (both && (atStart.has(key) || atName.has(key))) bothMatched += count;
+      else if (both) bothMisses.push(`${path}:${key.slice(key.lastIndexOf(":") + 1)}: ${key.slice(0, key.lastIndexOf(":"))}`);
       if (atStart.has(key)) matched += count;
       if (atStart.has(key) || atName.has(key)) matchedAtName += count;
       else if (misses.length < 12) misses.push(`${path.split("/").slice(-2).join("/")}:${key}`);
     }
   }
-  return { language: corpus.language, files: files.length, ctagsDefs, trifectaDefs, matched, matchedAtName, bothReport, bothMatched, oursDefs, oursMatched, oursBoth, oursBothMatched, nestedInFunctions, ctagsLocals, misses, extras };
+  return { language: corpus.language, files: files.length, ctagsDefs, trifectaDefs, matched, matchedAtName, bothReport, bothMatched, oursDefs, oursMatched, oursBoth, oursBothMatched, ctagsSkipsBranch, nestedInFunctions, ctagsLocals, misses, extras, bothMisses, bothExtras };
 }
 
 if (import.meta.main) {
-  const wanted = process.argv.slice(2);
+  const list = process.argv.includes(LIST);
   console.log(
-    "| language | files | ctags definitions | trifecta symbols | same name, same start line | same name, name on ctags' line | recall | recall on names both report | precision | precision on names both report | nested in functions (not in precision) | ctags locals (left out) |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    "| language | files | ctags definitions | trifecta symbols | same name, same start line | same name, name on ctags' line | recall | recall on names both report | precision | precision on names both report | ctags' faults among them | precision on names both report, net of ctags' faults | nested in functions (not in precision) | ctags locals (left out) |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
   );
   const notes: string[] = [];
-  for (const corpus of CORPORA.filter((c) => wanted.length === 0 || wanted.includes(c.language))) {
+  for (const corpus of CORPORA.filter((c) => wanted(c.language))) {
     const r = await agreement(corpus);
     if (!r) {
       notes.push(`${corpus.language}: no corpus installed (${corpus.roots.join(", ")})`);
@@ -257,8 +313,9 @@ if (import.meta.main) {
     const both = (100 * r.bothMatched) / Math.max(1, r.bothReport);
     const pct = (n: number, d: number) => `${((100 * n) / Math.max(1, d)).toFixed(2)}%`;
     console.log(
-      `| ${r.language} | ${r.files} | ${r.ctagsDefs} | ${r.trifectaDefs} | ${r.matched} | ${r.matchedAtName} | ${rate.toFixed(2)}% | ${both.toFixed(2)}% (${r.bothMatched}/${r.bothReport}) | ${pct(r.oursMatched, r.oursDefs)} | ${pct(r.oursBothMatched, r.oursBoth)} (${r.oursBothMatched}/${r.oursBoth}) | ${r.nestedInFunctions} | ${r.ctagsLocals} |`,
+      `| ${r.language} | ${r.files} | ${r.ctagsDefs} | ${r.trifectaDefs} | ${r.matched} | ${r.matchedAtName} | ${rate.toFixed(2)}% | ${both.toFixed(2)}% (${r.bothMatched}/${r.bothReport}) | ${pct(r.oursMatched, r.oursDefs)} | ${pct(r.oursBothMatched, r.oursBoth)} (${r.oursBothMatched}/${r.oursBoth}) | ${r.ctagsSkipsBranch} | ${pct(r.oursBothMatched, r.oursBoth - r.ctagsSkipsBranch)} (${r.oursBothMatched}/${r.oursBoth - r.ctagsSkipsBranch}) | ${r.nestedInFunctions} | ${r.ctagsLocals} |`,
     );
+    if (list) for (const line of [...r.bothMisses.map((m) => `only ctags ${m}`), ...r.bothExtras.map((e) => `only trifecta ${e}`)]) notes.push(`${r.language} ${line}`);
     if (r.misses.length > 0) notes.push(`${r.language} misses, e.g.: ${r.misses.join("; ")}`);
     if (r.extras.length > 0) notes.push(`${r.language} only trifecta, e.g.: ${r.extras.join("; ")}`);
   }

@@ -40,7 +40,7 @@ export function genericSignature(node: Node, source: string): string {
 export const VALUE_SIGNATURE_CHARS = 200;
 
 /** A value's signature: the first line of its definition (up to 200 characters), as written. */
-export function firstLine(node: Node, source: string): string {
+export function firstLine(node: Pick<Node, "startIndex" | "endIndex">, source: string): string {
   const start = node.startIndex;
   const newline = source.indexOf("\n", start);
   const end = Math.min(newline === -1 || newline > node.endIndex ? node.endIndex : newline, start + VALUE_SIGNATURE_CHARS);

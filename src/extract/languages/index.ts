@@ -42,6 +42,29 @@ function kindByKeyword(node: Node, keywords: Record<string, string>): string | u
 // Dart keeps a method's body next to its signature, not inside it.
 const dartExtent = (node: Node): Node => (node.nextSibling?.type === "function_body" ? node.nextSibling : node);
 
+/**
+ * C and C++: a macro alone on the line before a field (`PyObject_HEAD` / `Py_complex cval;`) reads as
+ * the field's type, with the field's own type as its name and its name as an error (`Py_complex cval;`,
+ * `comprehension_ty typed_elements[1];`), or its type as an error (`void *p;`): 7 fields of CPython's headers. Of such a field, the node on the line
+ * after the macro, where the field starts; otherwise null.
+ */
+function afterMacro(node: Node): Node | null {
+  if (node.type !== "field_declaration" || !node.hasError) return null;
+  const macro = node.childForFieldName("type");
+  const next = macro?.type === "type_identifier" ? macro.nextSibling : null;
+  return next && next.startPosition.row > macro!.endPosition.row ? next : null;
+}
+
+const C_FAMILY: LanguageHooks = {
+  name: (captured, kind, node) => {
+    // `Py_complex cval`, `comprehension_ty typed_elements[1]`: an error after the type read as the name holds the name.
+    const declarator = kind === "field" && afterMacro(node) ? node.childForFieldName("declarator") : null;
+    const error = declarator ? node.descendantsOfType("ERROR").find((e) => e !== null && e.startIndex > declarator.startIndex) : undefined;
+    return error?.firstNamedChild?.type === "identifier" ? error.firstNamedChild.text : captured;
+  },
+  valueSignature: (node, source) => firstLine({ startIndex: afterMacro(node)?.startIndex ?? node.startIndex, endIndex: node.endIndex }, source),
+};
+
 const LUA_COMMENTS: CommentSyntax = { line: /^--/, attribute: /^$a/ };
 const OCAML_COMMENTS: CommentSyntax = { line: /^(\(\*|\*)/, attribute: /^\[@/ };
 
@@ -78,6 +101,8 @@ export const HOOKS: Partial<Record<LanguageId, LanguageHooks>> = {
       return isConst ? "constant" : kind;
     },
   },
+  c: C_FAMILY,
+  cpp: C_FAMILY,
   ruby: { comments: HASH_COMMENTS },
   swift: {
     refineKind: (kind, _name, node) => {

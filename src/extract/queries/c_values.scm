@@ -11,7 +11,7 @@
      (array_declarator declarator: (identifier) @name)])]) @definition.variable
   (#not-match? @definition.variable "^(extern\\b|class\\b|\\w+\\()"))
 (field_declaration_list (field_declaration declarator: [(field_identifier) @name
-   (pointer_declarator declarator: [(field_identifier) @name (pointer_declarator declarator: (field_identifier) @name)])
+   (pointer_declarator declarator: [(field_identifier) @name (pointer_declarator declarator: (field_identifier) @name) (array_declarator declarator: (field_identifier) @name)])
    (array_declarator declarator: (field_identifier) @name)
    (function_declarator declarator: (parenthesized_declarator (pointer_declarator declarator: (field_identifier) @name)))]) @definition.field)
 (enumerator name: (identifier) @name) @definition.enum_member

@@ -1,0 +1,45 @@
+import { expect, test } from "bun:test";
+import { extractSymbols } from "../../../src/extract/extractor.ts";
+import type { LanguageId } from "../../../src/languages.ts";
+
+const outline = async (language: LanguageId, source: string) => (await extractSymbols(language, source)).symbols.map((s) => `${s.line} ${s.kind} ${s.qualified_name} | ${s.signature}`);
+
+// CPython's object headers: a macro alone on its line before a field (`PyObject_HEAD`) is no name,
+// and neither is the field's type; an array of pointers is a field.
+const HEADER = `typedef struct {
+    PyObject_HEAD
+    Py_complex cval;
+} PyComplexObject;
+
+typedef struct {
+    _ASDL_SEQ_HEAD
+    comprehension_ty typed_elements[1];
+} asdl_comprehension_seq;
+
+typedef struct {
+    _ASDL_SEQ_HEAD
+    void *typed_elements[1];
+} asdl_generic_seq;
+
+typedef struct _stack_chunk {
+    size_t top;
+    PyObject * data[1];
+} _PyStackChunk;
+`;
+
+test("C and C++ fields: after a macro line, and arrays of pointers", async () => {
+  for (const language of ["c", "cpp"] as const) {
+    expect(await outline(language, HEADER)).toEqual([
+      "1 type PyComplexObject | typedef struct",
+      "2 field PyComplexObject.cval | Py_complex cval",
+      "6 type asdl_comprehension_seq | typedef struct",
+      "7 field asdl_comprehension_seq.typed_elements | comprehension_ty typed_elements[1]",
+      "11 type asdl_generic_seq | typedef struct",
+      "12 field asdl_generic_seq.typed_elements | void *typed_elements[1]",
+      "16 type _PyStackChunk | typedef struct _stack_chunk",
+      "16 struct _PyStackChunk._stack_chunk | struct _stack_chunk",
+      "17 field _PyStackChunk._stack_chunk.top | size_t top",
+      "18 field _PyStackChunk._stack_chunk.data | PyObject * data[1]",
+    ]);
+  }
+});
