@@ -1,7 +1,8 @@
 ; C and C++ values (in both languages' query lists, src/languages.ts).
 ; Object-like macros are constants; variables defined outside functions (the extractor drops
 ; locals), not `extern` declarations nor those whose type is a macro call (`PyAPI_DATA(PyTypeObject) X;`
-; declares data defined elsewhere), nor a C++ class a macro before its name garbled (`class GTEST_API_ X {`); struct and union fields; enumerators.
+; declares data defined elsewhere), nor a C++ class a macro before its name garbled (`class GTEST_API_ X {`), nor the `friend class X;`
+; of a class read as a block (cpp.scm); struct and union fields; enumerators.
 (preproc_def name: (identifier) @name) @definition.constant
 ((declaration declarator: [(identifier) @name
    (pointer_declarator declarator: [(identifier) @name (pointer_declarator declarator: (identifier) @name) (array_declarator declarator: (identifier) @name)])
@@ -9,7 +10,7 @@
    (init_declarator declarator: [(identifier) @name
      (pointer_declarator declarator: [(identifier) @name (pointer_declarator declarator: (identifier) @name) (array_declarator declarator: (identifier) @name)])
      (array_declarator declarator: (identifier) @name)])]) @definition.variable
-  (#not-match? @definition.variable "^(extern\\b|class\\b|\\w+\\()"))
+  (#not-match? @definition.variable "^(extern\\b|class\\b|friend\\b|\\w+\\()"))
 (field_declaration_list (field_declaration declarator: [(field_identifier) @name
    (pointer_declarator declarator: [(field_identifier) @name (pointer_declarator declarator: (field_identifier) @name) (array_declarator declarator: (field_identifier) @name)])
    (array_declarator declarator: (field_identifier) @name)

@@ -35,8 +35,10 @@
                             (pointer_declarator declarator: (function_declarator declarator: [(identifier) (operator_name)] @name))
                             (reference_declarator (function_declarator declarator: [(identifier) (operator_name)] @name))]) @definition.method))
 ; A static data member defined out of the class (`int Counter::calls = 0;`, `const char* const T::s_ = "";`)
-; is named by its scope, as an out-of-line member function is.
+; is named by its scope, as an out-of-line member function is (not a name an error
+; ends in `&>`).
 ((declaration declarator: [(qualified_identifier) @name
    (pointer_declarator declarator: (qualified_identifier) @name)
    (init_declarator declarator: [(qualified_identifier) @name (pointer_declarator declarator: (qualified_identifier) @name)])]) @definition.variable
-  (#not-match? @definition.variable "^extern\\b"))
+  (#not-match? @definition.variable "^(extern|friend)\\b")
+  (#not-match? @name "&"))

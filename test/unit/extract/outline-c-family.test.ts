@@ -43,3 +43,38 @@ test("C and C++ fields: after a macro line, and arrays of pointers", async () =>
     ]);
   }
 });
+
+// googletest: a macro between `class` and the name;
+// static data members defined out of the class; friends are no members.
+const GTEST = `namespace testing {
+class GTEST_API_ Test {
+ public:
+  friend class TestInfo;
+  virtual void SetUp();
+  static void SetUpTestSuite() {}
+  int count_;
+};
+class Counter {
+  static int calls;
+  static const char* name_;
+  friend class ::testing::Test;
+};
+int Counter::calls = 0;
+const char* const Counter::name_ = "c";
+}
+`;
+
+test("C++ classes a macro garbles, and static data members defined out of the class", async () => {
+  expect(await outline("cpp", GTEST)).toEqual([
+    "1 module testing | namespace testing",
+    "2 class testing.Test | class GTEST_API_ Test",
+    "5 method testing.Test.SetUp | virtual void SetUp()",
+    "6 method testing.Test.SetUpTestSuite | static void SetUpTestSuite()",
+    "7 field testing.Test.count_ | int count_",
+    "9 class testing.Counter | class Counter",
+    "10 field testing.Counter.calls | static int calls",
+    "11 field testing.Counter.name_ | static const char* name_",
+    "14 field testing.Counter.calls | int Counter::calls = 0",
+    "15 field testing.Counter.name_ | const char* const Counter::name_ = \"c\"",
+  ]);
+});
