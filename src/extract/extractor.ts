@@ -91,6 +91,8 @@ interface Definition {
   readonly qualifier: string | null;
   /** A scope names and nests what it holds but is not reported. */
   readonly isScope: boolean;
+  /** An anonymous container (`@local`): nothing in it is reported, and its uses belong to what holds it. */
+  readonly isLocal: boolean;
   /** `@trait` of a Rust impl scope, `@from` of a re-export. */
   readonly trait: string | null;
   readonly from: string | null;
@@ -142,6 +144,7 @@ function collectDefinitions(hooks: LanguageHooks, matches: readonly QueryMatch[]
     let name = "";
     let qualifier: string | null = null;
     let isScope = false;
+    let isLocal = false;
     let trait: string | null = null;
     let from: string | null = null;
     for (const capture of match.captures) {
@@ -150,6 +153,9 @@ function collectDefinitions(hooks: LanguageHooks, matches: readonly QueryMatch[]
         node = capture.node;
         kind = captured;
         isScope = role === "scope";
+      } else if (role === "local") {
+        node = capture.node;
+        isLocal = true;
       } else if (role === "name") {
         name = capture.node.text;
       } else if (role === "qualifier") {
@@ -160,7 +166,7 @@ function collectDefinitions(hooks: LanguageHooks, matches: readonly QueryMatch[]
         from = capture.node.text;
       }
     }
-    if (!node || name === "") continue;
+    if (!node || (name === "" && !isLocal)) continue;
     // A name with a space in it is a macro the grammar took for part of it (`GTEST_API_ Cardinality
     // AtLeast(int n)` reads as `Cardinality AtLeast`): the name is its last word.
     if (/\s/.test(name) && !/^(operator\b|["'`[(])/.test(name)) name = name.slice(name.search(/\S+$/));
@@ -175,7 +181,7 @@ function collectDefinitions(hooks: LanguageHooks, matches: readonly QueryMatch[]
     const end = hooks.extent?.(node) ?? node;
     const endIndex = end.endIndex;
     const id = `${startIndex}:${node.endIndex}:${name}`;
-    const definition = { node, end, startIndex, endIndex, name, kind, qualifier, isScope, trait, from };
+    const definition = { node, end, startIndex, endIndex, name, kind, qualifier, isScope, isLocal, trait, from };
     const earlier = seen.get(id);
     if (earlier === undefined) {
       seen.set(id, definitions.length);
@@ -196,7 +202,7 @@ interface Span {
 }
 
 function nest(hooks: LanguageHooks, definitions: Definition[], source: string, spans: Span[]): SymbolRecord[] {
-  const open: { endIndex: number; row: number; kind: string; qualifiedName: string; trait: string | null }[] = [];
+  const open: { endIndex: number; row: number; kind: string; qualifiedName: string; trait: string | null; isLocal: boolean }[] = [];
   const symbols: SymbolRecord[] = [];
   // Split once, and only when a doc comment is looked for.
   let lines: string[] | undefined;
@@ -208,9 +214,14 @@ function nest(hooks: LanguageHooks, definitions: Definition[], source: string, s
   // local, unless it is the value itself, chained (Python's `a = b = None`).
   let value: { node: Node | null; startIndex: number; endIndex: number } = { node: null, startIndex: -1, endIndex: -1 };
   for (const definition of definitions) {
-    const { node, end, startIndex, endIndex, name, kind, qualifier, isScope, trait, from } = definition;
+    const { node, end, startIndex, endIndex, name, kind, qualifier, isScope, isLocal, trait, from } = definition;
     while (open.length > 0 && open.at(-1)!.endIndex < endIndex) open.pop();
     const enclosing = open.at(-1);
+    if (enclosing?.isLocal) continue;
+    if (isLocal) {
+      open.push({ endIndex, row: 0, kind: "", qualifiedName: enclosing?.qualifiedName ?? "", trait: null, isLocal });
+      continue;
+    }
     const isValue = VALUE_KINDS.has(kind);
     if (isValue && enclosing !== undefined && CALLABLE_KINDS.has(enclosing.kind)) continue;
     if ((kind === "variable" || kind === "constant") && startIndex > value.startIndex && endIndex <= value.endIndex && !node.parent?.equals(value.node!)) continue;
@@ -221,7 +232,7 @@ function nest(hooks: LanguageHooks, definitions: Definition[], source: string, s
     reportedKind = hooks.refineKind?.(reportedKind, name, node) ?? reportedKind;
     const qualifiedName = parentName ? `${parentName}.${name}` : name;
     const row = node.startPosition.row;
-    if (!isValue) open.push({ endIndex, row, kind: reportedKind, qualifiedName, trait });
+    if (!isValue) open.push({ endIndex, row, kind: reportedKind, qualifiedName, trait, isLocal });
     spans.push({ startIndex, endIndex, qualifiedName });
     if (isScope) continue;
     const signature = isValue ? (hooks.valueSignature ?? firstLine)(node, source) : (hooks.signature ?? genericSignature)(node, source);

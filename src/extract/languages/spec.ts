@@ -9,6 +9,8 @@ import type { CommentSyntax } from "../generic.ts";
  * - `@definition.<kind>` on a definition node and `@name` on its name;
  * - `@scope.<kind>` + `@name`: a container that is not itself a symbol but names what it holds
  *   (Rust `impl Type`);
+ * - `@local` (no name): an anonymous container nothing in which is reported (OCaml's structure given
+ *   to a functor, `F (struct let x = 1 end)`: its `x` is no member of the module holding it);
  * - `@qualifier`: the owner of an out-of-line definition (Go receiver type). A `@name` written
  *   `A::f` (C++) is split the same way.
  * - `@trait` on an impl scope: its methods carry `trait`; `@from` on a re-export: its `from`.

@@ -15,3 +15,7 @@
 (structure (value_definition (let_binding pattern: (value_name) @name) @definition.variable))
 (field_declaration (field_name) @name) @definition.field
 (constructor_declaration (constructor_name) @name) @definition.enum_member
+; A structure given to a functor (`F (struct type t = int end)`) and a functor's parameter
+; (`module M (H : sig type t end)`) are anonymous: what they define is no member of the module around them.
+(module_application argument: (_) @local)
+(module_parameter) @local
