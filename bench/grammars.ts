@@ -32,6 +32,8 @@ const CANDIDATES: Candidate[] = [
   { language: "cpp", pkg: "tree-sitter-cpp@0.23.4", wasm: "tree-sitter-cpp.wasm", old: OLD("cpp") },
   { language: "bash", pkg: "tree-sitter-bash@0.25.1", wasm: "tree-sitter-bash.wasm", old: OLD("bash") },
   { language: "ocaml", pkg: "tree-sitter-ocaml@0.24.2", wasm: "tree-sitter-ocaml.wasm", old: OLD("ocaml") },
+  // 0.1.13 has no interface grammar: `.mli` files were read with the implementation's.
+  { language: "ocaml_interface", pkg: "tree-sitter-ocaml@0.24.2", wasm: "tree-sitter-ocaml_interface.wasm", old: OLD("ocaml") },
   { language: "lua", pkg: "@tree-sitter-grammars/tree-sitter-lua@0.4.1", wasm: "tree-sitter-lua.wasm", old: OLD("lua") },
 ];
 

@@ -127,6 +127,15 @@ export const CORPORA: Corpus[] = [
     roots: ["/usr/lib/ocaml"],
     extensions: [".ml"],
   },
+  {
+    language: "ocaml_interface",
+    ctagsLanguage: "OCaml",
+    // ctags tags `val` and `external` as val, whether a function or not.
+    kinds: ["module", "class", "method", "type", "val", "RecordField", "Constructor", "Exception"],
+    ours: [...CALLABLE, "module", "interface", "class", "type", "variable", "field", "enum_member"],
+    roots: ["/usr/lib/ocaml"],
+    extensions: [".mli"],
+  },
   { language: "ruby", ctagsLanguage: "Ruby", kinds: ["module", "class", "method", "singletonMethod", "constant"], ours: [...CALLABLE, "module", "class", "constant"], roots: ["/usr/share/rubygems-integration/all/gems"], extensions: [".rb"] },
   { language: "php", ctagsLanguage: "PHP", kinds: ["class", "interface", "trait", "function", "define"], ours: [...CALLABLE, "class", "interface", "trait", "constant"], roots: ["/usr/share/php/Symfony"], extensions: [".php"] },
   { language: "lua", ctagsLanguage: "Lua", kinds: ["function"], ours: CALLABLE, roots: ["/usr/share/lua/5.1/pl", "/usr/share/lua/5.4/pl"], extensions: [".lua"] },
@@ -202,7 +211,7 @@ export async function agreement(corpus: Corpus) {
     if (!corpus.kinds.includes(tag.kind) || /^(__anon|AnonymousClass)/.test(tag.name)) continue;
     if (tag.kind === "prototype" && !["class", "struct", "union"].includes(tag.scopeKind ?? "")) continue;
     // ctags' OCaml parser names each file a module (`Arg` at line 1 of arg.ml): no such definition.
-    if (corpus.language === "ocaml" && tag.kind === "module" && tag.line === 1 && tag.name.toLowerCase() === tag.path.split("/").at(-1)!.replace(/\.ml$/, "").toLowerCase()) continue;
+    if (corpus.ctagsLanguage === "OCaml" && tag.kind === "module" && tag.line === 1 && tag.name.toLowerCase() === tag.path.split("/").at(-1)!.replace(/\.mli?$/, "").toLowerCase()) continue;
     // Function-like macros are macros, not constants (trifecta reports object-like ones).
     if (tag.kind === "macro" && tag.signature !== undefined) continue;
     // A variable ctags scopes in a function is a local (Kotlin's parser tags `val`s in function bodies).

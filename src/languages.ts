@@ -17,7 +17,9 @@ import kotlinGrammar from "tree-sitter-wasms/out/tree-sitter-kotlin.wasm" with {
 // The tree-sitter-wasms 0.1.13 build of Lua leaves its scanner state uninitialised: every parse but
 // the first in a process could misread `x = 1` (test/unit/extract/lua-after-queries.test.ts).
 import luaGrammar from "@tree-sitter-grammars/tree-sitter-lua/tree-sitter-lua.wasm" with { type: "file" };
-import ocamlGrammar from "tree-sitter-wasms/out/tree-sitter-ocaml.wasm" with { type: "file" };
+// OCaml's own build (tree-sitter-ocaml 0.24.2) brings the interface grammar for `.mli` files.
+import ocamlGrammar from "tree-sitter-ocaml/tree-sitter-ocaml.wasm" with { type: "file" };
+import ocamlInterfaceGrammar from "tree-sitter-ocaml/tree-sitter-ocaml_interface.wasm" with { type: "file" };
 import phpGrammar from "tree-sitter-wasms/out/tree-sitter-php.wasm" with { type: "file" };
 import pythonGrammar from "tree-sitter-wasms/out/tree-sitter-python.wasm" with { type: "file" };
 import rubyGrammar from "tree-sitter-wasms/out/tree-sitter-ruby.wasm" with { type: "file" };
@@ -41,6 +43,8 @@ import javascriptQuery from "./extract/queries/javascript.scm" with { type: "tex
 import kotlinQuery from "./extract/queries/kotlin.scm" with { type: "text" };
 import luaQuery from "./extract/queries/lua.scm" with { type: "text" };
 import ocamlQuery from "./extract/queries/ocaml.scm" with { type: "text" };
+import ocamlDeclarationsQuery from "./extract/queries/ocaml_declarations.scm" with { type: "text" };
+import ocamlInterfaceQuery from "./extract/queries/ocaml_interface.scm" with { type: "text" };
 import phpQuery from "./extract/queries/php.scm" with { type: "text" };
 import pythonQuery from "./extract/queries/python.scm" with { type: "text" };
 import rubyQuery from "./extract/queries/ruby.scm" with { type: "text" };
@@ -245,12 +249,22 @@ const ROWS = {
   dart: { extensions: [".dart"], kinds: ["class", "enum", "extension", "type", "function", "method", "constructor", "constant", "variable", "field", "enum_member"], modules: PATH, grammar: dartGrammar, query: dartQuery, queryFiles: ["dart"], references: dartRefsQuery, referenceFiles: ["dart_refs"] },
   elixir: { extensions: [".ex", ".exs"], kinds: ["module", "function"], modules: PATH, grammar: elixirGrammar, query: elixirQuery, queryFiles: ["elixir"], references: elixirRefsQuery, referenceFiles: ["elixir_refs"] },
   ocaml: {
-    extensions: [".ml", ".mli"],
+    extensions: [".ml"],
     kinds: ["module", "interface", "type", "class", "function", "method", "variable", "field", "enum_member"],
     modules: PATH,
     grammar: ocamlGrammar,
-    query: ocamlQuery,
-    queryFiles: ["ocaml"],
+    query: ocamlQuery + ocamlDeclarationsQuery,
+    queryFiles: ["ocaml", "ocaml_declarations"],
+    references: ocamlRefsQuery,
+    referenceFiles: ["ocaml_refs"],
+  },
+  ocaml_interface: {
+    extensions: [".mli"],
+    kinds: ["module", "interface", "type", "class", "function", "method", "variable", "field", "enum_member"],
+    modules: PATH,
+    grammar: ocamlInterfaceGrammar,
+    query: ocamlInterfaceQuery + ocamlDeclarationsQuery,
+    queryFiles: ["ocaml_interface", "ocaml_declarations"],
     references: ocamlRefsQuery,
     referenceFiles: ["ocaml_refs"],
   },

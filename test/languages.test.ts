@@ -10,7 +10,7 @@ const languages = runCli(["ast", "languages"]).json.languages as { id: string; e
 describe("ast languages", () => {
   test("lists every language with extensions, kinds and module rules", () => {
     const ids = languages.map((l) => l.id);
-    for (const id of ["python", "typescript", "tsx", "javascript", "go", "rust", "java", "c", "cpp", "c_sharp", "ruby", "php", "kotlin", "swift", "scala", "lua", "bash", "zig", "dart", "elixir", "ocaml"]) {
+    for (const id of ["python", "typescript", "tsx", "javascript", "go", "rust", "java", "c", "cpp", "c_sharp", "ruby", "php", "kotlin", "swift", "scala", "lua", "bash", "zig", "dart", "elixir", "ocaml", "ocaml_interface"]) {
       expect(ids).toContain(id);
     }
     for (const l of languages) {

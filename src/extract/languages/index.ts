@@ -67,6 +67,14 @@ const C_FAMILY: LanguageHooks = {
 
 const LUA_COMMENTS: CommentSyntax = { line: /^--/, attribute: /^$a/ };
 const OCAML_COMMENTS: CommentSyntax = { line: /^(\(\*|\*)/, attribute: /^\[@/ };
+const OCAML_VALUE_DECLARATIONS = new Set(["value_specification", "external"]);
+const OCAML: LanguageHooks = {
+  comments: OCAML_COMMENTS,
+  // `( ++ )` is the operator `(++)`; the constructor `[]` is two names to the grammar, `[` and `]`.
+  name: (captured) => (captured.startsWith("(") ? captured.replace(/\s+/g, "") : captured === "[" ? "[]" : captured),
+  // A `val` of a module type (an interface) is a function or a value of the module, no method or field.
+  refineKind: (kind, _name, node) => (OCAML_VALUE_DECLARATIONS.has(node.type) ? ({ method: "function", field: "variable" }[kind] ?? kind) : kind),
+};
 
 /** The languages that read anything differently from the generic extractor; every other needs no entry. */
 export const HOOKS: Partial<Record<LanguageId, LanguageHooks>> = {
@@ -115,6 +123,6 @@ export const HOOKS: Partial<Record<LanguageId, LanguageHooks>> = {
   bash: { comments: HASH_COMMENTS },
   dart: { extent: dartExtent },
   elixir: { comments: HASH_COMMENTS },
-  // `( ++ )` is the operator `(++)`.
-  ocaml: { comments: OCAML_COMMENTS, name: (captured) => (captured.startsWith("(") ? captured.replace(/\s+/g, "") : captured) },
+  ocaml: OCAML,
+  ocaml_interface: OCAML,
 };

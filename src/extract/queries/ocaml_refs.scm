@@ -1,7 +1,6 @@
 ; OCaml references (captures: src/extract/languages/spec.ts). Of the two readings of `List.iter x`,
 ; the one through its module path is kept.
-; The one grammar reads `.mli` files too, with errors around `val`: a keyword is no name.
-((application_expression function: (value_path (value_name) @reference.call)) (#not-any-of? @reference.call "val" "external" "type" "module" "sig" "end"))
+(application_expression function: (value_path (value_name) @reference.call))
 (application_expression function: (value_path (module_path) @receiver (value_name) @reference.call))
 ; A functor applied: `Map.Make (String)`.
 (module_application functor: (module_path (module_name) @reference.call))
@@ -14,5 +13,9 @@
 
 ; `int`, `Foo.t`, `'a list` in annotations, signatures and type definitions.
 ; `_` is no name.
-((type_constructor_path (type_constructor) @reference.type) (#not-any-of? @reference.type "_" "val" "external" "type" "module" "sig" "end"))
+((type_constructor_path (type_constructor) @reference.type) (#not-eq? @reference.type "_"))
 (type_constructor_path (extended_module_path) @receiver (type_constructor) @reference.type)
+
+; A module type named: `include Map.S with …`, `module Table : Hashtbl.S`, `(H : Hashtbl.HashedType)`.
+(module_type_path (extended_module_path) @receiver (module_type_name) @reference.type)
+(module_type_path . (module_type_name) @reference.type)

@@ -25,3 +25,37 @@ end
   const uses = (await extractSymbols("ocaml", source)).references.filter((r) => r.name === "hash" && r.line === 7);
   expect(uses.map((r) => r.from)).toEqual(["Make"]);
 });
+
+// list.ml and list.mli: the constructors `[]` and `(::)`, in an implementation and an interface alike.
+test("OCaml: the list constructors are `[]` and `::`", async () => {
+  const source = "type 'a t = 'a list = [] | (::) of 'a * 'a list\n";
+  for (const language of ["ocaml", "ocaml_interface"] as const) {
+    const symbols = (await extractSymbols(language, source)).symbols.map((s) => `${s.kind} ${s.qualified_name}`);
+    expect(symbols).toEqual(["type t", "enum_member t.[]", "enum_member t.::"]);
+  }
+});
+
+// An interface read with its own grammar: no errors where the implementation grammar made 61 of 66
+// standard library `.mli` files partial; a module type's `val` is a function of it, not a method.
+test("OCaml interfaces: val, external, module types, functors' signatures", async () => {
+  const extraction = await extractSymbols("ocaml_interface", `module type OrderedType = sig
+  type t
+  val compare : t -> t -> int
+end
+module Make (Ord : OrderedType) : sig
+  type key = Ord.t
+  val empty : key list
+  external find : key -> int = "caml_find"
+end
+`);
+  expect(extraction.parse_status).toBe("ok");
+  expect(extraction.symbols.map((s) => `${s.line} ${s.kind} ${s.qualified_name}`)).toEqual([
+    "1 interface OrderedType",
+    "2 type OrderedType.t",
+    "3 function OrderedType.compare",
+    "5 module Make",
+    "6 type Make.key",
+    "7 variable Make.empty",
+    "8 function Make.find",
+  ]);
+});

@@ -353,6 +353,31 @@ let render (doc : Doc.t) (width : int) : string list =
         "call split 7:35 from=render",
     ],
   },
+  {
+    language: "ocaml_interface",
+    covers: "open, module types named (include, a module's type), types in val and external declarations",
+    source: `open Format
+include Map.S with type key = string
+module Table : Hashtbl.S with type key = Key.t
+val render : Doc.t -> int -> string list
+external width : t -> int = "caml_width"
+`,
+    expected: [
+        "import * 1:6 module=Format",
+        "type S 2:13 receiver=Map",
+        "type key 2:25",
+        "type string 2:31",
+        "type S 3:24 from=Table receiver=Hashtbl",
+        "type key 3:36 from=Table",
+        "type t 3:46 from=Table receiver=Key",
+        "type t 4:18 from=render receiver=Doc",
+        "type int 4:23 from=render",
+        "type string 4:30 from=render",
+        "type list 4:37 from=render",
+        "type t 5:18 from=width",
+        "type int 5:23 from=width",
+    ],
+  },
 ];
 
 describe("reference queries", () => {
