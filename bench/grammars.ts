@@ -29,8 +29,10 @@ const OLD = (name: string) => join(import.meta.dir, "..", "node_modules", "tree-
 const CANDIDATES: Candidate[] = [
   { language: "python", pkg: "tree-sitter-python@0.25.0", wasm: "tree-sitter-python.wasm", old: OLD("python") },
   { language: "typescript", pkg: "tree-sitter-typescript@0.23.2", wasm: "tree-sitter-typescript.wasm", old: OLD("typescript") },
+  { language: "c", pkg: "tree-sitter-c@0.24.1", wasm: "tree-sitter-c.wasm", old: OLD("c") },
   { language: "cpp", pkg: "tree-sitter-cpp@0.23.4", wasm: "tree-sitter-cpp.wasm", old: OLD("cpp") },
   { language: "bash", pkg: "tree-sitter-bash@0.25.1", wasm: "tree-sitter-bash.wasm", old: OLD("bash") },
+  { language: "kotlin", pkg: "@tree-sitter-grammars/tree-sitter-kotlin@1.1.0", wasm: "tree-sitter-kotlin.wasm", old: OLD("kotlin") },
   { language: "ocaml", pkg: "tree-sitter-ocaml@0.24.2", wasm: "tree-sitter-ocaml.wasm", old: OLD("ocaml") },
   // 0.1.13 has no interface grammar: `.mli` files were read with the implementation's.
   { language: "ocaml_interface", pkg: "tree-sitter-ocaml@0.24.2", wasm: "tree-sitter-ocaml_interface.wasm", old: OLD("ocaml") },
