@@ -13,7 +13,8 @@ import elixirGrammar from "tree-sitter-wasms/out/tree-sitter-elixir.wasm" with {
 import goGrammar from "tree-sitter-wasms/out/tree-sitter-go.wasm" with { type: "file" };
 import javaGrammar from "tree-sitter-wasms/out/tree-sitter-java.wasm" with { type: "file" };
 import javascriptGrammar from "tree-sitter-wasms/out/tree-sitter-javascript.wasm" with { type: "file" };
-import kotlinGrammar from "tree-sitter-wasms/out/tree-sitter-kotlin.wasm" with { type: "file" };
+// Kotlin's own build (@tree-sitter-grammars/tree-sitter-kotlin 1.1.0) reads `fun interface`; 0.1.13's did not.
+import kotlinGrammar from "@tree-sitter-grammars/tree-sitter-kotlin/tree-sitter-kotlin.wasm" with { type: "file" };
 // The tree-sitter-wasms 0.1.13 build of Lua leaves its scanner state uninitialised: every parse but
 // the first in a process could misread `x = 1` (test/unit/extract/lua-after-queries.test.ts).
 import luaGrammar from "@tree-sitter-grammars/tree-sitter-lua/tree-sitter-lua.wasm" with { type: "file" };

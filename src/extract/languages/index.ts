@@ -29,14 +29,13 @@ const ecmascript: LanguageHooks = {
   decorators: (node: Node) => children(node).filter((c) => c.type === "decorator").map((d) => d.text.replace(/^@\s*/, "")),
 };
 
-/** The keyword a grammar folds into one node type (`interface`/`enum class` in Kotlin, `struct` in Swift). */
-function kindByKeyword(node: Node, keywords: Record<string, string>): string | undefined {
+/** Kotlin's class_declaration is also an interface (its keyword) and an enum class (its body). */
+function kotlinClassKind(node: Node): string {
   for (const child of children(node)) {
-    const kind = keywords[child.type];
-    if (kind) return kind;
-    if (child.isNamed && child.type !== "modifiers") break;
+    if (child.type === "interface") return "interface";
+    if (child.type === "enum_class_body") return "enum";
   }
-  return undefined;
+  return "class";
 }
 
 // Dart keeps a method's body next to its signature, not inside it.
@@ -102,9 +101,9 @@ export const HOOKS: Partial<Record<LanguageId, LanguageHooks>> = {
     refineKind: (kind, _name, node) => (kind === "field" && node.type === "field_declaration" && children(node).some((c) => c.type === "modifier" && c.text === "const") ? "constant" : kind),
   },
   kotlin: {
-    name: (captured, _kind, node) => (node.type === "companion_object" ? (children(node).find((c) => c.type === "type_identifier")?.text ?? "Companion") : captured),
+    name: (captured, _kind, node) => (node.type === "companion_object" ? (node.childForFieldName("name")?.text ?? "Companion") : captured),
     refineKind: (kind, _name, node) => {
-      if (kind === "class") return kindByKeyword(node, { interface: "interface", enum: "enum" }) ?? kind;
+      if (kind === "class") return kotlinClassKind(node);
       const isConst = node.type === "property_declaration" && node.firstChild?.type === "modifiers" && /\bconst\b/.test(node.firstChild.text);
       return isConst ? "constant" : kind;
     },

@@ -46,3 +46,9 @@ class Account(val id: Long, name: String) {
 }
 
 enum class Level { LOW, HIGH }
+
+fun interface Filter<T> {
+    fun accept(t: T): Boolean
+}
+
+class Flags(val debug: Boolean = false, val tag: String? = null, name: String = "x")
