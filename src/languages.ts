@@ -120,6 +120,14 @@ const jvm = (...roots: string[][]): Modules => ({
   rule: "dotted package path: <p>.<ext> at the segment root, under src/main/<lang>/, or under src/; the first that exists",
 });
 
+// OCaml implementations (`.ml`) and interfaces (`.mli`): two grammars of one package, one set of kinds and uses.
+const OCAML = {
+  kinds: ["module", "interface", "type", "class", "function", "method", "variable", "field", "enum_member"],
+  modules: PATH,
+  references: ocamlRefsQuery,
+  referenceFiles: ["ocaml_refs"],
+} as const;
+
 const ROWS = {
   python: {
     extensions: [".py", ".pyi"],
@@ -249,25 +257,13 @@ const ROWS = {
   zig: { extensions: [".zig"], kinds: ["struct", "enum", "union", "function", "method", "constant", "variable", "field", "enum_member"], modules: PATH, grammar: zigGrammar, query: zigQuery, queryFiles: ["zig"], references: zigRefsQuery, referenceFiles: ["zig_refs"] },
   dart: { extensions: [".dart"], kinds: ["class", "enum", "extension", "type", "function", "method", "constructor", "constant", "variable", "field", "enum_member"], modules: PATH, grammar: dartGrammar, query: dartQuery, queryFiles: ["dart"], references: dartRefsQuery, referenceFiles: ["dart_refs"] },
   elixir: { extensions: [".ex", ".exs"], kinds: ["module", "function"], modules: PATH, grammar: elixirGrammar, query: elixirQuery, queryFiles: ["elixir"], references: elixirRefsQuery, referenceFiles: ["elixir_refs"] },
-  ocaml: {
-    extensions: [".ml"],
-    kinds: ["module", "interface", "type", "class", "function", "method", "variable", "field", "enum_member"],
-    modules: PATH,
-    grammar: ocamlGrammar,
-    query: ocamlQuery + ocamlDeclarationsQuery,
-    queryFiles: ["ocaml", "ocaml_declarations"],
-    references: ocamlRefsQuery,
-    referenceFiles: ["ocaml_refs"],
-  },
+  ocaml: { ...OCAML, extensions: [".ml"], grammar: ocamlGrammar, query: ocamlQuery + ocamlDeclarationsQuery, queryFiles: ["ocaml", "ocaml_declarations"] },
   ocaml_interface: {
+    ...OCAML,
     extensions: [".mli"],
-    kinds: ["module", "interface", "type", "class", "function", "method", "variable", "field", "enum_member"],
-    modules: PATH,
     grammar: ocamlInterfaceGrammar,
     query: ocamlInterfaceQuery + ocamlDeclarationsQuery,
     queryFiles: ["ocaml_interface", "ocaml_declarations"],
-    references: ocamlRefsQuery,
-    referenceFiles: ["ocaml_refs"],
   },
 } satisfies Record<string, Language>;
 
