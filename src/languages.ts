@@ -7,7 +7,8 @@
 import bashGrammar from "tree-sitter-wasms/out/tree-sitter-bash.wasm" with { type: "file" };
 import cGrammar from "tree-sitter-wasms/out/tree-sitter-c.wasm" with { type: "file" };
 import cSharpGrammar from "tree-sitter-wasms/out/tree-sitter-c_sharp.wasm" with { type: "file" };
-import cppGrammar from "tree-sitter-wasms/out/tree-sitter-cpp.wasm" with { type: "file" };
+// C++'s own build (tree-sitter-cpp 0.23.4): more of googletest agrees with ctags, and it parses faster.
+import cppGrammar from "tree-sitter-cpp/tree-sitter-cpp.wasm" with { type: "file" };
 import dartGrammar from "tree-sitter-wasms/out/tree-sitter-dart.wasm" with { type: "file" };
 import elixirGrammar from "tree-sitter-wasms/out/tree-sitter-elixir.wasm" with { type: "file" };
 import goGrammar from "tree-sitter-wasms/out/tree-sitter-go.wasm" with { type: "file" };
