@@ -26,14 +26,17 @@
 (type_definition declarator: (function_declarator declarator: (parenthesized_declarator (pointer_declarator declarator: (type_identifier) @name)))) @definition.type
 ; A macro between `class` and the name (`class GTEST_API_ Test {…}`) reads as a function `Test` of type
 ; `class GTEST_API_` with a block for a body (no C++ function is named without a parameter list): a
-; class, whose member functions declared in it read as statements (`virtual void SetUp();`; the one
-; right after an access label reads as an expression, and is lost).
+; class, whose member functions declared in it read as statements (`virtual void SetUp();`, also right
+; after an access label: `public: ~Test();`; constructors read as calls, and are lost).
 (function_definition type: (class_specifier name: (type_identifier) !body) declarator: (identifier) @name body: (compound_statement)) @definition.class
 (function_definition type: (struct_specifier name: (type_identifier) !body) declarator: (identifier) @name body: (compound_statement)) @definition.struct
-(function_definition type: [(class_specifier !body) (struct_specifier !body)] declarator: (identifier) body: (compound_statement
+(function_definition type: [(class_specifier !body) (struct_specifier !body)] declarator: (identifier) body: (compound_statement [
   (declaration declarator: [(function_declarator declarator: [(identifier) (destructor_name) (operator_name)] @name)
                             (pointer_declarator declarator: (function_declarator declarator: [(identifier) (operator_name)] @name))
-                            (reference_declarator (function_declarator declarator: [(identifier) (operator_name)] @name))]) @definition.method))
+                            (reference_declarator (function_declarator declarator: [(identifier) (operator_name)] @name))]) @definition.method
+  (labeled_statement (declaration declarator: [(function_declarator declarator: [(identifier) (destructor_name) (operator_name)] @name)
+                                               (pointer_declarator declarator: (function_declarator declarator: [(identifier) (operator_name)] @name))
+                                               (reference_declarator (function_declarator declarator: [(identifier) (operator_name)] @name))]) @definition.method)]))
 ; A static data member defined out of the class (`int Counter::calls = 0;`, `const char* const T::s_ = "";`)
 ; is named by its scope, as an out-of-line member function is (not a name an error
 ; ends in `&>`).

@@ -44,7 +44,7 @@ test("C and C++ fields: after a macro line, and arrays of pointers", async () =>
   }
 });
 
-// googletest: a macro between `class` and the name;
+// googletest: a macro between `class` and the name (a member declared right after an access label too);
 // static data members defined out of the class; friends are no members.
 const GTEST = `namespace testing {
 class GTEST_API_ Test {
@@ -53,6 +53,8 @@ class GTEST_API_ Test {
   virtual void SetUp();
   static void SetUpTestSuite() {}
   int count_;
+ protected:
+  virtual ~Test();
 };
 class Counter {
   static int calls;
@@ -71,10 +73,11 @@ test("C++ classes a macro garbles, and static data members defined out of the cl
     "5 method testing.Test.SetUp | virtual void SetUp()",
     "6 method testing.Test.SetUpTestSuite | static void SetUpTestSuite()",
     "7 field testing.Test.count_ | int count_",
-    "9 class testing.Counter | class Counter",
-    "10 field testing.Counter.calls | static int calls",
-    "11 field testing.Counter.name_ | static const char* name_",
-    "14 field testing.Counter.calls | int Counter::calls = 0",
-    "15 field testing.Counter.name_ | const char* const Counter::name_ = \"c\"",
+    "9 method testing.Test.~Test | virtual ~Test()",
+    "11 class testing.Counter | class Counter",
+    "12 field testing.Counter.calls | static int calls",
+    "13 field testing.Counter.name_ | static const char* name_",
+    "16 field testing.Counter.calls | int Counter::calls = 0",
+    "17 field testing.Counter.name_ | const char* const Counter::name_ = \"c\"",
   ]);
 });
