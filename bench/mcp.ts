@@ -5,7 +5,7 @@
  * 10,000 (growth must stay under 10%), read at once and after 1.5 s idle (the server collects its heap
  * after 1 s without calls), and `tools/list`'s size.
  *
- *   bun run build && bun bench/mcp.ts [calls per tool, default 1000] [cli runs per tool, default 100]
+ *   bun run build && bun bench/mcp.ts [calls per tool, default 1000] [cli runs per tool, default 100] [--binary PATH]
  */
 import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
@@ -15,7 +15,8 @@ import { stdlibSegment } from "./stdlib-segment.ts";
 
 const calls = Number(process.argv[2] ?? 1000);
 const cliRuns = Number(process.argv[3] ?? 100);
-const binary = join(import.meta.dir, "..", "dist", "trifecta");
+const binaryAt = process.argv.indexOf("--binary");
+const binary = binaryAt === -1 ? join(import.meta.dir, "..", "dist", "trifecta") : process.argv[binaryAt + 1]!;
 const { root } = stdlibSegment();
 
 const TOOLS = {

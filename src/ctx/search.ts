@@ -272,12 +272,12 @@ export function searchIndex(index: ContextIndex, query: string, options: SearchF
   const context: QueryContext = { asked, identifier: !/\s/.test(asked), words: queryWords, totalWeight: Math.max(1e-9, queryWords.reduce((n, q) => n + q.weight, 0)) };
   const files = fileFilter(index, options);
   const keep = (item: IndexItem) => (!options.kind || item.kind === options.kind) && (!options.lang || item.lang === options.lang) && (!files || files.has(item.file_rel));
-  const match = ftsQuery(
+  const phrases = ftsQuery(
     terms,
     (quoted) => index.matchCount(quoted, RARE_WORD_ITEMS) < RARE_WORD_ITEMS,
     (w) => (inNames.get(w) ?? 0) < COMMON_NAME_WORD,
   );
-  const rows: SearchRow[] = index.search(match, CANDIDATES, { kind: options.kind, lang: options.lang, files: files ? [...files] : undefined });
+  const rows: SearchRow[] = index.search(phrases, CANDIDATES, { kind: options.kind, lang: options.lang, files: files ? [...files] : undefined });
   const byId = new Map(rows.map((r) => [r.item_id, r]));
   // An identifier asked for by name is a candidate even when the text ranking would miss it.
   if (/^[\w.$]+$/.test(query.trim())) {

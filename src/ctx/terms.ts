@@ -136,13 +136,13 @@ export function queryTerms(query: string): QueryTerms {
 }
 
 /**
- * An FTS5 MATCH expression: any of the words, each quoted so no word is read as syntax. Code words
+ * The phrases of an FTS5 MATCH expression (any of them matches): the words, each quoted so no word is read as syntax. Code words
  * are searched in the names column only, and only when `inNames` says so (the caller:
  * when fewer than 300 names hold them; more only add weak candidates, at ~2 µs each). Rare
  * words of three letters or more also match as prefixes (`tar` finds `tarfile`, `heap` finds
  * `heapq`); common words do not, where prefixes only add weak candidates to rank.
  */
-export function ftsQuery(terms: QueryTerms, isRare: (quotedWord: string) => boolean, inNames: (word: string) => boolean = () => true): string {
+export function ftsQuery(terms: QueryTerms, isRare: (quotedWord: string) => boolean, inNames: (word: string) => boolean = () => true): string[] {
   const quote = (w: string) => `"${w.replace(/"/g, '""')}"`;
   return [
     ...terms.text.map((w) => {
@@ -150,7 +150,7 @@ export function ftsQuery(terms: QueryTerms, isRare: (quotedWord: string) => bool
       return w.length >= 3 && isRare(quoted) ? `${quoted}*` : quoted;
     }),
     ...terms.names.filter(inNames).map((w) => `names : ${quote(w)}`),
-  ].join(" OR ");
+  ];
 }
 
 /** An English word without its inflection (`parsing`, `parses` → `pars`), to compare whole words. */

@@ -97,7 +97,11 @@ export class Workspace {
     this.session?.close();
     this.session = null;
     const opened = IndexSession.open({ ...this.context, segment: this.root });
-    if (opened.ok) this.session = opened.value;
+    if (opened.ok) {
+      // Many searches on one index: phrase scores are kept between them (src/ctx/phrase-scores.ts).
+      opened.value.target.index.keepScores();
+      this.session = opened.value;
+    }
     return opened;
   }
 

@@ -21,8 +21,8 @@ const item = (name: string, extra: Partial<IndexItem> = {}): IndexItem => ({
 function fakeIndex(rows: SearchRow[], named: IndexItem[] = [], counts: Record<string, number> = {}) {
   const asked: { match: string[]; byName: string[] } = { match: [], byName: [] };
   const index = {
-    search: (match: string) => {
-      asked.match.push(match);
+    search: (phrases: readonly string[]) => {
+      asked.match.push(phrases.join(" OR "));
       return rows;
     },
     matchCount: (quoted: string, upTo: number) => Math.min(upTo, counts[quoted] ?? 0),
