@@ -150,7 +150,7 @@ class Refused extends Error {}
 /** The ctx index tables of the segment's store (schema in src/ctx/schema.ts). */
 export class ContextIndex {
   /** Kept by a long-lived process (keepScores): phrase scores and match counts of the current generation. */
-  private scores: PhraseScores | null = null;
+  private scores: PhraseScores<IndexItem> | null = null;
 
   /** On a store opened with CTX_INDEX_FEATURE (src/ctx/open.ts). */
   constructor(private readonly store: Store) {}
@@ -165,7 +165,7 @@ export class ContextIndex {
   }
 
   /** The kept scores, emptied when the rows changed since (another process's writes included). */
-  private currentScores(): PhraseScores | null {
+  private currentScores(): PhraseScores<IndexItem> | null {
     return this.scores?.at(this.db, this.generation()) ?? null;
   }
 
@@ -392,8 +392,13 @@ export class ContextIndex {
     const scores = filtered ? null : this.currentScores();
     if (scores) {
       const ranked = scores.rank(phrases, limit, (phrase) => this.phraseRows(phrase));
-      const rows = this.db.query("SELECT * FROM ctx_items WHERE rowid IN (SELECT value FROM json_each(?))").all(JSON.stringify(ranked.map((r) => r.rowid))) as (IndexItem & { rowid: number })[];
-      const byRowid = new Map(rows.map((item) => [item.rowid, item]));
+      const byRowid = scores.rowsOf(
+        ranked.map((r) => r.rowid),
+        (missing) => {
+          const rows = this.db.query("SELECT * FROM ctx_items WHERE rowid IN (SELECT value FROM json_each(?))").all(JSON.stringify(missing)) as (IndexItem & { rowid: number })[];
+          return new Map(rows.map((item) => [item.rowid, item]));
+        },
+      );
       return ranked.flatMap((r) => {
         const item = byRowid.get(r.rowid);
         return item ? [{ ...item, bm25: r.bm25 }] : [];
@@ -412,9 +417,9 @@ export class ContextIndex {
     return this.db.query(`SELECT i.*, r.bm25 AS bm25 FROM (${ranked}) r JOIN ctx_items i ON i.rowid = r.rowid ORDER BY r.bm25, r.rowid`).all(...args) as SearchRow[];
   }
 
-  /** Every row one phrase matches, by rowid, with its bm25 for that phrase alone. */
+  /** Every row one phrase matches, with its bm25 for that phrase alone. */
   private phraseRows(phrase: string): RankedRow[] {
-    return this.db.query(`SELECT rowid, bm25(ctx_fts, ${BM25_WEIGHTS}) AS bm25 FROM ctx_fts WHERE ctx_fts MATCH ? ORDER BY rowid`).all(phrase) as RankedRow[];
+    return this.db.query(`SELECT rowid, bm25(ctx_fts, ${BM25_WEIGHTS}) AS bm25 FROM ctx_fts WHERE ctx_fts MATCH ?`).all(phrase) as RankedRow[];
   }
 
   /** Every indexed file's path. */
