@@ -11,10 +11,12 @@
  *   when missing).
  * - typescript: npm's rxjs@7.8.2 and zod@3.25.76 as published (TypeScript source and the compiled
  *   `.d.ts`/`.js`/`.cjs` copies), installed with npm into `--npm-cache` when missing.
+ * - java (held out: never tuned on): Java's java.base module from openjdk-17-source's src.zip
+ *   (`apt-get install openjdk-17-source unzip` when missing).
  *
  * A hit counts when its id is an expected id, or an overload of one (`name@LINE` in the same file).
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync } from "node:fs";
 import { homedir, tmpdir } from "node:os";
 import { join } from "node:path";
 import { stdlibSegment } from "./stdlib-segment.ts";
@@ -54,6 +56,20 @@ function goSegment(): string {
   return root;
 }
 
+function javaSegment(): string {
+  const zip = "/usr/lib/jvm/openjdk-17/lib/src.zip";
+  if (!existsSync(zip) || !Bun.which("unzip")) {
+    run(["apt-get", "update"]);
+    run(["apt-get", "install", "-y", "openjdk-17-source", "unzip"]);
+  }
+  const root = scratch("java");
+  run(["unzip", "-q", "-o", zip, "java.base/*", "-d", root]);
+  // The module's folders at the segment's top: ids read java/util/..., not java.base/java/util/...
+  for (const entry of readdirSync(join(root, "java.base"))) renameSync(join(root, "java.base", entry), join(root, entry));
+  rmSync(join(root, "java.base"), { recursive: true });
+  return root;
+}
+
 function typescriptSegment(npmCache: string): string {
   const modules = join(npmCache, "node_modules");
   const names = NPM_PACKAGES.map((p) => p.slice(0, p.lastIndexOf("@")));
@@ -75,6 +91,7 @@ export const SETS: Record<string, { file: string; segment: (npmCache: string) =>
   python: { file: "relevance.json", segment: () => stdlibSegment().root },
   go: { file: "relevance-go.json", segment: goSegment },
   typescript: { file: "relevance-typescript.json", segment: typescriptSegment },
+  java: { file: "relevance-java.json", segment: javaSegment },
 };
 
 const DEFAULT_BINARY = join(import.meta.dir, "..", "dist", "trifecta");
