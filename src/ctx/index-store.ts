@@ -447,9 +447,19 @@ export class ContextIndex {
       .all(fileRel, within?.line ?? 0, within?.end_line ?? Number.MAX_SAFE_INTEGER) as OutlineRow[];
   }
 
-  /** The kind of the first item of `qualifiedName` in the file, or null. */
-  kindOf(fileRel: string, qualifiedName: string): string | null {
-    return ((this.db.query("SELECT kind FROM ctx_items WHERE file_rel = ? AND qualified_name = ? LIMIT 1").get(fileRel, qualifiedName) as { kind: string } | null) ?? null)?.kind ?? null;
+  /**
+   * The kind of the first item of each `[file_rel, qualified_name]` asked, keyed `file_rel#qualified_name`
+   * (absent when there is none): one query for a search's candidates instead of one per parent.
+   */
+  kindsOf(items: readonly (readonly [string, string])[]): Map<string, string> {
+    if (items.length === 0) return new Map();
+    const rows = this.db
+      .query(
+        `SELECT file_rel, qualified_name, kind, min(rowid) FROM ctx_items
+         WHERE (file_rel, qualified_name) IN (SELECT value ->> 0, value ->> 1 FROM json_each(?)) GROUP BY file_rel, qualified_name`,
+      )
+      .all(JSON.stringify(items)) as { file_rel: string; qualified_name: string; kind: string }[];
+    return new Map(rows.map((r) => [`${r.file_rel}#${r.qualified_name}`, r.kind]));
   }
 
   /** Items whose name is exactly `name` (symbols by name or qualified name). */

@@ -289,13 +289,11 @@ export function searchIndex(index: ContextIndex, query: string, options: SearchF
   // for "rows") shrinks every other hit's text score.
   const best = Math.min(...[...byId.values()].filter((r) => !VALUE_KINDS.has(r.kind)).map((r) => r.bm25), -1e-9);
   const askedForTests = stemList.some((s) => s.startsWith("test") || s === "spec");
-  // A function inside a function or method is a local helper: its parent's kind, asked once per parent.
-  const parentKinds = new Map<string, string | null>();
+  // A function inside a function or method is a local helper: the parents' kinds, asked at once.
+  const nested = (row: IndexItem) => row.parent !== null && row.kind === "function";
+  const parentKinds = index.kindsOf([...byId.values()].filter(nested).map((row) => [row.file_rel, row.parent!] as const));
   const isLocal = (row: IndexItem) => {
-    if (row.parent === null || row.kind !== "function") return false;
-    const key = `${row.file_rel}#${row.parent}`;
-    if (!parentKinds.has(key)) parentKinds.set(key, index.kindOf(row.file_rel, row.parent));
-    const kind = parentKinds.get(key);
+    const kind = nested(row) ? parentKinds.get(`${row.file_rel}#${row.parent}`) : undefined;
     return kind === "function" || kind === "method";
   };
   const scored: Scored[] = [...byId.values()].map((row) => {

@@ -30,6 +30,8 @@ function fakeIndex(rows: SearchRow[], named: IndexItem[] = [], counts: Record<st
       asked.byName.push(name);
       return named;
     },
+    kindsOf: (items: readonly (readonly [string, string])[]) =>
+      new Map([...rows, ...named].filter((r) => items.some(([file, name]) => r.file_rel === file && r.qualified_name === name)).map((r) => [`${r.file_rel}#${r.qualified_name}`, r.kind])),
   } as unknown as ContextIndex;
   return { index, asked };
 }
@@ -143,10 +145,12 @@ describe("searchIndex", () => {
       { ...item("parse_config", { item_id: "tests/test_config.py#parse_config", file_rel: "tests/test_config.py" }), bm25: -5 },
       { ...item("parse_config", { item_id: "vendor/x/config.py#parse_config", file_rel: "vendor/x/config.py" }), bm25: -5 },
       { ...item("parse_config", { item_id: "app/config.py#parse_config", file_rel: "app/config.py" }), bm25: -4.8 },
+      { ...item("load", { item_id: "app/load.py#load", file_rel: "app/load.py" }), bm25: -1 },
+      { ...item("parse_config", { item_id: "app/load.py#load.parse_config", file_rel: "app/load.py", qualified_name: "load.parse_config", parent: "load" }), bm25: -4.8 },
     ]);
     const hits = searchIndex(index, "parse config", { limit: 5 });
-    expect(ids(hits)).toEqual(["app/config.py#parse_config", "vendor/x/config.py#parse_config", "tests/test_config.py#parse_config"]);
-    expect(hits.map((h) => h.why.demoted)).toEqual([[], ["vendored"], ["test"]]);
+    expect(ids(hits)).toEqual(["app/config.py#parse_config", "vendor/x/config.py#parse_config", "app/load.py#load.parse_config", "tests/test_config.py#parse_config", "app/load.py#load"]);
+    expect(hits.map((h) => h.why.demoted)).toEqual([[], ["vendored"], ["local"], ["test"], []]);
     // Asked for tests: they are not pushed down.
     expect(searchIndex(index, "parse config test", { limit: 5 })[0]!.why.demoted).toEqual([]);
   });
