@@ -385,26 +385,26 @@ export class ContextIndex {
 
   /**
    * Full-text candidates, best bm25 first (FTS5's bm25 is negative: lower is better; ties by rowid),
-   * of the rows matching any of `phrases` (FTS5 MATCH phrases), of the kind, language and files asked for.
+   * of the rows matching any of `phrases` (FTS5 MATCH phrases), of the kind, language and files asked
+   * for: the best `take.limit`, and of the `take.more` after them those whose name `take.keep` keeps
+   * (ranked by name only, without reading the rest of their row).
    */
-  search(phrases: readonly string[], limit: number, filters: { kind?: string; lang?: string; files?: readonly string[] }): SearchRow[] {
+  search(phrases: readonly string[], take: { limit: number; more?: number; keep?: (name: string) => boolean }, filters: { kind?: string; lang?: string; files?: readonly string[] }): SearchRow[] {
+    const wanted = take.limit + (take.more ?? 0);
+    const kept = (name: string, i: number) => i < take.limit || (take.keep?.(name) ?? true);
     const filtered = filters.kind !== undefined || filters.lang !== undefined || filters.files !== undefined;
     const scores = filtered ? null : this.currentScores();
     if (scores) {
-      const ranked = scores.rank(phrases, limit, (phrase) => this.phraseRows(phrase));
+      const ranked = scores.rank(phrases, wanted, (phrase) => this.phraseRows(phrase));
       const byRowid = scores.rowsOf(
         ranked.map((r) => r.rowid),
-        (missing) => {
-          const rows = this.db.query("SELECT * FROM ctx_items WHERE rowid IN (SELECT value FROM json_each(?))").all(JSON.stringify(missing)) as (IndexItem & { rowid: number })[];
-          return new Map(rows.map((item) => [item.rowid, item]));
-        },
+        (missing) => new Map(this.itemsOf(missing).map((item) => [item.rowid, item])),
       );
-      return ranked.flatMap((r) => {
+      return ranked.flatMap((r, i) => {
         const item = byRowid.get(r.rowid);
-        return item ? [{ ...item, bm25: r.bm25 }] : [];
+        return item && kept(item.name, i) ? [{ ...item, bm25: r.bm25 }] : [];
       });
     }
-    const match = phrases.join(" OR ");
     // Unfiltered, the ranking runs on the full-text table alone and only the best rows are joined:
     // joining every match before sorting took 9 ms instead of 4 on the stdlib.
     const ranked = filtered
@@ -412,9 +412,20 @@ export class ContextIndex {
          WHERE ctx_fts MATCH ?1 AND (?2 IS NULL OR i.kind = ?2) AND (?3 IS NULL OR i.lang = ?3)
            AND (?5 IS NULL OR i.file_rel IN (SELECT value FROM json_each(?5))) ORDER BY bm25, rowid LIMIT ?4`
       : `SELECT rowid, bm25(ctx_fts, ${BM25_WEIGHTS}) AS bm25 FROM ctx_fts WHERE ctx_fts MATCH ?1 ORDER BY bm25, rowid LIMIT ?4`;
-    const args = [match, filters.kind ?? null, filters.lang ?? null, limit];
+    const args = [phrases.join(" OR "), filters.kind ?? null, filters.lang ?? null, wanted];
     if (filtered) args.push(filters.files === undefined ? null : JSON.stringify(filters.files));
-    return this.db.query(`SELECT i.*, r.bm25 AS bm25 FROM (${ranked}) r JOIN ctx_items i ON i.rowid = r.rowid ORDER BY r.bm25, r.rowid`).all(...args) as SearchRow[];
+    const named = this.db.query(`SELECT r.rowid AS rowid, r.bm25 AS bm25, i.name AS name FROM (${ranked}) r JOIN ctx_items i ON i.rowid = r.rowid ORDER BY r.bm25, r.rowid`).all(...args) as (RankedRow & { name: string })[];
+    const chosen = named.filter((r, i) => kept(r.name, i));
+    const items = new Map(this.itemsOf(chosen.map((r) => r.rowid)).map((item) => [item.rowid, item]));
+    return chosen.flatMap((r) => {
+      const item = items.get(r.rowid);
+      return item ? [{ ...item, bm25: r.bm25 }] : [];
+    });
+  }
+
+  /** The items of these rows (those there are), with their rowid. */
+  private itemsOf(rowids: readonly number[]): (IndexItem & { rowid: number })[] {
+    return this.db.query("SELECT * FROM ctx_items WHERE rowid IN (SELECT value FROM json_each(?))").all(JSON.stringify(rowids)) as (IndexItem & { rowid: number })[];
   }
 
   /** Every row one phrase matches, with its bm25 for that phrase alone. */

@@ -56,28 +56,39 @@ describe("kept phrase scores rank as FTS5 does", () => {
   test("the same rows in the same order with the same bm25, for plain, prefix and names-only phrases", () => {
     for (const phrases of queries) {
       for (const limit of [1, 5, 100]) {
-        const expected = plain.index.search(phrases, limit, {});
-        expect(kept.index.search(phrases, limit, {})).toEqual(expected);
+        const expected = plain.index.search(phrases, { limit }, {});
+        expect(kept.index.search(phrases, { limit }, {})).toEqual(expected);
         // Asked again: from what was kept.
-        expect(kept.index.search(phrases, limit, {})).toEqual(expected);
+        expect(kept.index.search(phrases, { limit }, {})).toEqual(expected);
       }
     }
-    expect(plain.index.search(queries[0]!, 100, {}).length).toBeGreaterThan(50);
+    expect(plain.index.search(queries[0]!, { limit: 100 }, {}).length).toBeGreaterThan(50);
   });
 
   test("a write (here, another connection's) makes the kept scores those of the new rows", () => {
-    const before = kept.index.search(queries[1]!, 100, {});
+    const before = kept.index.search(queries[1]!, { limit: 100 }, {});
     expect(kept.index.matchCount('"json"', 1000)).toBe(plain.index.matchCount('"json"', 1000));
     plain.index.write(updates(30, 11).map((u) => ({ ...u, file: { ...u.file, file_rel: `new/${u.file.file_rel}` } })), []);
-    const after = plain.index.search(queries[1]!, 100, {});
+    const after = plain.index.search(queries[1]!, { limit: 100 }, {});
     expect(after).not.toEqual(before);
-    expect(kept.index.search(queries[1]!, 100, {})).toEqual(after);
+    expect(kept.index.search(queries[1]!, { limit: 100 }, {})).toEqual(after);
     expect(kept.index.matchCount('"json"', 1000)).toBe(plain.index.matchCount('"json"', 1000));
+  });
+
+  test("past the best `limit`, only the rows whose name is kept; the same from kept scores", () => {
+    const take = { limit: 5, more: 40, keep: (name: string) => name.includes("json") };
+    const rows = plain.index.search(queries[0]!, take, {});
+    const all = plain.index.search(queries[0]!, { limit: 45 }, {});
+    expect(rows.slice(0, 5)).toEqual(all.slice(0, 5));
+    expect(rows.slice(5)).toEqual(all.slice(5).filter((r) => r.name.includes("json")));
+    expect(rows.length).toBeGreaterThan(5);
+    expect(rows.length).toBeLessThan(45);
+    expect(kept.index.search(queries[0]!, take, {})).toEqual(rows);
   });
 
   test("filtered searches are FTS5's own", () => {
     const filters = { lang: "python", files: ["pkg1/m1.py", "pkg2/m2.py"] };
-    expect(kept.index.search(queries[0]!, 10, filters)).toEqual(plain.index.search(queries[0]!, 10, filters));
+    expect(kept.index.search(queries[0]!, { limit: 10 }, filters)).toEqual(plain.index.search(queries[0]!, { limit: 10 }, filters));
   });
 });
 
