@@ -94,8 +94,8 @@ export class PhraseScores<Row = unknown> {
     }
     let at = touched.length;
     for (const sum of spilled.values()) bm25[at++] = -sum;
-    // The best `limit` by a native sort of the scores alone, then only those at least as good as the last of them.
-    const cut = bm25.slice().sort()[Math.min(limit, bm25.length) - 1] ?? Number.NEGATIVE_INFINITY;
+    // The best `limit`: those at least as good as the limit-th best score, then sorted.
+    const cut = bm25.length === 0 ? Number.NEGATIVE_INFINITY : nthSmallest(bm25.slice(), Math.min(limit, bm25.length) - 1);
     const best: RankedRow[] = [];
     for (let i = 0; i < bm25.length; i++) if (bm25[i]! <= cut) best.push({ rowid: rowids[i]!, bm25: bm25[i]! });
     best.sort((a, b) => a.bm25 - b.bm25 || a.rowid - b.rowid);
@@ -144,4 +144,28 @@ export class PhraseScores<Row = unknown> {
     }
     return found;
   }
+}
+
+/** The k-th smallest of `values` (0-based), moving them about (quickselect: linear, where sorting all took 10% of a warm search). */
+function nthSmallest(values: Float64Array, k: number): number {
+  let low = 0;
+  let high = values.length - 1;
+  while (low < high) {
+    const pivot = values[(low + high) >> 1]!;
+    let i = low;
+    let j = high;
+    while (i <= j) {
+      while (values[i]! < pivot) i++;
+      while (values[j]! > pivot) j--;
+      if (i <= j) {
+        const t = values[i]!;
+        values[i++] = values[j]!;
+        values[j--] = t;
+      }
+    }
+    if (k <= j) high = j;
+    else if (k >= i) low = i;
+    else return values[k]!;
+  }
+  return values[k]!;
 }

@@ -96,7 +96,7 @@ function nameEvidence(item: IndexItem, context: QueryContext): { label: string |
   const asked = context.asked;
   if (item.name.toLowerCase() === asked || item.qualified_name.toLowerCase() === asked) return { label: "exact", score: 3 };
   if (context.identifier && asked.length >= 3 && item.name.toLowerCase().startsWith(asked)) return { label: "prefix", score: 1.5 };
-  const nameWords = identifierWords(item.name);
+  const nameWords = wordsOf(item.name);
   const total = nameWords.reduce((n, w) => n + w.length, 0);
   if (total === 0) return { label: null, score: 0 };
   let covered = 0;
@@ -126,7 +126,7 @@ function nameEvidence(item: IndexItem, context: QueryContext): { label: string |
   // base64.py) answer, each word weighted by how rare it is among names: a name spelled by a word
   // every other name has ("value") is weak evidence.
   if (found.size < context.words.length) {
-    const moduleWords = identifierWords(moduleOf(item.file_rel));
+    const moduleWords = wordsOf(moduleOf(item.file_rel));
     for (const q of context.words) if (!found.has(q) && moduleWords.some((w) => spells(q, w, inflectionless(w)))) found.add(q);
   }
   const answered = [...found].reduce((n, q) => n + q.weight, 0) / context.totalWeight;
@@ -149,12 +149,28 @@ function segments(w: string, words: readonly QueryWord[]): QueryWord[] | null {
   return whole && whole.length >= 2 ? whole : null;
 }
 
+/**
+ * The words of a name or module, kept: the same names come back search after search in one process
+ * (splitting them was ~15% of a warm search). Forgotten all at once past MAX_KEPT_WORDS.
+ */
+const keptWords = new Map<string, string[]>();
+const MAX_KEPT_WORDS = 50_000;
+function wordsOf(name: string): string[] {
+  let words = keptWords.get(name);
+  if (words === undefined) {
+    if (keptWords.size >= MAX_KEPT_WORDS) keptWords.clear();
+    words = identifierWords(name);
+    keptWords.set(name, words);
+  }
+  return words;
+}
+
 /** Whether every word of `name` is spelled, at least in part, by a query word (`ReadFile` by "read … file"). */
 function namedByQuery(name: string, words: readonly QueryWord[]): boolean {
   // Most names hold no query word at all: that is told without splitting them (~1 ms of 200 names).
   const lower = name.toLowerCase();
   if (!words.some((q) => lower.includes(q.stem) || q.word.includes(lower))) return false;
-  return identifierWords(name).every((w) => {
+  return wordsOf(name).every((w) => {
     const bare = inflectionless(w);
     return words.some((q) => spells(q, w, bare) !== null);
   });

@@ -107,6 +107,16 @@ describe("PhraseScores", () => {
     expect(scores.rank(["a", "b"], 1, (p) => rows[p]!)).toEqual([{ rowid: 2, bm25: -3 }]);
   });
 
+  test("the best `limit` of many rows, as a full sort gives them", () => {
+    const next = random(3);
+    const rows = (n: number) => Array.from({ length: n }, (_, i) => ({ rowid: i * 3 + Math.floor(next() * 3), bm25: -Math.floor(next() * 50) }));
+    const lists: Record<string, { rowid: number; bm25: number }[]> = { a: rows(400), b: rows(300), c: rows(50) };
+    const sums = new Map<number, number>();
+    for (const p of ["a", "b", "c"]) for (const r of lists[p]!) sums.set(r.rowid, (sums.get(r.rowid) ?? 0) - r.bm25);
+    const sorted = [...sums].map(([rowid, sum]) => ({ rowid, bm25: -sum })).sort((x, y) => x.bm25 - y.bm25 || x.rowid - y.rowid);
+    for (const limit of [1, 7, 100, 1000]) expect(new PhraseScores().at({}, "1").rank(["a", "b", "c"], limit, (p) => lists[p]!)).toEqual(sorted.slice(0, limit));
+  });
+
   test("a phrase is scored once per generation", () => {
     const asked: string[] = [];
     const score = (p: string) => {
