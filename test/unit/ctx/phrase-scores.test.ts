@@ -109,7 +109,8 @@ describe("PhraseScores", () => {
 
   test("the best `limit` of many rows, as a full sort gives them", () => {
     const next = random(3);
-    const rows = (n: number) => Array.from({ length: n }, (_, i) => ({ rowid: i * 3 + Math.floor(next() * 3), bm25: -Math.floor(next() * 50) }));
+    // Shares are > 0, as BM25's are; many ties, so the order by rowid among equals is tested too.
+    const rows = (n: number) => Array.from({ length: n }, (_, i) => ({ rowid: i * 3 + Math.floor(next() * 3), bm25: -(1 + Math.floor(next() * 50)) }));
     const lists: Record<string, { rowid: number; bm25: number }[]> = { a: rows(400), b: rows(300), c: rows(50) };
     const sums = new Map<number, number>();
     for (const p of ["a", "b", "c"]) for (const r of lists[p]!) sums.set(r.rowid, (sums.get(r.rowid) ?? 0) - r.bm25);
