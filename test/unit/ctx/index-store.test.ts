@@ -61,7 +61,7 @@ describe("ContextIndex.write", () => {
       expect(refused.map((r) => r.file_rel)).toEqual(["bad.py"]);
       expect([...opened.index.files().keys()].sort()).toEqual(["a.py", "c.py"]);
       expect(["a.py", "bad.py", "c.py"].map((f) => opened.index.referencesOf(f).length)).toEqual([1, 0, 1]);
-      expect(opened.index.search("f_a_py OR f_bad_py OR f_c_py", 10, {}).map((r) => r.file_rel).sort()).toEqual(["a.py", "c.py"]);
+      expect(opened.index.search(["f_a_py", "f_bad_py", "f_c_py"], { limit: 10 }, {}).map((r) => r.file_rel).sort()).toEqual(["a.py", "c.py"]);
       opened.store.db.run("INSERT INTO ctx_fts(ctx_fts) VALUES ('integrity-check')");
       // Without a refusal, one write takes every file.
       expect(opened.index.write([update("d.py", "def d():"), update("e.py", "def e():")], [])).toEqual([]);
