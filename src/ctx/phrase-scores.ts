@@ -11,7 +11,7 @@
  * 2.5 ms in FTS5 per search, ~0.2 ms from the cache once its six phrases are in it.
  */
 
-/** The scores kept at most (rows × phrases, 12 bytes each): ~12 MB; the least recently used phrases go first. */
+/** The scores kept at most (rows × phrases, 16 bytes each): ~16 MB; the least recently used phrases go first. */
 const MAX_SCORED_ROWS = 1_000_000;
 /** Rows summed in an array by rowid below this (8 bytes each: 32 MB at most), in a map above it. */
 const DENSE_ROWIDS = 1 << 22;
