@@ -41,8 +41,8 @@ interface BuildOptions {
 /**
  * A batch (read, extracted, written in one transaction) ends at this many files or source bytes.
  * What a batch holds stays in memory until it is written, on both threads: the standard library's
- * cold build peaked at 227 MB with batches of 200 files (~7 MB), 120–129 MB for the index write
- * alone with 50 against 165 MB with 200; and the last batch's write, which nothing overlaps, is smaller.
+ * cold build peaked at 235 MB with batches of 200 files (~7 MB), 186 MB with 50 (3% slower, within
+ * the runs' spread); the index write alone 165 MB against 120–129 MB.
  */
 const BATCH_FILES = 50;
 const BATCH_BYTES = 2 * 1024 * 1024;
