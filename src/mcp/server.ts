@@ -24,6 +24,8 @@ const INSTRUCTIONS = "Code search and outlines from a local index kept fresh on 
 
 /** After this long without a call the heap is collected, so an idle server holds no garbage. */
 const IDLE_COLLECT_MS = 1000;
+/** A busy server collects after this many calls too (a full collection takes a few ms, paid by one call in 1,000). */
+const COLLECT_EVERY_CALLS = 1000;
 
 /**
  * Tool calls run one at a time: they share one connection, and each takes milliseconds. Once none
@@ -33,12 +35,14 @@ const IDLE_COLLECT_MS = 1000;
 class Serial {
   private tail: Promise<unknown> = Promise.resolve();
   private idle: Timer | undefined;
+  private calls = 0;
   run<T>(work: () => Promise<T>): Promise<T> {
     clearTimeout(this.idle);
     const next = this.tail.then(work, work);
     this.tail = next.catch(() => undefined);
     void next.finally(() => {
       clearTimeout(this.idle);
+      if (++this.calls % COLLECT_EVERY_CALLS === 0) Bun.gc(true);
       this.idle = setTimeout(() => Bun.gc(true), IDLE_COLLECT_MS);
       this.idle.unref();
     }).catch(() => undefined);
