@@ -10,7 +10,10 @@
  *
  * --list prints every difference on names both report (ctags' tag or trifecta's symbol, path:line).
  *
- * Kotlin's corpus is React Native 0.76.0's Android sources (`npm pack`, 386 .kt files).
+ * Kotlin's corpus is React Native 0.76.0's Android sources (`npm pack`, 386 .kt files); C#'s the
+ * examples of swig4.0-examples 4.1.0-0.2 (`apt-get download`, 89 .cs) with edge-js 26.1.0's and
+ * edge-cs 1.2.1's sources (`npm pack`, 15 .cs); Elixir's the Elixir sources of
+ * @snyk/snyk-hex-plugin 2.2.2 (`npm pack`, 20 .ex/.exs).
  */
 import { existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -40,15 +43,34 @@ function pythonInclude(): string {
   return run.stdout.toString().trim();
 }
 
-/** React Native's Android sources (Kotlin), from its npm package. */
-function reactNativeAndroid(): string {
-  const out = join(tmpdir(), "trifecta-corpora", "react-native");
-  if (!existsSync(join(out, "ReactAndroid"))) {
+/**
+ * The files of an npm package matching `pattern` (a tar wildcard under `package/`), unpacked once into
+ * the temp dir by `npm pack` (the registry's ordinary client): the corpus of a language no Debian
+ * package installs sources of.
+ */
+function npmPackage(spec: string, pattern: string): string {
+  const out = join(tmpdir(), "trifecta-corpora", spec.replace(/[@/]/g, "_"));
+  if (!existsSync(join(out, ".unpacked"))) {
     mkdirSync(out, { recursive: true });
-    const pack = Bun.spawnSync(["npm", "pack", "react-native@0.76.0", "--silent", "--pack-destination", out], { stdout: "pipe", stderr: "pipe" });
-    if (pack.exitCode === 0) Bun.spawnSync(["tar", "xzf", join(out, pack.stdout.toString().trim()), "-C", out, "--strip-components=1", "--wildcards", "package/ReactAndroid/*.kt"]);
+    const pack = Bun.spawnSync(["npm", "pack", spec, "--silent", "--pack-destination", out], { stdout: "pipe", stderr: "pipe" });
+    if (pack.exitCode === 0 && Bun.spawnSync(["tar", "xzf", join(out, pack.stdout.toString().trim()), "-C", out, "--strip-components=1", "--wildcards", `package/${pattern}`]).exitCode === 0) Bun.write(join(out, ".unpacked"), "");
   }
-  return join(out, "ReactAndroid");
+  return out;
+}
+
+/**
+ * A Debian package's files, unpacked (not installed) once into the temp dir by `apt-get download`,
+ * with what Debian gzips under /usr/share/doc (files over 4 kB) decompressed.
+ */
+function debianPackage(name: string, version: string): string {
+  const out = join(tmpdir(), "trifecta-corpora", `${name}_${version}`);
+  if (!existsSync(join(out, ".unpacked"))) {
+    mkdirSync(out, { recursive: true });
+    const download = Bun.spawnSync(["apt-get", "download", `${name}=${version}`], { cwd: out, stdout: "pipe", stderr: "pipe" });
+    const deb = readdirSync(out).find((f) => f.endsWith(".deb"));
+    if (download.exitCode === 0 && deb && Bun.spawnSync(["dpkg-deb", "-x", join(out, deb), out]).exitCode === 0 && Bun.spawnSync(["gzip", "-dr", join(out, "usr")]).exitCode === 0) Bun.write(join(out, ".unpacked"), "");
+  }
+  return out;
 }
 
 function javaSources(): string {
@@ -116,7 +138,7 @@ export const CORPORA: Corpus[] = [
     kinds: ["class", "interface", "object", "method", "typealias", "constant", "variable"],
     // ctags has no constructor kind (secondary constructors).
     ours: ["function", "method", "class", "interface", "enum", "object", "type", "constant", "variable", "field"],
-    roots: wanted("kotlin") ? [reactNativeAndroid()] : [],
+    roots: wanted("kotlin") ? [join(npmPackage("react-native@0.76.0", "ReactAndroid/*.kt"), "ReactAndroid")] : [],
     extensions: [".kt"],
   },
   {
@@ -135,6 +157,25 @@ export const CORPORA: Corpus[] = [
     ours: [...CALLABLE, "module", "interface", "class", "type", "variable", "field", "enum_member"],
     roots: ["/usr/lib/ocaml"],
     extensions: [".mli"],
+  },
+  {
+    language: "c_sharp",
+    ctagsLanguage: "C#",
+    // ctags' method covers constructors, destructors and operators; its property and event are fields to trifecta.
+    kinds: ["namespace", "class", "interface", "struct", "enum", "typedef", "method", "field", "property", "event", "enumerator"],
+    ours: [...CALLABLE, "module", "class", "interface", "struct", "enum", "record", "type", "constant", "field", "enum_member"],
+    roots: wanted("c_sharp")
+      ? [join(debianPackage("swig4.0-examples", "4.1.0-0.2"), "usr/share/doc/swig4.0-examples/Examples"), join(npmPackage("edge-js@26.1.0", "src/*.cs"), "src"), join(npmPackage("edge-cs@1.2.1", "src/*.cs"), "src")]
+      : [],
+    extensions: [".cs"],
+  },
+  {
+    language: "elixir",
+    ctagsLanguage: "Elixir",
+    kinds: ["module", "protocol", "implementation", "function", "macro", "delegate", "guard", "operator"],
+    ours: [...CALLABLE, "module"],
+    roots: wanted("elixir") ? [join(npmPackage("@snyk/snyk-hex-plugin@2.2.2", "elixirsrc/*"), "elixirsrc")] : [],
+    extensions: [".ex", ".exs"],
   },
   { language: "ruby", ctagsLanguage: "Ruby", kinds: ["module", "class", "method", "singletonMethod", "constant"], ours: [...CALLABLE, "module", "class", "constant"], roots: ["/usr/share/rubygems-integration/all/gems"], extensions: [".rb"] },
   { language: "php", ctagsLanguage: "PHP", kinds: ["class", "interface", "trait", "function", "define"], ours: [...CALLABLE, "class", "interface", "trait", "constant"], roots: ["/usr/share/php/Symfony"], extensions: [".php"] },

@@ -24,4 +24,12 @@ defmodule Shop.Cart do
   for name <- [:a, :b] do
     def unquote(name)(), do: unquote(name)
   end
+
+  for {first, last} <- [{1, 1}, {2, 5}] do
+    if first == last do
+      def width(unquote(first)), do: 1
+    else
+      def width(c) when c in unquote(first)..unquote(last), do: 2
+    end
+  end
 end
