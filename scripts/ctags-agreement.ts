@@ -10,10 +10,11 @@
  *
  * --list prints every difference on names both report (ctags' tag or trifecta's symbol, path:line).
  *
- * Kotlin's corpus is React Native 0.76.0's Android sources (`npm pack`, 386 .kt files); C#'s the
- * examples of swig4.0-examples 4.1.0-0.2 (`apt-get download`, 89 .cs) with edge-js 26.1.0's and
- * edge-cs 1.2.1's sources (`npm pack`, 15 .cs); Elixir's the Elixir sources of
- * @snyk/snyk-hex-plugin 2.2.2 (`npm pack`, 20 .ex/.exs).
+ * Fetched on demand into the temp dir: Kotlin's corpus, React Native 0.76.0's Android sources
+ * (`npm pack`, 386 .kt files); C#'s, the examples of swig4.0-examples 4.1.0-0.2 (`apt-get download`,
+ * 117 .cs) with edge-js 26.1.0's and edge-cs 1.2.1's sources (`npm pack`, 13 .cs); Elixir's, the
+ * Elixir sources of @snyk/snyk-hex-plugin 2.2.2 (`npm pack`, 19 .ex/.exs). No Debian package ships
+ * Elixir sources (elixir ships .beam only).
  */
 import { existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
