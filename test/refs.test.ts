@@ -1,5 +1,6 @@
-import { describe, expect, test } from "bun:test";
-import { writeFileSync } from "node:fs";
+import { afterAll, describe, expect, test } from "bun:test";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Database } from "bun:sqlite";
 import { expectedDbPath, makeSegment, runCli } from "./helpers.ts";
@@ -150,6 +151,43 @@ describe("ctx refs", () => {
     expect(refs.json.total).toBe(4);
   });
 
+  test("a build writes no uses; the first answer that reads them writes every file's from the AST cache, and writes keep them", () => {
+    const segment = pythonPackage();
+    expect(ctx(segment, "build").exitCode).toBe(0);
+    const state = () => {
+      const db = new Database(expectedDbPath(segment), { readonly: true });
+      const kept = db.query("SELECT value FROM ctx_meta WHERE name = 'references'").get() as { value: string } | null;
+      const rows = (db.query("SELECT COUNT(*) AS n FROM ctx_refs").get() as { n: number }).n;
+      db.close();
+      return { kept: kept?.value ?? null, rows };
+    };
+    expect(state()).toEqual({ kept: null, rows: 0 });
+    const first = ctx(segment, "refs", "pkg/shapes.py#helper").json;
+    expect(first.total).toBe(4);
+    expect(first.refreshed).toEqual([]); // every entry came from the cache: nothing was indexed again
+    const written = state();
+    expect(written.kept).toBe("kept");
+    expect(written.rows).toBeGreaterThan(10);
+    // A later build and a refresh keep them: a new caller is found.
+    writeFileSync(join(segment, "later.py"), "from pkg.shapes import helper\n\nhelper(5)\n");
+    expect(ctx(segment, "build").json.files.indexed).toBe(1);
+    expect(ctx(segment, "refs", "pkg/shapes.py#helper").json.total).toBe(6);
+    expect(state().rows).toBe(written.rows + 2);
+  });
+
+  test("a file whose AST cache entry is gone is indexed again for its uses, never answered without them", () => {
+    const segment = pythonPackage();
+    expect(ctx(segment, "build").exitCode).toBe(0);
+    const db = new Database(expectedDbPath(segment));
+    db.run("DELETE FROM cache WHERE file_rel = 'app.py'");
+    db.close();
+    const refs = ctx(segment, "refs", "pkg/shapes.py#helper").json;
+    expect(refs.refreshed).toEqual(["app.py"]);
+    expect(refs.stale).toBeNull();
+    expect(at(refs.references)).toContain("app.py:6 call resolved pkg/shapes.py#helper");
+    expect(refs.total).toBe(4);
+  });
+
   test("bad input: unknown names and ids, bad kinds, depths and limits are JSON errors with stable codes", () => {
     const segment = pythonPackage();
     const unknown = ctx(segment, "refs", "no_such_thing");
@@ -161,6 +199,37 @@ describe("ctx refs", () => {
       expect(run.exitCode).toBe(2);
       expect(run.json.error_code).toBe("USAGE_ERROR");
     }
+  });
+});
+
+// A read-only file system (tests run as root: permissions cannot make the database unwritable; a mount can).
+describe("ctx refs on a segment that cannot be written", () => {
+  const mountPoint = mkdtempSync(join(tmpdir(), "trifecta-refs-ro-"));
+  const sh = (cmd: string) => Bun.spawnSync(["sh", "-c", cmd], { stderr: "pipe" });
+  afterAll(() => {
+    sh(`umount ${mountPoint}`);
+    rmSync(mountPoint, { recursive: true, force: true });
+  });
+
+  test("uses an index never wrote are read from the AST cache into this process's own table: the same answer, the file untouched", () => {
+    expect(sh(`mount -t tmpfs -o size=4m tmpfs ${mountPoint}`).exitCode).toBe(0);
+    const segment = join(mountPoint, "seg");
+    cpSync(pythonPackage(), segment, { recursive: true });
+    expect(ctx(segment, "build").exitCode).toBe(0);
+    const dbFile = expectedDbPath(segment);
+    const before = readFileSync(dbFile);
+    expect(sh(`mount -o remount,ro ${mountPoint}`).exitCode).toBe(0);
+    const refs = ctx(segment, "refs", "pkg/shapes.py#helper");
+    expect(refs.exitCode).toBe(0);
+    expect(at(refs.json.references)).toEqual([
+      "app.py:1 import resolved pkg/shapes.py#helper",
+      "app.py:6 call resolved pkg/shapes.py#helper",
+      "app.py:7 call resolved pkg/shapes.py#helper",
+      "pkg/shapes.py:6 call resolved pkg/shapes.py#helper",
+    ]);
+    expect(ctx(segment, "callers", "pkg/shapes.py#helper").json.callers.length).toBeGreaterThan(0);
+    expect(readFileSync(dbFile).equals(before)).toBe(true);
+    sh(`umount ${mountPoint}`);
   });
 });
 

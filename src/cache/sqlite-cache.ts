@@ -47,8 +47,33 @@ export class SqliteAstCache implements AstCache {
   }
 
   lookup(key: string): Lookup {
+    return this.lookupMany([key])[0]!;
+  }
+
+  /**
+   * Lookups of several keys with their hits recorded in one write transaction: one per key cost
+   * ~0.3 ms each, a fifth of a build whose 734 files are all in the cache.
+   */
+  lookupMany(keys: readonly string[]): Lookup[] {
+    const lookups = keys.map((key) => this.read(key, true));
+    const hits = keys.filter((_, i) => lookups[i]!.status === "hit");
+    if (hits.length > 0) this.recordHits(hits);
+    return lookups;
+  }
+
+  /**
+   * An entry's extraction as stored (checksum checked, not expired), or null; no hit is counted and no
+   * transaction begun: for reading inside another write of the same file (src/ctx/references-kept.ts).
+   */
+  peek(key: string): Extraction | null {
+    const found = this.read(key, false);
+    return found.status === "hit" ? found.extraction : null;
+  }
+
+  /** One key's row, checked; `counted`: hit and miss events are emitted (a peek's are not). */
+  private read(key: string, counted: boolean): Lookup {
     const initialReason = this.firstLookupReason;
-    this.firstLookupReason = null;
+    if (counted) this.firstLookupReason = null;
     try {
       const row = this.db.query("SELECT value, checksum, last_access FROM cache WHERE key = ?").get(key) as
         | { value: string; checksum: string; last_access: number }
@@ -63,15 +88,14 @@ export class SqliteAstCache implements AstCache {
         reason = "expired";
       } else {
         const extraction = JSON.parse(row.value) as Extraction;
-        this.recordHit(key);
-        this.emit({ type: "hit", key });
+        if (counted) this.emit({ type: "hit", key });
         return { status: "hit", extraction };
       }
-      this.emit({ type: "miss", key, reason });
+      if (counted) this.emit({ type: "miss", key, reason });
       return { status: "miss", reason };
     } catch (error) {
       if (isCorruption(error) && this.recover(String((error as Error).message))) {
-        this.emit({ type: "miss", key, reason: "corrupt_db" });
+        if (counted) this.emit({ type: "miss", key, reason: "corrupt_db" });
         return { status: "miss", reason: "corrupt_db" };
       }
       return this.bypass(error, "lookup");
@@ -232,11 +256,13 @@ export class SqliteAstCache implements AstCache {
     return !(this.db.query("SELECT EXISTS(SELECT 1 FROM cache) AS present").get() as { present: number }).present;
   }
 
-  private recordHit(key: string): void {
+  private recordHits(keys: readonly string[]): void {
     try {
       this.writeTransaction("hit", () => {
-        this.db.run("UPDATE cache SET last_access = ?, hit_count = hit_count + 1 WHERE key = ?", [Date.now(), key]);
-        this.db.run("UPDATE counters SET value = value + 1 WHERE name = 'hits'");
+        const touch = this.db.query("UPDATE cache SET last_access = ?, hit_count = hit_count + 1 WHERE key = ?");
+        const now = Date.now();
+        for (const key of keys) touch.run(now, key);
+        this.db.run("UPDATE counters SET value = value + ? WHERE name = 'hits'", [keys.length]);
       });
     } catch {
       // Bookkeeping only: a busy or full database must not turn a hit into a failure.

@@ -5,6 +5,7 @@ import { BuildLock } from "./build-lock.ts";
 import { BuildBusy, buildIndex, indexFormat, type BuildReport } from "./build.ts";
 import { refreshAll, refreshFiles, unchangedOnDisk, type Freshness } from "./freshness.ts";
 import { getPieces, type GetMode, type GetResult } from "./get.ts";
+import { ensureReferences } from "./references-kept.ts";
 import { searchIndex, type SearchFilters, type SearchHit } from "./search.ts";
 import type { IndexTarget } from "./update.ts";
 
@@ -33,8 +34,8 @@ function incompleteNote(target: IndexTarget, buildingHere = false): IncompleteNo
 
 /**
  * The index built when there is none (or the build another process is running waited for), and when
- * `current` is asked, when it was written by another format or extractor version (references an
- * older binary did not extract would be missing, not stale).
+ * `current` is asked (an answer that reads references), when it was written by another format or
+ * extractor version (references an older binary did not extract would be missing, not stale).
  */
 async function ensureIndex(target: IndexTarget, workers: number, current = false): Promise<BuildReport | null> {
   // An index no build has finished on (a fresh file that a refresh wrote a few files into after
@@ -143,15 +144,17 @@ export async function searchAnswer(
 }
 
 /**
- * The index as an answer needs it: built when there is none (or, `current`, of another format),
- * files changed since re-indexed (up to a limit; the rest stale). `asIs` (this process builds it, an
- * MCP server, whose build a refresh would race for the same files; or its watcher saw no change): as
- * it is, and the answer checks the files it cites itself.
+ * The index as an answer needs it: built when there is none (or, for `references`, of another
+ * format), files changed since re-indexed (up to a limit; the rest stale), and with `references`, the
+ * uses of every file written when they are not yet (src/ctx/references-kept.ts). `asIs` (this process
+ * builds it, an MCP server, whose build a refresh would race for the same files; or its watcher saw no
+ * change): as it is, and the answer checks the files it cites itself.
  */
-export async function readyIndex(target: IndexTarget, workers: number, how: { asIs?: boolean; current?: boolean } = {}): Promise<{ built: BuildReport | null; freshness: Freshness }> {
-  if (how.asIs) return { built: null, freshness: { refreshed: [], stale: [] } };
-  const built = await ensureIndex(target, workers, how.current);
-  return { built, freshness: await refreshAll(target, REFRESH_LIMIT) };
+export async function readyIndex(target: IndexTarget, workers: number, how: { asIs?: boolean; references?: boolean } = {}): Promise<{ built: BuildReport | null; freshness: Freshness }> {
+  const built = how.asIs ? null : await ensureIndex(target, workers, how.references);
+  const freshness = how.asIs ? { refreshed: [], stale: [] } : await refreshAll(target, REFRESH_LIMIT);
+  if (how.references) await ensureReferences(target, freshness, { canRefresh: !how.asIs });
+  return { built, freshness };
 }
 
 export type FreshnessNote = {

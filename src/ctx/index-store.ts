@@ -100,10 +100,11 @@ const COMMENT_LINE = /^\s*(\/\/|\/\*|\*|#(?!\[)|--|;)/;
 const BETWEEN_LINE = /^\s*(@|#\[)/;
 
 /**
- * What the full-text rows hold (1: no comment blocks); a build re-indexes every file indexed under another
- * format or another extractor version (src/ctx/build.ts).
+ * What the rows hold (1: no comment blocks; 2: references written by every build); a build re-indexes
+ * every file indexed under another format or another extractor version (src/ctx/build.ts), so a binary
+ * of format 2 never answers references from an index whose references were never written.
  */
-export const TEXT_FORMAT = "2";
+export const TEXT_FORMAT = "3";
 
 export function commentAbove(lines: readonly string[], line: number): string {
   const found: string[] = [];
@@ -219,9 +220,11 @@ export class ContextIndex {
 
   private writeRows({ updates, removals, touched, walked }: RowChanges, refused: RefusedFile[] | null): void {
     for (const fileRel of removals) this.removeFile(fileRel);
+    // Read inside the write: a process that has just begun keeping them is seen by every write after it.
+    const withReferences = this.referencesKept();
     for (const update of updates) {
-      if (refused) this.insertInSavepoint(update, refused);
-      else this.insertOrRefuse(update);
+      if (refused) this.insertInSavepoint(update, withReferences, refused);
+      else this.insertOrRefuse(update, withReferences);
     }
     const touch = this.db.query("UPDATE ctx_files SET mtime_ms = ? WHERE file_rel = ?");
     for (const t of touched) touch.run(t.mtimeMs, t.fileRel);
@@ -235,25 +238,25 @@ export class ContextIndex {
     }
   }
 
-  private insertOrRefuse(update: FileUpdate): void {
+  private insertOrRefuse(update: FileUpdate, withReferences: boolean): void {
     try {
-      this.insertFile(update, update.replaces);
+      this.insertFile(update, update.replaces, withReferences);
     } catch (error) {
       throw isRefusedValue(error) ? new Refused() : error;
     }
   }
 
   /** A refused file leaves the index (its old rows too) and is added to `refused`. */
-  private insertInSavepoint(update: FileUpdate, refused: RefusedFile[]): void {
+  private insertInSavepoint(update: FileUpdate, withReferences: boolean, refused: RefusedFile[]): void {
     this.db.run("SAVEPOINT one_file");
     try {
-      this.insertFile(update, update.replaces);
+      this.insertFile(update, update.replaces, withReferences);
       this.db.run("RELEASE one_file");
     } catch (error) {
       if (!isRefusedValue(error)) throw error;
       this.db.run("ROLLBACK TO one_file");
       // Rows written since the file was read (a refresh in another process): replace them.
-      if (!update.replaces && this.retryReplacing(update)) {
+      if (!update.replaces && this.retryReplacing(update, withReferences)) {
         this.db.run("RELEASE one_file");
         return;
       }
@@ -323,9 +326,9 @@ export class ContextIndex {
     this.db.run("DELETE FROM ctx_files WHERE file_rel = ?", [fileRel]);
   }
 
-  private retryReplacing(update: FileUpdate): boolean {
+  private retryReplacing(update: FileUpdate, withReferences: boolean): boolean {
     try {
-      this.insertFile(update, true);
+      this.insertFile(update, true, withReferences);
       return true;
     } catch (error) {
       if (!isRefusedValue(error)) throw error;
@@ -338,7 +341,7 @@ export class ContextIndex {
    * The file's rows, after deleting its old ones when it had some: the three deletes per file cost
    * ~350 ms of a cold stdlib build for rows that cannot exist.
    */
-  private insertFile(update: FileUpdate, replacing: boolean): void {
+  private insertFile(update: FileUpdate, replacing: boolean, withReferences: boolean): void {
     const { file } = update;
     if (replacing) this.removeFile(file.file_rel);
     // run() and lastInsertRowid, not RETURNING with get(): a get() interleaved with the FTS5
@@ -361,13 +364,12 @@ export class ContextIndex {
       insertText.run(rowid, nameTerms(s.qualified_name), s.signature, doc, head, path);
       items++;
     }
-    if (update.references?.length) {
-      // A use's definition by its qualified name: the last of that name starting at or before the use.
-      const defined = new Map<string, { line: number; id: string }[]>();
-      for (const [i, s] of (update.symbols ?? []).entries()) pushTo(defined, s.qualified_name, { line: s.line, id: ids[i]! });
-      const fromId = (from: string | null, line: number) => (from === null ? null : ((defined.get(from) ?? []).findLast((d) => d.line <= line) ?? defined.get(from)?.[0])?.id ?? null);
-      const insertRef = this.db.query("INSERT INTO ctx_refs(file_rel, kind, name, line, col, from_name, from_id, receiver, module, alias) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-      for (const r of update.references) insertRef.run(file.file_rel, r.kind, r.name, r.line, r.col, r.from, fromId(r.from, r.line), r.receiver ?? null, r.module ?? null, r.alias ?? null);
+    if (withReferences && update.references?.length) {
+      this.insertReferences(
+        file.file_rel,
+        (update.symbols ?? []).map((s, i) => ({ qualified_name: s.qualified_name, line: s.line, item_id: ids[i]! })),
+        update.references,
+      );
     }
     for (const section of update.sections ?? []) {
       const itemId = ids[items]!;
@@ -381,6 +383,64 @@ export class ContextIndex {
       "INSERT INTO ctx_files(file_rel, kind, content_hash, size, mtime_ms, parse_status, items) VALUES (?, ?, ?, ?, ?, ?, ?)",
       [file.file_rel, file.kind, file.content_hash, file.size, file.mtime_ms, file.parse_status, items],
     );
+  }
+
+  /** A file's uses, each with the id of the definition it is in (`definitions` in the file's item order). */
+  private insertReferences(fileRel: string, definitions: readonly { qualified_name: string; line: number; item_id: string }[], references: readonly ReferenceRecord[]): void {
+    // A use's definition by its qualified name: the last of that name starting at or before the use.
+    const defined = new Map<string, { line: number; item_id: string }[]>();
+    for (const d of definitions) pushTo(defined, d.qualified_name, d);
+    const fromId = (from: string | null, line: number) => (from === null ? null : ((defined.get(from) ?? []).findLast((d) => d.line <= line) ?? defined.get(from)?.[0])?.item_id ?? null);
+    const insertRef = this.db.query("INSERT INTO ctx_refs(file_rel, kind, name, line, col, from_name, from_id, receiver, module, alias) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    for (const r of references) insertRef.run(fileRel, r.kind, r.name, r.line, r.col, r.from, fromId(r.from, r.line), r.receiver ?? null, r.module ?? null, r.alias ?? null);
+  }
+
+  /**
+   * Whether ctx_refs holds every indexed file's uses, as writes then keep it. A build does not write
+   * them (the standard library's 73,654 uses were a third of its index write: 1.5 → 1.0 s); the first
+   * answer that reads them has them written, here or, where the file cannot be written, in a table of
+   * this connection's own (TEMP tables come first in SQLite's name lookup).
+   */
+  referencesKept(): boolean {
+    return this.temporaryReferences || (this.db.query("SELECT value FROM ctx_meta WHERE name = 'references'").get() as { value: string } | null)?.value === "kept";
+  }
+
+  private temporaryReferences = false;
+
+  /**
+   * Has every indexed source file's uses written, from `referencesOf` (the AST cache's entry of the
+   * file's content), when they are not kept yet; from then on every write keeps them. Files whose uses
+   * it cannot give are returned: their stamps are voided so that a refresh indexes them again (a
+   * read-only file: they are left out, and the caller says so).
+   */
+  keepReferences(referencesOf: (file: IndexedFile) => readonly ReferenceRecord[] | null): string[] {
+    if (this.referencesKept()) return [];
+    const missing: string[] = [];
+    const fill = () => {
+      if (this.referencesKept()) return;
+      this.db.run("DELETE FROM ctx_refs");
+      const files = this.db.query("SELECT * FROM ctx_files WHERE kind <> 'markdown' AND parse_status NOT IN ('generated', 'minified')").all() as IndexedFile[];
+      const definitions = this.db.query("SELECT item_id, qualified_name, line FROM ctx_items WHERE file_rel = ? ORDER BY rowid");
+      const voidStamp = this.db.query("UPDATE ctx_files SET mtime_ms = -1, content_hash = '' WHERE file_rel = ?");
+      for (const file of files) {
+        const references = referencesOf(file);
+        if (references === null) {
+          missing.push(file.file_rel);
+          if (!this.store.readOnly) voidStamp.run(file.file_rel);
+        } else if (references.length > 0) {
+          this.insertReferences(file.file_rel, definitions.all(file.file_rel) as { item_id: string; qualified_name: string; line: number }[], references);
+        }
+      }
+      if (this.store.readOnly) this.temporaryReferences = true;
+      else this.db.run("INSERT OR REPLACE INTO ctx_meta(name, value) VALUES ('references', 'kept')");
+    };
+    if (this.store.readOnly) {
+      this.db.exec(`CREATE TEMP TABLE IF NOT EXISTS ctx_refs AS SELECT * FROM main.ctx_refs WHERE 0;
+        CREATE INDEX IF NOT EXISTS temp.ctx_refs_by_name ON ctx_refs(name);
+        CREATE INDEX IF NOT EXISTS temp.ctx_refs_by_file ON ctx_refs(file_rel);`);
+      this.db.transaction(fill).deferred();
+    } else this.db.transaction(fill).immediate();
+    return missing;
   }
 
   /**

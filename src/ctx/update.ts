@@ -1,7 +1,6 @@
 import { cacheKey, contentHash } from "../cache/key.ts";
 import type { SqliteAstCache } from "../cache/sqlite-cache.ts";
 import type { Store } from "../store/store.ts";
-import type { AstCache } from "../cache/types.ts";
 import { readSegmentFile, type ReadRefusal } from "../resolve/safe-read.ts";
 import { extractInProcess } from "../extract/in-process.ts";
 import { decodeSource } from "../extract/source-text.ts";
@@ -85,18 +84,20 @@ function extractLarge(large: NonNullable<IndexTarget["large"]>, language: Langua
  * already stored locally) and starts extracting the rest (on a pool, when `poolFor` gives one for that
  * many files).
  */
-export function startExtracting(cache: AstCache, changed: Changed[], poolFor: (misses: number) => ExtractionPool | null, progress?: () => void, large?: IndexTarget["large"], fetched?: ReadonlyMap<string, Extraction>): Extracting {
+export function startExtracting(cache: SqliteAstCache, changed: Changed[], poolFor: (misses: number) => ExtractionPool | null, progress?: () => void, large?: IndexTarget["large"], fetched?: ReadonlyMap<string, Extraction>): Extracting {
   const misses: { item: Changed; key: string }[] = [];
   const found = new Map<string, Extraction>();
+  const parsed = changed.flatMap((item) => {
+    if (item.file.kind.type === "source" && !item.generated) return [{ item, key: cacheKey(item.file.fileRel, item.hash, extractorVersion(item.file.kind.language)) }];
+    progress?.();
+    return [];
+  });
+  const looked = parsed.filter(({ key }) => !fetched?.has(key));
+  const lookups = new Map(cache.lookupMany(looked.map(({ key }) => key)).map((lookup, i) => [looked[i]!.key, lookup]));
   let hits = 0;
-  for (const item of changed) {
-    if (item.file.kind.type !== "source" || item.generated) {
-      progress?.();
-      continue;
-    }
-    const key = cacheKey(item.file.fileRel, item.hash, extractorVersion(item.file.kind.language));
+  for (const { item, key } of parsed) {
     const given = fetched?.get(key);
-    const lookup = given ? { status: "hit" as const, extraction: given } : cache.lookup(key);
+    const lookup = given ? { status: "hit" as const, extraction: given } : lookups.get(key)!;
     if (lookup.status === "hit") {
       found.set(item.file.fileRel, lookup.extraction);
       hits++;
@@ -130,7 +131,7 @@ export function startExtracting(cache: AstCache, changed: Changed[], poolFor: (m
 }
 
 /** Stores a finished batch in the AST cache and turns it into index updates (files that failed are left out). */
-async function finishExtracting(cache: AstCache, batch: Extracting): Promise<FileUpdate[]> {
+async function finishExtracting(cache: SqliteAstCache, batch: Extracting): Promise<FileUpdate[]> {
   const extractions = await batch.extractions;
   const extracted = batch.misses.filter(({ item }) => extractions.has(item.file.fileRel));
   cache.storeMany(extracted.map(({ item, key }) => ({ key, fileRel: item.file.fileRel, extraction: extractions.get(item.file.fileRel)! })));

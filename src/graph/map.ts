@@ -54,7 +54,7 @@ export type MapOptions = { budget: number; focus: readonly string[]; workers: nu
 type Counts = MapAnswer["graph"];
 
 export async function mapAnswer(target: IndexTarget, options: MapOptions): Promise<Result<MapAnswer>> {
-  const { built, freshness } = await readyIndex(target, options.workers, { asIs: options.building, current: true });
+  const { built, freshness } = await readyIndex(target, options.workers, { asIs: options.building, references: true });
   const { index } = target;
   const resolver = Resolver.over(index);
   // The unfocused map's ranks are kept with the index and good until its rows change: a warm map

@@ -285,7 +285,7 @@ type Prepared = { built: BuildReport | null; freshness: Freshness; targets: Defi
 
 /** What every answer here starts from: the index brought up to date and the definitions asked about. */
 async function prepare(target: IndexTarget, options: { query: string; workers: number; building?: boolean }): Promise<Result<Prepared>> {
-  const { built, freshness } = await readyIndex(target, options.workers, { asIs: options.building, current: true });
+  const { built, freshness } = await readyIndex(target, options.workers, { asIs: options.building, references: true });
   const targets = await targetsOf(target, options.query);
   if (!targets.ok) return targets;
   return ok({ built, freshness, targets: targets.value, building: options.building === true });

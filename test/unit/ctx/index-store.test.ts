@@ -56,6 +56,7 @@ describe("ContextIndex.write", () => {
     const opened = openIndex(root, { settings: readSettings({}).cache });
     if (!opened.ok) throw new Error(opened.reason);
     try {
+      expect(opened.index.keepReferences(() => [])).toEqual([]); // from now on every write keeps the uses
       // A NULL signature breaks a NOT NULL column: a refused value, as a too-big string would be.
       const refused = opened.index.write([update("a.py", "def a():"), update("bad.py", null), update("c.py", "def c():")], []);
       expect(refused.map((r) => r.file_rel)).toEqual(["bad.py"]);
@@ -66,6 +67,32 @@ describe("ContextIndex.write", () => {
       // Without a refusal, one write takes every file.
       expect(opened.index.write([update("d.py", "def d():"), update("e.py", "def e():")], [])).toEqual([]);
       expect(opened.index.files().size).toBe(4);
+    } finally {
+      opened.store.close();
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  test("uses are written on first use: every file's, from what the caller gives; a file it cannot give is voided for a refresh", () => {
+    const root = mkdtempSync(join(tmpdir(), "trifecta-write-"));
+    const opened = openIndex(root, { settings: readSettings({}).cache });
+    if (!opened.ok) throw new Error(opened.reason);
+    try {
+      const { index } = opened;
+      expect(index.write([update("a.py", "def a():"), update("b.py", "def b():")], [])).toEqual([]);
+      expect(index.referencesKept()).toBe(false);
+      expect(index.referencesOf("a.py")).toEqual([]);
+      const given = { kind: "call", name: "g", line: 2, col: 5, from: "f_a_py" };
+      const missing = index.keepReferences((file) => (file.file_rel === "a.py" ? [given] : null));
+      expect(missing).toEqual(["b.py"]);
+      expect(index.referencesKept()).toBe(true);
+      expect(index.referencesOf("a.py")).toMatchObject([{ name: "g", line: 2, from_name: "f_a_py", from_id: "a.py#f_a_py" }]);
+      // The file it could not give is changed for the next refresh (its stamp and hash voided).
+      expect(index.file("b.py")).toMatchObject({ mtime_ms: -1, content_hash: "" });
+      // Kept: a second call writes nothing again, and writes carry the uses.
+      expect(index.keepReferences(() => null)).toEqual([]);
+      expect(index.write([{ ...update("b.py", "def b():"), replaces: true }], [])).toEqual([]);
+      expect(index.referencesOf("b.py")).toHaveLength(1);
     } finally {
       opened.store.close();
       rmSync(root, { recursive: true, force: true });

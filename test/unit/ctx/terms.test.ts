@@ -18,6 +18,15 @@ describe("identifierWords", () => {
     expect(identifierWords("___")).toEqual([]);
     expect(identifierWords("")).toEqual([]);
   });
+
+  test("a run of capitals ends before the last one when a small letter follows; other letters than ASCII separate", () => {
+    expect(identifierWords("ABCDef")).toEqual(["abc", "def"]);
+    expect(identifierWords("aBCd")).toEqual(["a", "b", "cd"]);
+    expect(identifierWords("IOError2")).toEqual(["io", "error2"]);
+    expect(identifierWords("utf8Decode")).toEqual(["utf8", "decode"]);
+    expect(identifierWords("größeBerechnen")).toEqual(["gr", "e", "berechnen"]);
+    expect(identifierWords("A")).toEqual(["a"]);
+  });
 });
 
 describe("nameTerms", () => {
