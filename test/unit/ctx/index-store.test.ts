@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { readSettings } from "../../../src/core/settings.ts";
 import { itemIds, type FileUpdate } from "../../../src/ctx/index-store.ts";
 import { openIndex } from "../../../src/ctx/open.ts";
-import type { SymbolRecord } from "../../../src/extract/types.ts";
+import type { ReferenceRecord, SymbolRecord } from "../../../src/extract/types.ts";
 
 const ids = (items: [string, number][]) => itemIds("f.ts", items.map(([qualified_name, line]) => ({ qualified_name, line })));
 
@@ -82,7 +82,7 @@ describe("ContextIndex.write", () => {
       expect(index.write([update("a.py", "def a():"), update("b.py", "def b():")], [])).toEqual([]);
       expect(index.referencesKept()).toBe(false);
       expect(index.referencesOf("a.py")).toEqual([]);
-      const given = { kind: "call", name: "g", line: 2, col: 5, from: "f_a_py" };
+      const given: ReferenceRecord = { kind: "call", name: "g", line: 2, col: 5, from: "f_a_py" };
       const missing = index.keepReferences((file) => (file.file_rel === "a.py" ? [given] : null));
       expect(missing).toEqual(["b.py"]);
       expect(index.referencesKept()).toBe(true);
