@@ -139,7 +139,7 @@ export function importCache(segmentRoot: string, file: string, settings: CacheSe
       rejected.malformed++;
       continue;
     }
-    verified.push({ key: cacheKey(fileRel, contentHash, extractor), fileRel, extraction });
+    verified.push({ key: cacheKey(fileRel, contentHash, extractor), fileRel, extraction, json: value });
   }
   const cache = openAstCache(segmentRoot, { persist: true, settings });
   let imported = 0;

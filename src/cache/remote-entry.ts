@@ -66,11 +66,19 @@ export function checkManifest(body: Uint8Array, key: PortableKey, maxBytes: numb
   return { cas: manifest.cas, size: manifest.size as number };
 }
 
+/** An entry as verified: the extraction and the JSON text it was read from. */
+export interface VerifiedEntry {
+  readonly extraction: Extraction;
+  readonly json: string;
+}
+
 /** The extraction in a CAS blob, when the blob is the one the manifest names and holds an extraction. */
-export function checkBlob(blob: Uint8Array, expected: { cas: string; size: number }): Extraction | Rejection {
+export function checkBlob(blob: Uint8Array, expected: { cas: string; size: number }): VerifiedEntry | Rejection {
   if (blob.length !== expected.size) return blob.length < expected.size ? "truncated" : "checksum";
   if (sha256Hex(blob) !== expected.cas) return "checksum";
-  return parseExtraction(new TextDecoder().decode(blob)) ?? "malformed";
+  const json = new TextDecoder().decode(blob);
+  const extraction = parseExtraction(json);
+  return extraction ? { extraction, json } : "malformed";
 }
 
 const isString = (v: unknown) => typeof v === "string";

@@ -1,6 +1,6 @@
 import type { RemoteCacheSettings } from "../core/settings.ts";
 import type { Extraction } from "../extract/types.ts";
-import { checkBlob, checkManifest, manifestFor, remoteAddress, type PortableKey, type Rejection } from "./remote-entry.ts";
+import { checkBlob, checkManifest, manifestFor, remoteAddress, type PortableKey, type Rejection, type VerifiedEntry } from "./remote-entry.ts";
 import type { SqliteAstCache } from "./sqlite-cache.ts";
 import type { CacheEventSink, RemoteStats } from "./types.ts";
 
@@ -84,8 +84,8 @@ export class RemoteCache {
     return this.settings.mode === "readwrite";
   }
 
-  /** The verified extraction of `key`, or null (a miss, a failure, a rejected entry: parse locally). */
-  fetch(key: PortableKey): Promise<Extraction | null> {
+  /** The verified entry of `key`, or null (a miss, a failure, a rejected entry: parse locally). */
+  fetch(key: PortableKey): Promise<VerifiedEntry | null> {
     return this.fetches.run(async () => {
       const address = remoteAddress(key);
       const manifest = await this.get(`ac/${address}`, 64 * 1024);
@@ -99,10 +99,10 @@ export class RemoteCache {
       const blob = await this.get(`cas/${expected.cas}`, expected.size);
       if (blob === "skipped") return null;
       if (blob === null) return this.reject("truncated", "cas"); // a manifest whose blob is gone
-      const extraction = checkBlob(blob, expected);
-      if (typeof extraction === "string") return this.reject(extraction, "cas");
+      const entry = checkBlob(blob, expected);
+      if (typeof entry === "string") return this.reject(entry, "cas");
       this.stats.hits++;
-      return extraction;
+      return entry;
     });
   }
 
@@ -277,8 +277,8 @@ export interface Wanted {
 export async function fetchInto(cache: SqliteAstCache, remote: RemoteCache, wanted: readonly Wanted[]): Promise<Map<string, Extraction>> {
   const present = cache.presentKeys(wanted.map((w) => w.key));
   const missing = wanted.filter((w) => !present.has(w.key));
-  const fetched = await Promise.all(missing.map(async (w) => ({ w, extraction: await remote.fetch(w.portable) })));
-  const found = fetched.filter((f) => f.extraction !== null).map(({ w, extraction }) => ({ key: w.key, fileRel: w.fileRel, extraction: extraction! }));
+  const fetched = await Promise.all(missing.map(async (w) => ({ w, entry: await remote.fetch(w.portable) })));
+  const found = fetched.flatMap(({ w, entry }) => (entry ? [{ key: w.key, fileRel: w.fileRel, extraction: entry.extraction, json: entry.json }] : []));
   if (found.length > 0) cache.adopt(found);
   return new Map(found.map((entry) => [entry.key, entry.extraction]));
 }

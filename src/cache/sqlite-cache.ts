@@ -134,7 +134,7 @@ export class SqliteAstCache implements AstCache {
   private write(entries: readonly CacheEntry[], countMisses: boolean): StoreOutcome[] {
     const { limits } = this.settings;
     const values = entries.map((entry) => {
-      const value = JSON.stringify(entry.extraction);
+      const value = entry.json ?? JSON.stringify(entry.extraction);
       return { entry, value, bytes: Buffer.byteLength(value) };
     });
     try {

@@ -28,6 +28,12 @@ export interface CacheEntry {
   readonly key: string;
   readonly fileRel: string;
   readonly extraction: Extraction;
+  /**
+   * The extraction's JSON when the caller has the text already (a team-cache blob, an archive line,
+   * checked by parsing it): stored as it is instead of written out again (12.8 MB for the standard
+   * library's 734 entries).
+   */
+  readonly json?: string;
 }
 
 /** The AST cache as every consumer sees it. Methods never throw: a broken cache degrades to bypass. */

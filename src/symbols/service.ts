@@ -117,9 +117,9 @@ export async function loadModuleSymbols(rawUri: string, options: SymbolsOptions)
       const portable = remote ? portableKey(uri.value.language, version, bytes) : null;
       const fetched = remote && portable ? await remote.fetch(portable) : null;
       if (fetched) {
-        cache.adopt([{ key, fileRel: file.fileRel, extraction: fetched }]);
+        cache.adopt([{ key, fileRel: file.fileRel, extraction: fetched.extraction, json: fetched.json }]);
         lap("lookup");
-        loaded.push({ file, bytes, extraction: fetched, cacheStatus: "hit", cacheKey: key, missReason: "remote_hit" });
+        loaded.push({ file, bytes, extraction: fetched.extraction, cacheStatus: "hit", cacheKey: key, missReason: "remote_hit" });
         continue;
       }
       const extraction = await (options.extract ?? extractInProcess)(uri.value.language, bytes);
