@@ -438,7 +438,7 @@ describe("trifecta mcp over Streamable HTTP", () => {
     return { proc, url, seen };
   }
 
-  test.concurrent("several clients at once; a token is required when set; foreign Origin and Host refused", async () => {
+  test("several clients at once; a token is required when set; foreign Origin and Host refused", async () => {
     const segment = makeSegment({ "a.py": "def served():\n    pass\n" });
     const { proc, url } = await serve(segment, { TRIFECTA_MCP_TOKEN: "t0ken" });
     try {
@@ -468,7 +468,7 @@ describe("trifecta mcp over Streamable HTTP", () => {
     }
   });
 
-  test.concurrent("loopback needs no token; another host needs one", async () => {
+  test("loopback needs no token; another host needs one", async () => {
     const segment = makeSegment({ "a.py": "def f():\n    pass\n" });
     const { proc, url } = await serve(segment);
     try {
