@@ -68,15 +68,14 @@ export async function runSoak(
   };
   for (let f = 0; f < files; f++) write(`m${f}.py`, moduleSource(f, 0));
 
-  // The truth for every version of every file, parsed without any cache.
+  // The truth for every version of every file, parsed without any cache: one probe segment per version (the key
+  // names the file's relative path), every file of every version at once.
   const truth = new Map<string, unknown>();
-  const probe = realpathSync(mkdtempSync(join(tmpdir(), "trifecta-soak-truth-")));
-  for (let f = 0; f < files; f++) {
-    for (let v = 0; v < versions; v++) {
-      writeFileSync(join(probe, `m${f}.py`), moduleSource(f, v));
-      const fresh = await output(cli(["ast", "symbols", `sym://python/mod/m${f}`, "--segment", probe, "--no-persist-cache"]));
-      truth.set(fresh.json.cache_key, fresh.json.symbols);
-    }
+  const probes = Array.from({ length: versions }, () => realpathSync(mkdtempSync(join(tmpdir(), "trifecta-soak-truth-"))));
+  const asks = probes.flatMap((probe, v) => Array.from({ length: files }, (_, f) => ({ probe, f, v })));
+  for (const { probe, f, v } of asks) writeFileSync(join(probe, `m${f}.py`), moduleSource(f, v));
+  for (const fresh of await Promise.all(asks.map(({ probe, f }) => output(cli(["ast", "symbols", `sym://python/mod/m${f}`, "--segment", probe, "--no-persist-cache"]))))) {
+    truth.set(fresh.json.cache_key, fresh.json.symbols);
   }
 
   let seed = options.seed ?? 7;
@@ -123,7 +122,7 @@ export async function runSoak(
   const verify = await output(cli(["ast", "cache-verify", "--segment", segment]));
   result.verifyClean = verify.code === 0 && verify.json?.clean === true;
   result.seconds = Math.round((performance.now() - started) / 100) / 10;
-  for (const dir of [segment, probe]) rmSync(dir, { recursive: true, force: true });
+  for (const dir of [segment, ...probes]) rmSync(dir, { recursive: true, force: true });
   return result;
 }
 

@@ -1,11 +1,11 @@
 import { describe, expect, test } from "bun:test";
 import { existsSync, mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { freshDir, makeSegment, runCli } from "./helpers.ts";
+import { cli, freshDir, makeSegment } from "./helpers.ts";
 
 /** Every error: JSON on stdout with a stable code, the expected exit, no stack trace, nothing created. */
-function expectError(args: string[], code: string, exitCode: number, options: { cwd?: string; env?: Record<string, string> } = {}) {
-  const run = runCli(args, options);
+async function expectError(args: string[], code: string, exitCode: number, options: { cwd?: string; env?: Record<string, string> } = {}) {
+  const run = await cli(args, options);
   expect(run.exitCode).toBe(exitCode);
   expect(run.json).not.toBeNull();
   expect(run.json.status).toBe("error");
@@ -26,86 +26,86 @@ describe("error codes", () => {
   symlinkSync(join(outside, "secret.py"), join(segment, "link.py"));
   symlinkSync(outside, join(segment, "linkdir"));
 
-  test("INVALID_URI", () => {
+  test.concurrent("INVALID_URI", async () => {
     for (const uri of ["http://x", "sym://", "sym://python", "sym://python/class/X", "sym://python/mod", "sym://python/mod/", "sym://python/mod/a..b", "sym://python/mod/a#frag", "sym://python/type/pkg.mod", "sym://python/type/pkg.mod#A@x"]) {
-      expectError(["ast", "symbols", uri, "--segment", segment], "INVALID_URI", 1);
+      await expectError(["ast", "symbols", uri, "--segment", segment], "INVALID_URI", 1);
     }
   });
 
-  test("FILE_NOT_FOUND lists what was tried", () => {
-    const json = expectError(["ast", "symbols", "sym://python/mod/nope", "--segment", segment], "FILE_NOT_FOUND", 1);
+  test.concurrent("FILE_NOT_FOUND lists what was tried", async () => {
+    const json = await expectError(["ast", "symbols", "sym://python/mod/nope", "--segment", segment], "FILE_NOT_FOUND", 1);
     expect(json.tried).toEqual(["nope.py", "nope.pyi", "nope/__init__.py", "nope/__init__.pyi"]);
   });
 
-  test("AMBIGUOUS_SYMBOL when a module and a package share a name", () => {
-    const json = expectError(["ast", "symbols", "sym://python/mod/dup", "--segment", segment], "AMBIGUOUS_SYMBOL", 1);
+  test.concurrent("AMBIGUOUS_SYMBOL when a module and a package share a name", async () => {
+    const json = await expectError(["ast", "symbols", "sym://python/mod/dup", "--segment", segment], "AMBIGUOUS_SYMBOL", 1);
     expect(json.candidates).toEqual(["dup.py", "dup/__init__.py"]);
     // Either one can still be addressed by path.
-    expect(runCli(["ast", "symbols", "sym://python/file/dup/__init__.py", "--segment", segment]).exitCode).toBe(0);
+    expect((await cli(["ast", "symbols", "sym://python/file/dup/__init__.py", "--segment", segment])).exitCode).toBe(0);
   });
 
-  test("AMBIGUOUS_SYMBOL for a snippet of a redefined name; @line picks one", () => {
-    const json = expectError(["ast", "snippet", "sym://python/type/pkg.mod#f", "--segment", segment], "AMBIGUOUS_SYMBOL", 1);
+  test.concurrent("AMBIGUOUS_SYMBOL for a snippet of a redefined name; @line picks one", async () => {
+    const json = await expectError(["ast", "snippet", "sym://python/type/pkg.mod#f", "--segment", segment], "AMBIGUOUS_SYMBOL", 1);
     expect(json.candidates).toEqual(["f@4", "f@5"]);
-    const picked = runCli(["ast", "snippet", "sym://python/type/pkg.mod#f@5", "--segment", segment]);
+    const picked = await cli(["ast", "snippet", "sym://python/type/pkg.mod#f@5", "--segment", segment]);
     expect(picked.json.text).toBe("def f(): pass");
   });
 
-  test("SYMBOL_NOT_FOUND with the closest names", () => {
-    const json = expectError(["ast", "symbols", "sym://python/type/pkg.mod#A.runn", "--segment", segment], "SYMBOL_NOT_FOUND", 1);
+  test.concurrent("SYMBOL_NOT_FOUND with the closest names", async () => {
+    const json = await expectError(["ast", "symbols", "sym://python/type/pkg.mod#A.runn", "--segment", segment], "SYMBOL_NOT_FOUND", 1);
     expect(json.candidates[0]).toBe("A.run");
   });
 
-  test("PATH_OUTSIDE_SEGMENT: '..', absolute paths, links out of the segment", () => {
+  test.concurrent("PATH_OUTSIDE_SEGMENT: '..', absolute paths, links out of the segment", async () => {
     for (const uri of ["sym://python/mod/../secret", "sym://python/mod/pkg/../../x", "sym://python/file/../x.py", "sym://python/mod//etc/passwd", "sym://python/file//etc/x.py"]) {
-      expectError(["ast", "symbols", uri, "--segment", segment], "PATH_OUTSIDE_SEGMENT", 1);
+      await expectError(["ast", "symbols", uri, "--segment", segment], "PATH_OUTSIDE_SEGMENT", 1);
     }
-    const linked = expectError(["ast", "symbols", "sym://python/mod/link", "--segment", segment], "PATH_OUTSIDE_SEGMENT", 1);
+    const linked = await expectError(["ast", "symbols", "sym://python/mod/link", "--segment", segment], "PATH_OUTSIDE_SEGMENT", 1);
     expect(JSON.stringify(linked)).not.toContain("leaked");
-    expectError(["ast", "symbols", "sym://python/mod/linkdir.secret", "--segment", segment], "PATH_OUTSIDE_SEGMENT", 1);
-    expectError(["ast", "snippet", "sym://python/type/linkdir.secret#leaked", "--segment", segment], "PATH_OUTSIDE_SEGMENT", 1);
+    await expectError(["ast", "symbols", "sym://python/mod/linkdir.secret", "--segment", segment], "PATH_OUTSIDE_SEGMENT", 1);
+    await expectError(["ast", "snippet", "sym://python/type/linkdir.secret#leaked", "--segment", segment], "PATH_OUTSIDE_SEGMENT", 1);
   });
 
-  test("FILE_TOO_LARGE above the limit (TRIFECTA_MAX_FILE_BYTES)", () => {
-    const json = expectError(["ast", "symbols", "sym://python/mod/pkg.mod", "--segment", segment], "FILE_TOO_LARGE", 1, {
+  test.concurrent("FILE_TOO_LARGE above the limit (TRIFECTA_MAX_FILE_BYTES)", async () => {
+    const json = await expectError(["ast", "symbols", "sym://python/mod/pkg.mod", "--segment", segment], "FILE_TOO_LARGE", 1, {
       env: { TRIFECTA_MAX_FILE_BYTES: "10" },
     });
     expect(json.limit).toBe(10);
   });
 
-  test("UNSUPPORTED_LANGUAGE and LANGUAGE_MISMATCH", () => {
-    const json = expectError(["ast", "symbols", "sym://cobol/mod/x", "--segment", segment], "UNSUPPORTED_LANGUAGE", 1);
+  test.concurrent("UNSUPPORTED_LANGUAGE and LANGUAGE_MISMATCH", async () => {
+    const json = await expectError(["ast", "symbols", "sym://cobol/mod/x", "--segment", segment], "UNSUPPORTED_LANGUAGE", 1);
     expect(json.supported).toContain("python");
-    expectError(["ast", "symbols", "sym://python/file/notes.txt", "--segment", segment], "LANGUAGE_MISMATCH", 1);
+    await expectError(["ast", "symbols", "sym://python/file/notes.txt", "--segment", segment], "LANGUAGE_MISMATCH", 1);
   });
 
-  test("SEGMENT_NOT_FOUND", () => {
-    expectError(["ast", "symbols", "sym://python/mod/x", "--segment", join(segment, "missing")], "SEGMENT_NOT_FOUND", 1);
-    expectError(["ast", "cache-stats", "--segment", join(segment, "notes.txt")], "SEGMENT_NOT_FOUND", 1);
+  test.concurrent("SEGMENT_NOT_FOUND", async () => {
+    await expectError(["ast", "symbols", "sym://python/mod/x", "--segment", join(segment, "missing")], "SEGMENT_NOT_FOUND", 1);
+    await expectError(["ast", "cache-stats", "--segment", join(segment, "notes.txt")], "SEGMENT_NOT_FOUND", 1);
   });
 
-  test("usage errors exit 2 with JSON", () => {
-    expectError(["ast", "symbols"], "USAGE_ERROR", 2);
-    expectError(["ast", "symbols", "sym://python/mod/x", "--bogus"], "USAGE_ERROR", 2);
-    expectError(["ast", "symbols", "sym://python/mod/x", "extra"], "USAGE_ERROR", 2);
-    expectError(["ast", "symbols", "sym://python/mod/x", "--format", "yaml"], "USAGE_ERROR", 2);
-    expectError(["ast", "symbols", "sym://python/mod/x", "--telemetry", "loud"], "USAGE_ERROR", 2);
-    expectError(["ast", "symbols", "sym://python/mod/x", "--segment"], "USAGE_ERROR", 2);
-    expectError(["ast", "nope"], "USAGE_ERROR", 2);
-    expectError([], "USAGE_ERROR", 2);
-    expect(expectError(["ctx", "search", "--segment", segment], "USAGE_ERROR", 2).message).toContain("<QUERY>");
-    expectError(["ast", "symbols", "sym://python/mod/x", "--no-persist-cache=yes"], "USAGE_ERROR", 2);
-    expectError(["ast", "symbols", "sym://python/mod/x", "--no-segment"], "USAGE_ERROR", 2);
+  test.concurrent("usage errors exit 2 with JSON", async () => {
+    await expectError(["ast", "symbols"], "USAGE_ERROR", 2);
+    await expectError(["ast", "symbols", "sym://python/mod/x", "--bogus"], "USAGE_ERROR", 2);
+    await expectError(["ast", "symbols", "sym://python/mod/x", "extra"], "USAGE_ERROR", 2);
+    await expectError(["ast", "symbols", "sym://python/mod/x", "--format", "yaml"], "USAGE_ERROR", 2);
+    await expectError(["ast", "symbols", "sym://python/mod/x", "--telemetry", "loud"], "USAGE_ERROR", 2);
+    await expectError(["ast", "symbols", "sym://python/mod/x", "--segment"], "USAGE_ERROR", 2);
+    await expectError(["ast", "nope"], "USAGE_ERROR", 2);
+    await expectError([], "USAGE_ERROR", 2);
+    expect((await expectError(["ctx", "search", "--segment", segment], "USAGE_ERROR", 2)).message).toContain("<QUERY>");
+    await expectError(["ast", "symbols", "sym://python/mod/x", "--no-persist-cache=yes"], "USAGE_ERROR", 2);
+    await expectError(["ast", "symbols", "sym://python/mod/x", "--no-segment"], "USAGE_ERROR", 2);
   });
 
-  test("flag spellings: --name=value, --name value, --flag=false, and -- before a positional", () => {
-    const answer = (args: string[]) => runCli(["ast", "symbols", ...args]).json;
-    expect(answer(["sym://python/mod/pkg.mod", `--segment=${segment}`, "--persist-cache=false"]).miss_reason).toBe("ephemeral_cache");
-    expect(answer(["--segment", segment, "--no-persist-cache", "--", "sym://python/mod/pkg.mod"]).symbols.map((s: { name: string }) => s.name)).toEqual(["A", "run", "f", "f"]);
+  test.concurrent("flag spellings: --name=value, --name value, --flag=false, and -- before a positional", async () => {
+    const answer = async (args: string[]) => (await cli(["ast", "symbols", ...args])).json;
+    expect((await answer(["sym://python/mod/pkg.mod", `--segment=${segment}`, "--persist-cache=false"])).miss_reason).toBe("ephemeral_cache");
+    expect((await answer(["--segment", segment, "--no-persist-cache", "--", "sym://python/mod/pkg.mod"])).symbols.map((s: { name: string }) => s.name)).toEqual(["A", "run", "f", "f"]);
   });
 
-  test("help is not an error", () => {
-    const help = runCli(["ast", "symbols", "--help"]);
+  test.concurrent("help is not an error", async () => {
+    const help = await cli(["ast", "symbols", "--help"]);
     expect(help.exitCode).toBe(0);
     expect(help.stdout).toContain("--segment");
     expect(help.stdout).not.toContain("\x1b["); // no colour codes in a pipe
@@ -113,39 +113,39 @@ describe("error codes", () => {
 });
 
 describe("nothing is created before the URI and file are valid", () => {
-  test("invalid URI, missing file, traversal: no .trifecta appears", () => {
+  test.concurrent("invalid URI, missing file, traversal: no .trifecta appears", async () => {
     const segment = makeSegment({ "a.py": "def a(): pass\n" });
-    runCli(["ast", "symbols", "sym://python/class/a", "--segment", segment]);
-    runCli(["ast", "symbols", "sym://python/mod/missing", "--segment", segment]);
-    runCli(["ast", "symbols", "sym://python/mod/../a", "--segment", segment]);
-    runCli(["ast", "symbols", "sym://python/type/a#ghost", "--segment", segment], { env: { TRIFECTA_AST_PERSIST: "0" } });
+    await cli(["ast", "symbols", "sym://python/class/a", "--segment", segment]);
+    await cli(["ast", "symbols", "sym://python/mod/missing", "--segment", segment]);
+    await cli(["ast", "symbols", "sym://python/mod/../a", "--segment", segment]);
+    await cli(["ast", "symbols", "sym://python/type/a#ghost", "--segment", segment], { env: { TRIFECTA_AST_PERSIST: "0" } });
     expect(existsSync(join(segment, ".trifecta"))).toBe(false);
   });
 
-  test("a missing segment is never created", () => {
+  test.concurrent("a missing segment is never created", async () => {
     const parent = freshDir();
-    runCli(["ast", "symbols", "sym://python/mod/x", "--segment", join(parent, "ghost")]);
-    runCli(["ast", "clear-cache", "--segment", join(parent, "ghost")]);
+    await cli(["ast", "symbols", "sym://python/mod/x", "--segment", join(parent, "ghost")]);
+    await cli(["ast", "clear-cache", "--segment", join(parent, "ghost")]);
     expect(existsSync(join(parent, "ghost"))).toBe(false);
   });
 });
 
 describe("a cache that cannot be written degrades to bypass", () => {
-  test("read-only cache directory: the answer still comes, cache_status bypass", () => {
+  test.concurrent("read-only cache directory: the answer still comes, cache_status bypass", async () => {
     const segment = makeSegment({ "a.py": "def a(): pass\n" });
     // A file where the cache directory should be makes the DB impossible to create, even as root.
     writeFileSync(join(segment, ".trifecta"), "not a directory");
-    const run = runCli(["ast", "symbols", "sym://python/mod/a", "--segment", segment]);
+    const run = await cli(["ast", "symbols", "sym://python/mod/a", "--segment", segment]);
     expect(run.exitCode).toBe(0);
     expect(run.json.cache_status).toBe("bypass");
     expect(run.json.symbols.map((s: any) => s.name)).toEqual(["a"]);
   });
 
-  test("a directory where the DB file should be: bypass, not a crash", () => {
+  test.concurrent("a directory where the DB file should be: bypass, not a crash", async () => {
     const segment = makeSegment({ "a.py": "def a(): pass\n" });
     const db = join(segment, ".trifecta", "cache", `ast_cache_${segment.replace(/[/\\:]/g, "_")}.db`);
     mkdirSync(db, { recursive: true });
-    const run = runCli(["ast", "symbols", "sym://python/mod/a", "--segment", segment]);
+    const run = await cli(["ast", "symbols", "sym://python/mod/a", "--segment", segment]);
     expect(run.exitCode).toBe(0);
     expect(run.json.cache_status).toBe("bypass");
   });

@@ -1,36 +1,36 @@
 import { describe, expect, test } from "bun:test";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { BINARY, makeSegment, pythonModule, runCli } from "./helpers.ts";
+import { BINARY, cli, makeSegment, pythonModule } from "./helpers.ts";
 
 // Any real repository (issue #9): one fixture per failure class seen on real trees.
 
-const ctx = (segment: string, ...args: string[]) => runCli(["ctx", ...args, "--segment", segment]);
+const ctx = (segment: string, ...args: string[]) => cli(["ctx", ...args, "--segment", segment]);
 
 describe("ids are unique and stable for any input", () => {
-  test("one name defined many times on one line (minified code): the build succeeds and every hit can be fetched", () => {
+  test.concurrent("one name defined many times on one line (minified code): the build succeeds and every hit can be fetched", async () => {
     const files = { "vendor/select2.full.js": "function f(){} function f(){} function f(){}\nvar x=1;function f(){}\n", "m.py": "def f():\n    pass\n" };
     const segment = makeSegment(files);
-    const build = ctx(segment, "build");
+    const build = await ctx(segment, "build");
     expect(build.exitCode).toBe(0);
     expect(build.json.failed).toEqual([]);
-    const hits = ctx(segment, "search", "f", "--limit", "20").json.hits;
+    const hits = (await ctx(segment, "search", "f", "--limit", "20")).json.hits;
     const ids = hits.map((h: { id: string }) => h.id);
     expect(new Set(ids).size).toBe(ids.length);
     // The four definitions of `f` in the minified file are one hit that counts them (overloads fold).
     expect(hits.find((h: { file_rel: string }) => h.file_rel === "vendor/select2.full.js").overloads).toBe(4);
     expect(ids).toContain("m.py#f");
     const all = ["vendor/select2.full.js#f", "vendor/select2.full.js#f@1:2", "vendor/select2.full.js#f@1:3", "vendor/select2.full.js#f@2", ...ids];
-    for (const id of all) expect(ctx(segment, "get", id, "--mode", "raw").exitCode).toBe(0);
+    for (const id of all) expect((await ctx(segment, "get", id, "--mode", "raw")).exitCode).toBe(0);
     // The same content gives the same ids, wherever it is.
     const again = makeSegment(files);
-    ctx(again, "build");
-    expect(ctx(again, "search", "f", "--limit", "20").json.hits.map((h: { id: string }) => h.id)).toEqual(ids);
+    await ctx(again, "build");
+    expect((await ctx(again, "search", "f", "--limit", "20")).json.hits.map((h: { id: string }) => h.id)).toEqual(ids);
   });
 });
 
 describe("generated and minified files are not parsed for symbols", () => {
-  test("by name, by content, by Go's header and by .gitattributes; a negated ignore rule or -linguist-generated brings one back", () => {
+  test.concurrent("by name, by content, by Go's header and by .gitattributes; a negated ignore rule or -linguist-generated brings one back", async () => {
     const minifiedLine = Array.from({ length: 400 }, (_, i) => `function m${i}(a,b){return a+b*${i}}`).join(";");
     const segment = makeSegment({
       "static/app.min.js": "function byName(){}\n",
@@ -43,21 +43,21 @@ describe("generated and minified files are not parsed for symbols", () => {
       ".gitattributes": "gen/** linguist-generated\ngen/hand.py -linguist-generated\n",
       ".trifectaignore": "!static/keep.min.js\n",
     });
-    const build = ctx(segment, "build");
+    const build = await ctx(segment, "build");
     expect(build.exitCode).toBe(0);
     expect(build.json.files.skipped).toMatchObject({ minified: 2, generated: 2 });
-    const found = (name: string) => ctx(segment, "search", name).json.hits.some((h: { name: string }) => h.name === name);
-    for (const name of ["byName", "m7", "GeneratedTable", "marked_generated"]) expect({ name, found: found(name) }).toEqual({ name, found: false });
-    for (const name of ["keptByRule", "hand_written", "RealCode"]) expect({ name, found: found(name) }).toEqual({ name, found: true });
+    const found = async (name: string) => (await ctx(segment, "search", name)).json.hits.some((h: { name: string }) => h.name === name);
+    for (const name of ["byName", "m7", "GeneratedTable", "marked_generated"]) expect({ name, found: await found(name) }).toEqual({ name, found: false });
+    for (const name of ["keptByRule", "hand_written", "RealCode"]) expect({ name, found: await found(name) }).toEqual({ name, found: true });
     // Unchanged, they cost no parse and are counted the same way; the file itself can still be read.
-    const again = ctx(segment, "build");
+    const again = await ctx(segment, "build");
     expect(again.json.files).toMatchObject({ indexed: 0, skipped: { minified: 2, generated: 2 } });
-    expect(ctx(segment, "get", "zerrors.go", "--mode", "raw").json.pieces[0].content).toContain("GeneratedTable");
+    expect((await ctx(segment, "get", "zerrors.go", "--mode", "raw")).json.pieces[0].content).toContain("GeneratedTable");
   });
 });
 
 describe("no real source skipped by its folder's name alone", () => {
-  test("build/, dist/, target/ and coverage/ holding source are indexed; outputs are known by their markers", () => {
+  test.concurrent("build/, dist/, target/ and coverage/ holding source are indexed; outputs are known by their markers", async () => {
     const segment = makeSegment({
       "go/build/build.go": "package build\n\nfunc Import() {}\n",
       "cmd/dist/main.go": "package main\n\nfunc bootstrap() {}\n",
@@ -68,24 +68,24 @@ describe("no real source skipped by its folder's name alone", () => {
       "web/coverage/lcov.info": "TN:\n",
       "web/coverage/lcov-report/sorter.js": "function sorter() {}\n",
     });
-    const build = ctx(segment, "build");
+    const build = await ctx(segment, "build");
     expect(build.exitCode).toBe(0);
     expect(build.json.files.skipped.build_output).toBe(2);
-    const names = (query: string) => ctx(segment, "search", query).json.hits.map((h: { name: string }) => h.name);
-    for (const name of ["Import", "bootstrap", "in_target", "measure"]) expect(names(name)).toContain(name);
-    for (const name of ["generated_by_cargo", "sorter"]) expect(names(name)).not.toContain(name);
+    const names = async (query: string) => (await ctx(segment, "search", query)).json.hits.map((h: { name: string }) => h.name);
+    for (const name of ["Import", "bootstrap", "in_target", "measure"]) expect(await names(name)).toContain(name);
+    for (const name of ["generated_by_cargo", "sorter"]) expect(await names(name)).not.toContain(name);
   });
 });
 
 describe("quoted lines are the file's lines", () => {
-  test("CRLF line ends and a byte-order mark are kept in raw pieces and snippets; line numbers stay the compiler's", () => {
+  test.concurrent("CRLF line ends and a byte-order mark are kept in raw pieces and snippets; line numbers stay the compiler's", async () => {
     const source = "\ufeff// head\r\nfn a() {\r\n    1\r\n}\r\n";
     const segment = makeSegment({ "a.rs": source });
-    ctx(segment, "build");
-    const raw = ctx(segment, "get", "a.rs#a", "--mode", "raw").json.pieces[0];
+    await ctx(segment, "build");
+    const raw = (await ctx(segment, "get", "a.rs#a", "--mode", "raw")).json.pieces[0];
     expect(raw).toMatchObject({ citation: "a.rs:2-4", content: "fn a() {\r\n    1\r\n}\r" });
-    expect(ctx(segment, "get", "a.rs", "--mode", "raw").json.pieces[0].content).toBe(source.slice(0, -1));
-    const snippet = runCli(["ast", "snippet", "sym://rust/type/a#a", "--segment", segment]).json;
+    expect((await ctx(segment, "get", "a.rs", "--mode", "raw")).json.pieces[0].content).toBe(source.slice(0, -1));
+    const snippet = (await cli(["ast", "snippet", "sym://rust/type/a#a", "--segment", segment])).json;
     expect(snippet.text).toBe("fn a() {\r\n    1\r\n}\r");
   });
 });
@@ -102,23 +102,23 @@ describe("closed pipes", () => {
       expect({ args, exit: run.exit }).toEqual({ args, exit: "0" });
       expect(await run.stderr).toBe("");
     }
-    expect(runCli(["ast", "cache-verify", "--segment", segment]).exitCode).toBe(0);
-    expect(runCli(["ast", "symbols", "sym://python/mod/big", "--segment", segment]).json.cache_status).toBe("hit");
+    expect((await cli(["ast", "cache-verify", "--segment", segment])).exitCode).toBe(0);
+    expect((await cli(["ast", "symbols", "sym://python/mod/big", "--segment", segment])).json.cache_status).toBe("hit");
   });
 });
 
 describe("the segment is found like a project root", () => {
-  test("without --segment: the nearest .trifecta above, else the nearest .git, else the working directory", () => {
+  test.concurrent("without --segment: the nearest .trifecta above, else the nearest .git, else the working directory", async () => {
     const project = makeSegment({ ".git/HEAD": "ref: refs/heads/main\n", "src/pkg/deep/m.py": "def f():\n    pass\n" });
     const deep = join(project, "src", "pkg", "deep");
-    const fromDeep = runCli(["ast", "symbols", "sym://python/mod/src.pkg.deep.m"], { cwd: deep });
+    const fromDeep = await cli(["ast", "symbols", "sym://python/mod/src.pkg.deep.m"], { cwd: deep });
     expect(fromDeep.json.segment_root).toBe(project);
     // An index made for a subfolder wins over the repository root.
     mkdirSync(join(project, "src", ".trifecta"));
-    expect(runCli(["ast", "symbols", "sym://python/mod/pkg.deep.m"], { cwd: deep }).json.segment_root).toBe(join(project, "src"));
+    expect((await cli(["ast", "symbols", "sym://python/mod/pkg.deep.m"], { cwd: deep })).json.segment_root).toBe(join(project, "src"));
     // No marker at all: the working directory.
     const bare = makeSegment({ "m.py": "def g():\n    pass\n" });
     writeFileSync(join(bare, "n.py"), "def h():\n    pass\n");
-    expect(runCli(["ast", "symbols", "sym://python/mod/n"], { cwd: bare }).json.segment_root).toBe(bare);
+    expect((await cli(["ast", "symbols", "sym://python/mod/n"], { cwd: bare })).json.segment_root).toBe(bare);
   });
 });

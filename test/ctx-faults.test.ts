@@ -4,11 +4,11 @@ import { chmodSync, chownSync, closeSync, mkdirSync, mkdtempSync, openSync, read
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runCtxSoak } from "../bench/soak.ts";
-import { expectedDbPath, finished, makeSegment, pythonModule, runCli, spawnCli } from "./helpers.ts";
+import { cli, expectedDbPath, finished, makeSegment, pythonModule, spawnCli } from "./helpers.ts";
 
 // Index integrity under faults (issue #10): real files, real processes, real SQLite damage.
 
-const ctx = (segment: string, ...args: string[]) => runCli(["ctx", ...args, "--segment", segment]);
+const ctx = (segment: string, ...args: string[]) => cli(["ctx", ...args, "--segment", segment]);
 const pad = (i: number) => String(i).padStart(4, "0");
 const manyFiles = (count: number, functions = 20) => Object.fromEntries(Array.from({ length: count }, (_, i) => [`pkg/m${pad(i)}.py`, pythonModule(`m${pad(i)}`, functions)]));
 
@@ -50,34 +50,34 @@ async function waitFor(condition: () => boolean): Promise<void> {
 }
 
 describe("no silent loss", () => {
-  test("damage found during a build replaces the database and the build starts over: every file is indexed again", () => {
+  test.concurrent("damage found during a build replaces the database and the build starts over: every file is indexed again", async () => {
     const segment = makeSegment(manyFiles(300, 12));
-    expect(ctx(segment, "build").json.files.indexed).toBe(300);
+    expect((await ctx(segment, "build")).json.files.indexed).toBe(300);
     expect(damageLeafPages(segment, "cache", 50)).toBeGreaterThan(10);
     for (const i of [3, 150, 299]) writeFileSync(join(segment, `pkg/m${pad(i)}.py`), `${pythonModule(`m${pad(i)}`, 12)}\ndef edited_${i}():\n    pass\n`);
-    const build = ctx(segment, "build", "--telemetry", "lite");
+    const build = await ctx(segment, "build", "--telemetry", "lite");
     expect(build.exitCode).toBe(0);
     expect(build.json.recovered).toMatchObject({ restarted: true });
     expect(build.json.recovered.database_replaced).toBeGreaterThanOrEqual(1);
     expect(indexedFiles(segment)).toHaveLength(300);
     // An unedited file is still found and fetched; nothing claims completeness it does not have.
-    const search = ctx(segment, "search", "m0007_f4");
+    const search = await ctx(segment, "search", "m0007_f4");
     expect(search.json.index_incomplete).toBeUndefined();
     expect(search.json.hits[0].id).toBe("pkg/m0007.py#m0007_f4");
-    expect(ctx(segment, "get", "pkg/m0007.py#m0007_f4").exitCode).toBe(0);
-    expect(ctx(segment, "search", "edited_150").json.hits[0].id).toBe("pkg/m0150.py#edited_150");
+    expect((await ctx(segment, "get", "pkg/m0007.py#m0007_f4")).exitCode).toBe(0);
+    expect((await ctx(segment, "search", "edited_150")).json.hits[0].id).toBe("pkg/m0150.py#edited_150");
   });
 
-  test("damage to the index tables found by a search: the file is replaced and the index built anew before answering", () => {
+  test.concurrent("damage to the index tables found by a search: the file is replaced and the index built anew before answering", async () => {
     const segment = makeSegment(manyFiles(200, 12));
-    ctx(segment, "build");
+    await ctx(segment, "build");
     expect(damageLeafPages(segment, "ctx_items", 10)).toBeGreaterThan(2);
-    const search = ctx(segment, "search", "m0042_f3");
+    const search = await ctx(segment, "search", "m0042_f3");
     expect(search.exitCode).toBe(0);
     expect(search.json.hits[0].id).toBe("pkg/m0042.py#m0042_f3");
     expect(search.json.index_built.files).toBe(200);
     expect(indexedFiles(segment)).toHaveLength(200);
-    expect(ctx(segment, "get", "pkg/m0042.py#m0042_f3").exitCode).toBe(0);
+    expect((await ctx(segment, "get", "pkg/m0042.py#m0042_f3")).exitCode).toBe(0);
   });
 });
 
@@ -102,33 +102,33 @@ describe("no read outside the segment", () => {
     expect(stored).toEqual([0, 0]);
     const swapped = done.json.failed.filter((f: { reason: string }) => f.reason === "changed").length + done.json.files.skipped.symlink_outside;
     expect(swapped).toBeGreaterThan(0);
-    expect(ctx(segment, "search", "leaked").json.hits).toEqual([]);
+    expect((await ctx(segment, "search", "leaked")).json.hits).toEqual([]);
   });
 
-  test("a .trifecta that is a symbolic link is refused: nothing is created or read where it points", () => {
+  test.concurrent("a .trifecta that is a symbolic link is refused: nothing is created or read where it points", async () => {
     const elsewhere = makeSegment({});
     const segment = makeSegment({ "a.py": "def f():\n    pass\n" });
     symlinkSync(elsewhere, join(segment, ".trifecta"));
-    const build = ctx(segment, "build");
+    const build = await ctx(segment, "build");
     expect(build.exitCode).toBe(1);
     expect(build.json).toMatchObject({ status: "error", error_code: "CACHE_UNAVAILABLE", reason: "unsafe_cache_path" });
-    const symbols = runCli(["ast", "symbols", "sym://python/mod/a", "--segment", segment]);
+    const symbols = await cli(["ast", "symbols", "sym://python/mod/a", "--segment", segment]);
     expect(symbols.exitCode).toBe(0);
     expect(symbols.json).toMatchObject({ cache_status: "bypass", miss_reason: "unsafe_cache_path" });
     expect(readdirSync(elsewhere)).toEqual([]);
   });
 
-  test("ids with '#', '@', '%' and spaces in file names: every id search returns can be fetched", () => {
+  test.concurrent("ids with '#', '@', '%' and spaces in file names: every id search returns can be fetched", async () => {
     const segment = makeSegment({ "hash#name.py": "def hashed():\n    pass\n", "we@ird %dir/sp ace.py": "def spaced():\n    pass\n", "plain.js": "class C {\n  #secret() { return 1; }\n}\n" });
-    expect(ctx(segment, "build").exitCode).toBe(0);
+    expect((await ctx(segment, "build")).exitCode).toBe(0);
     for (const query of ["hashed", "spaced", "secret"]) {
-      const hits = ctx(segment, "search", query).json.hits;
+      const hits = (await ctx(segment, "search", query)).json.hits;
       expect(hits.length).toBeGreaterThan(0);
-      const got = ctx(segment, "get", hits[0].id, "--mode", "raw");
+      const got = await ctx(segment, "get", hits[0].id, "--mode", "raw");
       expect(got.exitCode).toBe(0);
       expect(got.json.pieces[0].content).toContain(query === "secret" ? "#secret()" : `def ${query}()`);
     }
-    expect(ctx(segment, "get", "hash#name.py").json.pieces[0].kind).toBe("file");
+    expect((await ctx(segment, "get", "hash#name.py")).json.pieces[0].kind).toBe("file");
   });
 });
 
@@ -148,13 +148,13 @@ describe("ordinary events are per-file outcomes", () => {
     const reasons = new Set(done.json.failed.map((f: { reason: string }) => f.reason));
     for (const reason of reasons) expect(["vanished", "not_a_file"]).toContain(reason as string);
     // The next build leaves them out without failing on them.
-    const again = ctx(segment, "build");
+    const again = await ctx(segment, "build");
     expect(again.exitCode).toBe(0);
     expect(again.json.failed).toEqual([]);
     expect(indexedFiles(segment)).toHaveLength(450);
   });
 
-  test("a file the user cannot read is listed under failed; search and get keep answering; the next build tries it again", () => {
+  test.concurrent("a file the user cannot read is listed under failed; search and get keep answering; the next build tries it again", async () => {
     // Outside the test scratch folder, which only root may enter.
     const segment = mkdtempSync(join(tmpdir(), "trifecta-nobody-"));
     writeFileSync(join(segment, "a.py"), "def readable():\n    pass\n");
@@ -179,25 +179,25 @@ describe("ordinary events are per-file outcomes", () => {
 });
 
 describe("get serves the file as it is", () => {
-  test("content changed with the same size and time as indexed: re-indexed and served, not STALE_INDEX", () => {
+  test.concurrent("content changed with the same size and time as indexed: re-indexed and served, not STALE_INDEX", async () => {
     const segment = makeSegment({ "m.py": "def alpha():\n    return 1\n" });
     const path = join(segment, "m.py");
     const stamp = 1_700_000_000; // a whole second, so the time can be put back exactly
     utimesSync(path, stamp, stamp);
-    ctx(segment, "build");
+    await ctx(segment, "build");
     writeFileSync(path, "def gamma():\n    return 2\n"); // same length
     utimesSync(path, stamp, stamp);
-    const got = ctx(segment, "get", "m.py", "--mode", "raw");
+    const got = await ctx(segment, "get", "m.py", "--mode", "raw");
     expect(got.exitCode).toBe(0);
     expect(got.json.pieces[0].content).toBe("def gamma():\n    return 2");
-    expect(ctx(segment, "search", "gamma").json.hits[0].id).toBe("m.py#gamma");
+    expect((await ctx(segment, "search", "gamma")).json.hits[0].id).toBe("m.py#gamma");
   });
 });
 
 describe("ordinary concurrency just works", () => {
   test("16 processes at once (builds, searches, gets) on an indexed segment whose files just changed: all succeed", async () => {
     const segment = makeSegment(manyFiles(300, 12));
-    expect(ctx(segment, "build").exitCode).toBe(0);
+    expect((await ctx(segment, "build")).exitCode).toBe(0);
     for (let i = 0; i < 300; i += 3) writeFileSync(join(segment, `pkg/m${pad(i)}.py`), `\n${pythonModule(`m${pad(i)}`, 12)}`);
     const procs = Array.from({ length: 16 }, (_, i) => {
       const args = i % 3 === 0 ? ["build"] : i % 3 === 1 ? ["search", `m${pad(i * 7)}_f2`] : ["get", `pkg/m${pad(i * 11)}.py#m${pad(i * 11)}_f1`];
@@ -229,54 +229,54 @@ describe("ordinary concurrency just works", () => {
 });
 
 describe("repair that repairs", () => {
-  test("damaged ctx tables: cache-verify finds them, --repair mends or moves the file aside, and ctx build works after", () => {
+  test.concurrent("damaged ctx tables: cache-verify finds them, --repair mends or moves the file aside, and ctx build works after", async () => {
     const segment = makeSegment(manyFiles(120, 12));
-    ctx(segment, "build");
+    await ctx(segment, "build");
     damageLeafPages(segment, "ctx_fts_data", 5);
-    const verify = runCli(["ast", "cache-verify", "--segment", segment]);
+    const verify = await cli(["ast", "cache-verify", "--segment", segment]);
     expect(verify.exitCode).toBe(1);
     expect(verify.json.error_code).toBe("CACHE_DAMAGED");
-    const repair = runCli(["ast", "cache-verify", "--repair", "--segment", segment]);
+    const repair = await cli(["ast", "cache-verify", "--repair", "--segment", segment]);
     expect(repair.exitCode).toBe(0);
     expect(repair.json.repaired).toBe(true);
-    expect(runCli(["ast", "cache-verify", "--segment", segment]).exitCode).toBe(0);
-    expect(ctx(segment, "build").exitCode).toBe(0);
+    expect((await cli(["ast", "cache-verify", "--segment", segment])).exitCode).toBe(0);
+    expect((await ctx(segment, "build")).exitCode).toBe(0);
     expect(indexedFiles(segment)).toHaveLength(120);
-    expect(ctx(segment, "search", "m0100_f2").json.hits[0].id).toBe("pkg/m0100.py#m0100_f2");
+    expect((await ctx(segment, "search", "m0100_f2")).json.hits[0].id).toBe("pkg/m0100.py#m0100_f2");
   });
 
-  test("the repair a ctx error recommends works when followed", () => {
+  test.concurrent("the repair a ctx error recommends works when followed", async () => {
     const segment = makeSegment(manyFiles(60, 12));
-    ctx(segment, "build");
+    await ctx(segment, "build");
     damageLeafPages(segment, "ctx_items", 3);
-    const search = ctx(segment, "search", "m0005_f2");
+    const search = await ctx(segment, "search", "m0005_f2");
     if (search.exitCode !== 0) {
       expect(search.json.hint).toContain("cache-verify --repair");
-      expect(runCli(["ast", "cache-verify", "--repair", "--segment", segment]).exitCode).toBe(0);
+      expect((await cli(["ast", "cache-verify", "--repair", "--segment", segment])).exitCode).toBe(0);
     }
-    expect(ctx(segment, "build").exitCode).toBe(0);
-    expect(ctx(segment, "search", "m0005_f2").json.hits[0].id).toBe("pkg/m0005.py#m0005_f2");
+    expect((await ctx(segment, "build")).exitCode).toBe(0);
+    expect((await ctx(segment, "search", "m0005_f2")).json.hits[0].id).toBe("pkg/m0005.py#m0005_f2");
   });
 });
 
 describe("addressing", () => {
-  test("several definitions of one name on one line: distinct candidates, each selectable with @LINE:K", () => {
+  test.concurrent("several definitions of one name on one line: distinct candidates, each selectable with @LINE:K", async () => {
     const segment = makeSegment({ "m.js": "function a(){}\nfunction b(){ return 1 } function b(){ return 2 } function b(){ return 3 }\n" });
-    const ambiguous = runCli(["ast", "snippet", "sym://javascript/type/m#b", "--segment", segment]);
+    const ambiguous = await cli(["ast", "snippet", "sym://javascript/type/m#b", "--segment", segment]);
     expect(ambiguous.json.error_code).toBe("AMBIGUOUS_SYMBOL");
     expect(ambiguous.json.candidates).toEqual(["b@2:1", "b@2:2", "b@2:3"]);
-    const second = runCli(["ast", "snippet", "sym://javascript/type/m#b@2:2", "--segment", segment]);
+    const second = await cli(["ast", "snippet", "sym://javascript/type/m#b@2:2", "--segment", segment]);
     expect(second.exitCode).toBe(0);
     expect(second.json.symbol.signature).toBe("function b()");
-    expect(runCli(["ast", "snippet", "sym://javascript/type/m#b@2:4", "--segment", segment]).json.error_code).toBe("SYMBOL_NOT_FOUND");
+    expect((await cli(["ast", "snippet", "sym://javascript/type/m#b@2:4", "--segment", segment])).json.error_code).toBe("SYMBOL_NOT_FOUND");
   });
 });
 
 describe("costs that grow linearly", () => {
-  test("Markdown sections end where the next heading of the same or a higher level starts", () => {
+  test.concurrent("Markdown sections end where the next heading of the same or a higher level starts", async () => {
     const doc = "# A\n\none\n\n## A.1\n\ntwo\n\n### A.1.a\n\nthree\n\n## A.2\n\nfour\n\n# B\n\nfive\n";
     const segment = makeSegment({ "doc.md": doc });
-    ctx(segment, "build");
+    await ctx(segment, "build");
     const rows = readDb(segment, (db) => db.query("SELECT name, line, end_line FROM ctx_items ORDER BY line").all());
     expect(rows).toEqual([
       { name: "A", line: 1, end_line: 15 },
@@ -291,7 +291,8 @@ describe("costs that grow linearly", () => {
 
 describe("soak", () => {
   test("builds, searches and gets from several processes with SIGKILLs, edits and database damage: no wrong answer, no false completeness", async () => {
-    const result = await runCtxSoak(3, 18, { seed: 11, stdlibFiles: 80, generated: 30 });
+    // 56 files and 3 x 12 calls (a third of the CPU of the 110 files and 3 x 18 calls now in test/slow/soak.slow.ts).
+    const result = await runCtxSoak(3, 12, { seed: 11, stdlibFiles: 40, generated: 16 });
     console.log(`ctx soak: ${result.processes} processes, ${result.kills} killed, ${result.damage.quiet + result.damage.live} damage events, ${result.piecesChecked} pieces, ${result.hitsChecked} hits and ${result.usesChecked} uses checked`);
     expect(result.failed).toEqual([]);
     expect(result.wrongAnswers).toEqual([]);

@@ -2,9 +2,9 @@ import { Database } from "bun:sqlite";
 import { describe, expect, test } from "bun:test";
 import { mkdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { expectedDbPath, finished, makeSegment, pythonModule, runCli, spawnCli } from "./helpers.ts";
+import { cli, expectedDbPath, finished, makeSegment, pythonModule, spawnCli } from "./helpers.ts";
 
-const ctx = (segment: string, ...args: string[]) => runCli(["ctx", ...args, "--segment", segment]);
+const ctx = (segment: string, ...args: string[]) => cli(["ctx", ...args, "--segment", segment]);
 
 function project(): string {
   const segment = makeSegment({
@@ -24,10 +24,24 @@ function project(): string {
   return segment;
 }
 
-describe("ctx build", () => {
-  test("walks the segment honouring ignore files, skipping dependencies, binaries and links out", () => {
+/**
+ * One built project for the tests that only read it (searches, gets, usage errors): a build of it costs ~0.7 s of
+ * CPU (loading the Python and TypeScript grammars), once instead of in nine tests.
+ */
+let shared: Promise<string> | undefined;
+function builtProject(): Promise<string> {
+  shared ??= (async () => {
     const segment = project();
-    const run = ctx(segment, "build");
+    expect((await ctx(segment, "build")).exitCode).toBe(0);
+    return segment;
+  })();
+  return shared;
+}
+
+describe("ctx build", () => {
+  test.concurrent("walks the segment honouring ignore files, skipping dependencies, binaries and links out", async () => {
+    const segment = project();
+    const run = await ctx(segment, "build");
     expect(run.exitCode).toBe(0);
     expect(run.stderr).toBe("");
     expect(run.json.files).toMatchObject({ indexed: 3, unchanged: 0, removed: 0 });
@@ -35,11 +49,11 @@ describe("ctx build", () => {
     expect(run.json.files.skipped).toMatchObject({ ignored: 2, tool_dir: 2 }); // generated/, scratch/; node_modules/, .trifecta/
     expect(run.json.symbols).toBe(6);
     expect(run.json.sections).toBe(3);
-    const ids = ctx(segment, "search", "vendored generated scratch leaked", "--limit", "50").json.hits.map((h: any) => h.id);
+    const ids = (await ctx(segment, "search", "vendored generated scratch leaked", "--limit", "50")).json.hits.map((h: any) => h.id);
     expect(ids).toEqual([]);
   });
 
-  test("virtualenvs are skipped by what they hold, not by name: a source package called venv is indexed", () => {
+  test.concurrent("virtualenvs are skipped by what they hold, not by name: a source package called venv is indexed", async () => {
     const segment = makeSegment({
       "venv/__init__.py": "def create_environment(path):\n    pass\n",
       ".venv/pyvenv.cfg": "home = /usr/bin\n",
@@ -47,50 +61,51 @@ describe("ctx build", () => {
       "env/bin/activate": "# old virtualenv\n",
       "env/lib/python2.7/site-packages/old.py": "def old_helper():\n    pass\n",
     });
-    const run = ctx(segment, "build").json;
+    const run = (await ctx(segment, "build")).json;
     expect(run.files.indexed).toBe(1);
     expect(run.files.skipped).toMatchObject({ virtualenv: 2, tool_dir: 1 }); // .venv/, env/; trifecta's own .trifecta/
-    expect(ctx(segment, "search", "create_environment").json.hits[0].id).toBe("venv/__init__.py#create_environment");
-    expect(ctx(segment, "search", "third_party_helper old_helper").json.hits).toEqual([]);
+    expect((await ctx(segment, "search", "create_environment")).json.hits[0].id).toBe("venv/__init__.py#create_environment");
+    expect((await ctx(segment, "search", "third_party_helper old_helper")).json.hits).toEqual([]);
   });
 
-  test("incremental: unchanged files cost no parse; edits, deletions and renames are followed", () => {
+  test.concurrent("incremental: unchanged files cost no parse; edits, deletions and renames are followed", async () => {
     const segment = project();
-    ctx(segment, "build");
-    expect(ctx(segment, "build").json.files).toMatchObject({ indexed: 0, unchanged: 3, removed: 0 });
+    await ctx(segment, "build");
+    expect((await ctx(segment, "build")).json.files).toMatchObject({ indexed: 0, unchanged: 3, removed: 0 });
     writeFileSync(join(segment, "app/billing.py"), "def refund(order):\n    pass\n");
     renameSync(join(segment, "app/http_client.ts"), join(segment, "app/client.ts"));
     rmSync(join(segment, "docs/guide.md"));
-    const run = ctx(segment, "build");
+    const run = await ctx(segment, "build");
     expect(run.json.files).toMatchObject({ indexed: 2, unchanged: 0, removed: 2 });
     expect(run.json.sections).toBe(0);
-    const hits = ctx(segment, "search", "fetchJsonWithRetry").json.hits;
+    const hits = (await ctx(segment, "search", "fetchJsonWithRetry")).json.hits;
     expect(hits[0].id).toBe("app/client.ts#fetchJsonWithRetry");
-    expect(ctx(segment, "search", "send_reminder").json.hits.map((h: any) => h.id)).not.toContain("app/billing.py#send_reminder");
+    expect((await ctx(segment, "search", "send_reminder")).json.hits.map((h: any) => h.id)).not.toContain("app/billing.py#send_reminder");
   });
 
-  test("worker threads (TRIFECTA_CTX_WORKERS=2) index exactly what the main thread alone (=0) does, over several batches", () => {
+  test.concurrent("worker threads (TRIFECTA_CTX_WORKERS=2) index exactly what the main thread alone (=0) does, over several batches", async () => {
     // 450 files: nine batches, so the pipeline writes one batch while the next is parsed.
     const files = Object.fromEntries(Array.from({ length: 450 }, (_, i) => [`pkg/m${i}.py`, `class C${i}:\n    def run_${i}(self, x):\n        """Run ${i}."""\n        return x\n`]));
     const one = makeSegment(files);
     const two = makeSegment(files);
-    const single = runCli(["ctx", "build", "--segment", one], { env: { TRIFECTA_CTX_WORKERS: "0" } }).json;
-    const threaded = runCli(["ctx", "build", "--segment", two], { env: { TRIFECTA_CTX_WORKERS: "2" } }).json;
+    const single = (await cli(["ctx", "build", "--segment", one], { env: { TRIFECTA_CTX_WORKERS: "0" } })).json;
+    const threaded = (await cli(["ctx", "build", "--segment", two], { env: { TRIFECTA_CTX_WORKERS: "2" } })).json;
     expect(single.workers).toBe(0);
     expect(threaded.workers).toBe(2);
     expect(threaded.files.indexed).toBe(450);
     expect(threaded.symbols).toBe(single.symbols);
     expect(threaded.symbols).toBe(900);
     for (const id of ["pkg/m7.py", "pkg/m449.py"]) {
-      const skeleton = (seg: string) => ctx(seg, "get", id, "--mode", "skeleton").json.pieces[0].content;
-      expect(skeleton(two)).toBe(skeleton(one));
+      const skeleton = async (seg: string) => (await ctx(seg, "get", id, "--mode", "skeleton")).json.pieces[0].content;
+      expect(await skeleton(two)).toBe(await skeleton(one));
     }
-    expect(ctx(two, "search", "run_449").json.hits[0].id).toBe("pkg/m449.py#C449.run_449");
+    expect((await ctx(two, "search", "run_449")).json.hits[0].id).toBe("pkg/m449.py#C449.run_449");
   });
 
   test("a build killed between batches: search and get say the index is incomplete until a build finishes", async () => {
-    // Four batches of files slow enough to parse that the kill lands after the first write and before the last.
-    const files = Object.fromEntries(Array.from({ length: 800 }, (_, i) => [`pkg/m${i}.py`, pythonModule(`m${i}`, 40)]));
+    // Sixteen batches of 50 files (~0.2 s of parse each): the kill lands after the first write and long before the
+    // last. (12 functions a file, not 40: the same batches at half the CPU.)
+    const files = Object.fromEntries(Array.from({ length: 800 }, (_, i) => [`pkg/m${i}.py`, pythonModule(`m${i}`, 12)]));
     const segment = makeSegment(files);
     const build = spawnCli(["ctx", "build", "--segment", segment], { TRIFECTA_CTX_WORKERS: "0" });
     const state = () => {
@@ -108,34 +123,33 @@ describe("ctx build", () => {
     while (state() !== "running") await Bun.sleep(2);
     build.kill("SIGKILL");
     await build.exited;
-    const note = ctx(segment, "search", "m7_f3").json.index_incomplete;
+    const note = (await ctx(segment, "search", "m7_f3")).json.index_incomplete;
     expect(note.hint).toContain("ctx build");
-    expect(ctx(segment, "get", "pkg/m0.py", "--mode", "skeleton").json.index_incomplete).toBeDefined();
-    const finish = ctx(segment, "build").json;
+    expect((await ctx(segment, "get", "pkg/m0.py", "--mode", "skeleton")).json.index_incomplete).toBeDefined();
+    const finish = (await ctx(segment, "build")).json;
     expect(finish.files.unchanged).toBeGreaterThan(0);
     expect(finish.files.unchanged + finish.files.indexed).toBe(800);
-    expect(ctx(segment, "search", "m7_f3").json.index_incomplete).toBeUndefined();
+    expect((await ctx(segment, "search", "m7_f3")).json.index_incomplete).toBeUndefined();
   });
 
-  test("an index written by another format or extractor version is indexed again by the next build, once", () => {
+  test.concurrent("an index written by another format or extractor version is indexed again by the next build, once", async () => {
     const segment = project();
-    const first = ctx(segment, "build").json.files.indexed;
+    const first = (await ctx(segment, "build")).json.files.indexed;
     expect(first).toBeGreaterThan(0);
-    expect(ctx(segment, "build").json.files.indexed).toBe(0);
+    expect((await ctx(segment, "build")).json.files.indexed).toBe(0);
     // As a binary whose extractor differs finds it: the recorded format is not its own.
     const db = new Database(expectedDbPath(segment));
     db.run("UPDATE ctx_meta SET value = '1' WHERE name = 'text_format'");
     db.close();
-    const again = ctx(segment, "build").json;
+    const again = (await ctx(segment, "build")).json;
     expect(again.files.indexed).toBe(first);
     expect(again.files.unchanged).toBe(0);
-    expect(ctx(segment, "build").json.files.indexed).toBe(0);
+    expect((await ctx(segment, "build")).json.files.indexed).toBe(0);
   });
 
-  test("every source file goes through the AST cache: ast symbols is then a hit", () => {
-    const segment = project();
-    ctx(segment, "build");
-    const symbols = runCli(["ast", "symbols", "sym://python/mod/app.billing", "--segment", segment]);
+  test.concurrent("every source file goes through the AST cache: ast symbols is then a hit", async () => {
+    const segment = await builtProject();
+    const symbols = await cli(["ast", "symbols", "sym://python/mod/app.billing", "--segment", segment]);
     expect(symbols.json.cache_status).toBe("hit");
   });
 
@@ -149,17 +163,16 @@ describe("ctx build", () => {
       expect(run.exitCode).toBe(0);
       expect(run.json.status).toBe("ok");
     }
-    const again = ctx(segment, "build").json;
+    const again = (await ctx(segment, "build")).json;
     expect(again.files.unchanged).toBe(450);
     expect(again.symbols).toBe(450);
   });
 });
 
 describe("ctx search", () => {
-  test("ranked hits with stable ids, locations, signatures and why they matched", () => {
-    const segment = project();
-    ctx(segment, "build");
-    const run = ctx(segment, "search", "email a payment reminder");
+  test.concurrent("ranked hits with stable ids, locations, signatures and why they matched", async () => {
+    const segment = await builtProject();
+    const run = await ctx(segment, "search", "email a payment reminder");
     expect(run.exitCode).toBe(0);
     const top = run.json.hits[0];
     expect(top).toMatchObject({ id: "app/billing.py#send_reminder", kind: "function", name: "send_reminder", file_rel: "app/billing.py", line: 9, end_line: 11, signature: "def send_reminder(invoice)" });
@@ -167,82 +180,79 @@ describe("ctx search", () => {
     expect(typeof top.score).toBe("number");
   });
 
-  test("identifiers: exact names and camelCase/snake_case sub-words", () => {
-    const segment = project();
-    ctx(segment, "build");
-    expect(ctx(segment, "search", "total_amount").json.hits[0]).toMatchObject({ id: "app/billing.py#Invoice.total_amount", why: { name: "exact" } });
-    expect(ctx(segment, "search", "json retry").json.hits[0].id).toBe("app/http_client.ts#fetchJsonWithRetry");
-    expect(ctx(segment, "search", "installing the service").json.hits[0]).toMatchObject({ id: "docs/guide.md#installing-the-service", kind: "section" });
+  test.concurrent("identifiers: exact names and camelCase/snake_case sub-words", async () => {
+    const segment = await builtProject();
+    expect((await ctx(segment, "search", "total_amount")).json.hits[0]).toMatchObject({ id: "app/billing.py#Invoice.total_amount", why: { name: "exact" } });
+    expect((await ctx(segment, "search", "json retry")).json.hits[0].id).toBe("app/http_client.ts#fetchJsonWithRetry");
+    expect((await ctx(segment, "search", "installing the service")).json.hits[0]).toMatchObject({ id: "docs/guide.md#installing-the-service", kind: "section" });
   });
 
-  test("a sym:// query resolves directly; its ids work with ctx get", () => {
-    const segment = project();
-    ctx(segment, "build");
-    const run = ctx(segment, "search", "sym://python/type/app.billing#Invoice");
+  test.concurrent("a sym:// query resolves directly; its ids work with ctx get", async () => {
+    const segment = await builtProject();
+    const run = await ctx(segment, "search", "sym://python/type/app.billing#Invoice");
     expect(run.exitCode).toBe(0);
     expect(run.json.hits.map((h: any) => [h.id, h.why.fields])).toEqual([
       ["app/billing.py#Invoice", ["sym_uri"]],
       ["app/billing.py#Invoice.total_amount", ["sym_uri"]],
     ]);
-    expect(ctx(segment, "get", run.json.hits[1].id, "--mode", "raw").json.pieces[0].citation).toBe("app/billing.py:4-6");
-    expect(ctx(segment, "search", "sym://python/mod/app.nothing").json.error_code).toBe("FILE_NOT_FOUND");
+    expect((await ctx(segment, "get", run.json.hits[1].id, "--mode", "raw")).json.pieces[0].citation).toBe("app/billing.py:4-6");
+    expect((await ctx(segment, "search", "sym://python/mod/app.nothing")).json.error_code).toBe("FILE_NOT_FOUND");
   });
 
-  test("--kind and --lang filter; no result is ok with a hint", () => {
-    const segment = project();
-    ctx(segment, "build");
-    const classes = ctx(segment, "search", "retry", "--kind", "class").json.hits;
+  test.concurrent("--kind and --lang filter; no result is ok with a hint", async () => {
+    const segment = await builtProject();
+    const classes = (await ctx(segment, "search", "retry", "--kind", "class")).json.hits;
     expect(classes.map((h: any) => h.id)).toEqual(["app/http_client.ts#RetryPolicy"]);
-    expect(ctx(segment, "search", "invoice", "--lang", "markdown").json.hits).toEqual([]);
-    const none = ctx(segment, "search", "zebra quantum");
+    expect((await ctx(segment, "search", "invoice", "--lang", "markdown")).json.hits).toEqual([]);
+    const none = await ctx(segment, "search", "zebra quantum");
     expect(none.exitCode).toBe(0);
     expect(none.json.hits).toEqual([]);
     expect(none.json.hint).toContain("no match");
   });
 
-  test("a missing index is built on demand", () => {
+  test.concurrent("a missing index is built on demand", async () => {
     const segment = project();
-    const run = ctx(segment, "search", "invoice");
+    const run = await ctx(segment, "search", "invoice");
     expect(run.exitCode).toBe(0);
     expect(run.json.index_built.files).toBe(3);
     expect(run.json.hits[0].id).toBe("app/billing.py#Invoice");
   });
 
-  test("freshness: a file changed after the build is re-indexed before answering", () => {
+  test.concurrent("freshness: a file changed after the build is re-indexed before answering", async () => {
     const segment = project();
-    ctx(segment, "build");
+    await ctx(segment, "build");
     writeFileSync(join(segment, "app/billing.py"), "\n\ndef send_reminder(invoice, channel):\n    pass\n");
-    const run = ctx(segment, "search", "send_reminder");
+    const run = await ctx(segment, "search", "send_reminder");
     expect(run.json.refreshed).toEqual(["app/billing.py"]);
     expect(run.json.hits[0]).toMatchObject({ id: "app/billing.py#send_reminder", line: 3, signature: "def send_reminder(invoice, channel)" });
   });
 
-  test("freshness: files created, deleted or newly ignored since the build count before answering", () => {
+  test.concurrent("freshness: files created, deleted or newly ignored since the build count before answering", async () => {
     const segment = makeSegment({ "pkg/a.py": "def alpha_function():\n    pass\n", "old/gone.py": "def gone_function():\n    pass\n" });
-    ctx(segment, "build");
+    await ctx(segment, "build");
     mkdirSync(join(segment, "fresh"));
     writeFileSync(join(segment, "fresh/b.py"), "def brand_new_function():\n    pass\n");
     rmSync(join(segment, "old"), { recursive: true });
-    const created = ctx(segment, "search", "brand_new_function").json;
+    const created = (await ctx(segment, "search", "brand_new_function")).json;
     expect(created.hits[0].id).toBe("fresh/b.py#brand_new_function");
     expect(created.refreshed.sort()).toEqual(["fresh/b.py", "old/gone.py"]);
-    expect(ctx(segment, "search", "gone_function").json.hits.map((h: { file_rel: string }) => h.file_rel)).not.toContain("old/gone.py");
+    expect((await ctx(segment, "search", "gone_function")).json.hits.map((h: { file_rel: string }) => h.file_rel)).not.toContain("old/gone.py");
     // Nothing changed since: no walk, nothing refreshed.
-    expect(ctx(segment, "search", "brand_new_function").json.refreshed).toEqual([]);
+    expect((await ctx(segment, "search", "brand_new_function")).json.refreshed).toEqual([]);
     writeFileSync(join(segment, ".gitignore"), "pkg/\n");
-    const ignored = ctx(segment, "search", "alpha_function").json;
+    const ignored = (await ctx(segment, "search", "alpha_function")).json;
     expect(ignored.refreshed).toEqual(["pkg/a.py"]);
     expect(ignored.hits.map((h: { id: string }) => h.id)).not.toContain("pkg/a.py#alpha_function");
   });
 
-  test("an index from schema 2 (session 1) is migrated in place and keeps answering", () => {
+  test.concurrent("an index from schema 2 (session 1) is migrated in place and keeps answering", async () => {
     const segment = makeSegment({ "pkg/a.py": "def alpha_function():\n    pass\n" });
-    ctx(segment, "build");
+    await ctx(segment, "build");
     const db = new Database(expectedDbPath(segment));
     db.exec("DROP INDEX ctx_items_by_name; DROP INDEX ctx_items_by_qualified_name; DROP TABLE ctx_dirs; PRAGMA user_version = 2");
     db.close();
     writeFileSync(join(segment, "pkg/b.py"), "def beta_function():\n    pass\n");
-    const run = ctx(segment, "search", "beta_function").json;
+    const run = (await ctx(segment, "search", "beta_function")).json;
     expect(run.hits[0].id).toBe("pkg/b.py#beta_function");
     expect(run.refreshed).toEqual(["pkg/b.py"]);
     const migrated = new Database(expectedDbPath(segment), { readonly: true });
@@ -251,35 +261,35 @@ describe("ctx search", () => {
     migrated.close();
   });
 
-  test("above the refresh limit the answer says stale, yet no hit carries lines from old content", () => {
+  test.concurrent("above the refresh limit the answer says stale, yet no hit carries lines from old content", async () => {
     const files = Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`m${i}.py`, `def helper_${i}():\n    pass\n`]));
     const segment = makeSegment({ ...files, "target.py": "def unique_target_name():\n    pass\n" });
-    ctx(segment, "build");
+    await ctx(segment, "build");
     for (let i = 0; i < 60; i++) writeFileSync(join(segment, `m${i}.py`), `\n\ndef helper_${i}():\n    return ${i}\n`);
     writeFileSync(join(segment, "target.py"), "\n\n\n\ndef unique_target_name(x):\n    pass\n");
-    const run = ctx(segment, "search", "unique_target_name");
+    const run = await ctx(segment, "search", "unique_target_name");
     expect(run.json.stale.files).toBeGreaterThan(0);
     expect(run.json.hits[0]).toMatchObject({ id: "target.py#unique_target_name", line: 5, signature: "def unique_target_name(x)" });
-    const helpers = ctx(segment, "search", "helper", "--limit", "100").json.hits;
+    const helpers = (await ctx(segment, "search", "helper", "--limit", "100")).json.hits;
     for (const hit of helpers) expect(hit.line).toBe(3); // every helper hit read from the new content
   });
 
-  test("usage errors exit 2: --kind and --lang typos name the valid values; --limit above 100", () => {
-    const segment = project();
-    expect(ctx(segment, "search", "x", "--limit", "0").exitCode).toBe(2);
-    expect(ctx(segment, "search", "x", "--limit", "101").json).toMatchObject({ error_code: "USAGE_ERROR", message: "--limit takes a whole number from 1 to 100" });
-    expect(ctx(segment, "search", "x", "--limit", "100").exitCode).toBe(0);
-    const lang = ctx(segment, "search", "x", "--lang", "cobol");
+  test.concurrent("usage errors exit 2: --kind and --lang typos name the valid values; --limit above 100", async () => {
+    const segment = await builtProject();
+    expect((await ctx(segment, "search", "x", "--limit", "0")).exitCode).toBe(2);
+    expect((await ctx(segment, "search", "x", "--limit", "101")).json).toMatchObject({ error_code: "USAGE_ERROR", message: "--limit takes a whole number from 1 to 100" });
+    expect((await ctx(segment, "search", "x", "--limit", "100")).exitCode).toBe(0);
+    const lang = await ctx(segment, "search", "x", "--lang", "cobol");
     expect(lang.exitCode).toBe(2);
     expect(lang.json.message).toContain("python");
-    const kind = ctx(segment, "search", "x", "--kind", "funtion");
+    const kind = await ctx(segment, "search", "x", "--kind", "funtion");
     expect(kind.exitCode).toBe(2);
     expect(kind.json).toMatchObject({ error_code: "USAGE_ERROR" });
     expect(kind.json.message).toContain("function, method");
     expect(kind.json.message).toContain("section");
   });
 
-  test("--path globs include and !GLOB excludes (repeatable); --no-tests leaves test files out", () => {
+  test.concurrent("--path globs include and !GLOB excludes (repeatable); --no-tests leaves test files out", async () => {
     const segment = makeSegment({
       "src/parser.py": "def parse_config(text):\n    pass\n",
       "src/legacy/parser.py": "def parse_config_old(text):\n    pass\n",
@@ -287,46 +297,44 @@ describe("ctx search", () => {
       "lib/parse_test.go": "package lib\n\nfunc parseConfigCase() {}\n",
       "web/parse.ts": "export function parseConfig(text: string) {}\n",
     });
-    const files = (...args: string[]) => [...new Set(ctx(segment, "search", "parse config", "--limit", "20", ...args).json.hits.map((h: { file_rel: string }) => h.file_rel))].sort();
-    expect(files()).toHaveLength(5);
-    expect(files("--path", "src")).toEqual(["src/legacy/parser.py", "src/parser.py"]);
-    expect(files("--path", "src/**", "--path", "!src/legacy")).toEqual(["src/parser.py"]);
-    expect(files("--path", "*.ts")).toEqual(["web/parse.ts"]);
-    expect(files("--path", "!*.py")).toEqual(["lib/parse_test.go", "web/parse.ts"]);
-    expect(files("--no-tests")).toEqual(["src/legacy/parser.py", "src/parser.py", "web/parse.ts"]);
+    const files = async (...args: string[]) => [...new Set((await ctx(segment, "search", "parse config", "--limit", "20", ...args)).json.hits.map((h: { file_rel: string }) => h.file_rel))].sort();
+    expect(await files()).toHaveLength(5);
+    expect(await files("--path", "src")).toEqual(["src/legacy/parser.py", "src/parser.py"]);
+    expect(await files("--path", "src/**", "--path", "!src/legacy")).toEqual(["src/parser.py"]);
+    expect(await files("--path", "*.ts")).toEqual(["web/parse.ts"]);
+    expect(await files("--path", "!*.py")).toEqual(["lib/parse_test.go", "web/parse.ts"]);
+    expect(await files("--no-tests")).toEqual(["src/legacy/parser.py", "src/parser.py", "web/parse.ts"]);
     // A definition ranks above the test of the same words, and says why the test went down.
-    const hits = ctx(segment, "search", "parse config", "--limit", "20").json.hits;
+    const hits = (await ctx(segment, "search", "parse config", "--limit", "20")).json.hits;
     const test = hits.findIndex((h: { file_rel: string }) => h.file_rel === "tests/test_parser.py");
     expect(hits[test].why.demoted).toEqual(["test"]);
     expect(hits.findIndex((h: { file_rel: string }) => h.file_rel === "src/parser.py")).toBeLessThan(test);
-    expect(ctx(segment, "search", "parse", "--path", "!").exitCode).toBe(2);
+    expect((await ctx(segment, "search", "parse", "--path", "!")).exitCode).toBe(2);
   });
 });
 
 describe("ctx get", () => {
-  test("modes: skeleton, excerpt with line numbers, raw; each piece cited with its content hash", () => {
-    const segment = project();
-    ctx(segment, "build");
-    const skeleton = ctx(segment, "get", "app/billing.py#Invoice", "--mode", "skeleton").json;
+  test.concurrent("modes: skeleton, excerpt with line numbers, raw; each piece cited with its content hash", async () => {
+    const segment = await builtProject();
+    const skeleton = (await ctx(segment, "get", "app/billing.py#Invoice", "--mode", "skeleton")).json;
     expect(skeleton.pieces[0]).toMatchObject({ id: "app/billing.py#Invoice", citation: "app/billing.py:1-6", content: "1-6 class Invoice\n  4-6 def total_amount(self, tax_rate: float) -> float" });
     expect(skeleton.pieces[0].content_hash).toMatch(/^[0-9a-f]{16}$/);
-    const excerpt = ctx(segment, "get", "app/billing.py#send_reminder").json.pieces[0];
+    const excerpt = (await ctx(segment, "get", "app/billing.py#send_reminder")).json.pieces[0];
     expect(excerpt.citation).toBe("app/billing.py:7-11");
     expect(excerpt.content.split("\n")[2]).toBe(" 9| def send_reminder(invoice):");
-    const raw = ctx(segment, "get", "docs/guide.md#troubleshooting", "--mode", "raw").json.pieces[0];
+    const raw = (await ctx(segment, "get", "docs/guide.md#troubleshooting", "--mode", "raw")).json.pieces[0];
     expect(raw.content).toBe("## Troubleshooting\n\nCheck the logs.");
-    const file = ctx(segment, "get", "app/http_client.ts", "--mode", "skeleton").json.pieces[0];
+    const file = (await ctx(segment, "get", "app/http_client.ts", "--mode", "skeleton")).json.pieces[0];
     expect(file.content.split("\n")).toHaveLength(3);
   });
 
-  test("a hard budget: never exceeded, what did not fit is listed, unknown ids are errors", () => {
-    const segment = project();
-    ctx(segment, "build");
+  test.concurrent("a hard budget: never exceeded, what did not fit is listed, unknown ids are errors", async () => {
+    const segment = await builtProject();
     const ids = ["app/billing.py#Invoice", "app/billing.py#send_reminder", "app/http_client.ts#RetryPolicy", "app/nope.py#x", "app/billing.py#Ghost"];
-    const all = ctx(segment, "get", ...ids, "--mode", "raw", "--budget", "100000").json;
+    const all = (await ctx(segment, "get", ...ids, "--mode", "raw", "--budget", "100000")).json;
     expect(all.pieces).toHaveLength(3);
     const budget = all.pieces[0].tokens; // exactly the first piece
-    const run = ctx(segment, "get", ...ids, "--mode", "raw", "--budget", String(budget)).json;
+    const run = (await ctx(segment, "get", ...ids, "--mode", "raw", "--budget", String(budget))).json;
     expect(run.used_tokens).toBe(budget);
     expect(run.pieces.map((p: any) => p.id)).toEqual(["app/billing.py#Invoice"]);
     for (const p of all.pieces) expect(p.tokens).toBe(Math.ceil(p.content.length / 4));
@@ -341,12 +349,12 @@ describe("ctx get", () => {
     ]);
   });
 
-  test("a first piece larger than the budget comes back cut, with a marker, the lines it shows and the id that reads on", () => {
+  test.concurrent("a first piece larger than the budget comes back cut, with a marker, the lines it shows and the id that reads on", async () => {
     const body = Array.from({ length: 60 }, (_, i) => `    total_${i} = compute_value(${i})`).join("\n");
     const segment = makeSegment({ "big.py": `def big():\n${body}\n    return 0\n` });
-    ctx(segment, "build");
+    await ctx(segment, "build");
     for (const mode of ["excerpt", "raw", "skeleton"]) {
-      const run = ctx(segment, "get", mode === "skeleton" ? "big.py" : "big.py#big", "--mode", mode, "--budget", mode === "skeleton" ? "2" : "80");
+      const run = await ctx(segment, "get", mode === "skeleton" ? "big.py" : "big.py#big", "--mode", mode, "--budget", mode === "skeleton" ? "2" : "80");
       expect(run.exitCode).toBe(0);
       const [piece] = run.json.pieces;
       expect(piece.tokens).toBeLessThanOrEqual(run.json.budget);
@@ -359,50 +367,49 @@ describe("ctx get", () => {
       expect(piece.content).toEndWith(`… truncated to fit 80 tokens; read on: ${piece.truncated.next_id}`);
       expect(piece.truncated.next_id).toBe(`big.py#L${piece.truncated.end_line + 1}-L62`);
       // Reading on continues where the cut was, without a gap.
-      const next = ctx(segment, "get", piece.truncated.next_id, "--mode", mode, "--budget", "100000").json.pieces[0];
+      const next = (await ctx(segment, "get", piece.truncated.next_id, "--mode", mode, "--budget", "100000")).json.pieces[0];
       expect(next.citation).toBe(`big.py:${piece.truncated.end_line + 1}-62`);
       expect(next.content.split("\n").at(-1)).toEndWith("    return 0");
     }
     // A budget smaller than one line: part of the line, still within the budget.
-    const tiny = ctx(segment, "get", "big.py#big", "--mode", "raw", "--budget", "2").json.pieces[0];
+    const tiny = (await ctx(segment, "get", "big.py#big", "--mode", "raw", "--budget", "2")).json.pieces[0];
     expect(tiny).toMatchObject({ content: "def big(", tokens: 2, truncated: { line: 1, end_line: 1, next_id: "big.py#L2-L62" } });
   });
 
-  test("line-range ids: file#L10-L40 (or #L7) reads those lines in every mode; past the end is ID_NOT_FOUND", () => {
-    const segment = project();
-    ctx(segment, "build");
-    const raw = ctx(segment, "get", "app/billing.py#L9-L10", "--mode", "raw").json.pieces[0];
+  test.concurrent("line-range ids: file#L10-L40 (or #L7) reads those lines in every mode; past the end is ID_NOT_FOUND", async () => {
+    const segment = await builtProject();
+    const raw = (await ctx(segment, "get", "app/billing.py#L9-L10", "--mode", "raw")).json.pieces[0];
     expect(raw).toMatchObject({ kind: "lines", citation: "app/billing.py:9-10", content: 'def send_reminder(invoice):\n    """Email a payment reminder."""' });
-    expect(ctx(segment, "get", "app/billing.py#L9").json.pieces[0]).toMatchObject({ citation: "app/billing.py:9-9", content: "9| def send_reminder(invoice):" });
-    expect(ctx(segment, "get", "app/billing.py#L1-L8", "--mode", "skeleton").json.pieces[0].content).toBe("1-6 class Invoice\n  4-6 def total_amount(self, tax_rate: float) -> float");
-    expect(ctx(segment, "get", "app/billing.py#L5-L500", "--mode", "raw").json.pieces[0].citation).toBe("app/billing.py:5-11");
-    const past = ctx(segment, "get", "app/billing.py#L400-L500");
+    expect((await ctx(segment, "get", "app/billing.py#L9")).json.pieces[0]).toMatchObject({ citation: "app/billing.py:9-9", content: "9| def send_reminder(invoice):" });
+    expect((await ctx(segment, "get", "app/billing.py#L1-L8", "--mode", "skeleton")).json.pieces[0].content).toBe("1-6 class Invoice\n  4-6 def total_amount(self, tax_rate: float) -> float");
+    expect((await ctx(segment, "get", "app/billing.py#L5-L500", "--mode", "raw")).json.pieces[0].citation).toBe("app/billing.py:5-11");
+    const past = await ctx(segment, "get", "app/billing.py#L400-L500");
     expect(past.exitCode).toBe(1);
     expect(past.json.error_code).toBe("ID_NOT_FOUND");
-    expect(ctx(segment, "get", "app/billing.py#L9-L3").json.error_code).toBe("ID_NOT_FOUND");
+    expect((await ctx(segment, "get", "app/billing.py#L9-L3")).json.error_code).toBe("ID_NOT_FOUND");
   });
 
-  test("never serves lines that no longer match the file", () => {
+  test.concurrent("never serves lines that no longer match the file", async () => {
     const segment = project();
-    ctx(segment, "build");
+    await ctx(segment, "build");
     writeFileSync(join(segment, "app/billing.py"), "# moved down\n\n\ndef send_reminder(invoice):\n    return 'sent'\n");
-    const piece = ctx(segment, "get", "app/billing.py#send_reminder", "--mode", "raw").json.pieces[0];
+    const piece = (await ctx(segment, "get", "app/billing.py#send_reminder", "--mode", "raw")).json.pieces[0];
     expect(piece.citation).toBe("app/billing.py:4-5");
     expect(piece.content).toBe("def send_reminder(invoice):\n    return 'sent'");
-    const gone = ctx(segment, "get", "app/billing.py#Invoice");
+    const gone = await ctx(segment, "get", "app/billing.py#Invoice");
     expect(gone.exitCode).toBe(1);
     expect(gone.json.error_code).toBe("ID_NOT_FOUND");
   });
 
-  test("no index: a clear error that says how to build it; ids outside the segment are refused", () => {
+  test.concurrent("no index: a clear error that says how to build it; ids outside the segment are refused", async () => {
     const segment = project();
-    const run = ctx(segment, "get", "app/billing.py#Invoice");
+    const run = await ctx(segment, "get", "app/billing.py#Invoice");
     expect(run.exitCode).toBe(1);
     expect(run.json).toMatchObject({ error_code: "INDEX_NOT_FOUND" });
     expect(run.json.hint).toContain("ctx build");
-    ctx(segment, "build");
-    expect(ctx(segment, "get", "../etc/passwd").json.error_code).toBe("PATH_OUTSIDE_SEGMENT");
+    await ctx(segment, "build");
+    expect((await ctx(segment, "get", "../etc/passwd")).json.error_code).toBe("PATH_OUTSIDE_SEGMENT");
     mkdirSync(join(segment, "x"));
-    expect(ctx(segment, "get", "x/../../y.py").json.error_code).toBe("PATH_OUTSIDE_SEGMENT");
+    expect((await ctx(segment, "get", "x/../../y.py")).json.error_code).toBe("PATH_OUTSIDE_SEGMENT");
   });
 });

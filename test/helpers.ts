@@ -27,16 +27,34 @@ export function cliEnv(extra: Record<string, string | undefined> = {}): Record<s
   return env;
 }
 
-/** Spawns the real CLI (compiled binary or source entry) with a clean environment. */
-export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string | undefined>; entry?: Entry } = {}): CliRun {
-  const command = options.entry === "source" ? [process.execPath, SOURCE_ENTRY, ...args] : [BINARY, ...args];
-  const run = Bun.spawnSync(command, { cwd: options.cwd ?? tmpdir(), env: cliEnv(options.env), stdout: "pipe", stderr: "pipe" });
-  const stdout = run.stdout.toString();
+export interface CliOptions {
+  cwd?: string;
+  env?: Record<string, string | undefined>;
+  entry?: Entry;
+}
+
+const cliCommand = (args: string[], entry?: Entry) => (entry === "source" ? [process.execPath, SOURCE_ENTRY, ...args] : [BINARY, ...args]);
+
+function cliRun(exitCode: number, stdout: string, stderr: string): CliRun {
   let json: any = null;
   try {
     json = JSON.parse(stdout);
   } catch {}
-  return { exitCode: run.exitCode ?? -1, stdout, stderr: run.stderr.toString(), json };
+  return { exitCode, stdout, stderr, json };
+}
+
+/** Spawns the real CLI (compiled binary or source entry) with a clean environment, and waits for it. */
+export function runCli(args: string[], options: CliOptions = {}): CliRun {
+  const run = Bun.spawnSync(cliCommand(args, options.entry), { cwd: options.cwd ?? tmpdir(), env: cliEnv(options.env), stdout: "pipe", stderr: "pipe" });
+  return cliRun(run.exitCode ?? -1, run.stdout.toString(), run.stderr.toString());
+}
+
+/**
+ * `runCli` without blocking this process: the tests of a `test.concurrent` group run their CLI processes side by
+ * side on the machine's cores (a serial run of the suite kept one of two cores idle).
+ */
+export function cli(args: string[], options: CliOptions = {}): Promise<CliRun> {
+  return finished(Bun.spawn(cliCommand(args, options.entry), { cwd: options.cwd ?? tmpdir(), env: cliEnv(options.env), stdout: "pipe", stderr: "pipe" }));
 }
 
 /** A fresh segment directory (symlink-free path) holding the given files. */
@@ -63,13 +81,9 @@ export function spawnCli(args: string[], env: Record<string, string> = {}) {
   return Bun.spawn([BINARY, ...args], { env: cliEnv(env), stdout: "pipe", stderr: "pipe" });
 }
 
-export async function finished(proc: ReturnType<typeof spawnCli>): Promise<CliRun> {
+export async function finished(proc: { exited: Promise<number>; stdout: ReadableStream<Uint8Array>; stderr: ReadableStream<Uint8Array> }): Promise<CliRun> {
   const [exitCode, stdout, stderr] = await Promise.all([proc.exited, new Response(proc.stdout).text(), new Response(proc.stderr).text()]);
-  let json: any = null;
-  try {
-    json = JSON.parse(stdout);
-  } catch {}
-  return { exitCode, stdout, stderr, json };
+  return cliRun(exitCode, stdout, stderr);
 }
 
 /** Python source with `count` top-level functions, each with a docstring, so values have a known size. */

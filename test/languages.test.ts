@@ -2,7 +2,7 @@ import { describe, expect, test } from "bun:test";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { LANGUAGE_IDS, LANGUAGES } from "../src/languages.ts";
-import { REPO, makeSegment, runCli } from "./helpers.ts";
+import { cli, REPO, makeSegment, runCli } from "./helpers.ts";
 
 const GOLDEN = join(REPO, "test", "golden");
 const languages = runCli(["ast", "languages"]).json.languages as { id: string; extensions: string[]; kinds: string[]; modules: string }[];
@@ -20,8 +20,8 @@ describe("ast languages", () => {
     }
   });
 
-  test("an unknown language lists the supported ones", () => {
-    const run = runCli(["ast", "symbols", "sym://cobol/mod/x"]);
+  test.concurrent("an unknown language lists the supported ones", async () => {
+    const run = await cli(["ast", "symbols", "sym://cobol/mod/x"]);
     expect(run.json.error_code).toBe("UNSUPPORTED_LANGUAGE");
     expect(run.json.supported).toEqual(languages.map((l) => l.id));
   });
@@ -43,8 +43,8 @@ test("each language's queries are the text of their query files, and every query
 describe("golden fixtures, through the compiled binary", () => {
   for (const name of readdirSync(join(GOLDEN, "src")).sort()) {
     const language = name.slice(0, name.lastIndexOf("."));
-    test(name, () => {
-      const run = runCli(["ast", "symbols", `sym://${language}/file/${name}`, "--segment", join(GOLDEN, "src"), "--no-persist-cache"]);
+    test.concurrent(name, async () => {
+      const run = await cli(["ast", "symbols", `sym://${language}/file/${name}`, "--segment", join(GOLDEN, "src"), "--no-persist-cache"]);
       expect(run.exitCode).toBe(0);
       expect(run.json.parse_status).toBe("ok");
       const expected = JSON.parse(readFileSync(join(GOLDEN, "expected", `${name}.json`), "utf8"));
@@ -57,9 +57,9 @@ describe("golden fixtures, through the compiled binary", () => {
   }
 });
 
-test("bash case statements: the grammar's scanner calls isalpha, which the runtime lacks (shimmed)", () => {
+test.concurrent("bash case statements: the grammar's scanner calls isalpha, which the runtime lacks (shimmed)", async () => {
   const script = ["_complete()", "{", "    local cur prev", "    case $prev in", "        -h) return ;;", "    esac", "}", "", "main() { :; }", ""].join("\n");
-  const run = runCli(["ast", "symbols", "sym://bash/file/completion.sh", "--segment", makeSegment({ "completion.sh": script })]);
+  const run = await cli(["ast", "symbols", "sym://bash/file/completion.sh", "--segment", makeSegment({ "completion.sh": script })]);
   expect(run.exitCode).toBe(0);
   expect(run.json.symbols.map((s: any) => [s.name, s.line, s.end_line])).toEqual([
     ["_complete", 1, 7],
@@ -85,22 +85,22 @@ describe("module resolution per language", () => {
     "native/point.h": "int f(void);\n",
     "scripts/deploy.sh": "deploy() { :; }\n",
   });
-  const names = (uri: string, seg = segment) => {
-    const run = runCli(["ast", "symbols", uri, "--segment", seg]);
+  const names = async (uri: string, seg = segment) => {
+    const run = await cli(["ast", "symbols", uri, "--segment", seg]);
     expect(run.exitCode).toBe(0);
     return [run.json.file_rel, run.json.symbols.map((s: any) => s.qualified_name)];
   };
 
-  test("TypeScript/JavaScript: path without extension, then index.*, .d.ts", () => {
-    expect(names("sym://typescript/mod/web/src/api/client")).toEqual(["web/src/api/client.ts", ["Client"]]);
-    expect(names("sym://typescript/mod/web/src/api")).toEqual(["web/src/api/index.ts", ["api"]]);
-    expect(names("sym://typescript/mod/web/src/types")).toEqual(["web/src/types/index.d.ts", ["T"]]);
-    expect(names("sym://tsx/mod/web/ui/Button")).toEqual(["web/ui/Button.tsx", ["Button"]]);
-    expect(names("sym://javascript/mod/web/lib/util")).toEqual(["web/lib/util.mjs", ["util"]]);
+  test.concurrent("TypeScript/JavaScript: path without extension, then index.*, .d.ts", async () => {
+    expect(await names("sym://typescript/mod/web/src/api/client")).toEqual(["web/src/api/client.ts", ["Client"]]);
+    expect(await names("sym://typescript/mod/web/src/api")).toEqual(["web/src/api/index.ts", ["api"]]);
+    expect(await names("sym://typescript/mod/web/src/types")).toEqual(["web/src/types/index.d.ts", ["T"]]);
+    expect(await names("sym://tsx/mod/web/ui/Button")).toEqual(["web/ui/Button.tsx", ["Button"]]);
+    expect(await names("sym://javascript/mod/web/lib/util")).toEqual(["web/lib/util.mjs", ["util"]]);
   });
 
-  test("Go: the package directory, test files left out, symbols tagged with their file", () => {
-    const run = runCli(["ast", "symbols", "sym://go/mod/svc/server", "--segment", segment]);
+  test.concurrent("Go: the package directory, test files left out, symbols tagged with their file", async () => {
+    const run = await cli(["ast", "symbols", "sym://go/mod/svc/server", "--segment", segment]);
     expect(run.exitCode).toBe(0);
     expect(run.json.file_rel).toBe("svc/server");
     expect(run.json.symbols.map((s: any) => [s.qualified_name, s.file])).toEqual([
@@ -110,35 +110,35 @@ describe("module resolution per language", () => {
     ]);
     expect(run.json.files.map((f: any) => f.file_rel)).toEqual(["svc/server/routes.go", "svc/server/server.go"]);
     expect(run.json.cache_key.split(":")).toHaveLength(4);
-    const again = runCli(["ast", "symbols", "sym://go/mod/svc/server", "--segment", segment]);
+    const again = await cli(["ast", "symbols", "sym://go/mod/svc/server", "--segment", segment]);
     expect(again.json.cache_status).toBe("hit");
     expect(again.json.cache_key).toBe(run.json.cache_key);
-    const snippet = runCli(["ast", "snippet", "sym://go/type/svc/server#Server.Start", "--segment", segment]);
+    const snippet = await cli(["ast", "snippet", "sym://go/type/svc/server#Server.Start", "--segment", segment]);
     expect(snippet.json.text).toBe("func (s *Server) Start() {}");
-    const text = runCli(["ast", "symbols", "sym://go/mod/svc/server", "--segment", segment, "--format", "text"]);
+    const text = await cli(["ast", "symbols", "sym://go/mod/svc/server", "--segment", segment, "--format", "text"]);
     expect(text.stdout).toBe("# svc/server/routes.go\n3 func Routes()\n# svc/server/server.go\n3 type Server struct{}\n 5 func (s *Server) Start()\n");
   });
 
-  test("Rust: a::b under src/ (file or mod.rs), crate root", () => {
-    expect(names("sym://rust/mod/net::tcp", join(segment, "crate"))).toEqual(["src/net/tcp.rs", ["Tcp"]]);
-    expect(names("sym://rust/mod/crate::net", join(segment, "crate"))).toEqual(["src/net/mod.rs", ["connect"]]);
-    expect(names("sym://rust/mod/crate", join(segment, "crate"))[0]).toBe("src/lib.rs");
+  test.concurrent("Rust: a::b under src/ (file or mod.rs), crate root", async () => {
+    expect(await names("sym://rust/mod/net::tcp", join(segment, "crate"))).toEqual(["src/net/tcp.rs", ["Tcp"]]);
+    expect(await names("sym://rust/mod/crate::net", join(segment, "crate"))).toEqual(["src/net/mod.rs", ["connect"]]);
+    expect((await names("sym://rust/mod/crate", join(segment, "crate")))[0]).toBe("src/lib.rs");
   });
 
-  test("Java: dotted packages, also under src/main/java", () => {
-    expect(names("sym://java/mod/com.acme.App", join(segment, "jvm"))).toEqual(["src/main/java/com/acme/App.java", ["App", "App.run"]]);
+  test.concurrent("Java: dotted packages, also under src/main/java", async () => {
+    expect(await names("sym://java/mod/com.acme.App", join(segment, "jvm"))).toEqual(["src/main/java/com/acme/App.java", ["App", "App.run"]]);
   });
 
-  test("others by relative path; a header and a source of the same name are ambiguous", () => {
-    expect(names("sym://bash/mod/scripts/deploy")).toEqual(["scripts/deploy.sh", ["deploy"]]);
-    const both = runCli(["ast", "symbols", "sym://c/mod/native/point", "--segment", segment]);
+  test.concurrent("others by relative path; a header and a source of the same name are ambiguous", async () => {
+    expect(await names("sym://bash/mod/scripts/deploy")).toEqual(["scripts/deploy.sh", ["deploy"]]);
+    const both = await cli(["ast", "symbols", "sym://c/mod/native/point", "--segment", segment]);
     expect(both.json.error_code).toBe("AMBIGUOUS_SYMBOL");
     expect(both.json.candidates).toEqual(["native/point.c", "native/point.h"]);
-    expect(names("sym://c/file/native/point.h")).toEqual(["native/point.h", []]);
+    expect(await names("sym://c/file/native/point.h")).toEqual(["native/point.h", []]);
   });
 
-  test("a language/extension mismatch is a clear error", () => {
-    const run = runCli(["ast", "symbols", "sym://rust/file/native/point.c", "--segment", segment]);
+  test.concurrent("a language/extension mismatch is a clear error", async () => {
+    const run = await cli(["ast", "symbols", "sym://rust/file/native/point.c", "--segment", segment]);
     expect(run.json.error_code).toBe("LANGUAGE_MISMATCH");
     expect(run.json.message).toContain(".rs");
   });

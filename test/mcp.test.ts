@@ -8,7 +8,7 @@ import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { ListRootsRequestSchema } from "@modelcontextprotocol/sdk/types.js";
-import { BINARY, cliEnv, expectedDbPath, makeSegment, REPO, runCli, SOURCE_ENTRY } from "./helpers.ts";
+import { BINARY, cli, cliEnv, expectedDbPath, makeSegment, REPO, SOURCE_ENTRY } from "./helpers.ts";
 import { startNginx } from "./nginx.ts";
 
 /** The real server: the compiled binary, driven by the SDK's own client over stdio or HTTP. */
@@ -52,8 +52,17 @@ async function untilBuilt(client: Client): Promise<any> {
 
 const shop = join(REPO, "examples", "shop");
 
+/** The standard library's json and email packages, copied once: the two tests that read them only read them. */
+let tree: string | undefined;
+function stdlibTree(): string {
+  if (tree) return tree;
+  tree = makeSegment({});
+  for (const pkg of ["json", "email"]) cpSync(join(stdlibDir(), pkg), join(tree, pkg), { recursive: true, filter: (p) => !p.includes("__pycache__") });
+  return tree;
+}
+
 describe("trifecta mcp over stdio", () => {
-  test("tools/list: at most six tools, at most 2,000 tokens, each with schemas and read-only annotations", async () => {
+  test.concurrent("tools/list: at most six tools, at most 2,000 tokens, each with schemas and read-only annotations", async () => {
     const client = await connect(makeSegment({ "a.py": "def f():\n    pass\n" }));
     const listed = await client.listTools();
     expect(listed.tools.length).toBeLessThanOrEqual(6);
@@ -66,21 +75,21 @@ describe("trifecta mcp over stdio", () => {
     }
   });
 
-  test("from the sources too (`bun run src/cli/main.ts mcp`, as bunx runs it)", async () => {
+  test.concurrent("from the sources too (`bun run src/cli/main.ts mcp`, as bunx runs it)", async () => {
     const segment = makeSegment({ "a.py": "def from_source():\n    pass\n" });
     const client = await connect(segment, { command: [process.execPath, SOURCE_ENTRY] });
     expect((await call(client, "search", { query: "from_source" })).structured.hits[0].id).toBe("a.py#from_source");
   });
 
-  test("every tool on the bundled example agrees with the CLI", async () => {
+  test.concurrent("every tool on the bundled example agrees with the CLI", async () => {
     const segment = makeSegment({});
     cpSync(shop, segment, { recursive: true });
     const client = await connect(segment);
     await untilBuilt(client);
 
     const outline = await call(client, "outline", { target: "shop/cart.py" });
-    const cli = runCli(["ast", "symbols", "sym://python/mod/shop.cart", "--segment", segment]);
-    expect(outline.structured.symbols).toEqual(cli.json.symbols);
+    const viaCli = await cli(["ast", "symbols", "sym://python/mod/shop.cart", "--segment", segment]);
+    expect(outline.structured.symbols).toEqual(viaCli.json.symbols);
     expect(outline.structured.file_rel).toBe("shop/cart.py");
     expect(outline.text).toContain("22-42 class Cart");
 
@@ -88,12 +97,12 @@ describe("trifecta mcp over stdio", () => {
     expect(viaUri.structured.symbols.map((s: any) => s.qualified_name)).toEqual(["Cart.add", "Cart.total"]);
 
     const search = await call(client, "search", { query: "cart total" });
-    const cliSearch = runCli(["ctx", "search", "cart total", "--segment", segment]);
+    const cliSearch = await cli(["ctx", "search", "cart total", "--segment", segment]);
     expect(search.structured.hits).toEqual(cliSearch.json.hits);
     expect(search.text.split("\n")[0]).toStartWith(cliSearch.json.hits[0].id);
 
     const get = await call(client, "get", { ids: [search.structured.hits[0].id, "sym://python/type/shop.cart#Cart"], mode: "excerpt" });
-    const cliGet = runCli(["ctx", "get", search.structured.hits[0].id, "shop/cart.py#Cart", "--segment", segment]);
+    const cliGet = await cli(["ctx", "get", search.structured.hits[0].id, "shop/cart.py#Cart", "--segment", segment]);
     expect(get.structured.pieces).toEqual(cliGet.json.pieces);
 
     const status = await call(client, "status", {});
@@ -101,15 +110,14 @@ describe("trifecta mcp over stdio", () => {
     expect(status.structured.stale).toBeUndefined();
   });
 
-  test("a real tree: the standard library's json and email packages", async () => {
-    const segment = makeSegment({});
-    for (const pkg of ["json", "email"]) cpSync(join(stdlibDir(), pkg), join(segment, pkg), { recursive: true, filter: (p) => !p.includes("__pycache__") });
+  test.concurrent("a real tree: the standard library's json and email packages", async () => {
+    const segment = stdlibTree();
     const client = await connect(segment);
     await untilBuilt(client);
     const search = await call(client, "search", { query: "decode JSON document", limit: 5 });
     expect(search.structured.hits.map((h: any) => h.file_rel)).toContain("json/decoder.py");
     const outline = await call(client, "outline", { target: "email/message.py", budget: 100_000 });
-    expect(outline.structured.symbols).toEqual(runCli(["ast", "symbols", "sym://python/mod/email.message", "--segment", segment]).json.symbols);
+    expect(outline.structured.symbols).toEqual((await cli(["ast", "symbols", "sym://python/mod/email.message", "--segment", segment])).json.symbols);
     const get = await call(client, "get", { ids: ["json/decoder.py#JSONDecoder.decode"] });
     const lines = readFileSync(join(segment, "json/decoder.py"), "utf8").split("\n");
     const [from, to] = get.structured.pieces[0].citation.split(":")[1].split("-").map(Number);
@@ -117,20 +125,19 @@ describe("trifecta mcp over stdio", () => {
     expect(to).toBeGreaterThan(from);
   });
 
-  test("refs and map: the CLI's answers, each page within the budget, the pages adding up to the whole", async () => {
-    const segment = makeSegment({});
-    for (const pkg of ["json", "email"]) cpSync(join(stdlibDir(), pkg), join(segment, pkg), { recursive: true, filter: (p) => !p.includes("__pycache__") });
+  test.concurrent("refs and map: the CLI's answers, each page within the budget, the pages adding up to the whole", async () => {
+    const segment = stdlibTree();
     const client = await connect(segment);
     await untilBuilt(client);
     const uses = await call(client, "refs", { target: "json/decoder.py#JSONDecoder", budget: 100_000 });
-    const cli = runCli(["ctx", "refs", "json/decoder.py#JSONDecoder", "--limit", "1000", "--segment", segment]).json;
-    expect(uses.structured.items).toEqual(cli.references);
+    const viaCli = (await cli(["ctx", "refs", "json/decoder.py#JSONDecoder", "--limit", "1000", "--segment", segment])).json;
+    expect(uses.structured.items).toEqual(viaCli.references);
     expect(uses.structured.items).toContainEqual(expect.objectContaining({ file: "json/__init__.py", kind: "call", resolution: "resolved" }));
     const callers = await call(client, "refs", { target: "email/utils.py#formatdate", direction: "callers", depth: 2 });
-    expect(callers.structured.items).toEqual(runCli(["ctx", "callers", "email/utils.py#formatdate", "--depth", "2", "--segment", segment]).json.callers);
+    expect(callers.structured.items).toEqual((await cli(["ctx", "callers", "email/utils.py#formatdate", "--depth", "2", "--segment", segment])).json.callers);
 
     // A name with many uses, in pages of a small budget.
-    const whole = runCli(["ctx", "refs", "get", "--limit", "1000", "--segment", segment]).json.references;
+    const whole = (await cli(["ctx", "refs", "get", "--limit", "1000", "--segment", segment])).json.references;
     expect(whole.length).toBeGreaterThan(15);
     const pages: any[] = [];
     let cursor: string | undefined;
@@ -156,10 +163,10 @@ describe("trifecta mcp over stdio", () => {
     expect((await call(client, "map", { focus: ["nope.py"] })).isError).toBe(true);
   });
 
-  test("budgets and cursors: lib.dom.d.ts's outline comes in pages within the budget that add up to the whole", async () => {
+  test.concurrent("budgets and cursors: lib.dom.d.ts's outline comes in pages within the budget that add up to the whole", async () => {
     const segment = makeSegment({});
     copyFileSync(join(REPO, "node_modules/typescript/lib/lib.dom.d.ts"), join(segment, "lib.dom.d.ts"));
-    const whole = runCli(["ast", "symbols", "sym://typescript/file/lib.dom.d.ts", "--segment", segment]).json.symbols;
+    const whole = (await cli(["ast", "symbols", "sym://typescript/file/lib.dom.d.ts", "--segment", segment])).json.symbols;
     expect(whole.length).toBeGreaterThan(4000);
     const client = await connect(segment);
     const pages: any[] = [];
@@ -210,7 +217,7 @@ describe("trifecta mcp over stdio", () => {
     expect(next.structured.pieces[0].citation).toStartWith(`lib.dom.d.ts:${cut.structured.pieces[0].truncated.end_line + 1}-`);
   });
 
-  test("get: two pieces that each fit the budget alone but not together come on two pages, neither cut", async () => {
+  test.concurrent("get: two pieces that each fit the budget alone but not together come on two pages, neither cut", async () => {
     const body = (name: string) => `def ${name}():\n${Array.from({ length: 40 }, (_, i) => `    value_${i} = "${name} line ${i} ${"x".repeat(30)}"\n`).join("")}`;
     const segment = makeSegment({ "big.py": `${body("first_big")}\n${body("second_big")}` });
     const client = await connect(segment);
@@ -227,7 +234,7 @@ describe("trifecta mcp over stdio", () => {
     expect(page2.structured.next_cursor).toBeUndefined();
   });
 
-  test("bad arguments for every tool are isError results with the CLI's error codes, and the server stays up", async () => {
+  test.concurrent("bad arguments for every tool are isError results with the CLI's error codes, and the server stays up", async () => {
     const segment = makeSegment({ "a.py": "def f():\n    pass\n" });
     const client = await connect(segment);
     const cases: [string, Record<string, unknown>, string][] = [
@@ -278,7 +285,7 @@ describe("trifecta mcp over stdio", () => {
     expect((await call(client, "search", { query: "f" })).structured.hits[0].id).toBe("a.py#f");
   });
 
-  test("an edit between two calls is seen by the second; calls at once all answer", async () => {
+  test.concurrent("an edit between two calls is seen by the second; calls at once all answer", async () => {
     const segment = makeSegment({ "svc.py": "def alpha():\n    return 1\n" });
     const client = await connect(segment);
     await untilBuilt(client);
@@ -302,7 +309,7 @@ describe("trifecta mcp over stdio", () => {
     }
   });
 
-  test("--telemetry lite: each call is an event (mcp.<tool>, its outcome, its time) in the segment's telemetry", async () => {
+  test.concurrent("--telemetry lite: each call is an event (mcp.<tool>, its outcome, its time) in the segment's telemetry", async () => {
     const segment = makeSegment({ "svc.py": "def alpha():\n    return 1\n" });
     const client = await connect(segment, { args: ["--telemetry", "lite"] });
     await untilBuilt(client);
@@ -320,7 +327,7 @@ describe("trifecta mcp over stdio", () => {
     expect(JSON.stringify(events)).not.toContain(segment);
   });
 
-  test("the client's roots win over --segment", async () => {
+  test.concurrent("the client's roots win over --segment", async () => {
     const flagged = makeSegment({ "flag.py": "def from_flag():\n    pass\n" });
     const rooted = makeSegment({ "root.py": "def from_root():\n    pass\n" });
     const client = await connect(flagged, { roots: [rooted] });
@@ -329,7 +336,7 @@ describe("trifecta mcp over stdio", () => {
     expect((await call(client, "outline", { target: "flag.py" })).error.error_code).toBe("FILE_NOT_FOUND");
   });
 
-  test("a background build answers meanwhile, then the whole segment is there", async () => {
+  test.concurrent("a background build answers meanwhile, then the whole segment is there", async () => {
     const files = Object.fromEntries(Array.from({ length: 400 }, (_, i) => [`pkg/mod_${i}.py`, `class Model${i}:\n    def save_${i}(self):\n        return ${i}\n`]));
     const segment = makeSegment(files);
     const client = await connect(segment);
@@ -342,7 +349,7 @@ describe("trifecta mcp over stdio", () => {
     expect((await call(client, "search", { query: "save_399" })).structured.hits[0].id).toBe("pkg/mod_399.py#Model399.save_399");
   });
 
-  test("a database replaced with garbage between calls is recovered, as in the CLI", async () => {
+  test.concurrent("a database replaced with garbage between calls is recovered, as in the CLI", async () => {
     const segment = makeSegment({ "a.py": "def keep():\n    pass\n" });
     const client = await connect(segment);
     await untilBuilt(client);
@@ -356,7 +363,7 @@ describe("trifecta mcp over stdio", () => {
     expect(after.structured.hits[0].id).toBe("a.py#keep");
   });
 
-  test("a disk that fills mid-session: a typed error (as in the CLI), and answers again once there is room", async () => {
+  test.concurrent("a disk that fills mid-session: a typed error (as in the CLI), and answers again once there is room", async () => {
     const mountPoint = mkdtempSync(join(tmpdir(), "trifecta-mcp-mnt-"));
     const sh = (cmd: string) => Bun.spawnSync(["sh", "-c", cmd], { stderr: "pipe" });
     expect(sh(`mount -t tmpfs -o size=4m tmpfs ${mountPoint}`).exitCode).toBe(0);
@@ -383,12 +390,12 @@ describe("trifecta mcp over stdio", () => {
     }
   });
 
-  test("with a team cache: the server's build reads every entry from it (nginx WebDAV on 127.0.0.1)", async () => {
+  test.concurrent("with a team cache: the server's build reads every entry from it (nginx WebDAV on 127.0.0.1)", async () => {
     const nginx = await startNginx();
     try {
       const files = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`pkg/m${i}.py`, `def shared_${i}():\n    return ${i}\n`]));
       const machineA = makeSegment(files);
-      const filled = runCli(["ctx", "build", "--segment", machineA, "--remote-cache", nginx.url], { env: { TRIFECTA_REMOTE_CACHE_MODE: "readwrite" } });
+      const filled = await cli(["ctx", "build", "--segment", machineA, "--remote-cache", nginx.url], { env: { TRIFECTA_REMOTE_CACHE_MODE: "readwrite" } });
       expect(filled.exitCode).toBe(0);
       const machineB = makeSegment(files);
       const client = await connect(machineB, { args: ["--remote-cache", nginx.url] });
@@ -473,13 +480,13 @@ describe("trifecta mcp over Streamable HTTP", () => {
       proc.kill();
       await proc.exited;
     }
-    const refused = runCli(["mcp", "--segment", segment, "--http", "0.0.0.0:0"]);
+    const refused = await cli(["mcp", "--segment", segment, "--http", "0.0.0.0:0"]);
     expect(refused.exitCode).toBe(2);
     expect(refused.json.error_code).toBe("USAGE_ERROR");
     // A port in use is a usage error too, not a crash.
     const { proc: first, url: taken } = await serve(segment);
     try {
-      const busy = runCli(["mcp", "--segment", segment, "--http", new URL(taken!).host]);
+      const busy = await cli(["mcp", "--segment", segment, "--http", new URL(taken!).host]);
       expect({ exit: busy.exitCode, code: busy.json?.error_code }).toEqual({ exit: 2, code: "USAGE_ERROR" });
     } finally {
       first.kill();

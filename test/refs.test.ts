@@ -3,9 +3,9 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Database } from "bun:sqlite";
-import { expectedDbPath, makeSegment, runCli } from "./helpers.ts";
+import { cli, expectedDbPath, makeSegment } from "./helpers.ts";
 
-const ctx = (segment: string, ...args: string[]) => runCli(["ctx", ...args, "--segment", segment]);
+const ctx = (segment: string, ...args: string[]) => cli(["ctx", ...args, "--segment", segment]);
 const at = (uses: any[]) => uses.map((u) => `${u.file}:${u.line} ${u.kind} ${u.resolution}${u.target ? ` ${u.target}` : ""}`);
 
 /**
@@ -48,9 +48,9 @@ function pythonPackage(): string {
 }
 
 describe("ctx refs", () => {
-  test("each use resolved through the file's scope and imports, ambiguous when only the name matches; never to the wrong definition", () => {
+  test.concurrent("each use resolved through the file's scope and imports, ambiguous when only the name matches; never to the wrong definition", async () => {
     const segment = pythonPackage();
-    const helper = ctx(segment, "refs", "pkg/shapes.py#helper");
+    const helper = await ctx(segment, "refs", "pkg/shapes.py#helper");
     expect(helper.exitCode).toBe(0);
     expect(helper.json.targets.map((t: any) => t.id)).toEqual(["pkg/shapes.py#helper"]);
     // Its own file's call, the import, the imported name's call and the module path's; not other.py's.
@@ -67,11 +67,11 @@ describe("ctx refs", () => {
     ]);
     expect(helper.json.coverage).toMatchObject({ resolved: 4, ambiguous: 0, other_uses: 1 });
 
-    const other = ctx(segment, "refs", "pkg/other.py#helper");
+    const other = await ctx(segment, "refs", "pkg/other.py#helper");
     expect(at(other.json.references)).toEqual(["pkg/other.py:6 call resolved pkg/other.py#helper"]);
 
     // An alias, a re-export through __init__.py, and a class called to construct it.
-    const widget = ctx(segment, "refs", "Widget", "--kind", "call,import");
+    const widget = await ctx(segment, "refs", "Widget", "--kind", "call,import");
     expect(at(widget.json.references)).toEqual([
       "app.py:1 import resolved pkg/shapes.py#Widget",
       "app.py:3 import resolved pkg/shapes.py#Widget",
@@ -81,79 +81,79 @@ describe("ctx refs", () => {
     ]);
 
     // `thing.render()`: either class's, and said to be so, with both candidates.
-    const render = ctx(segment, "refs", "Canvas.render");
+    const render = await ctx(segment, "refs", "Canvas.render");
     expect(render.json.references).toEqual([
       expect.objectContaining({ file: "app.py", line: 9, resolution: "ambiguous", why: "receiver", candidates: ["pkg/other.py#Canvas.render", "pkg/shapes.py#Widget.render"] }),
     ]);
     // `self.paint()` in Widget is Base's method, found through Widget's base; inheritance is a use of Base.
-    expect(at(ctx(segment, "refs", "paint").json.references)).toEqual(["pkg/shapes.py:10 call resolved pkg/shapes.py#Base.paint"]);
-    expect(at(ctx(segment, "refs", "Base", "--kind", "inherit").json.references)).toEqual(["pkg/shapes.py:8 inherit resolved pkg/shapes.py#Base"]);
+    expect(at((await ctx(segment, "refs", "paint")).json.references)).toEqual(["pkg/shapes.py:10 call resolved pkg/shapes.py#Base.paint"]);
+    expect(at((await ctx(segment, "refs", "Base", "--kind", "inherit")).json.references)).toEqual(["pkg/shapes.py:8 inherit resolved pkg/shapes.py#Base"]);
   });
 
-  test("self.f() is the class's own method, else its bases' (across files), never a namesake class's in another file; super().f() starts at the bases", () => {
+  test.concurrent("self.f() is the class's own method, else its bases' (across files), never a namesake class's in another file; super().f() starts at the bases", async () => {
     const segment = makeSegment({
       "mail/base.py": "class BaseBackend:\n    def open(self):\n        return 1\n",
       "mail/console.py": "from mail.base import BaseBackend\n\nclass EmailBackend(BaseBackend):\n    def send(self):\n        self.open()\n        super().open()\n",
       "mail/filebased.py": "from mail.console import EmailBackend as ConsoleBackend\n\nclass EmailBackend(ConsoleBackend):\n    def open(self):\n        return 2\n\n    def send(self):\n        self.open()\n",
     });
-    expect(at(ctx(segment, "refs", "open", "--kind", "call").json.references)).toEqual([
+    expect(at((await ctx(segment, "refs", "open", "--kind", "call")).json.references)).toEqual([
       "mail/console.py:5 call resolved mail/base.py#BaseBackend.open",
       "mail/console.py:6 call resolved mail/base.py#BaseBackend.open",
       "mail/filebased.py:8 call resolved mail/filebased.py#EmailBackend.open",
     ]);
   });
 
-  test("callers and callees follow calls to a depth; what is not in the segment is named, not dropped", () => {
+  test.concurrent("callers and callees follow calls to a depth; what is not in the segment is named, not dropped", async () => {
     const segment = pythonPackage();
-    const callers = ctx(segment, "callers", "pkg/shapes.py#helper", "--depth", "2");
+    const callers = await ctx(segment, "callers", "pkg/shapes.py#helper", "--depth", "2");
     expect(callers.exitCode).toBe(0);
     expect(callers.json.callers.map((c: any) => `${c.depth} ${c.id} ${c.resolution} ${c.calls}`)).toEqual(["1 app.py#main resolved 2", "1 pkg/shapes.py#Base.paint resolved 1", "2 pkg/shapes.py#Widget.render resolved 1"]);
-    const callees = ctx(segment, "callees", "app.py#main");
+    const callees = await ctx(segment, "callees", "app.py#main");
     const byName = Object.fromEntries(callees.json.callees.map((c: any) => [c.name, `${c.resolution}${c.id ? ` ${c.id}` : ""}`]));
     expect(byName).toEqual({ helper: "resolved pkg/shapes.py#helper", W: "resolved pkg/shapes.py#Widget", render: "ambiguous", len: "unresolved" });
     expect(callees.json.coverage).toMatchObject({ resolved: 4, ambiguous: 1, unresolved: 1 });
   });
 
-  test("incremental: an edited file's uses are what it now says, and a new file's are found, without a build", () => {
+  test.concurrent("incremental: an edited file's uses are what it now says, and a new file's are found, without a build", async () => {
     const segment = pythonPackage();
-    expect(ctx(segment, "refs", "pkg/shapes.py#helper").json.total).toBe(4);
+    expect((await ctx(segment, "refs", "pkg/shapes.py#helper")).json.total).toBe(4);
     writeFileSync(join(segment, "app.py"), "from pkg.shapes import helper\n\n\ndef main():\n    return 0\n");
     writeFileSync(join(segment, "later.py"), "from pkg import shapes\n\nshapes.helper(5)\n");
-    const after = ctx(segment, "refs", "pkg/shapes.py#helper");
+    const after = await ctx(segment, "refs", "pkg/shapes.py#helper");
     expect(after.json.refreshed.sort()).toEqual(["app.py", "later.py"]);
     expect(at(after.json.references)).toEqual(["app.py:1 import resolved pkg/shapes.py#helper", "later.py:3 call resolved pkg/shapes.py#helper", "pkg/shapes.py:6 call resolved pkg/shapes.py#helper"]);
   });
 
-  test("more changes than a refresh takes: the files an answer cites are re-indexed first, so no use points at an old line", () => {
+  test.concurrent("more changes than a refresh takes: the files an answer cites are re-indexed first, so no use points at an old line", async () => {
     const callers = Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`c${i}.py`, "from lib import helper\n\nhelper()\n"]));
     const segment = makeSegment({ "lib.py": "def helper():\n    return 1\n", ...callers });
-    expect(ctx(segment, "build").exitCode).toBe(0);
+    expect((await ctx(segment, "build")).exitCode).toBe(0);
     for (const file of Object.keys(callers)) writeFileSync(join(segment, file), "from lib import helper\n\n\n\n\nhelper()\n");
     for (const command of ["refs", "callers"]) {
-      const answer = ctx(segment, command, "lib.py#helper", "--limit", "1000").json;
+      const answer = (await ctx(segment, command, "lib.py#helper", "--limit", "1000")).json;
       const lines = (answer.references ?? answer.callers).map((u: any) => u.line);
       expect(new Set(lines)).toEqual(command === "refs" ? new Set([1, 6]) : new Set([1]));
     }
-    const refs = ctx(segment, "refs", "lib.py#helper", "--limit", "1000").json;
+    const refs = (await ctx(segment, "refs", "lib.py#helper", "--limit", "1000")).json;
     expect(refs.total).toBe(120);
     expect(refs.stale).toBeNull();
   });
 
-  test("an index an older binary wrote (no references) is built again before refs answers, not read as 'no uses'", () => {
+  test.concurrent("an index an older binary wrote (no references) is built again before refs answers, not read as 'no uses'", async () => {
     const segment = pythonPackage();
-    expect(ctx(segment, "build").exitCode).toBe(0);
+    expect((await ctx(segment, "build")).exitCode).toBe(0);
     const db = new Database(expectedDbPath(segment));
     db.run("DELETE FROM ctx_refs");
     db.run("UPDATE ctx_meta SET value = 'an older format' WHERE name = 'text_format'");
     db.close();
-    const refs = ctx(segment, "refs", "pkg/shapes.py#helper");
+    const refs = await ctx(segment, "refs", "pkg/shapes.py#helper");
     expect(refs.json.index_built.files).toBe(4);
     expect(refs.json.total).toBe(4);
   });
 
-  test("a build writes no uses; the first answer that reads them writes every file's from the AST cache, and writes keep them", () => {
+  test.concurrent("a build writes no uses; the first answer that reads them writes every file's from the AST cache, and writes keep them", async () => {
     const segment = pythonPackage();
-    expect(ctx(segment, "build").exitCode).toBe(0);
+    expect((await ctx(segment, "build")).exitCode).toBe(0);
     const state = () => {
       const db = new Database(expectedDbPath(segment), { readonly: true });
       const kept = db.query("SELECT value FROM ctx_meta WHERE name = 'references'").get() as { value: string } | null;
@@ -162,7 +162,7 @@ describe("ctx refs", () => {
       return { kept: kept?.value ?? null, rows };
     };
     expect(state()).toEqual({ kept: null, rows: 0 });
-    const first = ctx(segment, "refs", "pkg/shapes.py#helper").json;
+    const first = (await ctx(segment, "refs", "pkg/shapes.py#helper")).json;
     expect(first.total).toBe(4);
     expect(first.refreshed).toEqual([]); // every entry came from the cache: nothing was indexed again
     const written = state();
@@ -170,32 +170,32 @@ describe("ctx refs", () => {
     expect(written.rows).toBeGreaterThan(10);
     // A later build and a refresh keep them: a new caller is found.
     writeFileSync(join(segment, "later.py"), "from pkg.shapes import helper\n\nhelper(5)\n");
-    expect(ctx(segment, "build").json.files.indexed).toBe(1);
-    expect(ctx(segment, "refs", "pkg/shapes.py#helper").json.total).toBe(6);
+    expect((await ctx(segment, "build")).json.files.indexed).toBe(1);
+    expect((await ctx(segment, "refs", "pkg/shapes.py#helper")).json.total).toBe(6);
     expect(state().rows).toBe(written.rows + 2);
   });
 
-  test("a file whose AST cache entry is gone is indexed again for its uses, never answered without them", () => {
+  test.concurrent("a file whose AST cache entry is gone is indexed again for its uses, never answered without them", async () => {
     const segment = pythonPackage();
-    expect(ctx(segment, "build").exitCode).toBe(0);
+    expect((await ctx(segment, "build")).exitCode).toBe(0);
     const db = new Database(expectedDbPath(segment));
     db.run("DELETE FROM cache WHERE file_rel = 'app.py'");
     db.close();
-    const refs = ctx(segment, "refs", "pkg/shapes.py#helper").json;
+    const refs = (await ctx(segment, "refs", "pkg/shapes.py#helper")).json;
     expect(refs.refreshed).toEqual(["app.py"]);
     expect(refs.stale).toBeNull();
     expect(at(refs.references)).toContain("app.py:6 call resolved pkg/shapes.py#helper");
     expect(refs.total).toBe(4);
   });
 
-  test("bad input: unknown names and ids, bad kinds, depths and limits are JSON errors with stable codes", () => {
+  test.concurrent("bad input: unknown names and ids, bad kinds, depths and limits are JSON errors with stable codes", async () => {
     const segment = pythonPackage();
-    const unknown = ctx(segment, "refs", "no_such_thing");
+    const unknown = await ctx(segment, "refs", "no_such_thing");
     expect(unknown.exitCode).toBe(1);
     expect(unknown.json).toMatchObject({ status: "error", error_code: "SYMBOL_NOT_FOUND" });
-    expect(ctx(segment, "refs", "app.py#nope").json.error_code).toBe("ID_NOT_FOUND");
+    expect((await ctx(segment, "refs", "app.py#nope")).json.error_code).toBe("ID_NOT_FOUND");
     for (const args of [["refs", "helper", "--kind", "calls"], ["callers", "helper", "--depth", "9"], ["refs", "helper", "--limit", "0"]]) {
-      const run = ctx(segment, ...args);
+      const run = await ctx(segment, ...args);
       expect(run.exitCode).toBe(2);
       expect(run.json.error_code).toBe("USAGE_ERROR");
     }
@@ -211,15 +211,15 @@ describe("ctx refs on a segment that cannot be written", () => {
     rmSync(mountPoint, { recursive: true, force: true });
   });
 
-  test("uses an index never wrote are read from the AST cache into this process's own table: the same answer, the file untouched", () => {
+  test("uses an index never wrote are read from the AST cache into this process's own table: the same answer, the file untouched", async () => {
     expect(sh(`mount -t tmpfs -o size=4m tmpfs ${mountPoint}`).exitCode).toBe(0);
     const segment = join(mountPoint, "seg");
     cpSync(pythonPackage(), segment, { recursive: true });
-    expect(ctx(segment, "build").exitCode).toBe(0);
+    expect((await ctx(segment, "build")).exitCode).toBe(0);
     const dbFile = expectedDbPath(segment);
     const before = readFileSync(dbFile);
     expect(sh(`mount -o remount,ro ${mountPoint}`).exitCode).toBe(0);
-    const refs = ctx(segment, "refs", "pkg/shapes.py#helper");
+    const refs = await ctx(segment, "refs", "pkg/shapes.py#helper");
     expect(refs.exitCode).toBe(0);
     expect(at(refs.json.references)).toEqual([
       "app.py:1 import resolved pkg/shapes.py#helper",
@@ -227,32 +227,32 @@ describe("ctx refs on a segment that cannot be written", () => {
       "app.py:7 call resolved pkg/shapes.py#helper",
       "pkg/shapes.py:6 call resolved pkg/shapes.py#helper",
     ]);
-    expect(ctx(segment, "callers", "pkg/shapes.py#helper").json.callers.length).toBeGreaterThan(0);
+    expect((await ctx(segment, "callers", "pkg/shapes.py#helper")).json.callers.length).toBeGreaterThan(0);
     expect(readFileSync(dbFile).equals(before)).toBe(true);
     sh(`umount ${mountPoint}`);
   });
 });
 
 describe("ctx refs across languages: imports, re-exports, packages", () => {
-  test("TypeScript: an alias through a re-export, a namespace import, a class constructed; a same-named function elsewhere stays apart", () => {
+  test.concurrent("TypeScript: an alias through a re-export, a namespace import, a class constructed; a same-named function elsewhere stays apart", async () => {
     const segment = makeSegment({
       "src/m.ts": "export function f(): number {\n  return 1;\n}\n\nexport class C {\n  run(): void {}\n}\n",
       "src/index.ts": 'export { f } from "./m";\n',
       "src/other.ts": "export function f(): number {\n  return 2;\n}\n",
       "src/app.ts": 'import { f as g } from "./index";\nimport * as ns from "./m";\nimport { C } from "./m.js";\n\nexport function main(): void {\n  g();\n  ns.f();\n  new C().run();\n}\n',
     });
-    const f = ctx(segment, "refs", "src/m.ts#f");
+    const f = await ctx(segment, "refs", "src/m.ts#f");
     expect(at(f.json.references)).toEqual([
       "src/app.ts:1 import resolved src/m.ts#f",
       "src/app.ts:6 call resolved src/m.ts#f",
       "src/app.ts:7 call resolved src/m.ts#f",
       "src/index.ts:1 import resolved src/m.ts#f",
     ]);
-    expect(ctx(segment, "refs", "src/other.ts#f").json.total).toBe(0);
-    expect(at(ctx(segment, "refs", "C", "--kind", "call").json.references)).toEqual(["src/app.ts:8 call resolved src/m.ts#C"]);
+    expect((await ctx(segment, "refs", "src/other.ts#f")).json.total).toBe(0);
+    expect(at((await ctx(segment, "refs", "C", "--kind", "call")).json.references)).toEqual(["src/app.ts:8 call resolved src/m.ts#C"]);
   });
 
-  test("Go: a package's functions called across its files and through its import path; another package's namesake stays apart", () => {
+  test.concurrent("Go: a package's functions called across its files and through its import path; another package's namesake stays apart", async () => {
     const segment = makeSegment({
       "pkg/util/u.go": "package util\n\nfunc Helper() int { return 1 }\n\ntype T struct{}\n\nfunc (t *T) M() {}\n",
       // A method in another file of the package, calling M through its receiver variable.
@@ -261,19 +261,19 @@ describe("ctx refs across languages: imports, re-exports, packages", () => {
       "cmd/main.go": 'package main\n\nimport "example.com/proj/pkg/util"\n\nfunc main() {\n\tutil.Helper()\n\tvar t util.T\n\tt.M()\n}\n',
       "other/helper.go": "package other\n\nfunc Helper() {}\n",
     });
-    expect(at(ctx(segment, "refs", "pkg/util/u.go#Helper").json.references)).toEqual(["cmd/main.go:6 call resolved pkg/util/u.go#Helper", "pkg/util/v.go:3 call resolved pkg/util/u.go#Helper"]);
-    expect(ctx(segment, "refs", "other/helper.go#Helper").json.total).toBe(0);
-    expect(at(ctx(segment, "refs", "T", "--kind", "type").json.references)).toEqual([
+    expect(at((await ctx(segment, "refs", "pkg/util/u.go#Helper")).json.references)).toEqual(["cmd/main.go:6 call resolved pkg/util/u.go#Helper", "pkg/util/v.go:3 call resolved pkg/util/u.go#Helper"]);
+    expect((await ctx(segment, "refs", "other/helper.go#Helper")).json.total).toBe(0);
+    expect(at((await ctx(segment, "refs", "T", "--kind", "type")).json.references)).toEqual([
       "cmd/main.go:7 type resolved pkg/util/u.go#T",
       "pkg/util/u.go:7 type resolved pkg/util/u.go#T",
       "pkg/util/w.go:3 type resolved pkg/util/u.go#T",
       "pkg/util/w.go:3 type resolved pkg/util/u.go#T",
     ]);
     // Through the method's receiver variable: T's M; through another value: only by name.
-    expect(at(ctx(segment, "refs", "T.M").json.references)).toEqual(["pkg/util/w.go:4 call resolved pkg/util/u.go#T.M", "cmd/main.go:8 call ambiguous", "pkg/util/w.go:5 call ambiguous"]);
+    expect(at((await ctx(segment, "refs", "T.M")).json.references)).toEqual(["pkg/util/w.go:4 call resolved pkg/util/u.go#T.M", "cmd/main.go:8 call ambiguous", "pkg/util/w.go:5 call ambiguous"]);
   });
 
-  test("a whole-module import binds the module's name, a wildcard every name; Go's packages do not leak into each other", () => {
+  test.concurrent("a whole-module import binds the module's name, a wildcard every name; Go's packages do not leak into each other", async () => {
     const segment = makeSegment({
       "pkg/shapes.py": "def helper():\n    return 1\n",
       "plain.py": "import pkg.shapes\n\nhelper()\npkg.shapes.helper()\n",
@@ -283,7 +283,7 @@ describe("ctx refs across languages: imports, re-exports, packages", () => {
       "go/scanner/s.go": "package scanner\n\nfunc Scan() {}\n",
       "go/parser/p.go": 'package parser\n\nimport "text/scanner"\n\nfunc Scan() {}\n\nfunc parse() {\n\tScan()\n\tscanner.Scan()\n}\n',
     });
-    expect(at(ctx(segment, "refs", "pkg/shapes.py#helper", "--kind", "call").json.references)).toEqual([
+    expect(at((await ctx(segment, "refs", "pkg/shapes.py#helper", "--kind", "call")).json.references)).toEqual([
       "plain.py:4 call resolved pkg/shapes.py#helper",
       "rebound.py:6 call resolved pkg/shapes.py#helper",
       "star.py:3 call resolved pkg/shapes.py#helper",
@@ -291,55 +291,55 @@ describe("ctx refs across languages: imports, re-exports, packages", () => {
     ]);
     // `Scan()` is the parser package's own; `scanner.Scan()` is text/scanner's, which is not in the
     // segment: unresolved, not go/scanner's, whose package has the same name.
-    expect(at(ctx(segment, "refs", "go/parser/p.go#Scan").json.references)).toEqual(["go/parser/p.go:8 call resolved go/parser/p.go#Scan"]);
-    expect(ctx(segment, "refs", "go/scanner/s.go#Scan").json.total).toBe(0);
+    expect(at((await ctx(segment, "refs", "go/parser/p.go#Scan")).json.references)).toEqual(["go/parser/p.go:8 call resolved go/parser/p.go#Scan"]);
+    expect((await ctx(segment, "refs", "go/scanner/s.go#Scan")).json.total).toBe(0);
   });
 
-  test("Java: a static call through an import picks the imported class, not a namesake in another package; members are seen bare", () => {
+  test.concurrent("Java: a static call through an import picks the imported class, not a namesake in another package; members are seen bare", async () => {
     const root = "src/main/java/com";
     const segment = makeSegment({
       [`${root}/acme/util/Strings.java`]: "package com.acme.util;\n\npublic class Strings {\n  public static String trim(String s) { return s; }\n}\n",
       [`${root}/other/Strings.java`]: "package com.other;\n\npublic class Strings {\n  public static String trim(String s) { return s; }\n}\n",
       [`${root}/acme/App.java`]: 'package com.acme;\n\nimport com.acme.util.Strings;\n\npublic class App {\n  void run() {\n    Strings.trim(" ");\n    helper();\n  }\n\n  void helper() {}\n}\n',
     });
-    expect(at(ctx(segment, "refs", `${root}/acme/util/Strings.java#Strings.trim`).json.references)).toEqual([`${root}/acme/App.java:7 call resolved ${root}/acme/util/Strings.java#Strings.trim`]);
-    expect(ctx(segment, "refs", `${root}/other/Strings.java#Strings.trim`).json.total).toBe(0);
-    expect(at(ctx(segment, "refs", "App.helper").json.references)).toEqual([`${root}/acme/App.java:8 call resolved ${root}/acme/App.java#App.helper`]);
+    expect(at((await ctx(segment, "refs", `${root}/acme/util/Strings.java#Strings.trim`)).json.references)).toEqual([`${root}/acme/App.java:7 call resolved ${root}/acme/util/Strings.java#Strings.trim`]);
+    expect((await ctx(segment, "refs", `${root}/other/Strings.java#Strings.trim`)).json.total).toBe(0);
+    expect(at((await ctx(segment, "refs", "App.helper")).json.references)).toEqual([`${root}/acme/App.java:8 call resolved ${root}/acme/App.java#App.helper`]);
   });
 });
 
 describe("ctx map", () => {
-  test("the most used definitions first, within the budget and never over it; the same map each time", () => {
+  test.concurrent("the most used definitions first, within the budget and never over it; the same map each time", async () => {
     const segment = pythonPackage();
-    const map = ctx(segment, "map", "--budget", "60");
+    const map = await ctx(segment, "map", "--budget", "60");
     expect(map.exitCode).toBe(0);
     expect(map.json.used_tokens).toBeLessThanOrEqual(60);
     expect(Math.ceil(map.json.map.length / 4)).toBe(map.json.used_tokens);
     // helper is used from three places in two files: it and its file come first.
     expect(map.json.map.split("\n").slice(0, 2)).toEqual(["pkg/shapes.py:", "  1: def helper(x)"]);
-    expect(ctx(segment, "map", "--budget", "60").json.map).toBe(map.json.map);
+    expect((await ctx(segment, "map", "--budget", "60")).json.map).toBe(map.json.map);
     // A larger budget shows more, a tiny one what fits.
-    const all = ctx(segment, "map", "--budget", "5000").json;
+    const all = (await ctx(segment, "map", "--budget", "5000")).json;
     expect(all.shown).toBe(all.ranked);
-    expect(ctx(segment, "map", "--budget", "8").json.used_tokens).toBeLessThanOrEqual(8);
+    expect((await ctx(segment, "map", "--budget", "8")).json.used_tokens).toBeLessThanOrEqual(8);
   });
 
-  test("the ranks kept for a warm map are recomputed once a file changes", () => {
+  test.concurrent("the ranks kept for a warm map are recomputed once a file changes", async () => {
     const segment = pythonPackage();
-    const { index_built: _built, ...first } = ctx(segment, "map", "--budget", "5000").json;
-    expect(ctx(segment, "map", "--budget", "5000").json).toEqual(first);
+    const { index_built: _built, ...first } = (await ctx(segment, "map", "--budget", "5000")).json;
+    expect((await ctx(segment, "map", "--budget", "5000")).json).toEqual(first);
     writeFileSync(join(segment, "more.py"), "from pkg.other import helper\n\nhelper()\nhelper()\nhelper()\n");
-    const after = ctx(segment, "map", "--budget", "5000").json;
+    const after = (await ctx(segment, "map", "--budget", "5000")).json;
     expect(after.refreshed).toEqual(["more.py"]);
     expect(after.graph.references).toBe(first.graph.references + 4);
   });
 
-  test("--focus ranks around a file and leaves it out; an unknown focus is an error", () => {
+  test.concurrent("--focus ranks around a file and leaves it out; an unknown focus is an error", async () => {
     const segment = pythonPackage();
-    const focused = ctx(segment, "map", "--focus", "app.py", "--budget", "5000");
+    const focused = await ctx(segment, "map", "--focus", "app.py", "--budget", "5000");
     expect(focused.json.map).not.toContain("app.py:");
     expect(focused.json.focus).toEqual(["app.py"]);
-    const bad = ctx(segment, "map", "--focus", "nowhere.py");
+    const bad = await ctx(segment, "map", "--focus", "nowhere.py");
     expect(bad.exitCode).toBe(1);
     expect(bad.json.error_code).toBe("ID_NOT_FOUND");
   });
