@@ -78,6 +78,42 @@ const CODE_WORDS_ONLY = 0.3;
 /** Added when the file is named after the definition (rxjs `map.ts#map`, `glob.py#glob`): a module's main export. */
 const FILE_NAMED_AFTER = 0.3;
 
+/**
+ * The share of the question a definition's doc summary answers counts this much. Measured with the comment
+ * block's beginning indexed (recall@5 / MRR python, go, typescript, java): 0 gave 0.875/0.811, 0.711/0.567,
+ * 0.735/0.611, 0.675/0.524; 0.3 0.875/0.816, 0.711/0.582, 0.735/0.598, 0.700/0.574; 0.5 0.875/0.831,
+ * 0.711/0.582, 0.735/0.596, 0.700/0.566; 0.75 0.875/0.845, 0.711/0.582, 0.735/0.577, 0.700/0.556.
+ */
+const SUMMARY_WEIGHT = 0.5;
+
+/**
+ * How much of the question the first sentence of the item's doc answers (Go's "Marshal returns the
+ * JSON encoding of v.", Javadoc's and docstrings' summaries): the query's words (not code words) it
+ * holds, each weighted as in name evidence. 0 without a doc.
+ */
+function summaryEvidence(item: IndexItem, context: QueryContext): number {
+  if (!item.doc || context.textWeight === 0) return 0;
+  const words = summaryWords(item);
+  let answered = 0;
+  for (const q of context.words) if (!q.code && (words.has(q.word) || words.has(q.stem) || words.has(q.bare))) answered += q.weight;
+  return answered / context.textWeight;
+}
+
+/** The words of a doc's first sentence, with their stems, kept as names' words are (the same candidates come back). */
+const keptSummaries = new Map<string, Set<string>>();
+function summaryWords(item: IndexItem): Set<string> {
+  const key = `${item.name}\u0000${item.doc}`;
+  let words = keptSummaries.get(key);
+  if (words === undefined) {
+    if (keptSummaries.size >= MAX_KEPT_WORDS) keptSummaries.clear();
+    // Go's and C#'s summaries start with the name itself ("Get issues a GET …"): that is not an answer.
+    const sentence = (item.doc ?? "").split(/\.(\s|$)/)[0]!.replace(/^\s*\S+/, (first) => (first === item.name ? "" : first));
+    words = new Set(identifierWords(sentence).flatMap((w) => [w, stem(w), inflectionless(w)]));
+    keptSummaries.set(key, words);
+  }
+  return words;
+}
+
 const compact = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, "");
 
 /** A top-level definition its file is named after (`copy_tree.py#copytree`, `map.ts#map`). */
@@ -215,6 +251,8 @@ interface QueryContext {
   identifier: boolean;
   words: QueryWord[];
   totalWeight: number;
+  /** The weight of the words that are not code words. */
+  textWeight: number;
 }
 
 function matchedFields(row: IndexItem, stems: Set<string>): { fields: string[]; terms: string[] } {
@@ -302,7 +340,7 @@ export function searchIndex(index: ContextIndex, query: string, options: SearchF
   const wholeOnly = new Set([...terms.names, ...terms.abbreviations]);
   const queryWords = words.map((w) => ({ word: w, stem: stem(w), bare: inflectionless(w), code: terms.names.includes(w), wholeOnly: wholeOnly.has(w), weight: weights.get(w) ?? 1 }));
   const asked = query.trim().toLowerCase();
-  const context: QueryContext = { asked, identifier: !/\s/.test(asked), words: queryWords, totalWeight: Math.max(1e-9, queryWords.reduce((n, q) => n + q.weight, 0)) };
+  const context: QueryContext = { asked, identifier: !/\s/.test(asked), words: queryWords, totalWeight: Math.max(1e-9, queryWords.reduce((n, q) => n + q.weight, 0)), textWeight: queryWords.reduce((n, q) => n + (q.code ? 0 : q.weight), 0) };
   const files = fileFilter(index, options);
   const keep = (item: IndexItem) => (!options.kind || item.kind === options.kind) && (!options.lang || item.lang === options.lang) && (!files || files.has(item.file_rel));
   const phrases = ftsQuery(
@@ -336,7 +374,8 @@ export function searchIndex(index: ContextIndex, query: string, options: SearchF
     const demoted = demotions(row, askedForTests, name.label === "exact", isLocal(row));
     const penalty = demoted.reduce((n, reason) => n + DEMOTIONS[reason as keyof typeof DEMOTIONS], 0);
     const fileNamed = namesItsFile(row) ? FILE_NAMED_AFTER : 0;
-    return { row, name: name.label, score: Math.round((text + name.score + fileNamed - penalty) * 1000) / 1000, demoted };
+    const summary = SUMMARY_WEIGHT * summaryEvidence(row, context);
+    return { row, name: name.label, score: Math.round((text + name.score + fileNamed + summary - penalty) * 1000) / 1000, demoted };
   });
   const hits = fold(scored);
   hits.sort((a, b) => b.best.score - a.best.score || (a.best.row.item_id < b.best.row.item_id ? -1 : a.best.row.item_id > b.best.row.item_id ? 1 : 0));

@@ -176,4 +176,24 @@ describe("searchIndex", () => {
     searchIndex(index, "two words", { limit: 5 });
     expect(asked.byName).toEqual([]);
   });
+  test("a doc whose first sentence answers the question ranks first; a summary that starts with the name is not an answer by it", () => {
+    const { index } = fakeIndex([
+      { ...item("Get", { doc: "Get issues a request to the server. Writes go elsewhere." }), bm25: -5 },
+      { ...item("Marshal", { doc: "Marshal returns the JSON encoding of v." }), bm25: -5 },
+      { ...item("Other", { doc: "Other does something else. Returns the JSON encoding." }), bm25: -5 },
+    ]);
+    const hits = searchIndex(index, "encoding as JSON", { limit: 5 });
+    expect(ids(hits)).toEqual(["m.py#Marshal", "m.py#Get", "m.py#Other"]);
+    expect(hits[0]!.score).toBeGreaterThan(hits[1]!.score);
+    expect(hits[1]!.score).toBe(hits[2]!.score);
+    // A summary that starts with the name (Go's convention) does not answer a question by that word.
+    const own = fakeIndex([
+      { ...item("Encode", { file_rel: "a.go", item_id: "a.go#Encode", doc: "Encode something." }), bm25: -5 },
+      { ...item("Encode", { file_rel: "b.go", item_id: "b.go#Encode" }), bm25: -5 },
+      { ...item("Encode", { file_rel: "c.go", item_id: "c.go#Encode", doc: "Writes the encoded form." }), bm25: -5 },
+    ]);
+    const scores = Object.fromEntries(searchIndex(own.index, "encode", { limit: 5 }).map((h) => [h.file_rel, h.score]));
+    expect(scores["a.go"]).toBe(scores["b.go"]!);
+    expect(scores["c.go"]).toBeGreaterThan(scores["a.go"]!);
+  });
 });
