@@ -93,6 +93,9 @@ const SUMMARY_WEIGHT = 0.5;
  */
 function summaryEvidence(item: IndexItem, context: QueryContext): number {
   if (!item.doc || context.textWeight === 0) return 0;
+  // Most docs hold no query word at all: told without splitting them (a stem is the start of its word).
+  const lower = item.doc.toLowerCase();
+  if (!context.words.some((q) => !q.code && lower.includes(q.stem))) return 0;
   const words = summaryWords(item);
   let answered = 0;
   for (const q of context.words) if (!q.code && (words.has(q.word) || words.has(q.stem) || words.has(q.bare))) answered += q.weight;
