@@ -103,28 +103,35 @@ const SUMMARY_WEIGHT = 0.5;
  */
 function summaryEvidence(item: IndexItem, context: QueryContext): number {
   if (!item.doc || context.textWeight === 0) return 0;
-  // Most docs hold no query word at all: told without splitting them (a stem is the start of its word).
-  const lower = item.doc.toLowerCase();
-  if (!context.words.some((q) => !q.code && lower.includes(q.stem))) return 0;
-  const words = summaryWords(item);
+  const summary = summaryOf(item.doc);
+  // Go's and C#'s summaries start with the name itself ("Get issues a GET …"): that is not an answer.
+  const words = summary.lead === item.name ? summary.rest : summary.all;
   let answered = 0;
-  for (const q of context.words) if (!q.code && (words.has(q.word) || words.has(q.stem) || words.has(q.bare))) answered += q.weight;
+  // A word equal to a query word has its bare form too: two lookups a word.
+  for (const q of context.words) if (!q.code && (words.has(q.bare) || words.has(q.stem))) answered += q.weight;
   return answered / context.textWeight;
 }
 
-/** The words of a doc's first sentence, with their stems, kept as names' words are (the same candidates come back). */
-const keptSummaries = new Map<string, Set<string>>();
-function summaryWords(item: IndexItem): Set<string> {
-  const key = `${item.name}\u0000${item.doc}`;
-  let words = keptSummaries.get(key);
-  if (words === undefined) {
+/** The words of a doc's first sentence as bare forms and stems, with and without its first word. */
+interface Summary {
+  lead: string;
+  all: Set<string>;
+  rest: Set<string>;
+}
+
+/** Kept by doc as names' words are: the same candidates come back search after search (and the same doc string, so its hash is kept). */
+const keptSummaries = new Map<string, Summary>();
+function summaryOf(doc: string): Summary {
+  let summary = keptSummaries.get(doc);
+  if (summary === undefined) {
     if (keptSummaries.size >= MAX_KEPT_WORDS) keptSummaries.clear();
-    // Go's and C#'s summaries start with the name itself ("Get issues a GET …"): that is not an answer.
-    const sentence = (item.doc ?? "").split(/\.(\s|$)/)[0]!.replace(/^\s*\S+/, (first) => (first === item.name ? "" : first));
-    words = new Set(identifierWords(sentence).flatMap((w) => [w, stem(w), inflectionless(w)]));
-    keptSummaries.set(key, words);
+    const sentence = doc.split(/\.(\s|$)/)[0]!.trim();
+    const lead = sentence.split(/\s/, 1)[0]!;
+    const forms = (text: string) => new Set(identifierWords(text).flatMap((w) => [inflectionless(w), stem(w)]));
+    summary = { lead, all: forms(sentence), rest: forms(sentence.slice(lead.length)) };
+    keptSummaries.set(doc, summary);
   }
-  return words;
+  return summary;
 }
 
 const compact = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, "");
