@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readSettings } from "../../../src/core/settings.ts";
-import { itemIds, type FileUpdate } from "../../../src/ctx/index-store.ts";
+import { commentAbove, itemIds, type FileUpdate } from "../../../src/ctx/index-store.ts";
 import { openIndex } from "../../../src/ctx/open.ts";
 import type { ReferenceRecord, SymbolRecord } from "../../../src/extract/types.ts";
 
@@ -38,6 +38,23 @@ describe("itemIds", () => {
 
   test("the file is part of the id", () => {
     expect(itemIds("dir/x.md", [{ qualified_name: "intro", line: 1 }])).toEqual(["dir/x.md#intro"]);
+  });
+});
+
+describe("commentAbove", () => {
+  test("a short block is kept whole, markers stripped, decorators between it and the definition passed over", () => {
+    const lines = ["x = 1", "/**", " * Reads all bytes.", " *", " * @param path the file", " */", "@Override", "byte[] read(Path path) {"];
+    expect(commentAbove(lines, 8)).toBe("Reads all bytes.\n@param path the file");
+  });
+
+  test("a long block keeps its beginning (the summary) and its end (the tags), not the middle", () => {
+    const body = Array.from({ length: 40 }, (_, i) => `// line ${i + 1}`);
+    const kept = commentAbove([...body, "func F() {}"], 41).split("\n");
+    expect(kept).toEqual([...Array.from({ length: 12 }, (_, i) => `line ${i + 1}`), ...Array.from({ length: 12 }, (_, i) => `line ${i + 29}`)]);
+  });
+
+  test("no comment above: nothing", () => {
+    expect(commentAbove(["x = 1", "", "def f():"], 3)).toBe("");
   });
 });
 

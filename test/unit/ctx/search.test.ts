@@ -60,9 +60,9 @@ describe("searchIndex", () => {
     expect(ids(hits)).toEqual(["m.py#tokenize", "m.py#tokenize_all"]);
     expect(hits[0]!.why.name).toBe("exact");
     expect(hits[1]!.why.name).toBe("prefix");
-    // Text weight 2: the exact name scores 3 + 2 × 4/10, the prefix 1.5 + 2 × 10/10.
-    expect(hits[0]!.score).toBe(3.8);
-    expect(hits[1]!.score).toBe(3.5);
+    // Text weight 2: the exact name scores 3 + 2 × 4/10, the prefix 1.5 + 2 × 10/10; both +0.4 at the top level.
+    expect(hits[0]!.score).toBe(4.2);
+    expect(hits[1]!.score).toBe(3.9);
   });
 
   test("sub-words of the name: the letters the query's words spell, so 'copy tree' covers all of 'copytree'", () => {
@@ -175,5 +175,35 @@ describe("searchIndex", () => {
     const { index, asked } = fakeIndex([], [item("x")]);
     searchIndex(index, "two words", { limit: 5 });
     expect(asked.byName).toEqual([]);
+  });
+  test("a doc whose first sentence answers the question ranks first; a summary that starts with the name is not an answer by it", () => {
+    const { index } = fakeIndex([
+      { ...item("Get", { doc: "Get issues a request to the server. Writes go elsewhere." }), bm25: -5 },
+      { ...item("Marshal", { doc: "Marshal returns the JSON encoding of v." }), bm25: -5 },
+      { ...item("Other", { doc: "Other does something else. Returns the JSON encoding." }), bm25: -5 },
+    ]);
+    const hits = searchIndex(index, "encoding as JSON", { limit: 5 });
+    expect(ids(hits)).toEqual(["m.py#Marshal", "m.py#Get", "m.py#Other"]);
+    expect(hits[0]!.score).toBeGreaterThan(hits[1]!.score);
+    expect(hits[1]!.score).toBe(hits[2]!.score);
+    // A summary that starts with the name (Go's convention) does not answer a question by that word.
+    const own = fakeIndex([
+      { ...item("Encode", { file_rel: "a.go", item_id: "a.go#Encode", doc: "Encode something." }), bm25: -5 },
+      { ...item("Encode", { file_rel: "b.go", item_id: "b.go#Encode" }), bm25: -5 },
+      { ...item("Encode", { file_rel: "c.go", item_id: "c.go#Encode", doc: "Writes the encoded form." }), bm25: -5 },
+    ]);
+    const scores = Object.fromEntries(searchIndex(own.index, "encode", { limit: 5 }).map((h) => [h.file_rel, h.score]));
+    expect(scores["a.go"]).toBe(scores["b.go"]!);
+    expect(scores["c.go"]).toBeGreaterThan(scores["a.go"]!);
+  });
+  test("a definition at its module's top level outranks a member of the same text match; a top-level value does not", () => {
+    const { index } = fakeIndex([
+      { ...item("C.copyAll", { name: "copyAll", parent: "C", kind: "method", item_id: "m.py#C.copyAll" }), bm25: -5 },
+      { ...item("copyAll", { item_id: "m.py#copyAll" }), bm25: -5 },
+      { ...item("COPY_ALL", { kind: "constant", item_id: "m.py#COPY_ALL" }), bm25: -5 },
+    ]);
+    const hits = searchIndex(index, "duplicate everything", { limit: 5 });
+    expect(ids(hits)).toEqual(["m.py#copyAll", "m.py#C.copyAll", "m.py#COPY_ALL"]);
+    expect(hits[0]!.score - hits[1]!.score).toBeCloseTo(0.4, 5);
   });
 });
