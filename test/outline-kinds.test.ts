@@ -67,6 +67,17 @@ test.concurrent("an index file that only re-exports lists what it exports and wh
   expect(Object.keys(run.json.symbols[4])).not.toContain("from");
 });
 
+test.concurrent("a name in an export clause over several lines reads as its own specifier, the text of its line", async () => {
+  // zod 3.25's v4/core/api.ts: `export {\n  /** @deprecated … */\n  _lte as _max,\n};`
+  const segment = makeSegment({ "api.ts": 'function _lte() {}\nexport {\n  /** @deprecated Use `z.lte()` instead. */\n  _lte as _max,\n};\nexport {\n  a as b,\n  c,\n} from "./x";\n' });
+  const run = await symbolsOf("sym://typescript/file/api.ts", segment);
+  expect(run.json.symbols.filter((s: any) => s.kind === "export").map((s: any) => [s.name, s.line, s.end_line, s.signature])).toEqual([
+    ["_max", 4, 4, "_lte as _max"],
+    ["b", 7, 7, 'a as b from "./x"'],
+    ["c", 8, 8, 'c from "./x"'],
+  ]);
+});
+
 test.concurrent("values are not reported inside function bodies, nor inside another value's initialiser", async () => {
   const segment = makeSegment({
     "m.py": "LIMIT = 3\npty = signal = None\n\ndef f():\n    local = 1\n\nclass C:\n    size = 2\n\n    def m(self):\n        other = 3\n",

@@ -1,7 +1,7 @@
 import type { Node } from "web-tree-sitter";
 import type { LanguageId } from "../../languages.ts";
 import { firstLine, genericSignature, HASH_COMMENTS, VALUE_SIGNATURE_CHARS, type CommentSyntax } from "../generic.ts";
-import { children, headerText } from "../syntax.ts";
+import { children } from "../syntax.ts";
 import { python } from "./python.ts";
 import type { LanguageHooks } from "./spec.ts";
 
@@ -12,15 +12,16 @@ import type { LanguageHooks } from "./spec.ts";
 // The `const`/`let`/`var` of a declarator (`const a = 1, b = 2` gives `const b = 2`).
 const declarationKeyword = (node: Node) => (node.type === "variable_declarator" && node.parent?.firstChild !== node ? `${node.parent?.firstChild?.text} ` : "");
 
-const JS_ATOMIC = new Set(["string", "template_string"]);
-
 const ecmascript: LanguageHooks = {
   signature: (node: Node, source: string) => `${declarationKeyword(node)}${genericSignature(node, source)}`,
-  // An exported name reads as its whole export statement (`export { a as b } from "./x"`).
+  // An exported name reads as its export statement (`export { a as b } from "./x"`) when that is one
+  // line; in a clause over several lines its own line holds only its specifier, which it reads as, with
+  // the module it comes from (`a as b from "./x"`): a signature is text of the symbol's lines.
   valueSignature: (node: Node, source: string) => {
     if (node.type !== "export_specifier") return `${declarationKeyword(node)}${firstLine(node, source)}`;
     const statement = node.parent?.parent ?? node;
-    const text = statement.startPosition.row === statement.endPosition.row ? source.slice(statement.startIndex, statement.endIndex) : headerText(statement, null, source, JS_ATOMIC);
+    const from = statement.childForFieldName("source");
+    const text = statement.startPosition.row === statement.endPosition.row ? source.slice(statement.startIndex, statement.endIndex) : `${node.text}${from ? ` from ${from.text}` : ""}`;
     return text.slice(0, VALUE_SIGNATURE_CHARS).replace(/;$/, "");
   },
   // `export = x` exports the name TypeScript gives it.
