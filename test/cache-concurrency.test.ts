@@ -1,7 +1,7 @@
 import { describe, expect, test } from "bun:test";
 import { join } from "node:path";
 import { runSoak } from "../bench/soak.ts";
-import { expectedDbPath, finished, makeSegment, pythonModule, runCli, spawnCli } from "./helpers.ts";
+import { expectBudgetSoakSound, expectedDbPath, finished, makeSegment, pythonModule, runCli, spawnCli } from "./helpers.ts";
 
 describe("concurrency", () => {
   test("cold race: 16 processes at once on a segment with no DB all succeed with equal answers", async () => {
@@ -99,9 +99,6 @@ describe("concurrency", () => {
   test("soak under a budget of a few KB: eviction races with reads, writes and clears, and nothing fails", async () => {
     // 3 x 8 calls here, 4 x 10 in test/slow/soak.slow.ts.
     const result = await runSoak(3, 8, { seed: 11, env: { TRIFECTA_CACHE_MAX_BYTES: "2500" } });
-    expect(result.failures).toEqual([]);
-    expect(result.wrongAnswers).toBe(0);
-    expect(result.answersChecked).toBeGreaterThan(0);
-    expect(result.verifyClean).toBe(true);
+    expectBudgetSoakSound(result);
   }, 120_000);
 });

@@ -2,6 +2,7 @@ import { expect } from "bun:test";
 import { mkdirSync, mkdtempSync, realpathSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import type { runCtxSoak, runSoak } from "../bench/soak.ts";
 
 export const REPO = realpathSync(join(import.meta.dir, ".."));
 
@@ -115,4 +116,22 @@ export async function expectCompilerAgreement(files: string[], minRows: number):
   expect(Object.fromEntries(result.onlyOracle)).toEqual({});
   expect(Object.fromEntries(result.onlyTrifecta)).toEqual({});
   expect(result.matched).toBe(result.oracleRows);
+}
+
+/** What every soak under a byte budget must show, whatever its size (the suite's and test/slow's). */
+export function expectBudgetSoakSound(result: Awaited<ReturnType<typeof runSoak>>): void {
+  expect(result.failures).toEqual([]);
+  expect(result.wrongAnswers).toBe(0);
+  expect(result.answersChecked).toBeGreaterThan(0);
+  expect(result.verifyClean).toBe(true);
+}
+
+/** What every ctx soak must show, whatever its size: no failure, no wrong or falsely complete answer. */
+export function expectCtxSoakSound(result: Awaited<ReturnType<typeof runCtxSoak>>): void {
+  console.log(`ctx soak: ${result.processes} processes, ${result.kills} killed, ${result.damage.quiet + result.damage.live} damage events, ${result.piecesChecked} pieces, ${result.hitsChecked} hits and ${result.usesChecked} uses checked`);
+  expect(result.failed).toEqual([]);
+  expect(result.wrongAnswers).toEqual([]);
+  expect(result.incompleteClaimedComplete).toEqual([]);
+  expect(result.final.violations).toEqual([]);
+  expect(result.piecesChecked + result.hitsChecked).toBeGreaterThan(20);
 }
