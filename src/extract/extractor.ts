@@ -117,7 +117,7 @@ export async function extractSymbols(languageId: LanguageId, source: string): Pr
       parse_status: tree.rootNode.hasError ? "partial" : "ok",
       parse_errors: countSyntaxErrors(tree.rootNode),
       symbols,
-      references: collectReferences(referenceMatches, source, spans),
+      references: collectReferences(hooks, referenceMatches, source, spans),
     };
   } finally {
     tree.delete();
@@ -280,7 +280,7 @@ const spanText = (source: string, nodes: readonly Node[]) => (nodes.length === 1
  * definition around it. Captures (src/extract/languages/spec.ts): `@reference.<kind>` on the name,
  * `@receiver`, and for imports `@module` (the same node as the name for a whole-module import) and `@alias`.
  */
-function collectReferences(matches: readonly QueryMatch[], source: string, spans: readonly Span[]): ReferenceRecord[] {
+function collectReferences(hooks: LanguageHooks, matches: readonly QueryMatch[], source: string, spans: readonly Span[]): ReferenceRecord[] {
   const found: { index: number; record: ReferenceRecord }[] = [];
   const seen = new Map<string, number>();
   // What a pattern says holds no use: a definition's name, a prefix a broad pattern also meets, a typespec.
@@ -296,6 +296,12 @@ function collectReferences(matches: readonly QueryMatch[], source: string, spans
       if (role === "reference") {
         nameNode = capture.node;
         kind = captured;
+      } else if (role === "written") {
+        const written = hooks.writtenName?.(capture.node);
+        if (!written) continue;
+        nameNode = written.name;
+        kind = captured;
+        if (written.receiver) receiverNodes.push(written.receiver);
       } else if (role === "receiver") receiverNodes.push(capture.node);
       else if (role === "module") moduleNodes.push(capture.node);
       else if (role === "alias") alias = capture.node.text;

@@ -3,7 +3,7 @@ import type { LanguageId } from "../../languages.ts";
 import { firstLine, genericSignature, HASH_COMMENTS, VALUE_SIGNATURE_CHARS, type CommentSyntax } from "../generic.ts";
 import { children } from "../syntax.ts";
 import { python } from "./python.ts";
-import type { LanguageHooks } from "./spec.ts";
+import type { LanguageHooks, WrittenName } from "./spec.ts";
 
 /**
  * JS/TS: a method named `constructor` is the constructor; decorators sit on the class node; a
@@ -77,6 +77,21 @@ const OCAML: LanguageHooks = {
 };
 
 /** The languages that read anything differently from the generic extractor; every other needs no entry. */
+// A C# type written `X`, `X<T>`, `N.X`, `N.X<T>` or `global::X` is a use of X (through N); a predefined,
+// array, tuple or pointer type names none of its own (the types inside it are captured where they are written).
+function cSharpWrittenName(type: Node): WrittenName | null {
+  if (type.type === "identifier") return { name: type, receiver: null };
+  if (type.type === "generic_name") {
+    const name = type.namedChild(0);
+    return name?.type === "identifier" ? { name, receiver: null } : null;
+  }
+  if (type.type !== "qualified_name" && type.type !== "alias_qualified_name") return null;
+  const count = type.namedChildCount;
+  const last = count >= 2 ? type.namedChild(count - 1) : null;
+  const name = last && (last.type === "identifier" || last.type === "generic_name") ? cSharpWrittenName(last)?.name : undefined;
+  return name ? { name, receiver: type.namedChild(count - 2) } : null;
+}
+
 export const HOOKS: Partial<Record<LanguageId, LanguageHooks>> = {
   python,
   typescript: ecmascript,
@@ -93,6 +108,7 @@ export const HOOKS: Partial<Record<LanguageId, LanguageHooks>> = {
     },
   },
   c_sharp: {
+    writtenName: cSharpWrittenName,
     // `operator ==` (the token after the keyword), `operator int`, `~C`.
     name: (captured, _kind, node) => {
       if (node.type === "operator_declaration") return `operator ${children(node).find((_c, i, all) => all[i - 1]?.type === "operator")?.text ?? ""}`;

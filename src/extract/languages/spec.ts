@@ -28,6 +28,9 @@ import type { CommentSyntax } from "../generic.ts";
  *   to the last (Kotlin has no node for the `a.b` of `import a.b.C`: its first and last segment are);
  * - `@not_reference` on a node no use is reported within: a definition's name, a prefix a broad
  *   pattern also matches (Dart's `p` of the type `p.Foo`), an Elixir typespec.
+ * - `@written.<kind>` on a whole type as written, read by the language's `writtenName` hook: one
+ *   capture per place a type is written costs a query little, where spelling out its forms in the
+ *   query (C#'s `X`, `X<T>`, `N.X`, `N.X<T>`, `global::X` in 24 places) took 2.1–3.0 s to compile.
  *
  * Value kinds (constant, variable, field, enum_member, export) are leaves: a `variable` owned by a
  * type is reported as a `field`, and none is reported inside a function body.
@@ -48,4 +51,11 @@ export interface LanguageHooks {
   doc?(node: Node, source: string): string | null;
   /** A last word on the kind, e.g. a method named `constructor`. */
   refineKind?(kind: string, name: string, node: Node): string;
+  /** The name a `@written.<kind>` type is used by, and what it is reached through; null when it names none. */
+  writtenName?(type: Node): WrittenName | null;
+}
+
+export interface WrittenName {
+  readonly name: Node;
+  readonly receiver: Node | null;
 }
