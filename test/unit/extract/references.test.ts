@@ -207,6 +207,30 @@ test("Scala: selector, renaming and wildcard imports, annotations, extends/with,
   ]);
 });
 
+test("C#: a type as written, in each form and place: qualified, global::, generic, nullable, array, tuple, cast, typeof, as; predefined types name none", async () => {
+  const source = [
+    "namespace App {",
+    "class C : N.Base<T>, global::IFoo {",
+    "  N.X<int>? F(M.Y[] ys, (Z a, int b) t, int n, void* p) {",
+    "    var o = new N.W(); return (N.X<int>)o ?? typeof(A.B) as R;",
+    "  }",
+    "}",
+    "}",
+  ];
+  expect(await references("c_sharp", source)).toEqual([
+    "inherit N|Base 2:13 from=App.C",
+    "type T 2:18 from=App.C",
+    "inherit global|IFoo 2:30 from=App.C",
+    "type N|X 3:5 from=App.C.F",
+    "type M|Y 3:17 from=App.C.F",
+    "type Z 3:26 from=App.C.F",
+    "call N|W 4:19 from=App.C.F",
+    "type N|X 4:34 from=App.C.F",
+    "type A|B 4:55 from=App.C.F",
+    "type R 4:61 from=App.C.F",
+  ]);
+});
+
 test("C#: using (whole namespace, static, alias), attributes, base lists, types, calls and new", async () => {
   const source = [
     "using System.IO;",
