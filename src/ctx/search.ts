@@ -85,6 +85,14 @@ const CODE_WORDS_ONLY = 0.3;
  * 0.2 and 0.6 with top-level values given it too, 0.4 the same either way).
  */
 const TOP_LEVEL = 0.4;
+/**
+ * Taken off each later hit with the name of a better one (Go's `Int32.Add`, `Int64.Add`, … on sibling types,
+ * Java's `OptionalInt.ifPresent` next to `Optional.ifPresent`): one name fills one place in the top, not
+ * five. Measured (recall@5 / MRR python, go, typescript, java): 0 gave 0.900/0.852, 0.711/0.589,
+ * 0.765/0.603, 0.700/0.582; 0.2 0.900/0.853, 0.711/0.587, 0.765/0.605, 0.700/0.582; 0.3 0.900/0.853,
+ * 0.737/0.589, 0.765/0.605, 0.700/0.582; 0.4 and 0.6 the held-out set loses a query (0.675).
+ */
+const REPEATED_NAME = 0.3;
 /** Added when the file is named after the definition (rxjs `map.ts#map`, `glob.py#glob`): a module's main export. */
 const FILE_NAMED_AFTER = 0.3;
 
@@ -399,7 +407,15 @@ export function searchIndex(index: ContextIndex, query: string, options: SearchF
     return { row, name: name.label, score: Math.round((text + name.score + fileNamed + summary + top - penalty) * 1000) / 1000, demoted };
   });
   const hits = fold(scored);
-  hits.sort((a, b) => b.best.score - a.best.score || (a.best.row.item_id < b.best.row.item_id ? -1 : a.best.row.item_id > b.best.row.item_id ? 1 : 0));
+  const order = (a: (typeof hits)[number], b: (typeof hits)[number]) =>
+    b.best.score - a.best.score || (a.best.row.item_id < b.best.row.item_id ? -1 : a.best.row.item_id > b.best.row.item_id ? 1 : 0);
+  hits.sort(order);
+  const named = new Set<string>();
+  for (const hit of hits) {
+    if (named.has(hit.best.row.name)) hit.best = { ...hit.best, score: Math.round((hit.best.score - REPEATED_NAME) * 1000) / 1000, demoted: [...hit.best.demoted, "repeated_name"] };
+    else named.add(hit.best.row.name);
+  }
+  hits.sort(order);
   // Why a hit matched is worked out for the hits returned only.
   return hits.slice(0, options.limit).map(({ best: { row, name, score, demoted }, overloads, copies }) => {
     const { fields, terms: matched } = matchedFields(row, stems);

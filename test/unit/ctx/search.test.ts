@@ -99,8 +99,9 @@ describe("searchIndex", () => {
     const go = (name: string, file_rel: string) => ({ ...item(name, { item_id: `${file_rel}#${name}`, file_rel, lang: "go" }), bm25: -5 });
     const { index } = fakeIndex([go("Helper", "internal/x/x.go"), go("helper", "x/x.go"), go("Helper", "x/x.go")]);
     const hits = searchIndex(index, "help", { limit: 5 });
-    expect(ids(hits)).toEqual(["x/x.go#Helper", "internal/x/x.go#Helper", "x/x.go#helper"]);
-    expect(hits.map((h) => h.why.demoted)).toEqual([[], ["private"], ["private"]]);
+    // Both private; the one under internal/ also repeats the name of the first hit.
+    expect(ids(hits)).toEqual(["x/x.go#Helper", "x/x.go#helper", "internal/x/x.go#Helper"]);
+    expect(hits.map((h) => h.why.demoted)).toEqual([[], ["private"], ["private", "repeated_name"]]);
   });
 
   test("equal scores: by id; the limit applies after ranking", () => {
@@ -150,7 +151,7 @@ describe("searchIndex", () => {
     ]);
     const hits = searchIndex(index, "parse config", { limit: 5 });
     expect(ids(hits)).toEqual(["app/config.py#parse_config", "vendor/x/config.py#parse_config", "app/load.py#load.parse_config", "tests/test_config.py#parse_config", "app/load.py#load"]);
-    expect(hits.map((h) => h.why.demoted)).toEqual([[], ["vendored"], ["local"], ["test"], []]);
+    expect(hits.map((h) => h.why.demoted)).toEqual([[], ["vendored", "repeated_name"], ["local", "repeated_name"], ["test", "repeated_name"], []]);
     // Asked for tests: they are not pushed down.
     expect(searchIndex(index, "parse config test", { limit: 5 })[0]!.why.demoted).toEqual([]);
   });
@@ -204,6 +205,15 @@ describe("searchIndex", () => {
     ]);
     const hits = searchIndex(index, "duplicate everything", { limit: 5 });
     expect(ids(hits)).toEqual(["m.py#copyAll", "m.py#C.copyAll", "m.py#COPY_ALL"]);
-    expect(hits[0]!.score - hits[1]!.score).toBeCloseTo(0.4, 5);
+    // The top-level bonus (0.4) and the member's repeat of the first hit's name (0.3).
+    expect(hits[0]!.score - hits[1]!.score).toBeCloseTo(0.7, 5);
+    expect(hits[1]!.why.demoted).toEqual(["repeated_name"]);
+  });
+  test("a name already ranked steps aside once for a hit with another name: one name, one place in the top", () => {
+    const add = (type: string, bm25: number) => ({ ...item(`${type}.Add`, { name: "Add", parent: type, kind: "method", file_rel: "t.go", lang: "go", item_id: `t.go#${type}.Add` }), bm25 });
+    const { index } = fakeIndex([add("Int32", -5), add("Int64", -5), { ...item("AddInt64", { file_rel: "d.go", lang: "go", item_id: "d.go#AddInt64", parent: "x", kind: "method" }), bm25: -4.7 }]);
+    const hits = searchIndex(index, "atomically increment", { limit: 5 });
+    expect(ids(hits)).toEqual(["t.go#Int32.Add", "d.go#AddInt64", "t.go#Int64.Add"]);
+    expect(hits.map((h) => h.why.demoted)).toEqual([[], [], ["repeated_name"]]);
   });
 });
