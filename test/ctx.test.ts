@@ -261,6 +261,27 @@ describe("ctx search", () => {
     migrated.close();
   });
 
+  test.concurrent("an index of ctx_index version 3 (a full-text table with a copy of its text) is indexed again without the copy, and answers the same", async () => {
+    const segment = makeSegment({ "pkg/a.py": "def alpha_function():\n    pass\n", "pkg/b.py": "def beta_function():\n    alpha_function()\n" });
+    await ctx(segment, "build");
+    const before = (await ctx(segment, "search", "alpha function")).json.hits;
+    const db = new Database(expectedDbPath(segment));
+    // Version 3's table, with its rows as they were written then.
+    db.exec(`DROP TABLE ctx_fts;
+      CREATE VIRTUAL TABLE ctx_fts USING fts5(names, signature, doc, body, path, tokenize = 'porter unicode61');
+      INSERT INTO ctx_fts(rowid, names, signature, doc, body, path) SELECT rowid, name, signature, coalesce(doc, ''), '', file_rel FROM ctx_items;
+      UPDATE store_features SET version = 3 WHERE name = 'ctx_index'`);
+    db.close();
+    const after = await ctx(segment, "search", "alpha function");
+    expect(after.exitCode).toBe(0);
+    expect(after.json.hits).toEqual(before);
+    const migrated = new Database(expectedDbPath(segment), { readonly: true });
+    expect((migrated.query("SELECT sql FROM sqlite_master WHERE name = 'ctx_fts'").get() as { sql: string }).sql).toContain("content=''");
+    expect(migrated.query("SELECT version FROM store_features WHERE name = 'ctx_index'").get()).toEqual({ version: 4 });
+    expect(migrated.query("SELECT count(*) AS n FROM ctx_files").get()).toEqual({ n: 2 });
+    migrated.close();
+  });
+
   test.concurrent("above the refresh limit the answer says stale, yet no hit carries lines from old content", async () => {
     const files = Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`m${i}.py`, `def helper_${i}():\n    pass\n`]));
     const segment = makeSegment({ ...files, "target.py": "def unique_target_name():\n    pass\n" });

@@ -207,7 +207,9 @@ function ensureFeatures(db: Database, features: readonly StoreFeature[]): void {
     const upsert = db.query("INSERT INTO store_features(name, version) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET version = excluded.version");
     // A file of an older layout gets every feature's (idempotent, additive) schema again.
     const due = userVersion(db) < SCHEMA_VERSION ? features : missingFeatures(db, features);
+    const recorded = new Map((db.query("SELECT name, version FROM store_features").all() as { name: string; version: number }[]).map((r) => [r.name, r.version]));
     for (const feature of due) {
+      feature.migrate?.(db, recorded.get(feature.name) ?? 0);
       db.exec(feature.schema);
       upsert.run(feature.name, feature.version);
     }

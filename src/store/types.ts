@@ -18,6 +18,8 @@ export interface StoreFeature {
   readonly name: string;
   readonly version: number;
   readonly schema: string;
+  /** Run before `schema` on a file that holds the feature at an older version `from` (0: none): what DDL alone cannot change. */
+  migrate?(db: Database, from: number): void;
   /** What `cache-verify` checks beyond the file's own integrity: `["ok"]`, or the findings (may throw on damage). */
   check?(db: Database): string[];
   /** Mends what `check` found, when it can without the file being replaced. */

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { readSettings } from "../../../src/core/settings.ts";
 import { commentAbove, itemIds, type FileUpdate } from "../../../src/ctx/index-store.ts";
 import { openIndex } from "../../../src/ctx/open.ts";
+import { CTX_INDEX_FEATURE } from "../../../src/ctx/schema.ts";
 import type { ReferenceRecord, SymbolRecord } from "../../../src/extract/types.ts";
 
 const ids = (items: [string, number][]) => itemIds("f.ts", items.map(([qualified_name, line]) => ({ qualified_name, line })));
@@ -84,6 +85,30 @@ describe("ContextIndex.write", () => {
       // Without a refusal, one write takes every file.
       expect(opened.index.write([update("d.py", "def d():"), update("e.py", "def e():")], [])).toEqual([]);
       expect(opened.index.files().size).toBe(4);
+    } finally {
+      opened.store.close();
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  test("the full-text table keeps no copy of its text; a damaged one is made anew by repair, with the rows it indexed forgotten", () => {
+    const root = mkdtempSync(join(tmpdir(), "trifecta-write-"));
+    const opened = openIndex(root, { settings: readSettings({}).cache });
+    if (!opened.ok) throw new Error(opened.reason);
+    const { db } = opened.store;
+    try {
+      expect((db.query("SELECT sql FROM sqlite_master WHERE name = 'ctx_fts'").get() as { sql: string }).sql).toContain("content='', contentless_delete=1");
+      expect(opened.index.write([update("a.py", "def a():"), update("b.py", "def b():")], [])).toEqual([]);
+      expect(CTX_INDEX_FEATURE.check!(db)).toEqual(["ok"]);
+      // SQLite 3.43 (macOS 14's own) has no FTS5 in PRAGMA integrity_check: then this check finds the damage and repair mends it.
+      const damage = "import sqlite3, sys; db = sqlite3.connect(sys.argv[1]); db.execute('UPDATE ctx_fts_data SET block = zeroblob(length(block)) WHERE id > 10'); db.commit()";
+      expect(Bun.spawnSync(["python3", "-c", damage, opened.store.dbPath]).exitCode).toBe(0);
+      expect(() => CTX_INDEX_FEATURE.check!(db)).toThrow();
+      CTX_INDEX_FEATURE.repair!(db);
+      expect(CTX_INDEX_FEATURE.check!(db)).toEqual(["ok"]);
+      expect(opened.index.files().size).toBe(0);
+      expect(opened.index.write([update("a.py", "def a():")], [])).toEqual([]);
+      expect(opened.index.search(["f_a_py"], { limit: 10 }, {}).map((r) => r.file_rel)).toEqual(["a.py"]);
     } finally {
       opened.store.close();
       rmSync(root, { recursive: true, force: true });
