@@ -206,8 +206,8 @@ const isOk = (found: readonly string[]) => found.length === 1 && found[0] === "o
 /**
  * Full integrity check, every row's checksum, and each other feature's own check (the ctx index's
  * full-text table). With repair: bad rows go, a feature mends what it can (the ctx index makes its
- * full-text table anew, src/ctx/schema.ts), and a file whose damage cannot be mended is moved aside so the next
- * command starts fresh (then `ctx build` builds anew).
+ * full-text table anew, src/ctx/schema.ts), and a file whose damage cannot be mended is moved aside
+ * so the next command starts fresh (then `ctx build` builds anew).
  */
 export function verifyCache(segmentRoot: string, repair: boolean, features: readonly StoreFeature[], settings: CacheSettings, events?: CacheEventSink): Result<VerifyReport> {
   const dbPath = cacheDbPath(segmentRoot);

@@ -38,7 +38,15 @@ function forgetRows(db: Database): void {
   }
 }
 
-const holdsText = (db: Database) => !/content\s*=\s*''/.test((db.query("SELECT sql FROM sqlite_master WHERE name = 'ctx_fts'").get() as { sql: string } | null)?.sql ?? "");
+/** The full-text table's DDL as the file holds it, or null when the index was never built in the file. */
+const fullTextSql = (db: Database) => (db.query("SELECT sql FROM sqlite_master WHERE name = 'ctx_fts'").get() as { sql: string } | null)?.sql ?? null;
+const holdsText = (sql: string) => !/content\s*=\s*''/.test(sql);
+
+/** The full-text table and the rows it indexed go (made again by the schema, or by the caller). */
+function dropFullText(db: Database): void {
+  db.run("DROP TABLE ctx_fts");
+  forgetRows(db);
+}
 
 /**
  * The ctx index's tables: files, items (symbols and sections), their full-text index, the references
@@ -52,29 +60,27 @@ export const CTX_INDEX_FEATURE: StoreFeature = {
   // FTS5's own integrity-check of the full-text table.
   check(db) {
     // A file the index was never built in has nothing to check.
-    if (!db.query("SELECT 1 FROM sqlite_master WHERE name = 'ctx_fts'").get()) return ["ok"];
+    if (fullTextSql(db) === null) return ["ok"];
     db.run("INSERT INTO ctx_fts(ctx_fts) VALUES ('integrity-check')");
     return ["ok"];
   },
   // A table with its copy of the text is rebuilt from it; one without is made anew, empty, with the
   // index's rows forgotten, so the next build indexes every file again.
   repair(db) {
-    if (holdsText(db)) {
+    if (holdsText(fullTextSql(db) ?? "")) {
       db.run("INSERT INTO ctx_fts(ctx_fts) VALUES ('rebuild')");
       return;
     }
     db.transaction(() => {
-      db.run("DROP TABLE ctx_fts");
+      dropFullText(db);
       db.exec(fullTextTable());
-      forgetRows(db);
     }).immediate();
   },
   // From an older version: its full-text table (with the copy) goes, with the rows it indexed.
   migrate(db, from) {
-    if (from > 0 && from < 4 && supportsContentlessDelete() && db.query("SELECT 1 FROM sqlite_master WHERE name = 'ctx_fts'").get() && holdsText(db)) {
-      db.run("DROP TABLE ctx_fts");
-      forgetRows(db);
-    }
+    if (from === 0 || from >= 4 || !supportsContentlessDelete()) return;
+    const sql = fullTextSql(db);
+    if (sql !== null && holdsText(sql)) dropFullText(db);
   },
   get schema() {
     return SCHEMA.replace("@FULL_TEXT_TABLE@", fullTextTable());

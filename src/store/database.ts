@@ -184,16 +184,20 @@ function checkContents(version: number, db: Database, fileBytes: number): string
 
 const FEATURES_TABLE = "CREATE TABLE IF NOT EXISTS store_features (name TEXT PRIMARY KEY, version INTEGER NOT NULL)";
 
+/** Each feature's version as the file records it; null before `store_features` existed (a fresh file, or an older one). */
+function recordedVersions(db: Database): Map<string, number> | null {
+  try {
+    const rows = db.query("SELECT name, version FROM store_features").all() as { name: string; version: number }[];
+    return new Map(rows.map((r) => [r.name, r.version]));
+  } catch {
+    return null;
+  }
+}
+
 /** The features whose tables the file lacks at the version asked for (all of them before `store_features` existed). */
 function missingFeatures(db: Database, features: readonly StoreFeature[]): StoreFeature[] {
-  let rows: { name: string; version: number }[];
-  try {
-    rows = db.query("SELECT name, version FROM store_features").all() as { name: string; version: number }[];
-  } catch {
-    return [...features]; // a fresh file, or one from before features were versioned
-  }
-  const versions = new Map(rows.map((r) => [r.name, r.version]));
-  return features.filter((f) => (versions.get(f.name) ?? 0) < f.version);
+  const versions = recordedVersions(db);
+  return versions === null ? [...features] : features.filter((f) => (versions.get(f.name) ?? 0) < f.version);
 }
 
 /**
@@ -207,7 +211,7 @@ function ensureFeatures(db: Database, features: readonly StoreFeature[]): void {
     const upsert = db.query("INSERT INTO store_features(name, version) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET version = excluded.version");
     // A file of an older layout gets every feature's (idempotent, additive) schema again.
     const due = userVersion(db) < SCHEMA_VERSION ? features : missingFeatures(db, features);
-    const recorded = new Map((db.query("SELECT name, version FROM store_features").all() as { name: string; version: number }[]).map((r) => [r.name, r.version]));
+    const recorded = recordedVersions(db) ?? new Map<string, number>();
     for (const feature of due) {
       feature.migrate?.(db, recorded.get(feature.name) ?? 0);
       db.exec(feature.schema);
