@@ -139,7 +139,7 @@ function openReadOnly(dbPath: string, inode: number | null, features: readonly S
     let db: Database | undefined;
     try {
       db = open();
-      if (userVersion(db) !== SCHEMA_VERSION || missingFeatures(db, features).length > 0) {
+      if (userVersion(db) !== SCHEMA_VERSION || missingFeatures(features, recordedVersions(db)).length > 0) {
         db.close();
         return { ok: false, reason: "read_only", detail: `${why}; the read-only database lacks the tables asked for` };
       }
@@ -195,8 +195,7 @@ function recordedVersions(db: Database): Map<string, number> | null {
 }
 
 /** The features whose tables the file lacks at the version asked for (all of them before `store_features` existed). */
-function missingFeatures(db: Database, features: readonly StoreFeature[]): StoreFeature[] {
-  const versions = recordedVersions(db);
+function missingFeatures(features: readonly StoreFeature[], versions: ReadonlyMap<string, number> | null): StoreFeature[] {
   return versions === null ? [...features] : features.filter((f) => (versions.get(f.name) ?? 0) < f.version);
 }
 
@@ -205,13 +204,14 @@ function missingFeatures(db: Database, features: readonly StoreFeature[]): Store
  * once: the first writer creates, the rest see it done. One read when everything is there.
  */
 function ensureFeatures(db: Database, features: readonly StoreFeature[]): void {
-  if (missingFeatures(db, features).length === 0 && userVersion(db) === SCHEMA_VERSION) return;
+  if (missingFeatures(features, recordedVersions(db)).length === 0 && userVersion(db) === SCHEMA_VERSION) return;
   db.transaction(() => {
     db.exec(FEATURES_TABLE);
     const upsert = db.query("INSERT INTO store_features(name, version) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET version = excluded.version");
-    // A file of an older layout gets every feature's (idempotent, additive) schema again.
-    const due = userVersion(db) < SCHEMA_VERSION ? features : missingFeatures(db, features);
+    // Read again inside the write: another process may have created or migrated features meanwhile.
     const recorded = recordedVersions(db) ?? new Map<string, number>();
+    // A file of an older layout gets every feature's (idempotent, additive) schema again.
+    const due = userVersion(db) < SCHEMA_VERSION ? features : missingFeatures(features, recorded);
     for (const feature of due) {
       feature.migrate?.(db, recorded.get(feature.name) ?? 0);
       db.exec(feature.schema);
