@@ -277,9 +277,40 @@ describe("ctx search", () => {
     expect(after.json.hits).toEqual(before);
     const migrated = new Database(expectedDbPath(segment), { readonly: true });
     expect((migrated.query("SELECT sql FROM sqlite_master WHERE name = 'ctx_fts'").get() as { sql: string }).sql).toContain("content=''");
-    expect(migrated.query("SELECT version FROM store_features WHERE name = 'ctx_index'").get()).toEqual({ version: 4 });
+    expect(migrated.query("SELECT version FROM store_features WHERE name = 'ctx_index'").get()).toEqual({ version: 5 });
     expect(migrated.query("SELECT count(*) AS n FROM ctx_files").get()).toEqual({ n: 2 });
     migrated.close();
+  });
+
+  test.concurrent("the definition the segment's code calls by its qualified name ranks first among namesakes; edits and deletions move the counts", async () => {
+    const reader = 'def read_all(path):\n    """Read the whole file."""\n    return open(path).read()\n';
+    const caller = (module: string) => `import ${module}\n\ndef main(p):\n    ${module}.read_all(p)\n    return ${module}.read_all(p + "x")\n`;
+    const segment = makeSegment({ "alpha.py": reader, "omega.py": reader, "app.py": caller("omega") });
+    const top = async () => {
+      const hits = (await ctx(segment, "search", "read the whole file")).json.hits as { id: string; why: { uses?: number } }[];
+      return hits.filter((h) => h.id.endsWith("#read_all")).map((h) => [h.id, h.why.uses ?? 0]);
+    };
+    expect(await top()).toEqual([["omega.py#read_all", 2], ["alpha.py#read_all", 0]]);
+    // The caller now uses alpha (a replaced file), then is gone (a removed file): its old uses go with it.
+    writeFileSync(join(segment, "app.py"), caller("alpha"));
+    expect(await top()).toEqual([["alpha.py#read_all", 2], ["omega.py#read_all", 0]]);
+    rmSync(join(segment, "app.py"));
+    expect((await ctx(segment, "build")).json.files.removed).toBe(1);
+    expect(await top()).toEqual([["alpha.py#read_all", 0], ["omega.py#read_all", 0]]);
+  });
+
+  test.concurrent("an index of ctx_index version 4 (no counted uses) is indexed again by the next search, which then ranks by them", async () => {
+    const segment = makeSegment({ "alpha.py": "def read_all(path):\n    pass\n", "omega.py": "def read_all(path):\n    pass\n", "app.py": "import omega\nomega.read_all(1)\n" });
+    await ctx(segment, "build");
+    const db = new Database(expectedDbPath(segment));
+    db.exec(`DROP TABLE ctx_uses;
+      UPDATE store_features SET version = 4 WHERE name = 'ctx_index';
+      UPDATE ctx_meta SET value = '4' || substr(value, instr(value, ':')) WHERE name = 'text_format'`);
+    db.close();
+    const run = await ctx(segment, "search", "read_all");
+    expect(run.exitCode).toBe(0);
+    expect(run.json.index_built.files).toBe(3);
+    expect(run.json.hits.map((h: { id: string }) => h.id).slice(0, 2)).toEqual(["omega.py#read_all", "alpha.py#read_all"]);
   });
 
   test.concurrent("above the refresh limit the answer says stale, yet no hit carries lines from old content", async () => {

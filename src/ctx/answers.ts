@@ -120,7 +120,7 @@ export async function searchAnswer(
   // A server whose watcher saw no change since its last answer skips the walk too. Either way the
   // files hits point into are checked below, so no hit carries old lines.
   const hitsOnly = options.building === true || options.unchangedSinceLastAnswer === true;
-  const { built, freshness } = await readyIndex(target, options.workers, { asIs: hitsOnly });
+  const { built, freshness } = await readyIndex(target, options.workers, { asIs: hitsOnly, current: true });
   const search = () => searchIndex(target.index, query, options);
   let hits = search();
   if (hitsOnly) freshness.stale = [...new Set(hits.map((h) => h.file_rel))].filter((f) => !isCurrent(target, f));
@@ -144,14 +144,14 @@ export async function searchAnswer(
 }
 
 /**
- * The index as an answer needs it: built when there is none (or, for `references`, of another
- * format), files changed since re-indexed (up to a limit; the rest stale), and with `references`, the
+ * The index as an answer needs it: built when there is none (or, for `current` and `references`, of
+ * another format: a search ranks by rows an older format lacks), files changed since re-indexed (up to a limit; the rest stale), and with `references`, the
  * uses of every file written when they are not yet (src/ctx/references-kept.ts). `asIs` (this process
  * builds it, an MCP server, whose build a refresh would race for the same files; or its watcher saw no
  * change): as it is, and the answer checks the files it cites itself.
  */
-export async function readyIndex(target: IndexTarget, workers: number, how: { asIs?: boolean; references?: boolean } = {}): Promise<{ built: BuildReport | null; freshness: Freshness }> {
-  const built = how.asIs ? null : await ensureIndex(target, workers, how.references);
+export async function readyIndex(target: IndexTarget, workers: number, how: { asIs?: boolean; current?: boolean; references?: boolean } = {}): Promise<{ built: BuildReport | null; freshness: Freshness }> {
+  const built = how.asIs ? null : await ensureIndex(target, workers, how.current === true || how.references === true);
   const freshness = how.asIs ? { refreshed: [], stale: [] } : await refreshAll(target, REFRESH_LIMIT);
   if (how.references) await ensureReferences(target, freshness, { canRefresh: !how.asIs });
   return { built, freshness };

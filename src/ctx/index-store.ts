@@ -6,6 +6,7 @@ import { lineOrdinals, lineSuffix } from "../core/definition-address.ts";
 import type { ReferenceRecord, SymbolRecord } from "../extract/types.ts";
 import type { DirStamp } from "./walk.ts";
 import { nameTerms } from "./terms.ts";
+import { countUses, useKey } from "./uses.ts";
 import type { Section } from "./markdown.ts";
 import { PhraseScores, type RankedRow } from "./phrase-scores.ts";
 
@@ -109,11 +110,11 @@ const BETWEEN_LINE = /^\s*(@|#\[)/;
 
 /**
  * What the rows hold (1: no comment blocks; 2: a comment block's last lines; 3: its first and last;
- * 4: references written on first use, not by every build); a build re-indexes every file indexed
+ * 4: references written on first use, not by every build; 5: qualified uses counted); a build re-indexes every file indexed
  * under another format or another extractor version (src/ctx/build.ts), so an older binary never
  * answers references from an index that has not written them.
  */
-export const TEXT_FORMAT = "4";
+export const TEXT_FORMAT = "5";
 
 export function commentAbove(lines: readonly string[], line: number): string {
   let at = line - 2;
@@ -285,6 +286,8 @@ export class ContextIndex {
     if (this.textFormat() === format) return;
     this.db.transaction(() => {
       this.db.run("UPDATE ctx_files SET mtime_ms = -1, content_hash = ''");
+      // Every file is indexed again, each deleting its own uses first; these are of files an older binary removed.
+      this.db.run("DELETE FROM ctx_uses");
       this.db.run("INSERT OR REPLACE INTO ctx_meta(name, value) VALUES ('text_format', ?)", [format]);
     }).immediate();
   }
@@ -334,6 +337,7 @@ export class ContextIndex {
     this.db.run("DELETE FROM ctx_fts WHERE rowid IN (SELECT rowid FROM ctx_items WHERE file_rel = ?)", [fileRel]);
     this.db.run("DELETE FROM ctx_items WHERE file_rel = ?", [fileRel]);
     this.db.run("DELETE FROM ctx_refs WHERE file_rel = ?", [fileRel]);
+    this.db.run("DELETE FROM ctx_uses WHERE file_rel = ?", [fileRel]);
     this.db.run("DELETE FROM ctx_files WHERE file_rel = ?", [fileRel]);
   }
 
@@ -374,6 +378,10 @@ export class ContextIndex {
       const doc = comment.startsWith(s.doc ?? "\u0000") ? comment : [s.doc, comment].filter(Boolean).join("\n");
       insertText.run(rowid, nameTerms(s.qualified_name), s.signature, doc, head, path);
       items++;
+    }
+    if (update.references?.length) {
+      const insertUses = this.db.query("INSERT INTO ctx_uses(name, qualifier, file_rel, uses) VALUES (?, ?, ?, ?)");
+      for (const [name, qualifier, uses] of countUses(update.references)) insertUses.run(name, qualifier, file.file_rel, uses);
     }
     if (withReferences && update.references?.length) {
       this.insertReferences(
@@ -561,6 +569,18 @@ export class ContextIndex {
 
   allDefinitions(): DefinitionRow[] {
     return this.db.query(`SELECT ${DEFINITION_COLUMNS} FROM ctx_items WHERE kind <> 'section'`).all() as DefinitionRow[];
+  }
+
+  /** The segment's qualified uses of each `[name, qualifier]` asked, by useKey (absent: none). */
+  useCounts(pairs: readonly (readonly [string, string])[]): Map<string, number> {
+    if (pairs.length === 0) return new Map();
+    const rows = this.db
+      .query(
+        `SELECT name, qualifier, sum(uses) AS uses FROM ctx_uses
+         WHERE (name, qualifier) IN (SELECT value ->> 0, value ->> 1 FROM json_each(?)) GROUP BY name, qualifier`,
+      )
+      .all(JSON.stringify(pairs)) as { name: string; qualifier: string; uses: number }[];
+    return new Map(rows.map((r) => [useKey(r.name, r.qualifier), r.uses]));
   }
 
   /** References using `name`, in file and line order. */

@@ -1,6 +1,7 @@
 import { describe, expect, test } from "bun:test";
 import type { ContextIndex, IndexItem, SearchRow } from "../../../src/ctx/index-store.ts";
 import { searchIndex } from "../../../src/ctx/search.ts";
+import { useKey } from "../../../src/ctx/uses.ts";
 
 const item = (name: string, extra: Partial<IndexItem> = {}): IndexItem => ({
   item_id: `m.py#${name}`,
@@ -18,7 +19,7 @@ const item = (name: string, extra: Partial<IndexItem> = {}): IndexItem => ({
 });
 
 /** A stand-in for the database: fixed full-text rows, fixed by-name items, and a record of the questions. */
-function fakeIndex(rows: SearchRow[], named: IndexItem[] = [], counts: Record<string, number> = {}) {
+function fakeIndex(rows: SearchRow[], named: IndexItem[] = [], counts: Record<string, number> = {}, uses: Record<string, number> = {}) {
   const asked: { match: string[]; byName: string[] } = { match: [], byName: [] };
   const index = {
     search: (phrases: readonly string[]) => {
@@ -30,6 +31,8 @@ function fakeIndex(rows: SearchRow[], named: IndexItem[] = [], counts: Record<st
       asked.byName.push(name);
       return named;
     },
+    useCounts: (pairs: readonly (readonly [string, string])[]) =>
+      new Map(pairs.filter(([name, qualifier]) => uses[`${qualifier}.${name}`] !== undefined).map(([name, qualifier]) => [useKey(name, qualifier), uses[`${qualifier}.${name}`]!])),
     kindsOf: (items: readonly (readonly [string, string])[]) =>
       new Map([...rows, ...named].filter((r) => items.some(([file, name]) => r.file_rel === file && r.qualified_name === name)).map((r) => [`${r.file_rel}#${r.qualified_name}`, r.kind])),
   } as unknown as ContextIndex;
@@ -215,5 +218,18 @@ describe("searchIndex", () => {
     const hits = searchIndex(index, "atomically increment", { limit: 5 });
     expect(ids(hits)).toEqual(["t.go#Int32.Add", "d.go#AddInt64", "t.go#Int64.Add"]);
     expect(hits.map((h) => h.why.demoted)).toEqual([[], [], ["repeated_name"]]);
+  });
+
+  test("among close hits, the definition code writes by its qualified name comes first; it never lifts a weak match over a strong one", () => {
+    const readFile = (pkg: string, bm25: number) => ({ ...item("ReadFile", { file_rel: `${pkg}/file.go`, lang: "go", item_id: `${pkg}/file.go#ReadFile` }), bm25 });
+    const close = fakeIndex([readFile("fs", -5), readFile("os", -5)], [], {}, { "os.ReadFile": 175, "fs.ReadFile": 4 });
+    const hits = searchIndex(close.index, "read a whole file", { limit: 5 });
+    expect(ids(hits)).toEqual(["os/file.go#ReadFile", "fs/file.go#ReadFile"]);
+    expect(hits.map((h) => h.why.uses)).toEqual([175, 4]);
+    // Without uses the tie goes by id: fs first.
+    expect(ids(searchIndex(fakeIndex([readFile("fs", -5), readFile("os", -5)]).index, "read a whole file", { limit: 5 }))).toEqual(["fs/file.go#ReadFile", "os/file.go#ReadFile"]);
+    // A thousand uses of a name that answers one word do not outrank the definition the question names.
+    const weak = fakeIndex([{ ...item("parse_all", { item_id: "m.py#parse_all" }), bm25: -10 }, { ...item("value", { file_rel: "util.py", item_id: "util.py#value" }), bm25: -2 }], [], {}, { "util.value": 5000 });
+    expect(ids(searchIndex(weak.index, "parse all values", { limit: 5 }))[0]).toBe("m.py#parse_all");
   });
 });
