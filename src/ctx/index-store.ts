@@ -574,13 +574,19 @@ export class ContextIndex {
   /** The segment's qualified uses of each `[name, qualifier]` asked, by useKey (absent: none). */
   useCounts(pairs: readonly (readonly [string, string])[]): Map<string, number> {
     if (pairs.length === 0) return new Map();
-    const rows = this.db
-      .query(
-        `SELECT name, qualifier, sum(uses) AS uses FROM ctx_uses
-         WHERE (name, qualifier) IN (SELECT value ->> 0, value ->> 1 FROM json_each(?)) GROUP BY name, qualifier`,
-      )
-      .all(JSON.stringify(pairs)) as { name: string; qualifier: string; uses: number }[];
-    return new Map(rows.map((r) => [useKey(r.name, r.qualifier), r.uses]));
+    const read = (keys: readonly string[]) => {
+      const asked = keys.map((k) => k.split("\u0000"));
+      const rows = this.db
+        .query(
+          `SELECT name, qualifier, sum(uses) AS uses FROM ctx_uses
+           WHERE (name, qualifier) IN (SELECT value ->> 0, value ->> 1 FROM json_each(?)) GROUP BY name, qualifier`,
+        )
+        .all(JSON.stringify(asked)) as { name: string; qualifier: string; uses: number }[];
+      return new Map(rows.map((r) => [useKey(r.name, r.qualifier), r.uses]));
+    };
+    const keys = pairs.map(([name, qualifier]) => useKey(name, qualifier));
+    // Kept by a long-lived process: a search's ~300 pairs cost ~0.7 ms to read (a warm MCP search 3.3 → 3.9 ms).
+    return this.currentScores()?.useCounts(keys, read) ?? read(keys);
   }
 
   /** References using `name`, in file and line order. */

@@ -1,7 +1,7 @@
 /**
  * What a long-lived process (the MCP server) keeps of one index generation to rank searches without
- * FTS5 scoring every matching row on every call: each phrase's bm25 by row, match counts and the item rows
- * searches returned.
+ * FTS5 scoring every matching row on every call: each phrase's bm25 by row, match counts, uses of names
+ * and the item rows searches returned.
  *
  * FTS5's bm25 of `p1 OR p2 OR …` is, for each row, `-(0 + s1 + s2 + …)` where `si` is phrase i's
  * share: its IDF (rows holding it, against all rows) times its weighted frequency in the row over the
@@ -19,6 +19,8 @@ const DENSE_ROWIDS = 1 << 22;
 const MAX_ROWS = 20_000;
 /** Match counts kept at most (a few words per search). */
 const MAX_COUNTS = 20_000;
+/** Uses of names kept at most (a search asks for ~300). */
+const MAX_USES = 100_000;
 
 /** One phrase's bm25 for each row it matches. */
 interface PhraseRows {
@@ -37,6 +39,7 @@ export class PhraseScores<Row = unknown> {
   private readonly phrases = new Map<string, PhraseRows>();
   private scoredRows = 0;
   private readonly counts = new Map<string, number>();
+  private readonly uses = new Map<string, number>();
   /** The rows ranked searches returned, by rowid: a search's 100 candidates cost 0.25 ms to read again. */
   private readonly rows = new Map<number, Row>();
   /** Each row's sum while a search is ranked, by rowid (zero again after it): 4x faster than merging the phrases' lists. */
@@ -49,6 +52,7 @@ export class PhraseScores<Row = unknown> {
       this.generation = generation;
       this.phrases.clear();
       this.counts.clear();
+      this.uses.clear();
       this.rows.clear();
       this.scoredRows = 0;
     }
@@ -62,6 +66,20 @@ export class PhraseScores<Row = unknown> {
     if (this.counts.size >= MAX_COUNTS) this.counts.clear();
     this.counts.set(key, n);
     return n;
+  }
+
+  /** The counts of `keys` (uses of names: src/ctx/uses.ts), the ones not kept computed at once by `compute`, which leaves out zeros. */
+  useCounts(keys: readonly string[], compute: (missing: readonly string[]) => Map<string, number>): Map<string, number> {
+    const missing = keys.filter((k) => !this.uses.has(k));
+    const found = missing.length > 0 ? compute(missing) : new Map<string, number>();
+    if (this.uses.size + missing.length > MAX_USES) this.uses.clear();
+    for (const k of missing) this.uses.set(k, found.get(k) ?? 0);
+    const out = new Map<string, number>();
+    for (const k of keys) {
+      const n = found.get(k) ?? this.uses.get(k) ?? 0;
+      if (n > 0) out.set(k, n);
+    }
+    return out;
   }
 
   /**

@@ -6,6 +6,7 @@ import { readSettings } from "../../../src/core/settings.ts";
 import type { FileUpdate } from "../../../src/ctx/index-store.ts";
 import { openIndex } from "../../../src/ctx/open.ts";
 import { PhraseScores } from "../../../src/ctx/phrase-scores.ts";
+import { useKey } from "../../../src/ctx/uses.ts";
 
 const WORDS = "parse command line arguments args cmd read file open socket encode value json tree copy walk".split(" ");
 
@@ -89,6 +90,39 @@ describe("kept phrase scores rank as FTS5 does", () => {
   test("filtered searches are FTS5's own", () => {
     const filters = { lang: "python", files: ["pkg1/m1.py", "pkg2/m2.py"] };
     expect(kept.index.search(queries[0]!, { limit: 10 }, filters)).toEqual(plain.index.search(queries[0]!, { limit: 10 }, filters));
+  });
+});
+
+describe("kept uses of names", () => {
+  const root = realpathSync(mkdtempSync(join(tmpdir(), "trifecta-kept-uses-")));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  const open = () => {
+    const opened = openIndex(root, { settings: readSettings().cache });
+    if (!opened.ok) throw new Error(`cannot open the index: ${opened.reason}`);
+    return opened;
+  };
+  const caller = (fileRel: string, calls: number): FileUpdate => ({
+    file: { file_rel: fileRel, kind: "go", content_hash: fileRel, size: 1, mtime_ms: 1, parse_status: "ok" },
+    symbols: [],
+    references: [
+      { kind: "import", name: "*", line: 1, col: 1, from: null, module: "os" },
+      ...Array.from({ length: calls }, (_, i) => ({ kind: "call" as const, name: "ReadFile", line: i + 2, col: 1, from: null, receiver: "os" })),
+    ],
+    source: "",
+    replaces: false,
+  });
+
+  test("the same counts as the database's, before and after another connection's write; pairs no file uses are absent", () => {
+    const plain = open();
+    const kept = open();
+    kept.index.keepScores();
+    plain.index.write([caller("a.go", 2), caller("b.go", 3)], []);
+    const pairs = [["ReadFile", "os"], ["ReadFile", "fs"]] as const;
+    expect([...plain.index.useCounts(pairs)]).toEqual([[useKey("ReadFile", "os"), 5]]);
+    expect(kept.index.useCounts(pairs)).toEqual(plain.index.useCounts(pairs));
+    expect(kept.index.useCounts(pairs)).toEqual(plain.index.useCounts(pairs));
+    plain.index.write([caller("c.go", 4)], []);
+    expect(kept.index.useCounts(pairs).get(useKey("ReadFile", "os"))).toBe(9);
   });
 });
 
