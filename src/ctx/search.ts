@@ -100,11 +100,12 @@ const REPEATED_NAME = 0.3;
  * (log-scaled from 1 use), times the square of the hit's share of the best score: the API surface
  * code leans on (`os.ReadFile` over `fs.ReadFile`, `Objects.hash`, `io.Copy`) comes first among close
  * hits, and never lifts a weak match over a strong one. Measured (recall@5 / MRR python, go, typescript,
- * java held out): without 0.900/0.853, 0.737/0.589, 0.765/0.605, 0.700/0.582; 1 0.950/0.857,
- * 0.789/0.675, 0.735/0.614, 0.750/0.649; 1.5 0.950/0.881, 0.763/0.687, 0.706/0.583, 0.775/0.652; 1 without
- * the share 0.950/0.857, 0.763/0.689, 0.706/0.601, 0.775/0.652. Full at 100 uses: 0.950/0.881, 0.763/0.674,
- * 0.706/0.583, 0.775/0.652; at 10,000: 0.950/0.857, 0.763/0.649, 0.735/0.600, 0.750/0.632. A count of uses by
- * name alone (any receiver) gained nothing (BENCHMARKS.md, issue 15).
+ * java held out): without 0.900/0.853, 0.737/0.589, 0.765/0.605, 0.700/0.582; 0.75 0.950/0.857, 0.737/0.648,
+ * 0.735/0.600, 0.750/0.632; 1 0.950/0.857, 0.763/0.673, 0.735/0.614, 0.750/0.649; 1.5 0.950/0.881, 0.763/0.686,
+ * 0.706/0.583, 0.775/0.652. With uses on variables counted too, 1 without the share gave 0.950/0.857,
+ * 0.763/0.689, 0.706/0.601, 0.775/0.652; full at 100 uses 0.950/0.881, 0.763/0.674, 0.706/0.583, 0.775/0.652;
+ * at 10,000 0.950/0.857, 0.763/0.649, 0.735/0.600, 0.750/0.632. A count of uses by name alone (any receiver)
+ * gained nothing (BENCHMARKS.md, issue 15).
  */
 const USES_WEIGHT = 1;
 const MOST_USES = 1000;

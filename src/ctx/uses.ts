@@ -29,7 +29,7 @@ const isCapital = (c: number) => c >= 65 && c <= 90;
  * A file's qualified uses, [name, qualifier, uses] per pair: imports, and uses written on a name the
  * file imports (`os.ReadFile`, `os.path.join`) or on a capitalised one (`Thread.sleep`, `Vec::new`).
  * Uses written on anything else (`self.f`, `r.Read`) are of variables: they name no definition's
- * qualifier and were 45–60% of the rows (Python, Java, Go standard libraries).
+ * qualifier, and were most of the rows (the Python standard library: 26,386 rows with them, 8,167 without).
  */
 export function countUses(references: readonly ReferenceRecord[]): [string, string, number][] {
   const imported = new Set<string>();
