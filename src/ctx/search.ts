@@ -75,6 +75,14 @@ const VALUE_KINDS = new Set(["constant", "variable", "field", "enum_member", "ex
 const QUERY_SHARE_FLOOR = 0.4;
 /** Names counted per query word for its weight; at this many the weight is the least. */
 const COMMON_NAME_WORD = 300;
+/**
+ * Name evidence of a name that answers no query word, from its module's words (code words out), at its
+ * most. Measured (recall@5 / MRR python, go, typescript, java held out): 0 gave 0.950/0.857, 0.763/0.673,
+ * 0.735/0.614, 0.750/0.649; 0.3 0.950/0.855, 0.763/0.674, the same, the same; 0.6 0.950/0.858,
+ * 0.789/0.676, the same, the same; 1 0.950/0.859, 0.789/0.684, the same, the same; 1.5 0.950/0.861,
+ * 0.816/0.671, the same, the same.
+ */
+const MODULE_ONLY = 1;
 /** Name evidence from code words only counts this much. */
 const CODE_WORDS_ONLY = 0.3;
 /**
@@ -201,7 +209,13 @@ function nameEvidence(item: IndexItem, context: QueryContext): { label: string |
     }
     covered += marked.reduce((n, b) => n + b, 0);
   }
-  if (found.size === 0) return { label: null, score: 0 };
+  if (found.size === 0) {
+    // A name that answers none of the question's words may be in a module that does: `gzip.NewWriter` for
+    // "compress data with gzip", `sync.Once` (sync/once.go) for "run a function only once".
+    const moduleWords = wordsOf(moduleOf(item.file_rel));
+    const answered = context.words.filter((q) => !q.code && moduleWords.some((w) => spells(q, w, inflectionless(w)))).reduce((n, q) => n + q.weight, 0);
+    return { label: null, score: (MODULE_ONLY * answered) / context.totalWeight };
+  }
   const share = covered / total;
   // How much of the question the name and its module (`json` of `encoding/json`, `base64` of
   // base64.py) answer, each word weighted by how rare it is among names: a name spelled by a word

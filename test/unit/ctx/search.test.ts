@@ -232,4 +232,11 @@ describe("searchIndex", () => {
     const weak = fakeIndex([{ ...item("parse_all", { item_id: "m.py#parse_all" }), bm25: -10 }, { ...item("value", { file_rel: "util.py", item_id: "util.py#value" }), bm25: -2 }], [], {}, { "util.value": 5000 });
     expect(ids(searchIndex(weak.index, "parse all values", { limit: 5 }))[0]).toBe("m.py#parse_all");
   });
+
+  test("a name that answers no query word counts its module's words: the package asked for comes first", () => {
+    const newWriter = (pkg: string) => ({ ...item("NewWriter", { file_rel: `compress/${pkg}/writer.go`, lang: "go", item_id: `compress/${pkg}/writer.go#NewWriter` }), bm25: -5 });
+    const hits = searchIndex(fakeIndex([newWriter("flate"), newWriter("gzip")]).index, "compress data with gzip", { limit: 5 });
+    expect(ids(hits)).toEqual(["compress/gzip/writer.go#NewWriter", "compress/flate/writer.go#NewWriter"]);
+    expect(hits[0]!.why.name).toBeNull();
+  });
 });
