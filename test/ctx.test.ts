@@ -313,6 +313,18 @@ describe("ctx search", () => {
     expect(run.json.hits.map((h: { id: string }) => h.id).slice(0, 2)).toEqual(["omega.py#read_all", "alpha.py#read_all"]);
   });
 
+  test.concurrent("an index of this row format written by another extractor version answers searches as it is (the next build indexes it again)", async () => {
+    const segment = makeSegment({ "pkg/a.py": "def alpha_function():\n    pass\n" });
+    await ctx(segment, "build");
+    const db = new Database(expectedDbPath(segment));
+    db.run("UPDATE ctx_meta SET value = substr(value, 1, instr(value, ':')) || 'another-extractor' WHERE name = 'text_format'");
+    db.close();
+    const run = await ctx(segment, "search", "alpha function");
+    expect(run.json.hits[0].id).toBe("pkg/a.py#alpha_function");
+    expect(run.json.index_built).toBeUndefined();
+    expect((await ctx(segment, "build")).json.files.indexed).toBe(1);
+  });
+
   test.concurrent("above the refresh limit the answer says stale, yet no hit carries lines from old content", async () => {
     const files = Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`m${i}.py`, `def helper_${i}():\n    pass\n`]));
     const segment = makeSegment({ ...files, "target.py": "def unique_target_name():\n    pass\n" });

@@ -2,7 +2,7 @@ import { fail, ok, type Result } from "../core/result.ts";
 import { symbolsAnswer, type AnsweredSymbol } from "../symbols/answers.ts";
 import { loadModuleSymbols } from "../symbols/service.ts";
 import { BuildLock } from "./build-lock.ts";
-import { BuildBusy, buildIndex, indexFormat, type BuildReport } from "./build.ts";
+import { BuildBusy, buildIndex, formatOutdated, type BuildReport } from "./build.ts";
 import { refreshAll, refreshFiles, unchangedOnDisk, type Freshness } from "./freshness.ts";
 import { getPieces, type GetMode, type GetResult } from "./get.ts";
 import { ensureReferences } from "./references-kept.ts";
@@ -34,13 +34,13 @@ function incompleteNote(target: IndexTarget, buildingHere = false): IncompleteNo
 
 /**
  * The index built when there is none (or the build another process is running waited for), and when
- * `current` is asked (an answer that reads references), when it was written by another format or
- * extractor version (references an older binary did not extract would be missing, not stale).
+ * `current` is asked, when it was written in another row format, or for `extraction` by another
+ * extractor version (src/ctx/build.ts formatOutdated).
  */
-async function ensureIndex(target: IndexTarget, workers: number, current = false): Promise<BuildReport | null> {
+async function ensureIndex(target: IndexTarget, workers: number, current?: "rows" | "extraction"): Promise<BuildReport | null> {
   // An index no build has finished on (a fresh file that a refresh wrote a few files into after
   // another process replaced a damaged one) is built like an empty one.
-  const outdated = current && !target.index.isEmpty() && target.index.textFormat() !== indexFormat();
+  const outdated = current !== undefined && !target.index.isEmpty() && formatOutdated(target.index.textFormat(), current);
   if (target.cache.readOnly || (!outdated && !target.index.isEmpty() && target.index.buildState() !== null)) return null;
   try {
     return await buildIndex(target, { workers, waitMs: WAIT_FOR_BUILD_MS });
@@ -144,14 +144,14 @@ export async function searchAnswer(
 }
 
 /**
- * The index as an answer needs it: built when there is none (or, for `current` and `references`, of
- * another format: a search ranks by rows an older format lacks), files changed since re-indexed (up to a limit; the rest stale), and with `references`, the
+ * The index as an answer needs it: built when there is none (or, for `current`, of another row format: a
+ * search ranks by rows an older format lacks; for `references`, also of another extractor), files changed since re-indexed (up to a limit; the rest stale), and with `references`, the
  * uses of every file written when they are not yet (src/ctx/references-kept.ts). `asIs` (this process
  * builds it, an MCP server, whose build a refresh would race for the same files; or its watcher saw no
  * change): as it is, and the answer checks the files it cites itself.
  */
 export async function readyIndex(target: IndexTarget, workers: number, how: { asIs?: boolean; current?: boolean; references?: boolean } = {}): Promise<{ built: BuildReport | null; freshness: Freshness }> {
-  const built = how.asIs ? null : await ensureIndex(target, workers, how.current === true || how.references === true);
+  const built = how.asIs ? null : await ensureIndex(target, workers, how.references ? "extraction" : how.current ? "rows" : undefined);
   const freshness = how.asIs ? { refreshed: [], stale: [] } : await refreshAll(target, REFRESH_LIMIT);
   if (how.references) await ensureReferences(target, freshness, { canRefresh: !how.asIs });
   return { built, freshness };

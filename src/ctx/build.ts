@@ -143,6 +143,15 @@ export function indexFormat(): string {
   return `${TEXT_FORMAT}:${LANGUAGE_IDS.map(extractorVersion).join(",")}`;
 }
 
+/**
+ * Whether an index recorded under `recorded` (indexFormat of the build that wrote it) lacks what an answer
+ * reads: `rows`, this binary's row format (a search ranks by the counted uses of format 5); `extraction`,
+ * also every extractor's version (references an older extractor did not find would be missing, not stale).
+ */
+export function formatOutdated(recorded: string | null, of: "rows" | "extraction"): boolean {
+  return of === "extraction" ? recorded !== indexFormat() : recorded?.split(":", 1)[0] !== TEXT_FORMAT;
+}
+
 async function buildPass(target: IndexTarget, options: Omit<BuildOptions, "waitMs">): Promise<Omit<BuildReport, "recovered" | "waited_for_build_s">> {
   const started = performance.now();
   useNormalJit();
