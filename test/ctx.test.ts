@@ -6,6 +6,13 @@ import { cli, expectedDbPath, finished, makeSegment, pythonModule, spawnCli } fr
 
 const ctx = (segment: string, ...args: string[]) => cli(["ctx", ...args, "--segment", segment]);
 
+/** Runs `sql` on the segment's database file, as an older binary or damage would have left it. */
+function alterDatabase(segment: string, sql: string): void {
+  const db = new Database(expectedDbPath(segment));
+  db.exec(sql);
+  db.close();
+}
+
 function project(): string {
   const segment = makeSegment({
     "app/billing.py": 'class Invoice:\n    """An invoice for a customer."""\n\n    def total_amount(self, tax_rate: float) -> float:\n        """Sum of the lines with tax."""\n        return 0.0\n\n\ndef send_reminder(invoice):\n    """Email a payment reminder."""\n    pass\n',
@@ -138,9 +145,7 @@ describe("ctx build", () => {
     expect(first).toBeGreaterThan(0);
     expect((await ctx(segment, "build")).json.files.indexed).toBe(0);
     // As a binary whose extractor differs finds it: the recorded format is not its own.
-    const db = new Database(expectedDbPath(segment));
-    db.run("UPDATE ctx_meta SET value = '1' WHERE name = 'text_format'");
-    db.close();
+    alterDatabase(segment, "UPDATE ctx_meta SET value = '1' WHERE name = 'text_format'");
     const again = (await ctx(segment, "build")).json;
     expect(again.files.indexed).toBe(first);
     expect(again.files.unchanged).toBe(0);
@@ -248,9 +253,7 @@ describe("ctx search", () => {
   test.concurrent("an index from schema 2 (session 1) is migrated in place and keeps answering", async () => {
     const segment = makeSegment({ "pkg/a.py": "def alpha_function():\n    pass\n" });
     await ctx(segment, "build");
-    const db = new Database(expectedDbPath(segment));
-    db.exec("DROP INDEX ctx_items_by_name; DROP INDEX ctx_items_by_qualified_name; DROP TABLE ctx_dirs; PRAGMA user_version = 2");
-    db.close();
+    alterDatabase(segment, "DROP INDEX ctx_items_by_name; DROP INDEX ctx_items_by_qualified_name; DROP TABLE ctx_dirs; PRAGMA user_version = 2");
     writeFileSync(join(segment, "pkg/b.py"), "def beta_function():\n    pass\n");
     const run = (await ctx(segment, "search", "beta_function")).json;
     expect(run.hits[0].id).toBe("pkg/b.py#beta_function");
@@ -265,13 +268,11 @@ describe("ctx search", () => {
     const segment = makeSegment({ "pkg/a.py": "def alpha_function():\n    pass\n", "pkg/b.py": "def beta_function():\n    alpha_function()\n" });
     await ctx(segment, "build");
     const before = (await ctx(segment, "search", "alpha function")).json.hits;
-    const db = new Database(expectedDbPath(segment));
     // Version 3's table, with its rows as they were written then.
-    db.exec(`DROP TABLE ctx_fts;
+    alterDatabase(segment, `DROP TABLE ctx_fts;
       CREATE VIRTUAL TABLE ctx_fts USING fts5(names, signature, doc, body, path, tokenize = 'porter unicode61');
       INSERT INTO ctx_fts(rowid, names, signature, doc, body, path) SELECT rowid, name, signature, coalesce(doc, ''), '', file_rel FROM ctx_items;
       UPDATE store_features SET version = 3 WHERE name = 'ctx_index'`);
-    db.close();
     const after = await ctx(segment, "search", "alpha function");
     expect(after.exitCode).toBe(0);
     expect(after.json.hits).toEqual(before);
@@ -302,11 +303,9 @@ describe("ctx search", () => {
   test.concurrent("an index of ctx_index version 4 (no counted uses) is indexed again by the next search, which then ranks by them", async () => {
     const segment = makeSegment({ "alpha.py": "def read_all(path):\n    pass\n", "omega.py": "def read_all(path):\n    pass\n", "app.py": "import omega\nomega.read_all(1)\n" });
     await ctx(segment, "build");
-    const db = new Database(expectedDbPath(segment));
-    db.exec(`DROP TABLE ctx_uses;
+    alterDatabase(segment, `DROP TABLE ctx_uses;
       UPDATE store_features SET version = 4 WHERE name = 'ctx_index';
       UPDATE ctx_meta SET value = '4' || substr(value, instr(value, ':')) WHERE name = 'text_format'`);
-    db.close();
     const run = await ctx(segment, "search", "read_all");
     expect(run.exitCode).toBe(0);
     expect(run.json.index_built.files).toBe(3);
@@ -316,9 +315,7 @@ describe("ctx search", () => {
   test.concurrent("an index of this row format written by another extractor version answers searches as it is (the next build indexes it again)", async () => {
     const segment = makeSegment({ "pkg/a.py": "def alpha_function():\n    pass\n" });
     await ctx(segment, "build");
-    const db = new Database(expectedDbPath(segment));
-    db.run("UPDATE ctx_meta SET value = substr(value, 1, instr(value, ':')) || 'another-extractor' WHERE name = 'text_format'");
-    db.close();
+    alterDatabase(segment, "UPDATE ctx_meta SET value = substr(value, 1, instr(value, ':')) || 'another-extractor' WHERE name = 'text_format'");
     const run = await ctx(segment, "search", "alpha function");
     expect(run.json.hits[0].id).toBe("pkg/a.py#alpha_function");
     expect(run.json.index_built).toBeUndefined();

@@ -212,8 +212,7 @@ function nameEvidence(item: IndexItem, context: QueryContext): { label: string |
   if (found.size === 0) {
     // A name that answers none of the question's words may be in a module that does: `gzip.NewWriter` for
     // "compress data with gzip", `sync.Once` (sync/once.go) for "run a function only once".
-    const moduleWords = wordsOf(moduleOf(item.file_rel));
-    const answered = context.words.filter((q) => !q.code && moduleWords.some((w) => spells(q, w, inflectionless(w)))).reduce((n, q) => n + q.weight, 0);
+    const answered = moduleAnswers(item, context.words.filter((q) => !q.code)).reduce((n, q) => n + q.weight, 0);
     return { label: null, score: (MODULE_ONLY * answered) / context.totalWeight };
   }
   const share = covered / total;
@@ -221,14 +220,19 @@ function nameEvidence(item: IndexItem, context: QueryContext): { label: string |
   // base64.py) answer, each word weighted by how rare it is among names: a name spelled by a word
   // every other name has ("value") is weak evidence.
   if (found.size < context.words.length) {
-    const moduleWords = wordsOf(moduleOf(item.file_rel));
-    for (const q of context.words) if (!found.has(q) && moduleWords.some((w) => spells(q, w, inflectionless(w)))) found.add(q);
+    for (const q of moduleAnswers(item, context.words.filter((q) => !found.has(q)))) found.add(q);
   }
   const answered = [...found].reduce((n, q) => n + q.weight, 0) / context.totalWeight;
   const evidence = (1.5 * share + (found.size >= 2 ? 0.3 : 0)) * (QUERY_SHARE_FLOOR + (1 - QUERY_SHARE_FLOOR) * answered);
   // Code words alone are weak evidence: "one of a set" is not asking for `of` or `set`.
   const weight = [...found].every((q) => q.code) ? CODE_WORDS_ONLY : 1;
   return { label: share >= 0.99 ? "all_subwords" : "subword", score: weight * evidence };
+}
+
+/** Those of `words` that spell a word of the item's module (`json` of encoding/json/encode.go, `once` of sync/once.go). */
+function moduleAnswers(item: IndexItem, words: readonly QueryWord[]): QueryWord[] {
+  const moduleWords = wordsOf(moduleOf(item.file_rel));
+  return words.filter((q) => moduleWords.some((w) => spells(q, w, inflectionless(w))));
 }
 
 /** The query words that spell `w` end to end, in order (`getenv` → get, env), or null. */

@@ -33,14 +33,19 @@ function updates(files: number, seed: number): FileUpdate[] {
   });
 }
 
-describe("kept phrase scores rank as FTS5 does", () => {
-  const root = realpathSync(mkdtempSync(join(tmpdir(), "trifecta-phrase-scores-")));
+/** Opens connections to one index in a new folder, removed after the file's tests. */
+function scratchIndex(prefix: string) {
+  const root = realpathSync(mkdtempSync(join(tmpdir(), prefix)));
   afterAll(() => rmSync(root, { recursive: true, force: true }));
-  const open = () => {
+  return () => {
     const opened = openIndex(root, { settings: readSettings().cache });
     if (!opened.ok) throw new Error(`cannot open the index: ${opened.reason}`);
     return opened;
   };
+}
+
+describe("kept phrase scores rank as FTS5 does", () => {
+  const open = scratchIndex("trifecta-phrase-scores-");
   const plain = open();
   const kept = open();
   kept.index.keepScores();
@@ -94,13 +99,7 @@ describe("kept phrase scores rank as FTS5 does", () => {
 });
 
 describe("kept uses of names", () => {
-  const root = realpathSync(mkdtempSync(join(tmpdir(), "trifecta-kept-uses-")));
-  afterAll(() => rmSync(root, { recursive: true, force: true }));
-  const open = () => {
-    const opened = openIndex(root, { settings: readSettings().cache });
-    if (!opened.ok) throw new Error(`cannot open the index: ${opened.reason}`);
-    return opened;
-  };
+  const open = scratchIndex("trifecta-kept-uses-");
   const caller = (fileRel: string, calls: number): FileUpdate => ({
     file: { file_rel: fileRel, kind: "go", content_hash: fileRel, size: 1, mtime_ms: 1, parse_status: "ok" },
     symbols: [],
