@@ -8,7 +8,7 @@ import { isCorruption } from "../store/sqlite-errors.ts";
 import { useNormalJit } from "../core/jit.ts";
 import { BuildLock } from "./build-lock.ts";
 import { LANGUAGE_IDS } from "../languages.ts";
-import { TEXT_FORMAT } from "./index-store.ts";
+import { TEXT_FORMAT } from "./rows.ts";
 import { PoolOnDemand } from "./pool.ts";
 import { compareWithIndex, DatabaseReplaced, emptyChangeSet, notParsed, readInto, startExtracting, writeChanges, type Changed, type Extracting, type FileFailure, type IndexTarget } from "./update.ts";
 import { walkSegment, type DirStamp, type SkipReason, type WalkedFile } from "./walk.ts";
@@ -163,6 +163,7 @@ async function buildPass(target: IndexTarget, options: Omit<BuildOptions, "waitM
   // Same size and mtime: unchanged without reading. The rest is read (and parsed) batch by batch,
   // so memory stays bounded however large the segment is.
   const { gone: deleted, candidates } = compareWithIndex(walk.files, known);
+  if (known.size === 0 && candidates.length > 0) target.index.loadInBulk();
   let removed = deleted.length;
   let unchanged = walk.files.length - candidates.length;
   // Generated and minified files are in the index without symbols, so an unchanged one costs no read.

@@ -2,12 +2,11 @@ import type { Database } from "bun:sqlite";
 import { pushTo } from "../core/maps.ts";
 import { isRefusedValue } from "../store/sqlite-errors.ts";
 import type { Store } from "../store/store.ts";
-import { lineOrdinals, lineSuffix } from "../core/definition-address.ts";
-import type { ReferenceRecord, SymbolRecord } from "../extract/types.ts";
+import type { ReferenceRecord } from "../extract/types.ts";
 import type { DirStamp } from "./walk.ts";
-import { nameTerms } from "./terms.ts";
-import { countUses, useKey } from "./uses.ts";
-import type { Section } from "./markdown.ts";
+import { useKey } from "./uses.ts";
+import type { FileRows } from "./rows.ts";
+import { DROP_NAME_INDEXES, NAME_INDEXES } from "./schema.ts";
 import { PhraseScores, type RankedRow } from "./phrase-scores.ts";
 
 /** What the index knows about one file. */
@@ -44,17 +43,6 @@ export interface IndexItem {
 /** What a skeleton shows of an item. */
 export type OutlineRow = Pick<IndexItem, "item_id" | "kind" | "qualified_name" | "line" | "end_line" | "signature">;
 
-export interface FileUpdate {
-  readonly file: Omit<IndexedFile, "items">;
-  readonly symbols?: readonly SymbolRecord[];
-  readonly references?: readonly ReferenceRecord[];
-  readonly sections?: readonly Section[];
-  /** The file's text: the head of each symbol (docstring, first lines) is indexed as its body. */
-  readonly source?: string;
-  /** The index had rows of this file when it was read (a new file needs no delete first). */
-  readonly replaces: boolean;
-}
-
 /** A file the database would not take, and what it said. */
 export interface RefusedFile {
   readonly file_rel: string;
@@ -82,76 +70,14 @@ export interface SearchRow extends IndexItem {
   bm25: number;
 }
 
-const MAX_SECTION_TEXT = 4000;
-/**
- * How much of a symbol's own text is searchable: a docstring's start and the first lines. Six lines
- * and 400 characters rank as well as twelve and 800 on the relevance set (recall@5 0.850, MRR 0.749
- * vs 0.751) with 15% fewer matches for common words and a 10% smaller file.
- */
-const SYMBOL_HEAD_LINES = 6;
-const SYMBOL_HEAD_CHARS = 400;
-/**
- * The comment block right above a definition (Go's and Rust's doc comments, JSDoc, Javadoc, `#` comments),
- * indexed with its doc: the extractor keeps the first line only, and the rest often says what the
- * definition is for. Of a long block, its first and last COMMENT_LINES lines: the beginning is where
- * conventions put the summary ("Marshal returns the JSON encoding of v.", rxjs's "Projects each source
- * value to an Observable…"), the end the `@param`/`@return` text; examples in between add little.
- * With the doc summary's evidence (src/ctx/search.ts), recall@5 typescript 0.706 and java 0.675 with
- * the last 12 lines only (600 characters), 0.676 and 0.700 with the first 12 only, 0.735 and 0.700 with
- * both (1,200 characters; go 0.711 in all three; BENCHMARKS.md, issue 14). Decorators and attributes between comment and definition are
- * passed over.
- */
-const COMMENT_LINES = 12;
-const COMMENT_CHARS = 1200;
-/** How far up a comment block is followed to find its beginning. */
-const COMMENT_BLOCK_LINES = 400;
-const COMMENT_LINE = /^\s*(\/\/|\/\*|\*|#(?!\[)|--|;)/;
-const BETWEEN_LINE = /^\s*(@|#\[)/;
-
-/**
- * What the rows hold (1: no comment blocks; 2: a comment block's last lines; 3: its first and last;
- * 4: references written on first use, not by every build; 5: qualified uses counted); a build re-indexes every file indexed
- * under another format or another extractor version (src/ctx/build.ts), so an older binary never
- * answers references from an index that has not written them.
- */
-export const TEXT_FORMAT = "5";
-
-export function commentAbove(lines: readonly string[], line: number): string {
-  let at = line - 2;
-  while (at >= 0 && BETWEEN_LINE.test(lines[at]!)) at--;
-  const end = at;
-  while (at >= 0 && end - at < COMMENT_BLOCK_LINES && COMMENT_LINE.test(lines[at]!)) at--;
-  const block = lines.slice(at + 1, end + 1).map((l) => l.trim().replace(/^[/*#;\-!\s]+/, "")).filter((l) => l !== "");
-  const ends = block.length <= 2 * COMMENT_LINES ? block : [...block.slice(0, COMMENT_LINES), ...block.slice(-COMMENT_LINES)];
-  return ends.join("\n").slice(0, COMMENT_CHARS);
-}
-
 const DEFINITION_COLUMNS = "item_id, file_rel, lang, kind, name, qualified_name, parent, line, end_line, signature";
 
 // Column weights for bm25: names, signature, doc, body, path.
 const BM25_WEIGHTS = "10.0, 3.0, 6.0, 2.0, 4.0";
 
-/**
- * Item ids: `<file_rel>#<name>` for the first definition of a name, `@LINE` (or `@LINE:K` for the
- * K-th on one line) for later ones. Unique whatever the names hold (a name that itself ends in
- * `@5` cannot collide: taken ids get the next free ordinal), and the same content gives the same ids.
- */
-export function itemIds(fileRel: string, items: readonly { qualified_name: string; line: number }[]): string[] {
-  const taken = new Set<string>();
-  const ranks = lineOrdinals(items);
-  return items.map((item, i) => {
-    const base = `${fileRel}#${item.qualified_name}`;
-    let ordinal = ranks[i]!;
-    let id = taken.has(base) ? `${base}${lineSuffix(item.line, ordinal)}` : base;
-    while (taken.has(id)) id = `${base}${lineSuffix(item.line, ++ordinal)}`;
-    taken.add(id);
-    return id;
-  });
-}
-
 /** What one write applies (ContextIndex.write). */
 interface RowChanges {
-  readonly updates: readonly FileUpdate[];
+  readonly updates: readonly FileRows[];
   readonly removals: readonly string[];
   readonly touched: readonly { fileRel: string; mtimeMs: number }[];
   readonly walked: { buildState?: BuildState; dirs?: readonly DirStamp[] } | undefined;
@@ -206,7 +132,7 @@ export class ContextIndex {
    * is left out (its old rows too) and returned; a failure of the database itself is thrown.
    */
   write(
-    updates: readonly FileUpdate[],
+    updates: readonly FileRows[],
     removals: readonly string[],
     touched: readonly { fileRel: string; mtimeMs: number }[] = [],
     walked?: { buildState?: BuildState; dirs?: readonly DirStamp[] },
@@ -243,6 +169,8 @@ export class ContextIndex {
     // Rows changed: what was derived from them (the map's ranks) is out of date.
     if (updates.length + removals.length > 0) this.db.run("INSERT INTO ctx_meta(name, value) VALUES ('generation', '1') ON CONFLICT(name) DO UPDATE SET value = CAST(value AS INTEGER) + 1");
     if (walked?.buildState) this.db.run("INSERT OR REPLACE INTO ctx_meta(name, value) VALUES ('build', ?)", [walked.buildState]);
+    // Made here after a bulk load (loadInBulk); otherwise they exist and this costs nothing.
+    if (walked?.buildState === "complete") this.db.exec(NAME_INDEXES);
     if (walked?.dirs) {
       this.db.run("DELETE FROM ctx_dirs");
       const insert = this.db.query("INSERT INTO ctx_dirs(dir_rel, mtime_ms) VALUES (?, ?)");
@@ -250,7 +178,7 @@ export class ContextIndex {
     }
   }
 
-  private insertOrRefuse(update: FileUpdate, withReferences: boolean): void {
+  private insertOrRefuse(update: FileRows, withReferences: boolean): void {
     try {
       this.insertFile(update, update.replaces, withReferences);
     } catch (error) {
@@ -259,7 +187,7 @@ export class ContextIndex {
   }
 
   /** A refused file leaves the index (its old rows too) and is added to `refused`. */
-  private insertInSavepoint(update: FileUpdate, withReferences: boolean, refused: RefusedFile[]): void {
+  private insertInSavepoint(update: FileRows, withReferences: boolean, refused: RefusedFile[]): void {
     this.db.run("SAVEPOINT one_file");
     try {
       this.insertFile(update, update.replaces, withReferences);
@@ -276,6 +204,17 @@ export class ContextIndex {
       this.removeFile(update.file.file_rel);
       refused.push({ file_rel: update.file.file_rel, detail: (error as Error).message ?? String(error) });
     }
+  }
+
+  /**
+   * For a build about to fill an index that has no files: the name indexes go until the write that
+   * marks the build complete makes them, once (src/ctx/schema.ts NAME_INDEXES). A build stopped before
+   * then leaves them to the next build's end; answers meanwhile are the same, name lookups slower.
+   */
+  loadInBulk(): void {
+    this.db.transaction(() => {
+      if (this.db.query("SELECT 1 FROM ctx_files LIMIT 1").get() === null) this.db.exec(DROP_NAME_INDEXES);
+    }).immediate();
   }
 
   /**
@@ -341,7 +280,7 @@ export class ContextIndex {
     this.db.run("DELETE FROM ctx_files WHERE file_rel = ?", [fileRel]);
   }
 
-  private retryReplacing(update: FileUpdate, withReferences: boolean): boolean {
+  private retryReplacing(update: FileRows, withReferences: boolean): boolean {
     try {
       this.insertFile(update, true, withReferences);
       return true;
@@ -356,7 +295,7 @@ export class ContextIndex {
    * The file's rows, after deleting its old ones when it had some: the three deletes per file cost
    * ~350 ms of a cold stdlib build for rows that cannot exist.
    */
-  private insertFile(update: FileUpdate, replacing: boolean, withReferences: boolean): void {
+  private insertFile(update: FileRows, replacing: boolean, withReferences: boolean): void {
     const { file } = update;
     if (replacing) this.removeFile(file.file_rel);
     // run() and lastInsertRowid, not RETURNING with get(): a get() interleaved with the FTS5
@@ -366,41 +305,23 @@ export class ContextIndex {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const insertText = this.db.query("INSERT INTO ctx_fts(rowid, names, signature, doc, body, path) VALUES (?, ?, ?, ?, ?, ?)");
-    const path = file.file_rel.replace(/\.[^./]+$/, "").split(/[/_.-]+/).filter((p) => p !== "__init__" && p !== "index").join(" ");
-    const ids = itemIds(file.file_rel, [...(update.symbols ?? []), ...(update.sections ?? []).map((s) => ({ qualified_name: s.slug, line: s.line }))]);
-    let items = 0;
-    const lines = update.source?.split("\n") ?? [];
-    for (const s of update.symbols ?? []) {
-      const itemId = ids[items]!;
-      const { lastInsertRowid: rowid } = insertItem.run(itemId, file.file_rel, file.kind, s.kind, s.name, s.qualified_name, s.line, s.end_line, s.signature, s.doc, s.parent);
-      const head = lines.slice(s.line, Math.min(s.end_line, s.line + SYMBOL_HEAD_LINES)).join("\n").slice(0, SYMBOL_HEAD_CHARS);
-      const comment = commentAbove(lines, s.line);
-      const doc = comment.startsWith(s.doc ?? "\u0000") ? comment : [s.doc, comment].filter(Boolean).join("\n");
-      insertText.run(rowid, nameTerms(s.qualified_name), s.signature, doc, head, path);
-      items++;
-    }
-    if (update.references?.length) {
+    update.items.forEach(([itemId, lang, kind, name, qualifiedName, line, endLine, signature, doc, parent], i) => {
+      const { lastInsertRowid: rowid } = insertItem.run(itemId, file.file_rel, lang, kind, name, qualifiedName, line, endLine, signature, doc, parent);
+      const [names, textSignature, textDoc, body] = update.texts[i]!;
+      insertText.run(rowid, names, textSignature, textDoc, body, update.path);
+    });
+    if (update.uses.length > 0) {
       const insertUses = this.db.query("INSERT INTO ctx_uses(name, qualifier, file_rel, uses) VALUES (?, ?, ?, ?)");
-      for (const [name, qualifier, uses] of countUses(update.references)) insertUses.run(name, qualifier, file.file_rel, uses);
+      for (const [name, qualifier, uses] of update.uses) insertUses.run(name, qualifier, file.file_rel, uses);
     }
-    if (withReferences && update.references?.length) {
-      this.insertReferences(
-        file.file_rel,
-        (update.symbols ?? []).map((s, i) => ({ qualified_name: s.qualified_name, line: s.line, item_id: ids[i]! })),
-        update.references,
-      );
-    }
-    for (const section of update.sections ?? []) {
-      const itemId = ids[items]!;
-      const signature = `${"#".repeat(section.level)} ${section.heading}`;
-      const firstLine = section.text.split("\n").find((l) => l.trim() !== "")?.trim() ?? null;
-      const { lastInsertRowid: rowid } = insertItem.run(itemId, file.file_rel, "markdown", "section", section.heading, section.heading, section.line, section.end_line, signature, firstLine, null);
-      insertText.run(rowid, section.heading, "", "", section.text.slice(0, MAX_SECTION_TEXT), path);
-      items++;
+    const references = withReferences ? update.references() : [];
+    if (references.length > 0) {
+      const definitions = update.items.slice(0, update.symbolCount).map(([item_id, , , , qualified_name, line]) => ({ qualified_name, line, item_id }));
+      this.insertReferences(file.file_rel, definitions, references);
     }
     this.db.run(
       "INSERT INTO ctx_files(file_rel, kind, content_hash, size, mtime_ms, parse_status, items) VALUES (?, ?, ?, ?, ?, ?, ?)",
-      [file.file_rel, file.kind, file.content_hash, file.size, file.mtime_ms, file.parse_status, items],
+      [file.file_rel, file.kind, file.content_hash, file.size, file.mtime_ms, file.parse_status, update.items.length],
     );
   }
 

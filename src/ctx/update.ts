@@ -7,7 +7,8 @@ import { decodeSource } from "../extract/source-text.ts";
 import type { Extraction } from "../extract/types.ts";
 import { extractorVersion } from "../extract/version.ts";
 import type { LanguageId } from "../languages.ts";
-import type { BuildState, ContextIndex, FileStamp, FileUpdate, IndexedFile } from "./index-store.ts";
+import type { BuildState, ContextIndex, FileStamp, IndexedFile } from "./index-store.ts";
+import { fileRows, type FileRows } from "./rows.ts";
 import { generatedReason, HEAD_BYTES, type GeneratedReason } from "./generated.ts";
 import { splitSections } from "./markdown.ts";
 import type { ExtractionPool } from "./pool.ts";
@@ -130,18 +131,18 @@ export function startExtracting(cache: SqliteAstCache, changed: Changed[], poolF
   return { changed, hits, misses, extractions, failures };
 }
 
-/** Stores a finished batch in the AST cache and turns it into index updates (files that failed are left out). */
-async function finishExtracting(cache: SqliteAstCache, batch: Extracting): Promise<FileUpdate[]> {
+/** Stores a finished batch in the AST cache and turns it into index rows (files that failed are left out). */
+async function finishExtracting(cache: SqliteAstCache, batch: Extracting): Promise<FileRows[]> {
   const extractions = await batch.extractions;
   const extracted = batch.misses.filter(({ item }) => extractions.has(item.file.fileRel));
   cache.storeMany(extracted.map(({ item, key }) => ({ key, fileRel: item.file.fileRel, extraction: extractions.get(item.file.fileRel)! })));
   const failed = new Set(batch.failures.map((f) => f.file_rel));
   return batch.changed.filter(({ file }) => !failed.has(file.fileRel)).map(({ file, bytes, hash, generated, replaces }) => {
     const base = { file_rel: file.fileRel, kind: kindName(file), content_hash: hash, size: file.size, mtime_ms: file.mtimeMs };
-    if (file.kind.type === "markdown") return { file: { ...base, parse_status: "ok" }, sections: splitSections(decodeSource(bytes)), replaces };
-    if (generated) return { file: { ...base, parse_status: generated }, symbols: [], replaces };
+    if (file.kind.type === "markdown") return fileRows({ file: { ...base, parse_status: "ok" }, sections: splitSections(decodeSource(bytes)), replaces });
+    if (generated) return fileRows({ file: { ...base, parse_status: generated }, symbols: [], replaces });
     const extraction = extractions.get(file.fileRel)!;
-    return { file: { ...base, parse_status: extraction.parse_status }, symbols: extraction.symbols, references: extraction.references, source: decodeSource(bytes), replaces };
+    return fileRows({ file: { ...base, parse_status: extraction.parse_status }, symbols: extraction.symbols, references: extraction.references, source: decodeSource(bytes), replaces });
   });
 }
 

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readSettings } from "../../../src/core/settings.ts";
-import { commentAbove, itemIds, type FileUpdate } from "../../../src/ctx/index-store.ts";
+import { commentAbove, fileRows, itemIds, type FileRows } from "../../../src/ctx/rows.ts";
 import { openIndex } from "../../../src/ctx/open.ts";
 import { CTX_INDEX_FEATURE } from "../../../src/ctx/schema.ts";
 import type { ReferenceRecord, SymbolRecord } from "../../../src/extract/types.ts";
@@ -61,13 +61,14 @@ describe("commentAbove", () => {
 
 describe("ContextIndex.write", () => {
   const symbol = (name: string, signature: string | null) => ({ kind: "function", name, qualified_name: name, line: 1, end_line: 2, signature, doc: null, parent: null }) as unknown as SymbolRecord;
-  const update = (fileRel: string, signature: string | null): FileUpdate => ({
-    file: { file_rel: fileRel, kind: "python", content_hash: `h-${fileRel}`, size: 10, mtime_ms: 1, parse_status: "ok" },
-    symbols: [symbol(`f_${fileRel.replace(/\W/g, "_")}`, signature)],
-    references: [{ kind: "call", name: "g", line: 2, col: 5, from: null }],
-    source: "def f():\n    g()\n",
-    replaces: false,
-  });
+  const update = (fileRel: string, signature: string | null): FileRows =>
+    fileRows({
+      file: { file_rel: fileRel, kind: "python", content_hash: `h-${fileRel}`, size: 10, mtime_ms: 1, parse_status: "ok" },
+      symbols: [symbol(`f_${fileRel.replace(/\W/g, "_")}`, signature)],
+      references: [{ kind: "call", name: "g", line: 2, col: 5, from: null }],
+      source: "def f():\n    g()\n",
+      replaces: false,
+    });
 
   test("a file the database refuses is left out alone: the rest is written, the full-text index stays whole", () => {
     const root = mkdtempSync(join(tmpdir(), "trifecta-write-"));
@@ -135,6 +136,33 @@ describe("ContextIndex.write", () => {
       expect(index.keepReferences(() => null)).toEqual([]);
       expect(index.write([{ ...update("b.py", "def b():"), replaces: true }], [])).toEqual([]);
       expect(index.referencesOf("b.py")).toHaveLength(1);
+    } finally {
+      opened.store.close();
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  test("a bulk load makes the name indexes once, at the write that completes the build; a stopped one leaves them to the next", () => {
+    const root = mkdtempSync(join(tmpdir(), "trifecta-write-"));
+    const opened = openIndex(root, { settings: readSettings({}).cache });
+    if (!opened.ok) throw new Error(opened.reason);
+    const nameIndexes = () => (opened.store.db.query("SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'ctx_items_by_%name' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
+    const both = ["ctx_items_by_name", "ctx_items_by_qualified_name"];
+    try {
+      const { index } = opened;
+      expect(nameIndexes()).toEqual(both);
+      index.loadInBulk();
+      expect(nameIndexes()).toEqual([]);
+      index.write([update("a.py", "def a():")], [], [], { buildState: "running" });
+      expect(nameIndexes()).toEqual([]);
+      // Answers do not depend on them: a lookup by name scans instead.
+      expect(index.byName("f_a_py", 5).map((i) => i.item_id)).toEqual(["a.py#f_a_py"]);
+      // The index has files now: another bulk load keeps what it has.
+      index.write([update("b.py", "def b():")], [], [], { buildState: "complete" });
+      expect(nameIndexes()).toEqual(both);
+      index.loadInBulk();
+      expect(nameIndexes()).toEqual(both);
+      expect(index.byName("f_b_py", 5).map((i) => i.item_id)).toEqual(["b.py#f_b_py"]);
     } finally {
       opened.store.close();
       rmSync(root, { recursive: true, force: true });

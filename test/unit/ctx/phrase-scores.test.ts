@@ -3,7 +3,7 @@ import { mkdtempSync, realpathSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readSettings } from "../../../src/core/settings.ts";
-import type { FileUpdate } from "../../../src/ctx/index-store.ts";
+import { fileRows, type FileUpdate } from "../../../src/ctx/rows.ts";
 import { openIndex } from "../../../src/ctx/open.ts";
 import { PhraseScores } from "../../../src/ctx/phrase-scores.ts";
 import { useKey } from "../../../src/ctx/uses.ts";
@@ -49,7 +49,7 @@ describe("kept phrase scores rank as FTS5 does", () => {
   const plain = open();
   const kept = open();
   kept.index.keepScores();
-  plain.index.write(updates(60, 7), []);
+  plain.index.write(updates(60, 7).map(fileRows), []);
   const queries = [
     ['"parse"', '"command"', '"line"', '"arguments"', '"cmd"', '"args"'],
     ['"encode"', '"value"', '"json"'],
@@ -74,7 +74,7 @@ describe("kept phrase scores rank as FTS5 does", () => {
   test("a write (here, another connection's) makes the kept scores those of the new rows", () => {
     const before = kept.index.search(queries[1]!, { limit: 100 }, {});
     expect(kept.index.matchCount('"json"', 1000)).toBe(plain.index.matchCount('"json"', 1000));
-    plain.index.write(updates(30, 11).map((u) => ({ ...u, file: { ...u.file, file_rel: `new/${u.file.file_rel}` } })), []);
+    plain.index.write(updates(30, 11).map((u) => fileRows({ ...u, file: { ...u.file, file_rel: `new/${u.file.file_rel}` } })), []);
     const after = plain.index.search(queries[1]!, { limit: 100 }, {});
     expect(after).not.toEqual(before);
     expect(kept.index.search(queries[1]!, { limit: 100 }, {})).toEqual(after);
@@ -115,12 +115,12 @@ describe("kept uses of names", () => {
     const plain = open();
     const kept = open();
     kept.index.keepScores();
-    plain.index.write([caller("a.go", 2), caller("b.go", 3)], []);
+    plain.index.write([caller("a.go", 2), caller("b.go", 3)].map(fileRows), []);
     const pairs = [["ReadFile", "os"], ["ReadFile", "fs"]] as const;
     expect([...plain.index.useCounts(pairs)]).toEqual([[useKey("ReadFile", "os"), 5]]);
     expect(kept.index.useCounts(pairs)).toEqual(plain.index.useCounts(pairs));
     expect(kept.index.useCounts(pairs)).toEqual(plain.index.useCounts(pairs));
-    plain.index.write([caller("c.go", 4)], []);
+    plain.index.write([fileRows(caller("c.go", 4))], []);
     expect(kept.index.useCounts(pairs).get(useKey("ReadFile", "os"))).toBe(9);
   });
 });
