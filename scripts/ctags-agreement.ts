@@ -108,7 +108,9 @@ export const CORPORA: Corpus[] = [
   {
     language: "c",
     ctagsLanguage: "C",
-    kinds: ["function", "struct", "union", "enum", "typedef", "macro", "variable", "member", "enumerator"],
+    // Functions declared without a body are prototypes to ctags (off by default: turned on).
+    kinds: ["function", "struct", "union", "enum", "typedef", "macro", "variable", "member", "enumerator", "prototype"],
+    ctagsFlags: ["--kinds-C=+p"],
     ours: [...CALLABLE, "struct", "union", "enum", "type", "constant", "variable", "field", "enum_member"],
     roots: [pythonInclude(), "/usr/share/go-1.19/src/runtime/cgo"],
     extensions: [".h", ".c"],
@@ -117,7 +119,7 @@ export const CORPORA: Corpus[] = [
   {
     language: "cpp",
     ctagsLanguage: "C++",
-    // Member functions declared in a class are prototypes to ctags (off by default: turned on, class scope only).
+    // Functions declared without a body, in a class or not, are prototypes to ctags (off by default: turned on).
     kinds: ["function", "class", "struct", "union", "enum", "typedef", "namespace", "macro", "variable", "member", "enumerator", "prototype"],
     ctagsFlags: ["--kinds-C++=+p"],
     ours: [...CALLABLE, "class", "struct", "union", "enum", "type", "module", "constant", "variable", "field", "enum_member"],
@@ -251,7 +253,6 @@ export async function agreement(corpus: Corpus) {
     const tag = JSON.parse(line) as { path: string; name: string; line: number; kind: string; signature?: string; scopeKind?: string };
     // Anonymous structs/classes get made-up names from ctags; they have none in the source.
     if (!corpus.kinds.includes(tag.kind) || /^(__anon|AnonymousClass)/.test(tag.name)) continue;
-    if (tag.kind === "prototype" && !["class", "struct", "union"].includes(tag.scopeKind ?? "")) continue;
     // ctags' OCaml parser names each file a module (`Arg` at line 1 of arg.ml): no such definition.
     if (corpus.ctagsLanguage === "OCaml" && tag.kind === "module" && tag.line === 1 && tag.name.toLowerCase() === tag.path.split("/").at(-1)!.replace(/\.mli?$/, "").toLowerCase()) continue;
     // Function-like macros are macros, not constants (trifecta reports object-like ones).

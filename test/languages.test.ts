@@ -134,7 +134,8 @@ describe("module resolution per language", () => {
     const both = await cli(["ast", "symbols", "sym://c/mod/native/point", "--segment", segment]);
     expect(both.json.error_code).toBe("AMBIGUOUS_SYMBOL");
     expect(both.json.candidates).toEqual(["native/point.c", "native/point.h"]);
-    expect(await names("sym://c/file/native/point.h")).toEqual(["native/point.h", []]);
+    // The header declares what the source defines.
+    expect(await names("sym://c/file/native/point.h")).toEqual(["native/point.h", ["f"]]);
   });
 
   test.concurrent("a language/extension mismatch is a clear error", async () => {

@@ -93,6 +93,8 @@ interface Definition {
   readonly isScope: boolean;
   /** An anonymous container (`@local`): nothing in it is reported, and its uses belong to what holds it. */
   readonly isLocal: boolean;
+  /** Declared without a body (`@declaration.<kind>`): a leaf, as a value is, and none inside a function body. */
+  readonly isDeclaration: boolean;
   /** `@trait` of a Rust impl scope, `@from` of a re-export. */
   readonly trait: string | null;
   readonly from: string | null;
@@ -145,14 +147,16 @@ function collectDefinitions(hooks: LanguageHooks, matches: readonly QueryMatch[]
     let qualifier: string | null = null;
     let isScope = false;
     let isLocal = false;
+    let isDeclaration = false;
     let trait: string | null = null;
     let from: string | null = null;
     for (const capture of match.captures) {
       const [role, captured = ""] = capture.name.split(".", 2);
-      if (role === "definition" || role === "scope") {
+      if (role === "definition" || role === "scope" || role === "declaration") {
         node = capture.node;
         kind = captured;
         isScope = role === "scope";
+        isDeclaration = role === "declaration";
       } else if (role === "local") {
         node = capture.node;
         isLocal = true;
@@ -181,7 +185,7 @@ function collectDefinitions(hooks: LanguageHooks, matches: readonly QueryMatch[]
     const end = hooks.extent?.(node) ?? node;
     const endIndex = end.endIndex;
     const id = `${startIndex}:${node.endIndex}:${name}`;
-    const definition = { node, end, startIndex, endIndex, name, kind, qualifier, isScope, isLocal, trait, from };
+    const definition = { node, end, startIndex, endIndex, name, kind, qualifier, isScope, isLocal, isDeclaration, trait, from };
     const earlier = seen.get(id);
     if (earlier === undefined) {
       seen.set(id, definitions.length);
@@ -214,7 +218,7 @@ function nest(hooks: LanguageHooks, definitions: Definition[], source: string, s
   // local, unless it is the value itself, chained (Python's `a = b = None`).
   let value: { node: Node | null; startIndex: number; endIndex: number } = { node: null, startIndex: -1, endIndex: -1 };
   for (const definition of definitions) {
-    const { node, end, startIndex, endIndex, name, kind, qualifier, isScope, isLocal, trait, from } = definition;
+    const { node, end, startIndex, endIndex, name, kind, qualifier, isScope, isLocal, isDeclaration, trait, from } = definition;
     while (open.length > 0 && open.at(-1)!.endIndex < endIndex) open.pop();
     const enclosing = open.at(-1);
     if (enclosing?.isLocal) continue;
@@ -223,7 +227,8 @@ function nest(hooks: LanguageHooks, definitions: Definition[], source: string, s
       continue;
     }
     const isValue = VALUE_KINDS.has(kind);
-    if (isValue && enclosing !== undefined && CALLABLE_KINDS.has(enclosing.kind)) continue;
+    // In a body, a declaration is a local's (C++ reads `std::lock_guard<std::mutex> lock(mu);` as one of a function).
+    if ((isValue || isDeclaration) && enclosing !== undefined && CALLABLE_KINDS.has(enclosing.kind)) continue;
     if ((kind === "variable" || kind === "constant") && startIndex > value.startIndex && endIndex <= value.endIndex && !node.parent?.equals(value.node!)) continue;
     if (isValue) value = definition;
     const parentName = [enclosing?.qualifiedName, qualifier].filter(Boolean).join(".") || null;
@@ -232,7 +237,7 @@ function nest(hooks: LanguageHooks, definitions: Definition[], source: string, s
     reportedKind = hooks.refineKind?.(reportedKind, name, node) ?? reportedKind;
     const qualifiedName = parentName ? `${parentName}.${name}` : name;
     const row = node.startPosition.row;
-    if (!isValue) open.push({ endIndex, row, kind: reportedKind, qualifiedName, trait, isLocal });
+    if (!isValue && !isDeclaration) open.push({ endIndex, row, kind: reportedKind, qualifiedName, trait, isLocal });
     spans.push({ startIndex, endIndex, qualifiedName });
     if (isScope) continue;
     const signature = isValue ? (hooks.valueSignature ?? firstLine)(node, source) : (hooks.signature ?? genericSignature)(node, source);

@@ -7,6 +7,9 @@ import type { CommentSyntax } from "../generic.ts";
  *
  * Query captures:
  * - `@definition.<kind>` on a definition node and `@name` on its name;
+ * - `@declaration.<kind>` + `@name`: one declared without a body (a C prototype), reported as a
+ *   definition of that kind, but a leaf, and never inside a function body (where C++ reads
+ *   `std::lock_guard<std::mutex> lock(mu);` as a function's declaration);
  * - `@scope.<kind>` + `@name`: a container that is not itself a symbol but names what it holds
  *   (Rust `impl Type`);
  * - `@local` (no name): an anonymous container nothing in which is reported (OCaml's structure given

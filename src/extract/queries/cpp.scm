@@ -45,3 +45,12 @@
    (init_declarator declarator: [(qualified_identifier) @name (pointer_declarator declarator: (qualified_identifier) @name)])]) @definition.variable
   (#not-match? @definition.variable "^(extern|friend)\\b")
   (#not-match? @name "&"))
+; Functions declared without a body outside a class (`std::error_code real_path(const Twine &);`): what
+; a header gives, with the doc above it; in a class, the method the patterns above name (a node's first
+; match wins). Calls resolve to the definition where both are in the segment (src/graph/resolver.ts).
+; A declaration that holds another's `;` is two a macro garbled (`f(…) __THROW;` then the next): left out.
+((declaration declarator: [(function_declarator declarator: [(identifier) (qualified_identifier) (operator_name)] @name)
+                           (pointer_declarator declarator: (function_declarator declarator: [(identifier) (qualified_identifier) (operator_name)] @name))
+                           (pointer_declarator declarator: (pointer_declarator declarator: (function_declarator declarator: [(identifier) (qualified_identifier) (operator_name)] @name)))
+                           (reference_declarator (function_declarator declarator: [(identifier) (qualified_identifier) (operator_name)] @name))]) @declaration.function
+  (#not-match? @declaration.function ";[\\s\\S]"))

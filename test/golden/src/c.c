@@ -19,6 +19,9 @@ int add(int a, int b) {
     return a + b;
 }
 
+/* Subtract two numbers (defined elsewhere). */
+int subtract(int a, int b);
+
 static char *name(void) {
     return "x";
 }

@@ -13,6 +13,9 @@ struct Point {
     void move(double dx);
 };
 
+// The shape's distance from the origin (defined elsewhere).
+double distance(const Shape &s);
+
 }  // namespace geo
 
 geo::Shape::Shape() {}

@@ -81,3 +81,53 @@ test("C++ classes a macro garbles, and static data members defined out of the cl
     "17 field testing.Counter.name_ | const char* const Counter::name_ = \"c\"",
   ]);
 });
+
+test("functions declared without a body: a header's API with its doc; none inside a body, none a macro garbled", async () => {
+  const header = [
+    "#ifndef X_H",
+    "#define X_H",
+    "/* Creates a thread. */",
+    "int start(void (*run)(void *), void *arg);",
+    "char **names(int n);",
+    "extern int garbled (int __x) __THROW __nonnull ((1));",
+    "extern int after_garbled (void);",
+    "int defined(int a) { int local(int); return a; }",
+    "#endif",
+    "",
+  ].join("\n");
+  const c = await extractSymbols("c", header);
+  expect(c.symbols.filter((s) => s.kind === "function").map((s) => `${s.line} ${s.qualified_name} | ${s.signature} | ${s.doc}`)).toEqual([
+    "4 start | int start(void (*run)(void *), void *arg) | Creates a thread.",
+    "5 names | char **names(int n) | null",
+    "7 after_garbled | extern int after_garbled (void) | null",
+    "8 defined | int defined(int a) | null",
+  ]);
+  const cpp = [
+    "namespace fs {",
+    "/// Resolves a path.",
+    "std::error_code real_path(const Twine &path, bool expand = false);",
+    "std::ostream &operator<<(std::ostream &os, const Path &p);",
+    'extern "C" { int c_api(void); }',
+    "class File {",
+    " public:",
+    "  File(int fd);",
+    "  void close();",
+    "};",
+    "void run(std::mutex &mu) {",
+    "  std::lock_guard<std::mutex> lock(mu);",
+    "  Widget w(Gadget());",
+    "}",
+    "}",
+    "",
+  ].join("\n");
+  expect(await outline("cpp", cpp)).toEqual([
+    "1 module fs | namespace fs",
+    "3 function fs.real_path | std::error_code real_path(const Twine &path, bool expand = false)",
+    "4 function fs.operator<< | std::ostream &operator<<(std::ostream &os, const Path &p)",
+    "5 function fs.c_api | int c_api(void)",
+    "6 class fs.File | class File",
+    "8 method fs.File.File | File(int fd)",
+    "9 method fs.File.close | void close()",
+    "11 function fs.run | void run(std::mutex &mu)",
+  ]);
+});
