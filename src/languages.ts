@@ -107,7 +107,15 @@ export interface Language {
   /** The query that finds references (calls, imports, type uses, inheritance, decorators), and its files likewise. */
   readonly references: string;
   readonly referenceFiles: readonly string[];
+  /** An extension another language lists first, taken for the files whose head this matches (`readsAs`). */
+  readonly claims?: { readonly extension: string; readonly head: RegExp };
 }
+
+/**
+ * C++ written where C cannot be: a namespace, a template, a class, an access label, `using namespace`,
+ * `std::`. A C header holds none of them (its `extern "C"` under `#ifdef __cplusplus` included).
+ */
+const CPP_SYNTAX = /^[ \t]*(?:namespace\b[\w \t:]*\{|template[ \t]*<|class[ \t]+[A-Za-z_]\w*[ \t]*(?:[:{;]|final\b|$)|(?:public|private|protected)[ \t]*:|using[ \t]+namespace\b)|\bstd::\w/m;
 
 const SLASHED = /\//;
 // Python and JVM packages are dotted; `/` works everywhere.
@@ -230,6 +238,8 @@ const ROWS = {
     queryFiles: ["cpp", "c_values"],
     references: cRefsQuery + cppRefsQuery,
     referenceFiles: ["c_refs", "cpp_refs"],
+    // C++ projects name their headers `.h` as often as C ones do; ctags reads every `.h` as C++.
+    claims: { extension: ".h", head: CPP_SYNTAX },
   },
   c_sharp: {
     extensions: [".cs"],
@@ -278,6 +288,26 @@ export const LANGUAGE_IDS = Object.keys(ROWS) as readonly LanguageId[];
 
 /** Every kind some language reports, in table order of first use (what `--kind` accepts). */
 export const SYMBOL_KINDS: readonly string[] = [...new Set(LANGUAGE_IDS.flatMap((id) => LANGUAGES[id].kinds))];
+
+/**
+ * The language a source file is read in: the one its extension gave (`byName`), unless another
+ * language claims that extension for files whose head (their first bytes, as text; read only for a
+ * claimed extension) it recognises: a `.h` holding C++ is C++.
+ */
+export function readsAs(byName: LanguageId, fileName: string, head: () => string): LanguageId {
+  for (const id of LANGUAGE_IDS) {
+    const claim = LANGUAGES[id].claims;
+    if (claim && id !== byName && fileName.endsWith(claim.extension) && LANGUAGES[byName].extensions.includes(claim.extension) && claim.head.test(head())) return id;
+  }
+  return byName;
+}
+
+/** Whether a file its extension gives to `byName` may be read in `language` (itself, or a language claiming the extension). */
+export function mayReadAs(byName: LanguageId, fileName: string, language: string): boolean {
+  if (language === byName) return true;
+  const claim = isLanguageId(language) ? LANGUAGES[language].claims : undefined;
+  return claim !== undefined && fileName.endsWith(claim.extension);
+}
 
 /** Validates a language name from outside (a URI, an option) once; from then on it is typed. */
 export function isLanguageId(name: string): name is LanguageId {

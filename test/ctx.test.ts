@@ -300,6 +300,25 @@ describe("ctx search", () => {
     expect(await top()).toEqual([["alpha.py#read_all", 0], ["omega.py#read_all", 0]]);
   });
 
+  test.concurrent("a .h file is read as C++ when it holds C++, as C otherwise; a rebuild finds both unchanged, an edit can move one", async () => {
+    const cHeader = '#ifdef __cplusplus\nextern "C" {\n#endif\n/* A point. */\nstruct point { int x; };\nint point_norm(struct point p);\n#ifdef __cplusplus\n}\n#endif\n';
+    const cppHeader = "namespace geo {\n// A shape.\nclass Shape {\n public:\n  double area() const;\n};\n}\n";
+    const segment = makeSegment({ "lib/point.h": cHeader, "lib/shape.h": cppHeader, "lib/shape.cpp": '#include "shape.h"\ndouble geo::Shape::area() const { return 0; }\n' });
+    expect((await ctx(segment, "build")).json.files.indexed).toBe(3);
+    const files = async (lang: string) => {
+      const hits = (await ctx(segment, "search", "point_norm Shape area", "--lang", lang)).json.hits as { file_rel: string }[];
+      return [...new Set(hits.map((h) => h.file_rel))].sort();
+    };
+    expect(await files("c")).toEqual(["lib/point.h"]);
+    expect(await files("cpp")).toEqual(["lib/shape.cpp", "lib/shape.h"]);
+    const again = (await ctx(segment, "build")).json;
+    expect([again.files.indexed, again.files.unchanged]).toEqual([0, 3]);
+    writeFileSync(join(segment, "lib/point.h"), `namespace geo {\n${cHeader}}\n`);
+    expect((await ctx(segment, "build")).json.files.indexed).toBe(1);
+    expect(await files("c")).toEqual([]);
+    expect(await files("cpp")).toEqual(["lib/point.h", "lib/shape.cpp", "lib/shape.h"]);
+  });
+
   test.concurrent("an index of ctx_index version 4 (no counted uses) is indexed again by the next search, which then ranks by them", async () => {
     const segment = makeSegment({ "alpha.py": "def read_all(path):\n    pass\n", "omega.py": "def read_all(path):\n    pass\n", "app.py": "import omega\nomega.read_all(1)\n" });
     await ctx(segment, "build");

@@ -6,7 +6,7 @@ import { extractInProcess } from "../extract/in-process.ts";
 import { decodeSource } from "../extract/source-text.ts";
 import type { Extraction } from "../extract/types.ts";
 import { extractorVersion } from "../extract/version.ts";
-import type { LanguageId } from "../languages.ts";
+import { mayReadAs, readsAs, type LanguageId } from "../languages.ts";
 import type { BuildState, ContextIndex, FileStamp, IndexedFile } from "./index-store.ts";
 import { fileRows, type FileRows } from "./rows.ts";
 import { generatedReason, HEAD_BYTES, type GeneratedReason } from "./generated.ts";
@@ -31,6 +31,16 @@ export interface IndexTarget {
 }
 
 const kindName = (file: WalkedFile) => (file.kind.type === "markdown" ? "markdown" : file.kind.language);
+
+/** Whether the index's kind of a file is what the walk's (by extension) may turn out to be once read (src/languages.ts readsAs). */
+const sameKind = (indexed: string, file: WalkedFile) => (file.kind.type === "source" ? mayReadAs(file.kind.language, file.fileRel, indexed) : indexed === "markdown");
+
+/** The file as read: in the language its head says when its extension is shared (a `.h` holding C++). */
+function readAsHeld(file: WalkedFile, bytes: Uint8Array): WalkedFile {
+  if (file.kind.type !== "source") return file;
+  const language = readsAs(file.kind.language, file.fileRel, () => decodeSource(bytes.subarray(0, HEAD_BYTES)));
+  return language === file.kind.language ? file : { ...file, kind: { type: "source", language } };
+}
 
 function isBinary(bytes: Uint8Array): boolean {
   return bytes.subarray(0, 8000).includes(0);
@@ -155,7 +165,7 @@ export function compareWithIndex(walked: readonly WalkedFile[], indexed: Readonl
   const gone = [...indexed.keys()].filter((fileRel) => !present.has(fileRel));
   const candidates = walked.filter((file) => {
     const prior = indexed.get(file.fileRel);
-    return !(prior && prior.size === file.size && prior.mtime_ms === file.mtimeMs && prior.kind === kindName(file));
+    return !(prior && prior.size === file.size && prior.mtime_ms === file.mtimeMs && sameKind(prior.kind, file));
   });
   return { gone, candidates };
 }
@@ -215,14 +225,15 @@ export function readInto(changes: ChangeSet, root: string, file: WalkedFile, pri
   }
   const { bytes } = read;
   const hash = contentHash(bytes);
-  if (prior && prior.content_hash === hash && prior.kind === kindName(file)) {
+  const held = readAsHeld(file, bytes);
+  if (prior && prior.content_hash === hash && prior.kind === kindName(held)) {
     changes.sameContent[notParsed(prior) ?? "parsed"]++;
     changes.touched.push({ fileRel: file.fileRel, mtimeMs: file.mtimeMs });
     return;
   }
-  const generated = file.kind.type === "source" && !file.keepGenerated ? generatedReason(file.fileRel, bytes.subarray(0, HEAD_BYTES), bytes.length) : null;
+  const generated = held.kind.type === "source" && !held.keepGenerated ? generatedReason(held.fileRel, bytes.subarray(0, HEAD_BYTES), bytes.length) : null;
   // Size and time as read, not as walked: the file may have changed in between.
-  changes.changed.push({ file: { ...file, size: read.size, mtimeMs: read.mtimeMs }, bytes, hash, replaces: prior !== undefined, ...(generated ? { generated } : {}) });
+  changes.changed.push({ file: { ...held, size: read.size, mtimeMs: read.mtimeMs }, bytes, hash, replaces: prior !== undefined, ...(generated ? { generated } : {}) });
 }
 
 /**

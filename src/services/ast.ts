@@ -1,10 +1,13 @@
-import { isAbsolute, relative } from "node:path";
+import { isAbsolute, join, relative } from "node:path";
 import type { RemoteCache } from "../cache/remote.ts";
 import type { AstCache } from "../cache/types.ts";
 import { fail, ok, type Result } from "../core/result.ts";
+import { HEAD_BYTES } from "../ctx/generated.ts";
 import { kindOf } from "../ctx/walk.ts";
+import { decodeSource } from "../extract/source-text.ts";
+import { readSegmentFile } from "../resolve/safe-read.ts";
 import { isInside } from "../resolve/segment.ts";
-import type { LanguageId } from "../languages.ts";
+import { readsAs, type LanguageId } from "../languages.ts";
 import type { Extraction } from "../extract/types.ts";
 import { snippetAnswer, symbolsAnswer, type SymbolsAnswer } from "../symbols/answers.ts";
 import { loadModuleSymbols, type ModuleSymbols } from "../symbols/service.ts";
@@ -65,7 +68,12 @@ export function fileUri(root: string, path: string): Result<string> {
   if (rel === null || rel.split("/").includes("..")) return fail("PATH_OUTSIDE_SEGMENT", `'${path}' is outside the segment`, { path });
   const kind = kindOf(rel.split("/").at(-1) ?? "");
   if (kind?.type !== "source") return fail("UNSUPPORTED_LANGUAGE", `no language outlines '${rel}' (by its extension)`, { path: rel, hint: "Markdown sections: get the file in skeleton mode" });
-  return ok(`sym://${kind.language}/file/${rel}`);
+  // As a build indexes it: a `.h` holding C++ is outlined as C++ (src/languages.ts readsAs).
+  const language = readsAs(kind.language, rel, () => {
+    const read = readSegmentFile(root, join(root, rel));
+    return read.ok ? decodeSource(read.bytes.subarray(0, HEAD_BYTES)) : "";
+  });
+  return ok(`sym://${language}/file/${rel}`);
 }
 
 /** An outline from an AST cache already open on the segment (the MCP server's): a `sym://` URI or a file path. */

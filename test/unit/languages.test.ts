@@ -1,0 +1,32 @@
+import { describe, expect, test } from "bun:test";
+import { mayReadAs, readsAs } from "../../src/languages.ts";
+
+describe("readsAs: a shared extension is read as what the file holds", () => {
+  const head = (text: string) => () => text;
+  test("a .h holding C++ is C++, one holding C (its extern \"C\" for C++ callers included) is C", () => {
+    for (const cpp of ["namespace geo {", "template <typename T>", "class Shape {", "class Shape\n{", "class Shape;", " public:", "using namespace std;", "std::string name();"]) {
+      expect([cpp, readsAs("c", "lib/x.h", head(`#pragma once\n${cpp}\n`))]).toEqual([cpp, "cpp"]);
+    }
+    const c = '#ifdef __cplusplus\nextern "C" {\n#endif\nstruct point { int x; };\nint norm(struct point p); /* public: none */\n';
+    expect(readsAs("c", "lib/x.h", head(c))).toBe("c");
+    // A comment's prose is no C++: only a line that starts with the construct counts.
+    expect(readsAs("c", "lib/x.h", head("/* the class of errors:\n * public: see below */\nint f(void);\n"))).toBe("c");
+  });
+
+  test("an extension no other language claims keeps its language, and the head is not read for it", () => {
+    const never = () => {
+      throw new Error("read");
+    };
+    expect(readsAs("c", "x.c", never)).toBe("c");
+    expect(readsAs("cpp", "x.hpp", never)).toBe("cpp");
+    expect(readsAs("python", "x.py", never)).toBe("python");
+  });
+
+  test("mayReadAs: what an index may hold for a file its extension gives to a language", () => {
+    expect(mayReadAs("c", "x.h", "cpp")).toBe(true);
+    expect(mayReadAs("c", "x.h", "c")).toBe(true);
+    expect(mayReadAs("c", "x.c", "cpp")).toBe(false);
+    expect(mayReadAs("c", "x.h", "python")).toBe(false);
+    expect(mayReadAs("c", "x.h", "markdown")).toBe(false);
+  });
+});
