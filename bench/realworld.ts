@@ -160,6 +160,14 @@ function trees(npmCache: string): Tree[] {
       materialize: (d) => copyDirs(located(() => [...glob("/usr/share/rubygems-integration/all/gems/rack-*"), ...glob("/usr/share/rubygems-integration/all/gems/rake-*")], "ruby-rack", "rake"), d),
     },
     {
+      // C++ in `.h` and `.cc` (googletest) beside C headers (CPython's): each `.h` read as what it holds.
+      name: "c/c++ (googletest+cpython headers)",
+      lang: "cpp",
+      queries: ["mock method expectation", "assert two values are equal", "test fixture set up", "death test", "parameterized test",
+        "PyObject", "reference count increment", "parse arguments tuple", "Matcher", "print a value"],
+      materialize: (d) => copyDirs(located(() => [...glob("/usr/src/googletest"), ...glob("/usr/include/python3.*").filter((p) => existsSync(join(p, "Python.h")))], "googletest", "libpython3-dev"), d),
+    },
+    {
       name: "php (symfony console)",
       lang: "php",
       queries: ["console command", "input argument", "output formatter style", "question helper ask", "progress bar",
