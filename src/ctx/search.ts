@@ -63,8 +63,14 @@ const RARE_WORD_ITEMS = 30;
  * 3 gave 0.875, 0.632, 0.706. Descriptive questions are answered by docs more than by names.
  */
 const TEXT_WEIGHT = 2;
-/** Score taken off hits a question is rarely after, each with the reason `why.demoted` gives. */
-const DEMOTIONS = { test: 1, vendored: 0.3, private: 0.3, local: 0.4, value: 1 } as const;
+/**
+ * Score taken off hits a question is rarely after, each with the reason `why.demoted` gives. A test
+ * file's helper that spells the question's words (Go's `encode_test.go#Val` for "encode a value as
+ * JSON") outranked the library's answer at 1; measured (recall@5 / MRR python, go, typescript, java
+ * held out): 1 gave 0.950/0.859, 0.789/0.684, 0.735/0.614, 0.750/0.649; 2 and 3 the same but go
+ * 0.816/0.685. A question that asks for tests (`test`, `spec`) demotes none.
+ */
+const DEMOTIONS = { test: 2, vendored: 0.3, private: 0.3, local: 0.4, value: 1 } as const;
 /**
  * Constants, variables, fields and exports are rarely what a question is after unless asked for by
  * name (`StatusOK`): without this, `tix.py#ROW` and `pickle.py#FLOAT` outranked csv.DictReader and

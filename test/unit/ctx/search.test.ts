@@ -159,6 +159,15 @@ describe("searchIndex", () => {
     expect(searchIndex(index, "parse config test", { limit: 5 })[0]!.why.demoted).toEqual([]);
   });
 
+  test("a test helper whose name spells more of the question stays below the library definition that answers it", () => {
+    // Go's encode_test.go#Val against encode.go#Marshal for "encode a value as JSON" (issue 14).
+    const { index } = fakeIndex([
+      { ...item("encode_value", { item_id: "json/encode_test.go#encode_value", file_rel: "json/encode_test.go" }), bm25: -6 },
+      { ...item("marshal", { item_id: "json/encode.go#marshal", file_rel: "json/encode.go", doc: "marshal returns the json encoding of v" }), bm25: -5 },
+    ]);
+    expect(ids(searchIndex(index, "encode a value as json", { limit: 5 }))).toEqual(["json/encode.go#marshal", "json/encode_test.go#encode_value"]);
+  });
+
   test("code words match names only, and whole name words only", () => {
     const { index, asked } = fakeIndex(
       [
