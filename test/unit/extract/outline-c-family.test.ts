@@ -92,6 +92,7 @@ test("functions declared without a body: a header's API with its doc; none insid
     "extern int garbled (int __x) __THROW __nonnull ((1));",
     "extern int after_garbled (void);",
     "int defined(int a) { int local(int); return a; }",
+    "ZEXTERN int ZEXPORT deflate(z_streamp strm, int flush);",
     "#endif",
     "",
   ].join("\n");
@@ -101,7 +102,10 @@ test("functions declared without a body: a header's API with its doc; none insid
     "5 names | char **names(int n) | null",
     "7 after_garbled | extern int after_garbled (void) | null",
     "8 defined | int defined(int a) | null",
+    "9 deflate | ZEXPORT deflate(z_streamp strm, int flush) | null",
   ]);
+  // zlib's export macros leave `ZEXTERN int` to read as a variable named `int`: no such variable.
+  expect(c.symbols.filter((s) => s.kind === "variable")).toEqual([]);
   const cpp = [
     "namespace fs {",
     "/// Resolves a path.",
