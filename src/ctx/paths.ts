@@ -36,6 +36,13 @@ export function moduleTwin(fileRel: string): { key: string; rank: number } | nul
   return { key, rank };
 }
 
+/** A C or C++ header (where a function is often declared, and defined in a source file). */
+const C_HEADER = /\.(h|hh|hpp|hxx|h\+\+)$/;
+
+export function isCHeader(fileRel: string): boolean {
+  return C_HEADER.test(fileRel);
+}
+
 /**
  * `--path` globs (Bun.Glob syntax): a pattern also matches everything under a folder it names, and
  * one without `/` matches in any folder (as in .gitignore); a leading `!` excludes. A file passes

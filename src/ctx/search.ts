@@ -1,6 +1,7 @@
+import { memoized } from "../core/maps.ts";
 import { LANGUAGE_IDS, SYMBOL_KINDS } from "../languages.ts";
 import type { ContextIndex, IndexItem, SearchRow } from "./index-store.ts";
-import { isTestPath, isVendoredPath, moduleTwin, pathFilter } from "./paths.ts";
+import { isCHeader, isTestPath, isVendoredPath, moduleTwin, pathFilter } from "./paths.ts";
 import { ftsQuery, identifierWords, inflectionless, type QueryTerms, queryTerms, stem } from "./terms.ts";
 import { definitionQualifier, useKey } from "./uses.ts";
 
@@ -15,7 +16,7 @@ export interface SearchHit {
   score: number;
   /** Definitions of this name in this file (overloads, redeclarations), when more than one: folded into this hit. */
   overloads?: number;
-  /** Other files holding the same definition (the `.d.ts`/`.js`/`.cjs` builds of a TypeScript module): folded into this hit. */
+  /** Other files holding the same definition (the `.d.ts`/`.js`/`.cjs` builds of a TypeScript module, a C/C++ header's declaration): folded into this hit. */
   copies?: string[];
   /** `uses`: how often the segment writes the definition by its qualified name (`os.ReadFile`), when it does. */
   why: { terms: string[]; fields: string[]; name: string | null; demoted: string[]; uses?: number };
@@ -366,17 +367,30 @@ interface Scored {
   uses: number;
 }
 
+/** A C or C++ function or method: declared in a header, it is defined in a source file under the same qualified name. */
+const declaredApart = (row: SearchRow) => (row.lang === "c" || row.lang === "cpp") && (row.kind === "function" || row.kind === "method");
+
 /**
  * One hit per definition: the definitions of one name in one file (overloads) fold into the widest
- * (the implementation), and copies of one module (its source, `.d.ts` and compiled builds) into
- * the source. The hit keeps the best score of what it folds.
+ * (the implementation); copies of one module (its source, `.d.ts` and compiled builds) into the
+ * source; a C or C++ header's declaration into the one source file that defines the name (googletest's
+ * `gtest.h#testing.Test.SetUp` and `gtest.cc#testing.Test.SetUp` took two of five places). The hit
+ * keeps the best score of what it folds.
  */
 function fold(scored: readonly Scored[]): { best: Scored; overloads: number; copies: string[] }[] {
+  const definedIn = new Map<string, Set<string>>();
+  for (const { row } of scored) if (declaredApart(row) && !isCHeader(row.file_rel)) memoized(definedIn, row.qualified_name, () => new Set<string>()).add(row.file_rel);
+  const home = (row: SearchRow): { file: string; rank: number } => {
+    const sources = declaredApart(row) && isCHeader(row.file_rel) ? definedIn.get(row.qualified_name) : undefined;
+    if (sources?.size === 1) return { file: [...sources][0]!, rank: 1 };
+    const twin = moduleTwin(row.file_rel);
+    return twin ? { file: twin.key, rank: twin.rank } : { file: row.file_rel, rank: 0 };
+  };
   const groups = new Map<string, { s: Scored; rank: number }[]>();
   for (const s of scored) {
-    const twin = moduleTwin(s.row.file_rel);
-    const key = `${s.row.qualified_name}\u0000${twin ? twin.key : s.row.file_rel}`;
-    const member = { s, rank: twin?.rank ?? 0 };
+    const { file, rank } = home(s.row);
+    const key = `${s.row.qualified_name}\u0000${file}`;
+    const member = { s, rank };
     const group = groups.get(key);
     if (group) group.push(member);
     else groups.set(key, [member]);

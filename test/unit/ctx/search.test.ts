@@ -144,6 +144,26 @@ describe("searchIndex", () => {
     expect(hits[0]!.copies).toEqual(["dist/cjs/operators/map.js", "dist/types/operators/map.d.ts"]);
   });
 
+  test("a C or C++ header's declaration folds into the one source file that defines it; two definitions stay two", () => {
+    const row = (name: string, file_rel: string, bm25: number, kind = "method") => ({ ...item(name, { item_id: `${file_rel}#${name}`, file_rel, lang: "cpp", kind, qualified_name: name }), bm25 });
+    const { index } = fakeIndex([
+      row("testing.Test.SetUp", "include/gtest/gtest.h", -6),
+      row("testing.Test.SetUp", "src/gtest.cc", -5),
+      row("main", "samples/a.h", -4, "function"),
+      row("main", "samples/a.cc", -4, "function"),
+      row("main", "samples/b.cc", -4, "function"),
+      row("testing.Test.Run", "include/gtest/gtest.h", -3),
+    ]);
+    const hits = searchIndex(index, "set up main run", { limit: 10 });
+    expect(hits.map((h) => [h.id, h.copies ?? []])).toEqual([
+      ["src/gtest.cc#testing.Test.SetUp", ["include/gtest/gtest.h"]],
+      ["samples/a.cc#main", []],
+      ["samples/a.h#main", []],
+      ["samples/b.cc#main", []],
+      ["include/gtest/gtest.h#testing.Test.Run", []],
+    ]);
+  });
+
   test("tests, vendored copies and local functions rank below definitions, and say why", () => {
     const { index } = fakeIndex([
       { ...item("parse_config", { item_id: "tests/test_config.py#parse_config", file_rel: "tests/test_config.py" }), bm25: -5 },
