@@ -111,7 +111,7 @@ export const CORPORA: Corpus[] = [
     // Functions declared without a body are prototypes to ctags (off by default: turned on).
     kinds: ["function", "struct", "union", "enum", "typedef", "macro", "variable", "member", "enumerator", "prototype"],
     ctagsFlags: ["--kinds-C=+p"],
-    ours: [...CALLABLE, "struct", "union", "enum", "type", "constant", "variable", "field", "enum_member"],
+    ours: [...CALLABLE, "struct", "union", "enum", "type", "macro", "constant", "variable", "field", "enum_member"],
     roots: [pythonInclude(), "/usr/share/go-1.19/src/runtime/cgo"],
     extensions: [".h", ".c"],
     preprocessor: true,
@@ -122,7 +122,7 @@ export const CORPORA: Corpus[] = [
     // Functions declared without a body, in a class or not, are prototypes to ctags (off by default: turned on).
     kinds: ["function", "class", "struct", "union", "enum", "typedef", "namespace", "macro", "variable", "member", "enumerator", "prototype"],
     ctagsFlags: ["--kinds-C++=+p"],
-    ours: [...CALLABLE, "class", "struct", "union", "enum", "type", "module", "constant", "variable", "field", "enum_member"],
+    ours: [...CALLABLE, "class", "struct", "union", "enum", "type", "module", "macro", "constant", "variable", "field", "enum_member"],
     roots: ["/usr/src/googletest"],
     extensions: [".h", ".cc", ".cpp", ".hpp"],
     preprocessor: true,
@@ -255,8 +255,6 @@ export async function agreement(corpus: Corpus) {
     if (!corpus.kinds.includes(tag.kind) || /^(__anon|AnonymousClass)/.test(tag.name)) continue;
     // ctags' OCaml parser names each file a module (`Arg` at line 1 of arg.ml): no such definition.
     if (corpus.ctagsLanguage === "OCaml" && tag.kind === "module" && tag.line === 1 && tag.name.toLowerCase() === tag.path.split("/").at(-1)!.replace(/\.mli?$/, "").toLowerCase()) continue;
-    // Function-like macros are macros, not constants (trifecta reports object-like ones).
-    if (tag.kind === "macro" && tag.signature !== undefined) continue;
     // A variable ctags scopes in a function is a local (Kotlin's parser tags `val`s in function bodies).
     if (VALUE_TAGS.has(tag.kind) && tag.scopeKind !== undefined && FUNCTION_SCOPES.has(tag.scopeKind)) {
       ctagsLocals++;

@@ -228,10 +228,10 @@ const ROWS = {
     references: scalaRefsQuery,
     referenceFiles: ["scala_refs"],
   },
-  c: { extensions: [".c", ".h"], kinds: ["struct", "union", "enum", "type", "function", "constant", "variable", "field", "enum_member"], modules: PATH, grammar: cGrammar, query: cQuery + cValuesQuery, queryFiles: ["c", "c_values"], references: cRefsQuery, referenceFiles: ["c_refs"] },
+  c: { extensions: [".c", ".h"], kinds: ["struct", "union", "enum", "type", "function", "macro", "constant", "variable", "field", "enum_member"], modules: PATH, grammar: cGrammar, query: cQuery + cValuesQuery, queryFiles: ["c", "c_values"], references: cRefsQuery, referenceFiles: ["c_refs"] },
   cpp: {
     extensions: [".cpp", ".cc", ".cxx", ".c++", ".hpp", ".hh", ".hxx", ".h++", ".h"],
-    kinds: ["module", "class", "struct", "union", "enum", "type", "function", "method", "constant", "variable", "field", "enum_member"],
+    kinds: ["module", "class", "struct", "union", "enum", "type", "function", "method", "macro", "constant", "variable", "field", "enum_member"],
     modules: PATH,
     grammar: cppGrammar,
     query: cppQuery + cValuesQuery,

@@ -220,7 +220,7 @@ function nest(hooks: LanguageHooks, definitions: Definition[], source: string, s
   for (const definition of definitions) {
     const { node, end, startIndex, endIndex, name, kind, qualifier, isScope, isLocal, isDeclaration, trait, from } = definition;
     while (open.length > 0 && open.at(-1)!.endIndex < endIndex) open.pop();
-    const enclosing = open.at(-1);
+    const enclosing = hooks.unscoped?.(node) ? undefined : open.at(-1);
     if (enclosing?.isLocal) continue;
     if (isLocal) {
       open.push({ endIndex, row: 0, kind: "", qualifiedName: enclosing?.qualifiedName ?? "", trait: null, isLocal });

@@ -56,6 +56,13 @@ function afterMacro(node: Node): Node | null {
 }
 
 const C_FAMILY: LanguageHooks = {
+  // `#define` inside a namespace or a function still defines a file-level name.
+  unscoped: (node) => node.type === "preproc_def" || node.type === "preproc_function_def",
+  // A function-like macro is its name and parameters: its replacement may run on over `\` lines.
+  signature: (node, source) => {
+    const parameters = node.type === "preproc_function_def" ? node.childForFieldName("parameters") : null;
+    return parameters ? `#define ${node.childForFieldName("name")?.text ?? ""}${parameters.text}` : genericSignature(node, source);
+  },
   name: (captured, kind, node) => {
     // `Py_complex cval`, `comprehension_ty typed_elements[1]`: an error after the type read as the name holds the name.
     const declarator = kind === "field" && afterMacro(node) ? node.childForFieldName("declarator") : null;

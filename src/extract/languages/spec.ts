@@ -52,6 +52,8 @@ export interface LanguageHooks {
   isAsync?(node: Node, source: string): boolean;
   /** The doc of a definition when it is not the comment above it (Python docstrings). */
   doc?(node: Node, source: string): string | null;
+  /** A definition no enclosing one owns, wherever it is written (a C macro: the preprocessor knows no scopes). */
+  unscoped?(node: Node): boolean;
   /** A last word on the kind, e.g. a method named `constructor`. */
   refineKind?(kind: string, name: string, node: Node): string;
   /** The name a `@written.<kind>` type is used by, and what it is reached through; null when it names none. */

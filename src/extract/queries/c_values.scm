@@ -5,6 +5,8 @@
 ; of a class read as a block (cpp.scm), nor a type keyword a macro before it left as the name (zlib's
 ; `ZEXTERN int ZEXPORT deflate(…);` reads as `ZEXTERN int;`); struct and union fields; enumerators.
 (preproc_def name: (identifier) @name) @definition.constant
+; Function-like macros are macros: often the API itself (`EXPECT_EQ(a, b)`, `Py_INCREF(op)`).
+(preproc_function_def name: (identifier) @name) @definition.macro
 ((declaration declarator: [(identifier) @name
    (pointer_declarator declarator: [(identifier) @name (pointer_declarator declarator: (identifier) @name) (array_declarator declarator: (identifier) @name)])
    (array_declarator declarator: (identifier) @name)

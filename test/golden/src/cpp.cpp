@@ -1,3 +1,6 @@
+// The larger of two values.
+#define MAX(a, b) ((a) > (b) ? (a) : (b))
+
 namespace geo {
 
 // A shape.

@@ -106,6 +106,12 @@ test("functions declared without a body: a header's API with its doc; none insid
   ]);
   // zlib's export macros leave `ZEXTERN int` to read as a variable named `int`: no such variable.
   expect(c.symbols.filter((s) => s.kind === "variable")).toEqual([]);
+  // Function-like macros are macros, signed by name and parameters; object-like ones constants.
+  const macros = await extractSymbols("c", "/* Expects equality. */\n#define EXPECT_EQ(a, b) \\\n  CHECK((a) == (b))\n#define LIMIT 3\n");
+  expect(macros.symbols.map((s) => `${s.line}-${s.end_line} ${s.kind} ${s.name} | ${s.signature} | ${s.doc}`)).toEqual([
+    "2-3 macro EXPECT_EQ | #define EXPECT_EQ(a, b) | Expects equality.",
+    "4-4 constant LIMIT | #define LIMIT 3 | null",
+  ]);
   const cpp = [
     "namespace fs {",
     "/// Resolves a path.",
@@ -133,5 +139,12 @@ test("functions declared without a body: a header's API with its doc; none insid
     "8 method fs.File.File | File(int fd)",
     "9 method fs.File.close | void close()",
     "11 function fs.run | void run(std::mutex &mu)",
+  ]);
+  // The preprocessor knows no scopes: a `#define` in a namespace or a function is the file's.
+  expect(await outline("cpp", "namespace fs {\n#define MAX(a, b) ((a) > (b) ? (a) : (b))\nvoid f() {\n#define LIMIT 3\n}\n}\n")).toEqual([
+    "1 module fs | namespace fs",
+    "2 macro MAX | #define MAX(a, b)",
+    "3 function fs.f | void f()",
+    "4 constant LIMIT | #define LIMIT 3",
   ]);
 });
