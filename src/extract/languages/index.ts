@@ -61,7 +61,8 @@ const C_FAMILY: LanguageHooks = {
   // A function-like macro is its name and parameters: its replacement may run on over `\` lines.
   signature: (node, source) => {
     const parameters = node.type === "preproc_function_def" ? node.childForFieldName("parameters") : null;
-    return parameters ? `#define ${node.childForFieldName("name")?.text ?? ""}${parameters.text}` : genericSignature(node, source);
+    // The directive as written (`#  define` too).
+    return parameters ? `${node.firstChild?.text ?? "#define"} ${node.childForFieldName("name")?.text ?? ""}${parameters.text}` : genericSignature(node, source);
   },
   name: (captured, kind, node) => {
     // `Py_complex cval`, `comprehension_ty typed_elements[1]`: an error after the type read as the name holds the name.

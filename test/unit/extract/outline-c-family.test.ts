@@ -107,10 +107,11 @@ test("functions declared without a body: a header's API with its doc; none insid
   // zlib's export macros leave `ZEXTERN int` to read as a variable named `int`: no such variable.
   expect(c.symbols.filter((s) => s.kind === "variable")).toEqual([]);
   // Function-like macros are macros, signed by name and parameters; object-like ones constants.
-  const macros = await extractSymbols("c", "/* Expects equality. */\n#define EXPECT_EQ(a, b) \\\n  CHECK((a) == (b))\n#define LIMIT 3\n");
+  const macros = await extractSymbols("c", "/* Expects equality. */\n#define EXPECT_EQ(a, b) \\\n  CHECK((a) == (b))\n#define LIMIT 3\n#  define INDENTED(x) (x)\n");
   expect(macros.symbols.map((s) => `${s.line}-${s.end_line} ${s.kind} ${s.name} | ${s.signature} | ${s.doc}`)).toEqual([
     "2-3 macro EXPECT_EQ | #define EXPECT_EQ(a, b) | Expects equality.",
     "4-4 constant LIMIT | #define LIMIT 3 | null",
+    "5-5 macro INDENTED | #  define INDENTED(x) | null",
   ]);
   const cpp = [
     "namespace fs {",
