@@ -314,7 +314,7 @@ export class ContextIndex {
       const insertUses = this.db.query("INSERT INTO ctx_uses(name, qualifier, file_rel, uses) VALUES (?, ?, ?, ?)");
       for (const [name, qualifier, uses] of update.uses) insertUses.run(name, qualifier, file.file_rel, uses);
     }
-    const references = withReferences ? update.references() : [];
+    const references = withReferences ? update.references : [];
     if (references.length > 0) {
       const definitions = update.items.slice(0, update.symbolCount).map(([item_id, , , , qualified_name, line]) => ({ qualified_name, line, item_id }));
       this.insertReferences(file.file_rel, definitions, references);

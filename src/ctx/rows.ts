@@ -6,9 +6,8 @@ import { nameTerms } from "./terms.ts";
 import { countUses } from "./uses.ts";
 
 /**
- * A file's index rows, computed from its text and extraction alone: no database is read, so they can
- * be made on any thread (a build makes those of cache hits on a thread of its own, src/ctx/row-thread.ts)
- * and the one writer (src/ctx/index-store.ts) only inserts them.
+ * A file's index rows, computed from its text and extraction alone (no database is read); the one
+ * writer (src/ctx/index-store.ts) only inserts them.
  */
 
 /** One file's content as the index takes it. */
@@ -30,8 +29,7 @@ export type TextRow = [string, string, string, string];
 /** A ctx_uses row without its file, as countUses gives them: name, qualifier, uses. */
 export type UseRow = [string, string, number];
 
-/** What a thread that made a file's rows sends back (everything but the references, read only when kept). */
-export interface MadeRows {
+export interface FileRows {
   readonly file: Omit<IndexedFile, "items">;
   readonly replaces: boolean;
   /** The file's path words, the full-text `path` column of each of its items. */
@@ -41,14 +39,8 @@ export interface MadeRows {
   readonly texts: TextRow[];
   readonly symbolCount: number;
   readonly uses: UseRow[];
-}
-
-export interface FileRows extends MadeRows {
-  /**
-   * The file's uses as extracted, asked for only when the index keeps references (src/ctx/references-kept.ts):
-   * rows made on another thread leave them in the entry's text, parsed here only then.
-   */
-  readonly references: () => readonly ReferenceRecord[];
+  /** The file's uses as extracted, written only when the index keeps references (src/ctx/references-kept.ts). */
+  readonly references: readonly ReferenceRecord[];
 }
 
 const MAX_SECTION_TEXT = 4000;
@@ -113,8 +105,8 @@ export function itemIds(fileRel: string, items: readonly { qualified_name: strin
   });
 }
 
-/** The rows of one file (without its references: `fileRows` adds them). */
-export function makeRows(update: FileUpdate): MadeRows {
+/** The rows of one file. */
+export function fileRows(update: FileUpdate): FileRows {
   const { file } = update;
   const symbols = update.symbols ?? [];
   const sections = update.sections ?? [];
@@ -136,11 +128,6 @@ export function makeRows(update: FileUpdate): MadeRows {
     items.push([ids[items.length]!, "markdown", "section", section.heading, section.heading, section.line, section.end_line, signature, firstLine, null]);
     texts.push([section.heading, "", "", section.text.slice(0, MAX_SECTION_TEXT)]);
   }
-  return { file, replaces: update.replaces, path, items, texts, symbolCount: symbols.length, uses: update.references?.length ? countUses(update.references) : [] };
-}
-
-/** The rows of one file, made on this thread. */
-export function fileRows(update: FileUpdate): FileRows {
   const references = update.references ?? [];
-  return { ...makeRows(update), references: () => references };
+  return { file, replaces: update.replaces, path, items, texts, symbolCount: symbols.length, uses: references.length > 0 ? countUses(references) : [], references };
 }
