@@ -80,6 +80,8 @@ const DEMOTIONS = { test: 2, vendored: 0.3, private: 0.3, local: 0.4, value: 1 }
 const VALUE_KINDS = new Set(["constant", "variable", "field", "enum_member", "export"]);
 /** Name evidence when the name answers none of the question's other words: this share of it. */
 const QUERY_SHARE_FLOOR = 0.4;
+/** Verbs that start accessors' names (`getBundle`, `isEmpty`, `toList`): a name is about its other words. */
+const ACCESSOR_WORDS = new Set(["get", "is", "has", "to"]);
 /** Names counted per query word for its weight; at this many the weight is the least. */
 const COMMON_NAME_WORD = 300;
 /**
@@ -193,11 +195,16 @@ function nameEvidence(item: IndexItem, context: QueryContext): { label: string |
   if (item.name.toLowerCase() === asked || item.qualified_name.toLowerCase() === asked) return { label: "exact", score: 3 };
   if (context.identifier && asked.length >= 3 && item.name.toLowerCase().startsWith(asked)) return { label: "prefix", score: 1.5 };
   const nameWords = wordsOf(item.name);
-  const total = nameWords.reduce((n, w) => n + w.length, 0);
+  let total = nameWords.reduce((n, w) => n + w.length, 0);
   if (total === 0) return { label: null, score: 0 };
   let covered = 0;
   const found = new Set<QueryWord>();
-  for (const w of nameWords) {
+  for (const [at, w] of nameWords.entries()) {
+    // An accessor's verb the question does not say (`getBundle` for "the resource bundle"): the name is its other words.
+    if (at === 0 && nameWords.length > 1 && ACCESSOR_WORDS.has(w) && !context.words.some((q) => q.word === w)) {
+      total -= w.length;
+      continue;
+    }
     const marked = new Uint8Array(w.length);
     const bare = inflectionless(w);
     for (const q of context.words) {
@@ -208,7 +215,7 @@ function nameEvidence(item: IndexItem, context: QueryContext): { label: string |
     }
     // A name word the query's words spell end to end, code words and abbreviations included (`getenv`: "get … env").
     if (marked.includes(0)) {
-      const pieces = segments(w, context.words);
+      const pieces = segments(w, context.words, at === 0);
       if (pieces) {
         marked.fill(1);
         for (const q of pieces) found.add(q);
@@ -242,8 +249,25 @@ function moduleAnswers(item: IndexItem, words: readonly QueryWord[]): QueryWord[
   return words.filter((q) => moduleWords.some((w) => spells(q, w, inflectionless(w))));
 }
 
-/** The query words that spell `w` end to end, in order (`getenv` → get, env), or null. */
-function segments(w: string, words: readonly QueryWord[]): QueryWord[] | null {
+/**
+ * The query words that spell `w` end to end, in order (`getenv` → get, env), or null; a name's first
+ * word may start with an accessor's verb the question does not say (`getenv` → env).
+ */
+function segments(w: string, words: readonly QueryWord[], first: boolean): QueryWord[] | null {
+  const whole = spelling(w, words);
+  if (whole && whole.length >= 2) return whole;
+  if (!first) return null;
+  for (const verb of ACCESSOR_WORDS) {
+    if (w.length > verb.length && w.startsWith(verb)) {
+      const rest = spelling(w.slice(verb.length), words);
+      if (rest) return rest;
+    }
+  }
+  return null;
+}
+
+/** The query words that spell `w` end to end, in order, or null. */
+function spelling(w: string, words: readonly QueryWord[]): QueryWord[] | null {
   // A spelling reaching each position of `w`, built left to right.
   const reach: (QueryWord[] | null)[] = [[], ...new Array<QueryWord[] | null>(w.length).fill(null)];
   for (let at = 0; at < w.length; at++) {
@@ -251,8 +275,7 @@ function segments(w: string, words: readonly QueryWord[]): QueryWord[] | null {
     if (!before) continue;
     for (const q of words) if (w.startsWith(q.word, at) && !reach[at + q.word.length]) reach[at + q.word.length] = [...before, q];
   }
-  const whole = reach[w.length];
-  return whole && whole.length >= 2 ? whole : null;
+  return reach[w.length] ?? null;
 }
 
 /**
@@ -276,7 +299,9 @@ function namedByQuery(name: string, words: readonly QueryWord[]): boolean {
   // Most names hold no query word at all: that is told without splitting them (~1 ms of 200 names).
   const lower = name.toLowerCase();
   if (!words.some((q) => lower.includes(q.stem) || q.word.includes(lower))) return false;
-  return wordsOf(name).every((w) => {
+  const nameWords = wordsOf(name);
+  return nameWords.every((w, at) => {
+    if (at === 0 && nameWords.length > 1 && ACCESSOR_WORDS.has(w)) return true;
     const bare = inflectionless(w);
     return words.some((q) => spells(q, w, bare) !== null);
   });

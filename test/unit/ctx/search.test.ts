@@ -77,6 +77,23 @@ describe("searchIndex", () => {
     expect(searchIndex(index, "copy_tree", { limit: 5 })[0]!.why.name).toBe("all_subwords");
   });
 
+
+  test("an accessor's leading verb the question does not say leaves the name to its other words ('getBundle', 'getenv', 'toList')", () => {
+    const { index } = fakeIndex([
+      { ...item("getBundle"), bm25: -1 },
+      { ...item("getenv"), bm25: -1 },
+      { ...item("toList"), bm25: -1 },
+      { ...item("forgetBundle"), bm25: -1 },
+    ]);
+    const named = (query: string, name: string) => searchIndex(index, query, { limit: 10 }).find((h) => h.name === name)!.why.name;
+    expect(named("load the resource bundle", "getBundle")).toBe("all_subwords");
+    expect(named("value of an environment variable", "getenv")).toBe("all_subwords");
+    expect(named("collect elements into a list", "toList")).toBe("all_subwords");
+    // Only at the name's start, and only a verb: `forgetBundle` is not `bundle`.
+    expect(named("load the resource bundle", "forgetBundle")).toBe("subword");
+    // A verb the question says is matched as any word: `get` of "get the bundle" covers it.
+    expect(named("get the bundle", "getBundle")).toBe("all_subwords");
+  });
   test("the fields and terms that matched, word by word (a compacted name is one word)", () => {
     const doc = "Copy a directory tree.";
     const { index } = fakeIndex([
