@@ -350,7 +350,7 @@ interface QueryContext {
   textWeight: number;
 }
 
-function matchedFields(row: IndexItem, stems: Set<string>): { fields: string[]; terms: string[] } {
+function matchedFields(row: IndexItem, stems: Set<string>, context: QueryContext): { fields: string[]; terms: string[] } {
   const fields: string[] = [];
   const terms = new Set<string>();
   const check = (field: string, text: string | null) => {
@@ -358,7 +358,12 @@ function matchedFields(row: IndexItem, stems: Set<string>): { fields: string[]; 
     if (found.length > 0) fields.push(field);
     for (const w of found) terms.add(w);
   };
+  // A name's words as its evidence reads them too: spelled by query words (`deepcopy` by "deep copy", `getresp` by "response").
+  const nameWords = wordsOf(row.name);
+  const spelled = nameWords.filter((w, at) => !stems.has(stem(w)) && !stems.has(w) && (context.words.some((q) => spells(q, w, inflectionless(w))) || segments(w, context.words, at === 0)));
   check("name", row.qualified_name);
+  if (spelled.length > 0 && !fields.includes("name")) fields.push("name");
+  for (const w of spelled) terms.add(w);
   check("signature", row.signature);
   check("doc", row.doc);
   check("path", row.file_rel);
@@ -505,7 +510,7 @@ export function searchIndex(index: ContextIndex, query: string, options: SearchF
   hits.sort(order);
   // Why a hit matched is worked out for the hits returned only.
   return hits.slice(0, options.limit).map(({ best: { row, name, score, demoted, uses }, overloads, copies }) => {
-    const { fields, terms: matched } = matchedFields(row, stems);
+    const { fields, terms: matched } = matchedFields(row, stems, context);
     return {
       id: row.item_id,
       kind: row.kind,

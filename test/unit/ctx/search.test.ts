@@ -94,7 +94,7 @@ describe("searchIndex", () => {
     // A verb the question says is matched as any word: `get` of "get the bundle" covers it.
     expect(named("get the bundle", "getBundle")).toBe("all_subwords");
   });
-  test("the fields and terms that matched, word by word (a compacted name is one word)", () => {
+  test("the fields and terms that matched, word by word; a compacted name by the query words that spell it", () => {
     const doc = "Copy a directory tree.";
     const { index } = fakeIndex([
       { ...item("copy_tree", { doc }), bm25: -2 },
@@ -103,7 +103,10 @@ describe("searchIndex", () => {
     const [snake, compact] = searchIndex(index, "copy tree", { limit: 5 });
     expect(snake!.why.fields).toEqual(["name", "signature", "doc"]);
     expect(snake!.why.terms).toEqual(["copy", "tree"]);
-    expect(compact!.why.fields).toEqual(["doc"]);
+    // `copytree` is one word that "copy tree" spells: the name explains the hit, as its evidence does.
+    expect(compact!.why.fields).toEqual(["name", "doc"]);
+    expect(compact!.why.terms).toEqual(["copytree", "copy", "tree"]);
+    expect(compact!.why.name).toBe("all_subwords");
   });
 
   test("private names are pushed down unless asked for exactly", () => {
