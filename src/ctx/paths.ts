@@ -12,6 +12,16 @@ export function isTestPath(fileRel: string): boolean {
   return TEST_DIR.test(fileRel) || TEST_FILE.test(fileRel);
 }
 
+/**
+ * Code that shows or measures the library rather than being it: `examples/`, `_examples/` (Go's tools skip
+ * `_` folders), `samples/`, `demos/`, Rust's `benches/`.
+ */
+const EXAMPLE_DIR = /(^|\/)(_?examples?|samples?|demos?|benches)\//;
+
+export function isExamplePath(fileRel: string): boolean {
+  return EXAMPLE_DIR.test(fileRel);
+}
+
 /** Another project's code copied in (Go's `vendor/`, `third_party/`). */
 const VENDORED = /(^|\/)(vendor|third_party|vendored)\//;
 

@@ -1,7 +1,7 @@
 import { memoized } from "../core/maps.ts";
 import { LANGUAGE_IDS, SYMBOL_KINDS } from "../languages.ts";
 import type { ContextIndex, IndexItem, SearchRow } from "./index-store.ts";
-import { isCHeader, isTestPath, isVendoredPath, moduleTwin, pathFilter } from "./paths.ts";
+import { isCHeader, isExamplePath, isTestPath, isVendoredPath, moduleTwin, pathFilter } from "./paths.ts";
 import { ftsQuery, identifierWords, inflectionless, type QueryTerms, queryTerms, stem } from "./terms.ts";
 import { definitionQualifier, useKey } from "./uses.ts";
 
@@ -69,9 +69,12 @@ const TEXT_WEIGHT = 2;
  * file's helper that spells the question's words (Go's `encode_test.go#Val` for "encode a value as
  * JSON") outranked the library's answer at 1; measured (recall@5 / MRR python, go, typescript, java
  * held out): 1 gave 0.950/0.859, 0.789/0.684, 0.735/0.614, 0.750/0.649; 2 and 3 the same but go
- * 0.816/0.685. A question that asks for tests (`test`, `spec`) demotes none.
+ * 0.816/0.685. A question that asks for tests (`test`, `spec`) demotes none. Examples (src/ctx/paths.ts) lose
+ * less: they are often what a "how do I" question is after, yet clap's `examples/…/03_04_subcommands_alt.rs#Add`
+ * came second for "add a subcommand to a command", `Command.subcommand` seventh (with 1: fifth, the example
+ * tenth); no relevance set has an examples folder (all four the same).
  */
-const DEMOTIONS = { test: 2, vendored: 0.3, private: 0.3, local: 0.4, value: 1 } as const;
+const DEMOTIONS = { test: 2, example: 1, vendored: 0.3, private: 0.3, local: 0.4, value: 1 } as const;
 /**
  * Constants, variables, fields and exports are rarely what a question is after unless asked for by
  * name (`StatusOK`): without this, `tix.py#ROW` and `pickle.py#FLOAT` outranked csv.DictReader and
@@ -379,11 +382,12 @@ function isPrivate(row: IndexItem): boolean {
   return row.name.startsWith("_") || row.name.startsWith("#") || (row.lang === "go" && (/^[a-z]/.test(row.name) || /(^|\/)internal\//.test(row.file_rel)));
 }
 
-function demotions(row: IndexItem, askedForTests: boolean, exact: boolean, local: boolean): string[] {
+function demotions(row: IndexItem, askedFor: { tests: boolean; examples: boolean }, exact: boolean, local: boolean): string[] {
   const reasons: string[] = [];
   if (local) reasons.push("local");
   if (!exact && VALUE_KINDS.has(row.kind)) reasons.push("value");
-  if (!askedForTests && isTestPath(row.file_rel)) reasons.push("test");
+  if (!askedFor.tests && isTestPath(row.file_rel)) reasons.push("test");
+  if (!askedFor.examples && isExamplePath(row.file_rel)) reasons.push("example");
   if (isVendoredPath(row.file_rel)) reasons.push("vendored");
   if (!exact && isPrivate(row)) reasons.push("private");
   return reasons;
@@ -474,7 +478,7 @@ export function searchIndex(index: ContextIndex, query: string, options: SearchF
   // The best text match a value does not set: otherwise a constant named like a query word (`ROW`
   // for "rows") shrinks every other hit's text score.
   const best = Math.min(...[...byId.values()].filter((r) => !VALUE_KINDS.has(r.kind)).map((r) => r.bm25), -1e-9);
-  const askedForTests = stemList.some((s) => s.startsWith("test") || s === "spec");
+  const askedFor = { tests: stemList.some((s) => s.startsWith("test") || s === "spec"), examples: words.some((w) => /^(example|sample|demo|bench)/.test(w)) };
   // A function inside a function or method is a local helper: the parents' kinds, asked at once.
   const nested = (row: IndexItem) => row.parent !== null && row.kind === "function";
   const parentKinds = index.kindsOf([...byId.values()].filter(nested).map((row) => [row.file_rel, row.parent!] as const));
@@ -486,7 +490,7 @@ export function searchIndex(index: ContextIndex, query: string, options: SearchF
   const scored: Scored[] = [...byId.values()].map((row) => {
     const text = (TEXT_WEIGHT * row.bm25) / best; // TEXT_WEIGHT for the best text match, towards 0 for weaker ones
     const name = nameEvidence(row, context);
-    const demoted = demotions(row, askedForTests, name.label === "exact", isLocal(row));
+    const demoted = demotions(row, askedFor, name.label === "exact", isLocal(row));
     const penalty = demoted.reduce((n, reason) => n + DEMOTIONS[reason as keyof typeof DEMOTIONS], 0);
     const fileNamed = namesItsFile(row) ? FILE_NAMED_AFTER : 0;
     const summary = SUMMARY_WEIGHT * summaryEvidence(row, context);

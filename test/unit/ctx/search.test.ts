@@ -169,17 +169,17 @@ describe("searchIndex", () => {
     const { index } = fakeIndex([
       row("testing.Test.SetUp", "include/gtest/gtest.h", -6),
       row("testing.Test.SetUp", "src/gtest.cc", -5),
-      row("main", "samples/a.h", -4, "function"),
-      row("main", "samples/a.cc", -4, "function"),
-      row("main", "samples/b.cc", -4, "function"),
+      row("main", "tools/a.h", -4, "function"),
+      row("main", "tools/a.cc", -4, "function"),
+      row("main", "tools/b.cc", -4, "function"),
       row("testing.Test.Run", "include/gtest/gtest.h", -3),
     ]);
     const hits = searchIndex(index, "set up main run", { limit: 10 });
     expect(hits.map((h) => [h.id, h.copies ?? []])).toEqual([
       ["src/gtest.cc#testing.Test.SetUp", ["include/gtest/gtest.h"]],
-      ["samples/a.cc#main", []],
-      ["samples/a.h#main", []],
-      ["samples/b.cc#main", []],
+      ["tools/a.cc#main", []],
+      ["tools/a.h#main", []],
+      ["tools/b.cc#main", []],
       ["include/gtest/gtest.h#testing.Test.Run", []],
     ]);
   });
@@ -197,6 +197,17 @@ describe("searchIndex", () => {
     expect(hits.map((h) => h.why.demoted)).toEqual([[], ["vendored", "repeated_name"], ["local", "repeated_name"], ["test", "repeated_name"], []]);
     // Asked for tests: they are not pushed down.
     expect(searchIndex(index, "parse config test", { limit: 5 })[0]!.why.demoted).toEqual([]);
+  });
+
+  test("examples, samples, demos and benchmarks rank below the library unless asked for", () => {
+    const { index } = fakeIndex([
+      { ...item("Add", { item_id: "examples/tutorial.rs#Add", file_rel: "examples/tutorial.rs", lang: "rust" }), bm25: -5 },
+      { ...item("subcommand", { item_id: "src/builder/command.rs#Command.subcommand", file_rel: "src/builder/command.rs", lang: "rust", qualified_name: "Command.subcommand", parent: "Command", kind: "method" }), bm25: -4 },
+    ]);
+    const hits = searchIndex(index, "add a subcommand", { limit: 5 });
+    expect(ids(hits)).toEqual(["src/builder/command.rs#Command.subcommand", "examples/tutorial.rs#Add"]);
+    expect(hits[1]!.why.demoted).toEqual(["example"]);
+    expect(searchIndex(index, "add a subcommand example", { limit: 5 }).find((h) => h.name === "Add")!.why.demoted).toEqual([]);
   });
 
   test("a test helper whose name spells more of the question stays below the library definition that answers it", () => {
