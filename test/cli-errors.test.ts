@@ -32,9 +32,12 @@ describe("error codes", () => {
     }
   });
 
-  test.concurrent("FILE_NOT_FOUND lists what was tried", async () => {
+  test.concurrent("FILE_NOT_FOUND lists what was tried, with the language's rule for module paths", async () => {
     const json = await expectError(["ast", "symbols", "sym://python/mod/nope", "--segment", segment], "FILE_NOT_FOUND", 1);
     expect(json.tried).toEqual(["nope.py", "nope.pyi", "nope/__init__.py", "nope/__init__.pyi"]);
+    // Rust writes modules `a::b`: a dotted path finds nothing, and the hint says how to write it.
+    const rust = await expectError(["ast", "symbols", "sym://rust/mod/builder.command", "--segment", segment], "FILE_NOT_FOUND", 1);
+    expect(rust.hint).toContain("a::b");
   });
 
   test.concurrent("AMBIGUOUS_SYMBOL when a module and a package share a name", async () => {

@@ -52,7 +52,10 @@ export function resolveSource(segment: Segment, uri: SymUri): Result<Source> {
     if (pick === "first") break;
   }
   const module = uri.pathParts.join("/");
-  if (found.length === 0) return fail("FILE_NOT_FOUND", `no file for module '${module}'`, { uri: uri.raw, tried: paths.map((c) => c.join("/")) });
+  if (found.length === 0) {
+    // The rule says how the language writes modules (Rust's `a::b`, where `a.b` finds nothing).
+    return fail("FILE_NOT_FOUND", `no file for module '${module}'`, { uri: uri.raw, tried: paths.map((c) => c.join("/")), hint: `how sym://${uri.language}/mod/ finds files: ${language.modules.rule}` });
+  }
   if (found.length > 1) {
     return fail("AMBIGUOUS_SYMBOL", `module '${module}' matches ${found.length} files; address one with sym://${uri.language}/file/<path>`, {
       uri: uri.raw,
