@@ -116,6 +116,16 @@ const TOP_LEVEL = 0.4;
  */
 const REPEATED_NAME = 0.3;
 /**
+ * One type's members fill a few places, not the whole top: past the first SIBLINGS_SHOWN members of one
+ * parent, each later one loses SIBLING more than the one before (tarfile's `TarFile.open`, `taropen`,
+ * `bz2open`, `gzopen`, `xzopen` above `TarFile` itself for "read and write tar archives"). Measured
+ * (recall@5 / MRR python, go, typescript, java held out): without 0.950/0.859, 0.816/0.685, 0.735/0.614,
+ * 0.825/0.688; 0.05, 0.1 and 0.2 past 2 members 0.975/0.861 and the rest the same; past 1 member java
+ * loses (0.775 at 0.1 and 0.2).
+ */
+const SIBLING = 0.1;
+const SIBLINGS_SHOWN = 2;
+/**
  * Added, at most, for a definition the segment's code writes by its qualified name a thousand times
  * (log-scaled from 1 use), times the square of the hit's share of the best score: the API surface
  * code leans on (`os.ReadFile` over `fs.ReadFile`, `Objects.hash`, `io.Copy`) comes first among close
@@ -507,9 +517,17 @@ export function searchIndex(index: ContextIndex, query: string, options: SearchF
     b.best.score - a.best.score || (a.best.row.item_id < b.best.row.item_id ? -1 : a.best.row.item_id > b.best.row.item_id ? 1 : 0);
   hits.sort(order);
   const named = new Set<string>();
+  // Members already ranked, by file and parent.
+  const parents = new Map<string, number>();
   for (const hit of hits) {
     if (named.has(hit.best.row.name)) hit.best = { ...hit.best, score: Math.round((hit.best.score - REPEATED_NAME) * 1000) / 1000, demoted: [...hit.best.demoted, "repeated_name"] };
     else named.add(hit.best.row.name);
+    const parent = hit.best.row.parent === null ? null : `${hit.best.row.file_rel}#${hit.best.row.parent}`;
+    if (parent !== null) {
+      const before = parents.get(parent) ?? 0;
+      if (before >= SIBLINGS_SHOWN) hit.best = { ...hit.best, score: Math.round((hit.best.score - SIBLING * (before - SIBLINGS_SHOWN + 1)) * 1000) / 1000, demoted: [...hit.best.demoted, "sibling"] };
+      parents.set(parent, before + 1);
+    }
   }
   hits.sort(order);
   // Why a hit matched is worked out for the hits returned only.

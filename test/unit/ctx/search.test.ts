@@ -280,6 +280,16 @@ describe("searchIndex", () => {
     expect(hits.map((h) => h.why.demoted)).toEqual([[], [], ["repeated_name"]]);
   });
 
+  test("past two members of one type, each later member steps aside a little more: the type itself gets a place", () => {
+    const member = (name: string, bm25: number) => ({ ...item(name, { item_id: `tarfile.py#TarFile.${name}`, file_rel: "tarfile.py", qualified_name: `TarFile.${name}`, parent: "TarFile", kind: "method" }), bm25 });
+    const { index } = fakeIndex([member("open", -5), member("taropen", -5), member("gzopen", -5), member("xzopen", -5), { ...item("TarFile", { item_id: "tarfile.py#TarFile", file_rel: "tarfile.py", kind: "class" }), bm25: -4 }]);
+    const hits = searchIndex(index, "tar archives", { limit: 5 });
+    expect(ids(hits)).toEqual(["tarfile.py#TarFile", "tarfile.py#TarFile.gzopen", "tarfile.py#TarFile.open", "tarfile.py#TarFile.xzopen", "tarfile.py#TarFile.taropen"]);
+    // The third member ranked loses 0.1, the fourth 0.2: taropen (2.45 before, the name evidence of `tar`) ends last.
+    expect(hits.map((h) => h.why.demoted)).toEqual([[], [], [], ["sibling"], ["sibling"]]);
+    expect(hits.map((h) => h.score)).toEqual([2.75, 2.5, 2.5, 2.4, 2.25]);
+  });
+
   test("among close hits, the definition code writes by its qualified name comes first; it never lifts a weak match over a strong one", () => {
     const readFile = (pkg: string, bm25: number) => ({ ...item("ReadFile", { file_rel: `${pkg}/file.go`, lang: "go", item_id: `${pkg}/file.go#ReadFile` }), bm25 });
     const close = fakeIndex([readFile("fs", -5), readFile("os", -5)], [], {}, { "os.ReadFile": 175, "fs.ReadFile": 4 });
