@@ -363,17 +363,18 @@ interface QueryContext {
   textWeight: number;
 }
 
-function matchedFields(row: IndexItem, stems: Set<string>, context: QueryContext): { fields: string[]; terms: string[] } {
+function matchedFields(row: IndexItem, said: { stems: Set<string>; words: Set<string> }, context: QueryContext): { fields: string[]; terms: string[] } {
+  const isSaid = (w: string) => said.words.has(w) || said.stems.has(stem(w));
   const fields: string[] = [];
   const terms = new Set<string>();
   const check = (field: string, text: string | null) => {
-    const found = identifierWords(text ?? "").filter((w) => stems.has(stem(w)) || stems.has(w));
+    const found = identifierWords(text ?? "").filter(isSaid);
     if (found.length > 0) fields.push(field);
     for (const w of found) terms.add(w);
   };
   // A name's words as its evidence reads them too: spelled by query words (`deepcopy` by "deep copy", `getresp` by "response").
   const nameWords = wordsOf(row.name);
-  const spelled = nameWords.filter((w, at) => !stems.has(stem(w)) && !stems.has(w) && (context.words.some((q) => spells(q, w, inflectionless(w))) || segments(w, context.words, at === 0)));
+  const spelled = nameWords.filter((w, at) => !isSaid(w) && (context.words.some((q) => spells(q, w, inflectionless(w))) || segments(w, context.words, at === 0)));
   check("name", row.qualified_name);
   if (spelled.length > 0 && !fields.includes("name")) fields.push("name");
   for (const w of spelled) terms.add(w);
@@ -462,7 +463,9 @@ export function searchIndex(index: ContextIndex, query: string, options: SearchF
   const words = [...terms.text, ...terms.names];
   if (words.length === 0) return [];
   const stemList = [...new Set(words.map(stem))];
-  const stems = new Set([...stemList, ...words]);
+  // What `why` counts as a query word's occurrence: a word of the query, or a word with a text word's stem (a code
+  // word only as itself: `for` is not in `fork`).
+  const said = { stems: new Set(terms.text.map(stem)), words: new Set(words) };
   const inNames = new Map(words.map((w) => [w, index.matchCount(`names : "${w.replace(/"/g, '""')}"`, COMMON_NAME_WORD)]));
   const weights = new Map([...inNames].map(([w, n]) => [w, Math.max(0.1, 1 - Math.log10(1 + n) / Math.log10(COMMON_NAME_WORD))]));
   const wholeOnly = new Set([...terms.names, ...terms.abbreviations]);
@@ -532,7 +535,7 @@ export function searchIndex(index: ContextIndex, query: string, options: SearchF
   hits.sort(order);
   // Why a hit matched is worked out for the hits returned only.
   return hits.slice(0, options.limit).map(({ best: { row, name, score, demoted, uses }, overloads, copies }) => {
-    const { fields, terms: matched } = matchedFields(row, stems, context);
+    const { fields, terms: matched } = matchedFields(row, said, context);
     return {
       id: row.item_id,
       kind: row.kind,
