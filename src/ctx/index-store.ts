@@ -478,6 +478,13 @@ export class ContextIndex {
     return this.db.query("SELECT * FROM ctx_items WHERE name = ? OR qualified_name = ? LIMIT ?").all(name, name, limit) as IndexItem[];
   }
 
+  /** How many callables (functions, methods, constructors) have a name that starts with the word `word` (either case), counting no further than `upTo`. */
+  callablesLedBy(word: string, upTo: number): number {
+    const count = (from: string) =>
+      (this.db.query("SELECT count(*) AS n FROM (SELECT 1 FROM ctx_items WHERE name >= ?1 AND name < ?2 AND kind IN ('function', 'method', 'constructor') LIMIT ?3)").get(from, from.slice(0, -1) + String.fromCharCode(from.charCodeAt(from.length - 1) + 1), upTo) as { n: number }).n;
+    return Math.min(upTo, count(word) + count(word[0]!.toUpperCase() + word.slice(1)));
+  }
+
   /** Definitions named `name` (no sections). */
   definitionsNamed(name: string): DefinitionRow[] {
     return this.db.query(`SELECT ${DEFINITION_COLUMNS} FROM ctx_items WHERE name = ? AND kind <> 'section'`).all(name) as DefinitionRow[];

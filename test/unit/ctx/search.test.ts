@@ -27,6 +27,7 @@ function fakeIndex(rows: SearchRow[], named: IndexItem[] = [], counts: Record<st
       return rows;
     },
     matchCount: (quoted: string, upTo: number) => Math.min(upTo, counts[quoted] ?? 0),
+    callablesLedBy: (word: string, upTo: number) => Math.min(upTo, [...rows, ...named].filter((r) => ["function", "method", "constructor"].includes(r.kind) && r.name.toLowerCase().startsWith(word)).length),
     byName: (name: string) => {
       asked.byName.push(name);
       return named;
@@ -278,6 +279,17 @@ describe("searchIndex", () => {
     const hits = searchIndex(index, "atomically increment", { limit: 5 });
     expect(ids(hits)).toEqual(["t.go#Int32.Add", "d.go#AddInt64", "t.go#Int64.Add"]);
     expect(hits.map((h) => h.why.demoted)).toEqual([[], [], ["repeated_name"]]);
+  });
+
+  test("a question led by a verb the segment's callables start with asks for a function, not the type that holds it", () => {
+    const { index } = fakeIndex([
+      { ...item("Regexp", { item_id: "regexp.go#Regexp", file_rel: "regexp.go", lang: "go", kind: "struct" }), bm25: -5 },
+      { ...item("Compile", { item_id: "regexp.go#Compile", file_rel: "regexp.go", lang: "go" }), bm25: -4.2 },
+      ...["CompilePOSIX", "compileOnePass", "compileTemplate"].map((name) => ({ ...item(name, { item_id: `c.go#${name}`, file_rel: "c.go", lang: "go" }), bm25: -1 })),
+    ]);
+    expect(ids(searchIndex(index, "compile a regular expression", { limit: 2 }))).toEqual(["regexp.go#Compile", "regexp.go#Regexp"]);
+    // Not led by that verb: the type's better text match wins.
+    expect(ids(searchIndex(index, "regular expression compile", { limit: 2 }))).toEqual(["regexp.go#Regexp", "regexp.go#Compile"]);
   });
 
   test("past two members of one type, each later member steps aside a little more: the type itself gets a place", () => {
