@@ -482,7 +482,8 @@ export class ContextIndex {
   callablesLedBy(word: string, upTo: number): number {
     const count = (from: string) =>
       (this.db.query("SELECT count(*) AS n FROM (SELECT 1 FROM ctx_items WHERE name >= ?1 AND name < ?2 AND kind IN ('function', 'method', 'constructor') LIMIT ?3)").get(from, from.slice(0, -1) + String.fromCharCode(from.charCodeAt(from.length - 1) + 1), upTo) as { n: number }).n;
-    return Math.min(upTo, count(word) + count(word[0]!.toUpperCase() + word.slice(1)));
+    const both = () => Math.min(upTo, count(word) + count(word[0]!.toUpperCase() + word.slice(1)));
+    return this.currentScores()?.count(`callables\u0000${upTo}\u0000${word}`, both) ?? both();
   }
 
   /** Definitions named `name` (no sections). */
