@@ -75,6 +75,13 @@ const C_FAMILY: LanguageHooks = {
 
 const LUA_COMMENTS: CommentSyntax = { line: /^--/, attribute: /^$a/ };
 const OCAML_COMMENTS: CommentSyntax = { line: /^(\(\*|\*)/, attribute: /^\[@/ };
+/** The class, module, singleton class or method a Ruby definition is written in (through `if`s, `private def`…). */
+function rubyContainer(node: Node): Node | null {
+  for (let at = node.parent; at; at = at.parent) if (RUBY_CONTAINERS.has(at.type)) return at;
+  return null;
+}
+const RUBY_CONTAINERS = new Set(["class", "module", "singleton_class", "method", "singleton_method"]);
+
 const OCAML_VALUE_DECLARATIONS = new Set(["value_specification", "external"]);
 const OCAML: LanguageHooks = {
   comments: OCAML_COMMENTS,
@@ -135,7 +142,11 @@ export const HOOKS: Partial<Record<LanguageId, LanguageHooks>> = {
   },
   c: C_FAMILY,
   cpp: C_FAMILY,
-  ruby: { comments: HASH_COMMENTS },
+  ruby: {
+    comments: HASH_COMMENTS,
+    // A `def` in `class << self` is a singleton method, as `def self.x` is, in a module too (bundler.rb's `Bundler.configure`).
+    refineKind: (kind, _name, node) => (kind === "function" && node.type === "method" && rubyContainer(node)?.type === "singleton_class" ? "method" : kind),
+  },
   swift: {
     refineKind: (kind, _name, node) => {
       if (kind === "class") return node.childForFieldName("declaration_kind")?.text.replace("actor", "class") ?? kind;
