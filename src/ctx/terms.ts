@@ -136,7 +136,8 @@ export function queryTerms(query: string): QueryTerms {
     const parts = identifierWords(token);
     return parts.length > 1 ? [...parts, token.toLowerCase().replace(/[^a-z0-9]/g, "")] : parts;
   });
-  const kept = words.filter((w) => !FILLER_WORDS.has(w));
+  // "how to …" asks how: its `to` is no code word (`toArray`, `toString`).
+  const kept = words.filter((w, i) => !FILLER_WORDS.has(w) && !(w === "to" && words[i - 1] === "how"));
   // A question of filler only ("the a of") is asked as it is, rather than not at all.
   const asked = kept.length > 0 ? kept : words;
   const text = new Set<string>();

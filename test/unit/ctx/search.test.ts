@@ -288,6 +288,9 @@ describe("searchIndex", () => {
       ...["CompilePOSIX", "compileOnePass", "compileTemplate"].map((name) => ({ ...item(name, { item_id: `c.go#${name}`, file_rel: "c.go", lang: "go" }), bm25: -1 })),
     ]);
     expect(ids(searchIndex(index, "compile a regular expression", { limit: 2 }))).toEqual(["regexp.go#Compile", "regexp.go#Regexp"]);
+    // The first word past filler and code words: "how do I …", "how to …" ask the same.
+    expect(ids(searchIndex(index, "how do I compile a regular expression", { limit: 2 }))).toEqual(["regexp.go#Compile", "regexp.go#Regexp"]);
+    expect(ids(searchIndex(index, "how to compile a regular expression", { limit: 2 }))).toEqual(["regexp.go#Compile", "regexp.go#Regexp"]);
     // Not led by that verb: the type's better text match wins.
     expect(ids(searchIndex(index, "regular expression compile", { limit: 2 }))).toEqual(["regexp.go#Regexp", "regexp.go#Compile"]);
   });

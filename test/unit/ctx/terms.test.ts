@@ -42,7 +42,9 @@ describe("nameTerms", () => {
 
 describe("queryTerms", () => {
   test("drops filler, keeps order; code words apart, for names", () => {
-    expect(queryTerms("how to parse the args")).toEqual({ text: ["parse", "args"], names: ["to"], abbreviations: [] });
+    // "how to" asks how: its `to` is no code word; a `to` elsewhere is one.
+    expect(queryTerms("how to parse the args")).toEqual({ text: ["parse", "args"], names: [], abbreviations: [] });
+    expect(queryTerms("convert a date to a string")).toEqual({ text: ["convert", "date", "string", "str"], names: ["to"], abbreviations: ["str"] });
     expect(queryTerms("replace all matches")).toEqual({ text: ["replace", "matches"], names: ["all"], abbreviations: [] });
   });
 
