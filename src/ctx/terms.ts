@@ -1,8 +1,8 @@
 /** Words for the full-text index and for queries: identifiers split, filler dropped, code words kept. */
 
-/** Filler: words of a question that no identifier is made of. Dropped from queries. */
+/** Filler: words of a question that no identifier is made of ("I need to …" included). Dropped from queries. */
 const FILLER_WORDS = new Set(
-  "a an the and or are be been was were i me my we our you your it its this that these those there their what when where which who how why like given than then so do does can could should would will please".split(" "),
+  "a an the and or are be been was were i me my we our you your it its this that these those there their what when where which who how why like given than then so do does can could should would will please need want".split(" "),
 );
 
 /**
@@ -136,8 +136,8 @@ export function queryTerms(query: string): QueryTerms {
     const parts = identifierWords(token);
     return parts.length > 1 ? [...parts, token.toLowerCase().replace(/[^a-z0-9]/g, "")] : parts;
   });
-  // "how to …" asks how: its `to` is no code word (`toArray`, `toString`).
-  const kept = words.filter((w, i) => !FILLER_WORDS.has(w) && !(w === "to" && words[i - 1] === "how"));
+  // A code word right after filler is the question's grammar ("how to …", "where is …", "I need to …"), not a name's (`toArray`, `isEmpty`).
+  const kept = words.filter((w, i) => !FILLER_WORDS.has(w) && !(CODE_WORDS.has(w) && i > 0 && FILLER_WORDS.has(words[i - 1]!)));
   // A question of filler only ("the a of") is asked as it is, rather than not at all.
   const asked = kept.length > 0 ? kept : words;
   const text = new Set<string>();

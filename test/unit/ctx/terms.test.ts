@@ -42,8 +42,11 @@ describe("nameTerms", () => {
 
 describe("queryTerms", () => {
   test("drops filler, keeps order; code words apart, for names", () => {
-    // "how to" asks how: its `to` is no code word; a `to` elsewhere is one.
+    // A code word right after filler is the question's grammar ("how to", "where is", "I need to"); elsewhere it is one.
     expect(queryTerms("how to parse the args")).toEqual({ text: ["parse", "args"], names: [], abbreviations: [] });
+    expect(queryTerms("where is the config parser")).toEqual({ text: ["config", "parser"], names: [], abbreviations: [] });
+    expect(queryTerms("I need to read a file")).toEqual({ text: ["read", "file"], names: [], abbreviations: [] });
+    expect(queryTerms("is empty list")).toEqual({ text: ["empty", "list"], names: ["is"], abbreviations: [] });
     expect(queryTerms("convert a date to a string")).toEqual({ text: ["convert", "date", "string", "str"], names: ["to"], abbreviations: ["str"] });
     expect(queryTerms("replace all matches")).toEqual({ text: ["replace", "matches"], names: ["all"], abbreviations: [] });
   });
