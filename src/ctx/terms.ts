@@ -5,6 +5,11 @@ const FILLER_WORDS = new Set(
   "a an the and or are be been was were i me my we our you your it its this that these those there their what when where which who how why like given than then so do does can could should would will please need want".split(" "),
 );
 
+/** A request's verb at a question's start ("find the function that …", "show me the method …"). */
+const ASKING_WORDS = new Set("find show locate search list".split(" "));
+/** What code is ("the function that …", "the code to …"): a question's grammar between filler. */
+const CODE_NOUNS = new Set("function functions method methods class classes code".split(" "));
+
 /**
  * Code words: short words a question fills its prose with but that names are made of (`getValue`,
  * `replace_all`, rxjs `from`, `forEach`, `toString`, `isEmpty`). Kept, but matched against names only:
@@ -130,14 +135,38 @@ export interface QueryTerms {
   abbreviations: string[];
 }
 
+/**
+ * The words a question asks with, its grammar out: filler; a code word right after filler ("how to …",
+ * "where is …", "I need to …"), not a name's (`toArray`, `isEmpty`); what code is, after filler and before
+ * filler or `to` ("the function that …", "the code to …"); and a request's verb before that ("find the
+ * function that …", "show me the method …"). "find the first match" keeps its `find`, "load a class by name"
+ * its `class`.
+ */
+function questionWords(words: readonly string[]): string[] {
+  const grammar = words.map((w) => FILLER_WORDS.has(w));
+  // After filler itself only: "how to get all items" keeps `get` and `all`.
+  for (let i = 1; i < words.length; i++) if (CODE_WORDS.has(words[i]!) && FILLER_WORDS.has(words[i - 1]!)) grammar[i] = true;
+  for (let i = 1; i < words.length; i++) {
+    if (CODE_NOUNS.has(words[i]!) && grammar[i - 1] && (i + 1 === words.length || FILLER_WORDS.has(words[i + 1]!) || words[i + 1] === "to")) {
+      grammar[i] = true;
+      // The `to` after it is grammar too ("the code to …").
+      if (words[i + 1] === "to") grammar[i + 1] = true;
+      // So is a request's verb before it, past filler ("find the function …").
+      let at = i - 1;
+      while (at > 0 && FILLER_WORDS.has(words[at]!)) at--;
+      if (at === 0 && ASKING_WORDS.has(words[0]!)) grammar[0] = true;
+    }
+  }
+  return words.filter((_, i) => !grammar[i]);
+}
+
 /** Query words worth searching for (filler out, identifiers split, abbreviations added), in order, without repeats. */
 export function queryTerms(query: string): QueryTerms {
   const words = query.split(/\s+/).flatMap((token) => {
     const parts = identifierWords(token);
     return parts.length > 1 ? [...parts, token.toLowerCase().replace(/[^a-z0-9]/g, "")] : parts;
   });
-  // A code word right after filler is the question's grammar ("how to …", "where is …", "I need to …"), not a name's (`toArray`, `isEmpty`).
-  const kept = words.filter((w, i) => !FILLER_WORDS.has(w) && !(CODE_WORDS.has(w) && i > 0 && FILLER_WORDS.has(words[i - 1]!)));
+  const kept = questionWords(words);
   // A question of filler only ("the a of") is asked as it is, rather than not at all.
   const asked = kept.length > 0 ? kept : words;
   const text = new Set<string>();

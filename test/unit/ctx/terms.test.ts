@@ -47,6 +47,12 @@ describe("queryTerms", () => {
     expect(queryTerms("where is the config parser")).toEqual({ text: ["config", "parser"], names: [], abbreviations: [] });
     expect(queryTerms("I need to read a file")).toEqual({ text: ["read", "file"], names: [], abbreviations: [] });
     expect(queryTerms("is empty list")).toEqual({ text: ["empty", "list"], names: ["is"], abbreviations: [] });
+    expect(queryTerms("how to get all items")).toEqual({ text: ["items"], names: ["get", "all"], abbreviations: [] });
+    // What code is, and a request's verb before it, are grammar too; a verb or `class` asked about is not.
+    expect(queryTerms("find the function that parses json").text).toEqual(["parses", "json"]);
+    expect(queryTerms("show me the method to read a file").text).toEqual(["read", "file"]);
+    expect(queryTerms("find the first match").text).toEqual(["find", "first", "match"]);
+    expect(queryTerms("load a class by name")).toEqual({ text: ["load", "class", "name"], names: ["by"], abbreviations: [] });
     expect(queryTerms("convert a date to a string")).toEqual({ text: ["convert", "date", "string", "str"], names: ["to"], abbreviations: ["str"] });
     expect(queryTerms("replace all matches")).toEqual({ text: ["replace", "matches"], names: ["all"], abbreviations: [] });
   });
