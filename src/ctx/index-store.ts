@@ -480,8 +480,11 @@ export class ContextIndex {
 
   /** How many callables (functions, methods, constructors) have a name that starts with the word `word` (either case), counting no further than `upTo`. */
   callablesLedBy(word: string, upTo: number): number {
-    const count = (from: string) =>
-      (this.db.query("SELECT count(*) AS n FROM (SELECT 1 FROM ctx_items WHERE name >= ?1 AND name < ?2 AND kind IN ('function', 'method', 'constructor') LIMIT ?3)").get(from, from.slice(0, -1) + String.fromCharCode(from.charCodeAt(from.length - 1) + 1), upTo) as { n: number }).n;
+    // Names from `prefix` up to the prefix with its last letter the next one: a range of the name index.
+    const count = (prefix: string) => {
+      const past = prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
+      return (this.db.query("SELECT count(*) AS n FROM (SELECT 1 FROM ctx_items WHERE name >= ?1 AND name < ?2 AND kind IN ('function', 'method', 'constructor') LIMIT ?3)").get(prefix, past, upTo) as { n: number }).n;
+    };
     const both = () => Math.min(upTo, count(word) + count(word[0]!.toUpperCase() + word.slice(1)));
     return this.currentScores()?.count(`callables\u0000${upTo}\u0000${word}`, both) ?? both();
   }

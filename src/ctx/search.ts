@@ -85,6 +85,9 @@ const VALUE_KINDS = new Set(["constant", "variable", "field", "enum_member", "ex
 const QUERY_SHARE_FLOOR = 0.4;
 /** Verbs that start accessors' names (`getBundle`, `isEmpty`, `toList`): a name is about its other words. */
 const ACCESSOR_WORDS = new Set(["get", "is", "has", "to"]);
+/** Whether name word `at` of `nameWords` is an accessor's leading verb the question does not say (`get` of `getBundle`). */
+const unsaidAccessor = (nameWords: readonly string[], at: number, words: readonly QueryWord[]) =>
+  at === 0 && nameWords.length > 1 && ACCESSOR_WORDS.has(nameWords[0]!) && !words.some((q) => q.word === nameWords[0]);
 /** Names counted per query word for its weight; at this many the weight is the least. */
 const COMMON_NAME_WORD = 300;
 /**
@@ -228,7 +231,7 @@ function nameEvidence(item: IndexItem, context: QueryContext): { label: string |
   const found = new Set<QueryWord>();
   for (const [at, w] of nameWords.entries()) {
     // An accessor's verb the question does not say (`getBundle` for "the resource bundle"): the name is its other words.
-    if (at === 0 && nameWords.length > 1 && ACCESSOR_WORDS.has(w) && !context.words.some((q) => q.word === w)) {
+    if (unsaidAccessor(nameWords, at, context.words)) {
       total -= w.length;
       continue;
     }
@@ -328,7 +331,7 @@ function namedByQuery(name: string, words: readonly QueryWord[]): boolean {
   if (!words.some((q) => lower.includes(q.stem) || q.word.includes(lower))) return false;
   const nameWords = wordsOf(name);
   return nameWords.every((w, at) => {
-    if (at === 0 && nameWords.length > 1 && ACCESSOR_WORDS.has(w)) return true;
+    if (unsaidAccessor(nameWords, at, words)) return true;
     const bare = inflectionless(w);
     return words.some((q) => spells(q, w, bare) !== null);
   });
@@ -516,7 +519,7 @@ export function searchIndex(index: ContextIndex, query: string, options: SearchF
   const uses = qualifiedUses(index, [...byId.values()]);
   // The question's first word past filler and code words ("how do I compile …"), when the segment's callables start with it.
   const first = terms.text[0] ?? "";
-  const verbLed = !terms.abbreviations.includes(first) && first.length >= 3 && index.callablesLedBy(first, VERB_CALLABLES) >= VERB_CALLABLES;
+  const verbLed = first.length >= 3 && index.callablesLedBy(first, VERB_CALLABLES) >= VERB_CALLABLES;
   const scored: Scored[] = [...byId.values()].map((row) => {
     const text = (TEXT_WEIGHT * row.bm25) / best; // TEXT_WEIGHT for the best text match, towards 0 for weaker ones
     const name = nameEvidence(row, context);
@@ -540,13 +543,16 @@ export function searchIndex(index: ContextIndex, query: string, options: SearchF
   const named = new Set<string>();
   // Members already ranked, by file and parent.
   const parents = new Map<string, number>();
+  const demote = (hit: (typeof hits)[number], by: number, reason: string) => {
+    hit.best = { ...hit.best, score: Math.round((hit.best.score - by) * 1000) / 1000, demoted: [...hit.best.demoted, reason] };
+  };
   for (const hit of hits) {
-    if (named.has(hit.best.row.name)) hit.best = { ...hit.best, score: Math.round((hit.best.score - REPEATED_NAME) * 1000) / 1000, demoted: [...hit.best.demoted, "repeated_name"] };
+    if (named.has(hit.best.row.name)) demote(hit, REPEATED_NAME, "repeated_name");
     else named.add(hit.best.row.name);
-    const parent = hit.best.row.parent === null ? null : `${hit.best.row.file_rel}#${hit.best.row.parent}`;
-    if (parent !== null) {
+    if (hit.best.row.parent !== null) {
+      const parent = `${hit.best.row.file_rel}#${hit.best.row.parent}`;
       const before = parents.get(parent) ?? 0;
-      if (before >= SIBLINGS_SHOWN) hit.best = { ...hit.best, score: Math.round((hit.best.score - SIBLING * (before - SIBLINGS_SHOWN + 1)) * 1000) / 1000, demoted: [...hit.best.demoted, "sibling"] };
+      if (before >= SIBLINGS_SHOWN) demote(hit, SIBLING * (before - SIBLINGS_SHOWN + 1), "sibling");
       parents.set(parent, before + 1);
     }
   }
