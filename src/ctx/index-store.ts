@@ -473,6 +473,13 @@ export class ContextIndex {
     return new Map(rows.map((r) => [`${r.file_rel}#${r.qualified_name}`, r.kind]));
   }
 
+  /** The content hash of each of `files` the index holds (files with one hash are copies of one another). */
+  contentHashes(files: readonly string[]): Map<string, string> {
+    if (files.length === 0) return new Map();
+    const rows = this.db.query("SELECT file_rel, content_hash FROM ctx_files WHERE file_rel IN (SELECT value FROM json_each(?))").all(JSON.stringify(files)) as { file_rel: string; content_hash: string }[];
+    return new Map(rows.map((r) => [r.file_rel, r.content_hash]));
+  }
+
   /** Items whose name is exactly `name` (symbols by name or qualified name). */
   byName(name: string, limit: number): IndexItem[] {
     return this.db.query("SELECT * FROM ctx_items WHERE name = ? OR qualified_name = ? LIMIT ?").all(name, name, limit) as IndexItem[];

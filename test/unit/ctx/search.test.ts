@@ -19,7 +19,7 @@ const item = (name: string, extra: Partial<IndexItem> = {}): IndexItem => ({
 });
 
 /** A stand-in for the database: fixed full-text rows, fixed by-name items, and a record of the questions. */
-function fakeIndex(rows: SearchRow[], named: IndexItem[] = [], counts: Record<string, number> = {}, uses: Record<string, number> = {}) {
+function fakeIndex(rows: SearchRow[], named: IndexItem[] = [], counts: Record<string, number> = {}, uses: Record<string, number> = {}, contents: Record<string, string> = {}) {
   const asked: { match: string[]; byName: string[] } = { match: [], byName: [] };
   const index = {
     search: (phrases: readonly string[]) => {
@@ -34,6 +34,7 @@ function fakeIndex(rows: SearchRow[], named: IndexItem[] = [], counts: Record<st
     },
     useCounts: (pairs: readonly (readonly [string, string])[]) =>
       new Map(pairs.filter(([name, qualifier]) => uses[`${qualifier}.${name}`] !== undefined).map(([name, qualifier]) => [useKey(name, qualifier), uses[`${qualifier}.${name}`]!])),
+    contentHashes: (files: readonly string[]) => new Map(files.filter((f) => contents[f] !== undefined).map((f) => [f, contents[f]!])),
     kindsOf: (items: readonly (readonly [string, string])[]) =>
       new Map([...rows, ...named].filter((r) => items.some(([file, name]) => r.file_rel === file && r.qualified_name === name)).map((r) => [`${r.file_rel}#${r.qualified_name}`, r.kind])),
   } as unknown as ContextIndex;
@@ -163,6 +164,18 @@ describe("searchIndex", () => {
     const hits = searchIndex(index, "map values", { limit: 5 });
     expect(ids(hits)).toEqual(["src/operators/map.ts#map", "src/other/map.ts#map"]);
     expect(hits[0]!.copies).toEqual(["dist/cjs/operators/map.js", "dist/types/operators/map.d.ts"]);
+  });
+
+  test("files of one content fold into one hit, shown from a copy outside vendored code and tests; another content stays apart", () => {
+    const row = (file_rel: string, bm25: number) => ({ ...item("utils.split", { item_id: `${file_rel}#utils.split`, file_rel, lang: "lua", name: "split", qualified_name: "utils.split" }), bm25 });
+    const files = ["vendor/pl/utils.lua", "5.4/pl/utils.lua", "5.1/pl/utils.lua", "tests/pl/utils.lua", "old/pl/utils.lua"];
+    const contents = { "vendor/pl/utils.lua": "h1", "5.4/pl/utils.lua": "h1", "5.1/pl/utils.lua": "h1", "tests/pl/utils.lua": "h1", "old/pl/utils.lua": "h2" };
+    const { index } = fakeIndex(files.map((f, i) => row(f, -5 + i * 0.1)), [], {}, {}, contents);
+    const hits = searchIndex(index, "split a string", { limit: 5 });
+    expect(hits.map((h) => [h.id, h.copies ?? []])).toEqual([
+      ["5.1/pl/utils.lua#utils.split", ["5.4/pl/utils.lua", "tests/pl/utils.lua", "vendor/pl/utils.lua"]],
+      ["old/pl/utils.lua#utils.split", []],
+    ]);
   });
 
   test("a C or C++ header's declaration folds into the one source file that defines it; two definitions stay two", () => {
