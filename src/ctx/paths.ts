@@ -30,20 +30,29 @@ export function isVendoredPath(fileRel: string): boolean {
 }
 
 /**
- * JavaScript-family files that are copies of one module: `src/v3/types.ts`, `v3/types.d.ts`,
- * `v3/types.js`, `v3/types.cjs` (an npm package ships its TypeScript source, declarations and
- * compiled builds side by side). They share their folder's name and their own name without the
- * extension; the rank orders them source first, then declarations, then compiled code.
+ * Files that are copies of one module, ranked source first, then declarations, then compiled code:
+ * - JavaScript's family: `src/v3/types.ts`, `v3/types.d.ts`, `v3/types.js`, `v3/types.cjs` (an npm package
+ *   ships its TypeScript source, declarations and compiled builds side by side). They share their folder's
+ *   name and their own name without the extension.
+ * - A Python stub next to its module (`m.pyi`, `m.py`) and an OCaml interface next to its implementation
+ *   (`list.mli`, `list.ml`: the stdlib's every function was two hits). The same folder only: Python and
+ *   OCaml trees are not shipped twice, and `a/utils/io.py` and `b/utils/io.py` are two modules.
  */
-const JS_FAMILY = /\.(d\.[cm]?ts|[cm]?tsx?|[cm]?jsx?)$/;
+const TWIN_FAMILIES: readonly { family: string; pattern: RegExp; sameFolder: boolean; rank: (ext: string) => number }[] = [
+  { family: "js", pattern: /\.(d\.[cm]?ts|[cm]?tsx?|[cm]?jsx?)$/, sameFolder: false, rank: (ext) => (ext.startsWith("d.") ? 1 : /^[cm]?tsx?$/.test(ext) ? 0 : 2) },
+  { family: "py", pattern: /\.(pyi?)$/, sameFolder: true, rank: (ext) => (ext === "pyi" ? 1 : 0) },
+  { family: "ml", pattern: /\.(mli?)$/, sameFolder: true, rank: (ext) => (ext === "mli" ? 1 : 0) },
+];
 
 export function moduleTwin(fileRel: string): { key: string; rank: number } | null {
-  const ext = JS_FAMILY.exec(fileRel)?.[1];
-  if (ext === undefined) return null;
-  const parts = fileRel.slice(0, -ext.length - 1).split("/");
-  const key = parts.slice(-2).join("/");
-  const rank = ext.startsWith("d.") ? 1 : /^[cm]?tsx?$/.test(ext) ? 0 : 2;
-  return { key, rank };
+  for (const { family, pattern, sameFolder, rank } of TWIN_FAMILIES) {
+    const ext = pattern.exec(fileRel)?.[1];
+    if (ext === undefined) continue;
+    const stem = fileRel.slice(0, -ext.length - 1);
+    const key = sameFolder ? stem : stem.split("/").slice(-2).join("/");
+    return { key: `${family}:${key}`, rank: rank(ext) };
+  }
+  return null;
 }
 
 /** A C or C++ header (where a function is often declared, and defined in a source file). */

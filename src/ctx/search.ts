@@ -433,25 +433,55 @@ interface Scored {
 const declaredApart = (row: SearchRow) => (row.lang === "c" || row.lang === "cpp") && (row.kind === "function" || row.kind === "method");
 
 /**
+ * The files of the candidates, each with the copy group it belongs to (`file`: the group's first file) and its
+ * rank in it (lowest shown): files are copies when they are twins by path (moduleTwin) or of one content, and
+ * copies of copies are copies. Rank: source before declarations before compiled code, then outside tests and
+ * vendored code before inside, then the first by path. Files of one content are one library vendored twice, or
+ * one tree per version: Penlight installed for Lua 5.1–5.4 filled the top 5 with one `stringx.split`.
+ */
+function copyGroups(files: readonly string[], contentOf: ReadonlyMap<string, string>): Map<string, { file: string; rank: number }> {
+  const leader = new Map<string, string>();
+  const find = (f: string): string => {
+    const up = leader.get(f) ?? f;
+    if (up === f) return f;
+    const root = find(up);
+    leader.set(f, root);
+    return root;
+  };
+  const byKey = new Map<string, string>();
+  for (const file of [...files].sort()) {
+    const twin = moduleTwin(file);
+    const content = contentOf.get(file);
+    for (const key of [twin && `twin\u0000${twin.key}`, content && `content\u0000${content}`]) {
+      if (!key) continue;
+      const other = byKey.get(key);
+      if (other === undefined) byKey.set(key, file);
+      else {
+        const [a, b] = [find(other), find(file)].sort();
+        if (a !== b) leader.set(b!, a!);
+      }
+    }
+  }
+  const pathRank = (file: string) => (isTestPath(file) || isVendoredPath(file) ? 1 : 0);
+  return new Map(files.map((file) => [file, { file: find(file), rank: 2 * (moduleTwin(file)?.rank ?? 0) + pathRank(file) }]));
+}
+
+/**
  * One hit per definition: the definitions of one name in one file (overloads) fold into the widest
- * (the implementation); copies of one module (its source, `.d.ts` and compiled builds) into the
- * source; a C or C++ header's declaration into the one source file that defines the name (googletest's
+ * (the implementation); copies of one module (copyGroups: its source, declarations and compiled builds,
+ * files of one content) into the source; a C or C++ header's declaration into the one source file that defines the name (googletest's
  * `gtest.h#testing.Test.SetUp` and `gtest.cc#testing.Test.SetUp` took two of five places). The hit
- * keeps the best score of what it folds. Files of one content (one library vendored twice, one tree per
- * version) are copies too, shown from a copy outside tests and vendored code, then the first by path:
- * Penlight installed for Lua 5.1–5.4 filled the top 5 with one `stringx.split`.
+ * keeps the best score of what it folds.
  */
 function fold(scored: readonly Scored[], contentOf: ReadonlyMap<string, string>): { best: Scored; overloads: number; copies: string[] }[] {
+  const copies = copyGroups([...new Set(scored.map((s) => s.row.file_rel))], contentOf);
   const definedIn = new Map<string, Set<string>>();
   for (const { row } of scored) if (declaredApart(row) && !isCHeader(row.file_rel)) memoized(definedIn, row.qualified_name, () => new Set<string>()).add(row.file_rel);
   const home = (row: SearchRow): { file: string; rank: number } => {
     const sources = declaredApart(row) && isCHeader(row.file_rel) ? definedIn.get(row.qualified_name) : undefined;
-    if (sources?.size === 1) return { file: [...sources][0]!, rank: 1 };
-    const twin = moduleTwin(row.file_rel);
-    if (twin) return { file: twin.key, rank: twin.rank };
-    const content = contentOf.get(row.file_rel);
-    if (content === undefined) return { file: row.file_rel, rank: 0 };
-    return { file: `\u0000${content}`, rank: isTestPath(row.file_rel) || isVendoredPath(row.file_rel) ? 1 : 0 };
+    // Ranked as a declaration.
+    if (sources?.size === 1) return { file: copies.get([...sources][0]!)!.file, rank: 2 + copies.get(row.file_rel)!.rank };
+    return copies.get(row.file_rel)!;
   };
   const groups = new Map<string, { s: Scored; rank: number }[]>();
   for (const s of scored) {

@@ -178,6 +178,17 @@ describe("searchIndex", () => {
     ]);
   });
 
+  test("an OCaml interface folds into its implementation and a Python stub into its module, in the same folder only", () => {
+    const row = (file_rel: string, lang: string, bm25: number) => ({ ...item("split_on_char", { item_id: `${file_rel}#split_on_char`, file_rel, lang }), bm25 });
+    const { index } = fakeIndex([row("string.mli", "ocaml_interface", -6), row("string.ml", "ocaml", -5), row("a/text.pyi", "python", -4), row("a/text.py", "python", -3), row("b/a/text.py", "python", -2)]);
+    const hits = searchIndex(index, "split on a character", { limit: 5 });
+    expect(hits.map((h) => [h.id, h.copies ?? []])).toEqual([
+      ["string.ml#split_on_char", ["string.mli"]],
+      ["a/text.py#split_on_char", ["a/text.pyi"]],
+      ["b/a/text.py#split_on_char", []],
+    ]);
+  });
+
   test("a C or C++ header's declaration folds into the one source file that defines it; two definitions stay two", () => {
     const row = (name: string, file_rel: string, bm25: number, kind = "method") => ({ ...item(name, { item_id: `${file_rel}#${name}`, file_rel, lang: "cpp", kind, qualified_name: name }), bm25 });
     const { index } = fakeIndex([
