@@ -302,6 +302,20 @@ export function readsAs(byName: LanguageId, fileName: string, head: () => string
   return byName;
 }
 
+/**
+ * Languages trifecta does not outline that share an extension with one it does, told by the file's head: an
+ * Objective-C header is a `.h` (in Capacitor's iOS sources, read as C, `@protocol … @property …` made a
+ * function named `property`, and 24 of 48 headers had parse errors).
+ */
+const FOREIGN_HEADS: readonly { readonly extension: string; readonly head: RegExp; readonly language: string }[] = [
+  { extension: ".h", head: /^[ \t]*@(?:interface|protocol|implementation|end)\b/m, language: "Objective-C" },
+];
+
+/** The language, not one of trifecta's, that a file of a shared extension is written in (its head says), or null. */
+export function foreignLanguage(fileName: string, head: () => string): string | null {
+  return FOREIGN_HEADS.find((f) => fileName.endsWith(f.extension) && f.head.test(head()))?.language ?? null;
+}
+
 /** Whether a file its extension gives to `byName` may be read in `language` (itself, or a language claiming the extension). */
 export function mayReadAs(byName: LanguageId, fileName: string, language: string): boolean {
   if (language === byName) return true;

@@ -319,6 +319,19 @@ describe("ctx search", () => {
     expect(await files("cpp")).toEqual(["lib/point.h", "lib/shape.cpp", "lib/shape.h"]);
   });
 
+  test.concurrent("an Objective-C .h is in the index without symbols, counted unsupported, and unchanged costs no read; made C, it is outlined", async () => {
+    const objc = '#import "Plugin.h"\n#define RETURN_NONE @"none"\n@protocol Bridged <NSObject>\n@property (nonnull, readonly) NSString *identifier;\n@end\n';
+    const segment = makeSegment({ "ios/Bridged.h": objc, "ios/plain.h": "int plain_norm(int x);\n" });
+    const built = (await ctx(segment, "build")).json;
+    expect([built.files.indexed, built.files.skipped.unsupported, built.symbols, built.parse_errors]).toEqual([1, 1, 1, 0]);
+    expect((await ctx(segment, "search", "identifier property bridged RETURN_NONE")).json.hits).toEqual([]);
+    const again = (await ctx(segment, "build")).json;
+    expect([again.files.indexed, again.files.unchanged, again.files.skipped.unsupported]).toEqual([0, 1, 1]);
+    writeFileSync(join(segment, "ios/Bridged.h"), "int bridged_identifier(void);\n");
+    expect((await ctx(segment, "build")).json.files.indexed).toBe(1);
+    expect((await ctx(segment, "search", "bridged_identifier")).json.hits[0].id).toBe("ios/Bridged.h#bridged_identifier");
+  });
+
   test.concurrent("an index of ctx_index version 4 (no counted uses) is indexed again by the next search, which then ranks by them", async () => {
     const segment = makeSegment({ "alpha.py": "def read_all(path):\n    pass\n", "omega.py": "def read_all(path):\n    pass\n", "app.py": "import omega\nomega.read_all(1)\n" });
     await ctx(segment, "build");

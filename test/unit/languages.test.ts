@@ -1,5 +1,5 @@
 import { describe, expect, test } from "bun:test";
-import { mayReadAs, readsAs } from "../../src/languages.ts";
+import { foreignLanguage, mayReadAs, readsAs } from "../../src/languages.ts";
 
 describe("readsAs: a shared extension is read as what the file holds", () => {
   const head = (text: string) => () => text;
@@ -20,6 +20,15 @@ describe("readsAs: a shared extension is read as what the file holds", () => {
     expect(readsAs("c", "x.c", never)).toBe("c");
     expect(readsAs("cpp", "x.hpp", never)).toBe("cpp");
     expect(readsAs("python", "x.py", never)).toBe("python");
+  });
+
+  test("foreignLanguage: a .h in Objective-C is in none of trifecta's languages; a C or C++ one, or another extension, is", () => {
+    expect(foreignLanguage("ios/Plugin.h", head('#import <Foundation/Foundation.h>\n\n@interface Plugin : NSObject\n@end\n'))).toBe("Objective-C");
+    expect(foreignLanguage("ios/Bridged.h", head("@protocol Bridged <NSObject>\n@end\n"))).toBe("Objective-C");
+    // An `@` in a comment or a string is no Objective-C.
+    expect(foreignLanguage("lib/x.h", head('/* see\n * @interface docs */\nconst char *s = "@end";\nint f(void);\n'))).toBeNull();
+    expect(foreignLanguage("lib/x.h", head("namespace geo { class Shape; }\n"))).toBeNull();
+    expect(foreignLanguage("ios/Plugin.m", () => "@interface Plugin\n@end\n")).toBeNull();
   });
 
   test("mayReadAs: what an index may hold for a file its extension gives to a language", () => {
