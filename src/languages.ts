@@ -308,7 +308,8 @@ export function readsAs(byName: LanguageId, fileName: string, head: () => string
  * function named `property`, and 24 of 48 headers had parse errors).
  */
 const FOREIGN_HEADS: readonly { readonly extension: string; readonly head: RegExp; readonly language: string }[] = [
-  { extension: ".h", head: /^[ \t]*@(?:interface|protocol|implementation|end)\b/m, language: "Objective-C" },
+  // `#import`: Objective-C's include (an umbrella header of `#import <Kit/Kit.h>` lines was a C parse error).
+  { extension: ".h", head: /^[ \t]*(?:@(?:interface|protocol|implementation|end)\b|#[ \t]*import[ \t]*[<"])/m, language: "Objective-C" },
 ];
 
 /** The language, not one of trifecta's, that a file of a shared extension is written in (its head says), or null. */

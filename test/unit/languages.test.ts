@@ -25,6 +25,7 @@ describe("readsAs: a shared extension is read as what the file holds", () => {
   test("foreignLanguage: a .h in Objective-C is in none of trifecta's languages; a C or C++ one, or another extension, is", () => {
     expect(foreignLanguage("ios/Plugin.h", head('#import <Foundation/Foundation.h>\n\n@interface Plugin : NSObject\n@end\n'))).toBe("Objective-C");
     expect(foreignLanguage("ios/Bridged.h", head("@protocol Bridged <NSObject>\n@end\n"))).toBe("Objective-C");
+    expect(foreignLanguage("ios/Kit.h", head('//! Version.\nFOUNDATION_EXPORT double KitVersion;\n#import <Kit/Plugin.h>\n'))).toBe("Objective-C");
     // An `@` in a comment or a string is no Objective-C.
     expect(foreignLanguage("lib/x.h", head('/* see\n * @interface docs */\nconst char *s = "@end";\nint f(void);\n'))).toBeNull();
     expect(foreignLanguage("lib/x.h", head("namespace geo { class Shape; }\n"))).toBeNull();
