@@ -434,10 +434,11 @@ const declaredApart = (row: SearchRow) => (row.lang === "c" || row.lang === "cpp
 
 /**
  * The files of the candidates, each with the copy group it belongs to (`file`: the group's first file) and its
- * rank in it (lowest shown): files are copies when they are twins by path (moduleTwin) or of one content, and
- * copies of copies are copies. Rank: source before declarations before compiled code, then outside tests and
- * vendored code before inside, then the first by path. Files of one content are one library vendored twice, or
- * one tree per version: Penlight installed for Lua 5.1–5.4 filled the top 5 with one `stringx.split`.
+ * rank in it (lowest shown): files are copies when they are twins by path (moduleTwin) or of one name and
+ * content, and copies of copies are copies (`a.py` and `b.py` of one content are two modules that code tells
+ * apart). Rank: source before declarations before compiled code, then outside tests and vendored code before
+ * inside, then the first by path. Files of one name and content are one library vendored twice, or one tree per
+ * version: Penlight installed for Lua 5.1–5.4 filled the top 5 with one `stringx.split`.
  */
 function copyGroups(files: readonly string[], contentOf: ReadonlyMap<string, string>): Map<string, { file: string; rank: number }> {
   const leader = new Map<string, string>();
@@ -452,7 +453,7 @@ function copyGroups(files: readonly string[], contentOf: ReadonlyMap<string, str
   for (const file of [...files].sort()) {
     const twin = moduleTwin(file);
     const content = contentOf.get(file);
-    for (const key of [twin && `twin\u0000${twin.key}`, content && `content\u0000${content}`]) {
+    for (const key of [twin && `twin\u0000${twin.key}`, content && `content\u0000${content}\u0000${file.slice(file.lastIndexOf("/") + 1)}`]) {
       if (!key) continue;
       const other = byKey.get(key);
       if (other === undefined) byKey.set(key, file);
@@ -469,7 +470,7 @@ function copyGroups(files: readonly string[], contentOf: ReadonlyMap<string, str
 /**
  * One hit per definition: the definitions of one name in one file (overloads) fold into the widest
  * (the implementation); copies of one module (copyGroups: its source, declarations and compiled builds,
- * files of one content) into the source; a C or C++ header's declaration into the one source file that defines the name (googletest's
+ * files of one name and content) into the source; a C or C++ header's declaration into the one source file that defines the name (googletest's
  * `gtest.h#testing.Test.SetUp` and `gtest.cc#testing.Test.SetUp` took two of five places). The hit
  * keeps the best score of what it folds.
  */

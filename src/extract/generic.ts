@@ -29,7 +29,7 @@ export function bodyOf(node: Node): Node | null {
 /** Real text from the start of the definition to its body, comments dropped, on one line. */
 export function genericSignature(node: Node, source: string): string {
   const body = bodyOf(node);
-  let text = body ? headerText(node, body, source, ATOMIC) : source.slice(node.startIndex, node.endIndex).split("\n")[0]!;
+  let text = body ? headerText(node, body, source, ATOMIC) : firstLineOf(source.slice(node.startIndex, node.endIndex));
   // A declaration without a body whose parameters go on past its first line (a TypeScript overload
   // `pipe<A, B>(`…`): Observable<B>;`) is the whole declaration, folded.
   if (!body && unclosedParens(text)) text = headerText(node, null, source, ATOMIC);
@@ -41,10 +41,31 @@ export const VALUE_SIGNATURE_CHARS = 200;
 
 /** A value's signature: the first line of its definition (up to 200 characters), as written. */
 export function firstLine(node: Pick<Node, "startIndex" | "endIndex">, source: string): string {
-  const start = node.startIndex;
-  const newline = source.indexOf("\n", start);
-  const end = Math.min(newline === -1 || newline > node.endIndex ? node.endIndex : newline, start + VALUE_SIGNATURE_CHARS);
-  return source.slice(start, end).trim().replace(/[;,]$/, "");
+  return firstLineOf(source.slice(node.startIndex, Math.min(node.endIndex, node.startIndex + 4 * VALUE_SIGNATURE_CHARS)))
+    .slice(0, VALUE_SIGNATURE_CHARS)
+    .trim()
+    .replace(/[;,]$/, "");
+}
+
+/**
+ * A line of annotations or attributes alone (`@Override`, `@objc`, `@Input()`, `@available(*, deprecated)`,
+ * C#'s `[Obsolete]`), above the declaration they belong to.
+ */
+const ANNOTATION_LINE = /^\s*(?:(?:@[\w.]+(?:\([^()]*(?:\([^()]*\)[^()]*)*\))?|\[[^\]]*\])\s*)+$/;
+
+/**
+ * A definition's first line, with the lines of annotations alone above it folded in: a Java field or abstract
+ * method, a Swift property or typealias, an Angular input written under its annotation had the annotation for a
+ * signature (`@Override`, `@Input()`) where a definition with a body had `@Override public void run()`.
+ */
+function firstLineOf(text: string): string {
+  const lines = text.split("\n");
+  let at = 0;
+  while (at < lines.length - 1 && ANNOTATION_LINE.test(lines[at]!)) at++;
+  return lines
+    .slice(0, at + 1)
+    .map((l) => l.trim())
+    .join(" ");
 }
 
 const unclosedParens = (text: string) => text.split("(").length > text.split(")").length;

@@ -166,15 +166,16 @@ describe("searchIndex", () => {
     expect(hits[0]!.copies).toEqual(["dist/cjs/operators/map.js", "dist/types/operators/map.d.ts"]);
   });
 
-  test("files of one content fold into one hit, shown from a copy outside vendored code and tests; another content stays apart", () => {
+  test("files of one name and content fold into one hit, shown from a copy outside vendored code and tests; another content or name stays apart", () => {
     const row = (file_rel: string, bm25: number) => ({ ...item("utils.split", { item_id: `${file_rel}#utils.split`, file_rel, lang: "lua", name: "split", qualified_name: "utils.split" }), bm25 });
-    const files = ["vendor/pl/utils.lua", "5.4/pl/utils.lua", "5.1/pl/utils.lua", "tests/pl/utils.lua", "old/pl/utils.lua"];
-    const contents = { "vendor/pl/utils.lua": "h1", "5.4/pl/utils.lua": "h1", "5.1/pl/utils.lua": "h1", "tests/pl/utils.lua": "h1", "old/pl/utils.lua": "h2" };
+    const files = ["vendor/pl/utils.lua", "5.4/pl/utils.lua", "5.1/pl/utils.lua", "tests/pl/utils.lua", "old/pl/utils.lua", "pl/strings.lua"];
+    const contents = { "vendor/pl/utils.lua": "h1", "5.4/pl/utils.lua": "h1", "5.1/pl/utils.lua": "h1", "tests/pl/utils.lua": "h1", "old/pl/utils.lua": "h2", "pl/strings.lua": "h1" };
     const { index } = fakeIndex(files.map((f, i) => row(f, -5 + i * 0.1)), [], {}, {}, contents);
-    const hits = searchIndex(index, "split a string", { limit: 5 });
+    const hits = searchIndex(index, "split by a separator", { limit: 5 });
     expect(hits.map((h) => [h.id, h.copies ?? []])).toEqual([
       ["5.1/pl/utils.lua#utils.split", ["5.4/pl/utils.lua", "tests/pl/utils.lua", "vendor/pl/utils.lua"]],
       ["old/pl/utils.lua#utils.split", []],
+      ["pl/strings.lua#utils.split", []],
     ]);
   });
 
