@@ -319,6 +319,21 @@ describe("ctx search", () => {
     expect(await files("cpp")).toEqual(["lib/point.h", "lib/shape.cpp", "lib/shape.h"]);
   });
 
+  test.concurrent("a .js that says @flow is read as Flow (its types do not cost its definitions), a .js.flow too; plain .js stays JavaScript", async () => {
+    const share = "/**\n * @flow strict-local\n */\n\nexport type ShareContent =\n  | {title?: string, url: string}\n  | {title?: string, message: string};\n\nclass Share {\n  static share(content: ShareContent, options: ShareOptions = {}): Promise<{action: string}> {\n    return send(content, options);\n  }\n}\n\nmodule.exports = Share;\n";
+    const segment = makeSegment({ "Libraries/Share/Share.js": share, "Libraries/plain.js": "export function plainHelper() {}\n", "flow/console.js.flow": "declare class Console {\n  log(...args: Array<mixed>): void;\n}\n" });
+    const built = (await ctx(segment, "build")).json;
+    expect([built.files.indexed, built.parse_errors]).toEqual([3, 0]);
+    const hits = async (query: string) => ((await ctx(segment, "search", query)).json.hits as { id: string; lang?: string }[]).map((h) => h.id);
+    expect(await hits("share content")).toEqual(expect.arrayContaining(["Libraries/Share/Share.js#Share.share", "Libraries/Share/Share.js#ShareContent", "Libraries/Share/Share.js#Share"]));
+    expect(await hits("Console log")).toContain("flow/console.js.flow#Console.log");
+    const langs = async (lang: string) => ((await ctx(segment, "search", "share plainHelper console", "--lang", lang)).json.hits as { file_rel: string }[]).map((h) => h.file_rel);
+    expect(new Set(await langs("flow"))).toEqual(new Set(["Libraries/Share/Share.js", "flow/console.js.flow"]));
+    expect(await langs("javascript")).toEqual(["Libraries/plain.js"]);
+    const outline = await cli(["ast", "symbols", "sym://flow/mod/Libraries/Share/Share", "--segment", segment]);
+    expect(outline.json.symbols.map((s: { qualified_name: string }) => s.qualified_name)).toEqual(["ShareContent", "Share", "Share.share"]);
+  });
+
   test.concurrent("an Objective-C .h is in the index without symbols, counted unsupported, and unchanged costs no read; made C, it is outlined", async () => {
     const objc = '#import "Plugin.h"\n#define RETURN_NONE @"none"\n@protocol Bridged <NSObject>\n@property (nonnull, readonly) NSString *identifier;\n@end\n';
     const segment = makeSegment({ "ios/Bridged.h": objc, "ios/plain.h": "int plain_norm(int x);\n" });

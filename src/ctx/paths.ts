@@ -32,14 +32,14 @@ export function isVendoredPath(fileRel: string): boolean {
 /**
  * Files that are copies of one module, ranked source first, then declarations, then compiled code:
  * - JavaScript's family: `src/v3/types.ts`, `v3/types.d.ts`, `v3/types.js`, `v3/types.cjs` (an npm package
- *   ships its TypeScript source, declarations and compiled builds side by side). They share their folder's
+ *   ships its TypeScript source, declarations and compiled builds side by side), Flow's `lib/x.js.flow`. They share their folder's
  *   name and their own name without the extension.
  * - A Python stub next to its module (`m.pyi`, `m.py`) and an OCaml interface next to its implementation
  *   (`list.mli`, `list.ml`: the stdlib's every function was two hits). The same folder only: Python and
  *   OCaml trees are not shipped twice, and `a/utils/io.py` and `b/utils/io.py` are two modules.
  */
 const TWIN_FAMILIES: readonly { family: string; pattern: RegExp; sameFolder: boolean; rank: (ext: string) => number }[] = [
-  { family: "js", pattern: /\.(d\.[cm]?ts|[cm]?tsx?|[cm]?jsx?)$/, sameFolder: false, rank: (ext) => (ext.startsWith("d.") ? 1 : /^[cm]?tsx?$/.test(ext) ? 0 : 2) },
+  { family: "js", pattern: /\.(d\.[cm]?ts|js\.flow|[cm]?tsx?|[cm]?jsx?)$/, sameFolder: false, rank: (ext) => (ext.startsWith("d.") || ext === "js.flow" ? 1 : /^[cm]?tsx?$/.test(ext) ? 0 : 2) },
   { family: "py", pattern: /\.(pyi?)$/, sameFolder: true, rank: (ext) => (ext === "pyi" ? 1 : 0) },
   { family: "ml", pattern: /\.(mli?)$/, sameFolder: true, rank: (ext) => (ext === "mli" ? 1 : 0) },
 ];

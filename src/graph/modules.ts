@@ -89,8 +89,8 @@ const FAMILIES: Record<string, Family> = {
 };
 
 // Each language's family: languages that share a namespace share one (C and C++ link together,
-// TypeScript imports JavaScript, an OCaml interface declares what its implementation defines); the rest are a family each, global unless said above.
-const FAMILY_OF: Record<string, string> = { typescript: "ecmascript", tsx: "ecmascript", javascript: "ecmascript", java: "jvm", kotlin: "jvm", scala: "jvm", cpp: "c", ocaml_interface: "ocaml" };
+// TypeScript imports JavaScript and Flow, an OCaml interface declares what its implementation defines); the rest are a family each, global unless said above.
+const FAMILY_OF: Record<string, string> = { typescript: "ecmascript", tsx: "ecmascript", javascript: "ecmascript", flow: "ecmascript", java: "jvm", kotlin: "jvm", scala: "jvm", cpp: "c", ocaml_interface: "ocaml" };
 
 export function familyOf(language: string): Family {
   const name = FAMILY_OF[language] ?? language;

@@ -13,6 +13,17 @@ describe("readsAs: a shared extension is read as what the file holds", () => {
     expect(readsAs("c", "lib/x.h", head("/* the class of errors:\n * public: see below */\nint f(void);\n"))).toBe("c");
   });
 
+  test("a .js whose leading comments say @flow is Flow; @flow further down, @noflow or @flowtype is not", () => {
+    for (const flow of ["/**\n * Copyright.\n *\n * @flow strict-local\n * @format\n */\n", "// @flow\n", "#!/usr/bin/env node\n/* @flow */\n", "/* licence */\n// @flow strict\n"]) {
+      expect([flow, readsAs("javascript", "src/Button.js", head(`${flow}import x from 'y';\n`))]).toEqual([flow, "flow"]);
+    }
+    for (const plain of ["/** @noflow */\nexport const a = 1;\n", "/** @flowtype */\n", "import x from 'y';\n// @flow\n", "'use strict';\n/* @flow */\n", "/** Flow's docs: see below. */\n"]) {
+      expect([plain, readsAs("javascript", "src/Button.js", head(plain))]).toEqual([plain, "javascript"]);
+    }
+    // Flow claims `.js` only: a `.jsx` or `.mjs` stays JavaScript whatever it says.
+    expect(readsAs("javascript", "src/Button.jsx", head("// @flow\n"))).toBe("javascript");
+  });
+
   test("an extension no other language claims keeps its language, and the head is not read for it", () => {
     const never = () => {
       throw new Error("read");

@@ -112,6 +112,7 @@ export const HOOKS: Partial<Record<LanguageId, LanguageHooks>> = {
   typescript: ecmascript,
   tsx: ecmascript,
   javascript: ecmascript,
+  flow: ecmascript,
   go: {
     // A type spec does not include its `type` keyword; it is put back when it stands right before the
     // spec, not for the specs of a `type ( … )` group (their line holds no `type`: the signature is real text).

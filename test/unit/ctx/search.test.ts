@@ -160,10 +160,10 @@ describe("searchIndex", () => {
 
   test("a module's declaration and compiled copies fold into its TypeScript source, listed as copies", () => {
     const copy = (file_rel: string, bm25: number) => ({ ...item("map", { item_id: `${file_rel}#map`, file_rel, lang: "typescript" }), bm25 });
-    const { index } = fakeIndex([copy("dist/cjs/operators/map.js", -9), copy("dist/types/operators/map.d.ts", -8), copy("src/operators/map.ts", -2), copy("src/other/map.ts", -1)]);
+    const { index } = fakeIndex([copy("dist/cjs/operators/map.js", -9), copy("dist/types/operators/map.d.ts", -8), copy("lib/operators/map.js.flow", -7), copy("src/operators/map.ts", -2), copy("src/other/map.ts", -1)]);
     const hits = searchIndex(index, "map values", { limit: 5 });
     expect(ids(hits)).toEqual(["src/operators/map.ts#map", "src/other/map.ts#map"]);
-    expect(hits[0]!.copies).toEqual(["dist/cjs/operators/map.js", "dist/types/operators/map.d.ts"]);
+    expect(hits[0]!.copies).toEqual(["dist/cjs/operators/map.js", "dist/types/operators/map.d.ts", "lib/operators/map.js.flow"]);
   });
 
   test("files of one name and content fold into one hit, shown from a copy outside vendored code and tests; another content or name stays apart", () => {
