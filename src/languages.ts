@@ -107,6 +107,14 @@ export interface Language {
   /** The query that finds references (calls, imports, type uses, inheritance, decorators), and its files likewise. */
   readonly references: string;
   readonly referenceFiles: readonly string[];
+  /** The extraction hooks (src/extract/languages/) it shares with languages of one family, when not its own. */
+  readonly hooks?: "ecmascript" | "c" | "ocaml";
+  /**
+   * The namespace its references resolve in (src/graph/modules.ts), when it shares one: TypeScript imports
+   * JavaScript, Java, Kotlin and Scala share packages, C and C++ link together, an OCaml interface declares
+   * what its implementation defines. Otherwise its own.
+   */
+  readonly family?: "ecmascript" | "jvm" | "c" | "ocaml";
   /** An extension another language lists first, taken for the files whose head this matches (`readsAs`). */
   readonly claims?: { readonly extension: string; readonly head: { test(head: string): boolean } };
 }
@@ -165,6 +173,8 @@ const ROWS = {
     queryFiles: ["typescript", "ecmascript_values"],
     references: ecmascriptRefsQuery + typescriptRefsQuery,
     referenceFiles: ["ecmascript_refs", "typescript_refs"],
+    hooks: "ecmascript",
+    family: "ecmascript",
   },
   tsx: {
     extensions: [".tsx"],
@@ -175,6 +185,8 @@ const ROWS = {
     queryFiles: ["typescript", "ecmascript_values"],
     references: ecmascriptRefsQuery + typescriptRefsQuery + jsxRefsQuery,
     referenceFiles: ["ecmascript_refs", "typescript_refs", "jsx_refs"],
+    hooks: "ecmascript",
+    family: "ecmascript",
   },
   javascript: {
     extensions: [".js", ".jsx", ".mjs", ".cjs"],
@@ -185,6 +197,8 @@ const ROWS = {
     queryFiles: ["javascript", "ecmascript_values"],
     references: ecmascriptRefsQuery + javascriptRefsQuery + jsxRefsQuery,
     referenceFiles: ["ecmascript_refs", "javascript_refs", "jsx_refs"],
+    hooks: "ecmascript",
+    family: "ecmascript",
   },
   // Flow-typed JavaScript (React Native, Metro, Jest): a `.js` whose leading comments say `@flow`, and
   // `.js.flow` declarations. The JavaScript grammar cannot read Flow's types: on React Native 0.76's 613
@@ -200,6 +214,8 @@ const ROWS = {
     references: ecmascriptRefsQuery + typescriptRefsQuery + jsxRefsQuery,
     referenceFiles: ["ecmascript_refs", "typescript_refs", "jsx_refs"],
     claims: { extension: ".js", head: FLOW_PRAGMA },
+    hooks: "ecmascript",
+    family: "ecmascript",
   },
   go: {
     extensions: [".go"],
@@ -230,6 +246,7 @@ const ROWS = {
     queryFiles: ["java"],
     references: javaRefsQuery,
     referenceFiles: ["java_refs"],
+    family: "jvm",
   },
   kotlin: {
     extensions: [".kt", ".kts"],
@@ -240,6 +257,7 @@ const ROWS = {
     queryFiles: ["kotlin"],
     references: kotlinRefsQuery,
     referenceFiles: ["kotlin_refs"],
+    family: "jvm",
   },
   scala: {
     extensions: [".scala", ".sc"],
@@ -250,6 +268,7 @@ const ROWS = {
     queryFiles: ["scala"],
     references: scalaRefsQuery,
     referenceFiles: ["scala_refs"],
+    family: "jvm",
   },
   c: { extensions: [".c", ".h"], kinds: ["struct", "union", "enum", "type", "function", "macro", "constant", "variable", "field", "enum_member"], modules: PATH, grammar: cGrammar, query: cQuery + cValuesQuery, queryFiles: ["c", "c_values"], references: cRefsQuery, referenceFiles: ["c_refs"] },
   cpp: {
@@ -261,6 +280,8 @@ const ROWS = {
     queryFiles: ["cpp", "c_values"],
     references: cRefsQuery + cppRefsQuery,
     referenceFiles: ["c_refs", "cpp_refs"],
+    hooks: "c",
+    family: "c",
     // C++ projects name their headers `.h` as often as C ones do; ctags reads every `.h` as C++.
     claims: { extension: ".h", head: CPP_SYNTAX },
   },
@@ -298,6 +319,8 @@ const ROWS = {
     grammar: ocamlInterfaceGrammar,
     query: ocamlInterfaceQuery + ocamlDeclarationsQuery,
     queryFiles: ["ocaml_interface", "ocaml_declarations"],
+    hooks: "ocaml",
+    family: "ocaml",
   },
 } satisfies Record<string, Language>;
 

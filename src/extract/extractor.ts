@@ -2,7 +2,7 @@ import { Language, Parser, Query, type Node, type QueryMatch } from "web-tree-si
 import runtimeWasmPath from "web-tree-sitter/tree-sitter.wasm" with { type: "file" };
 import { LANGUAGES, type LanguageId } from "../languages.ts";
 import { C_LIKE_COMMENTS, docAbove, firstLine, genericSignature } from "./generic.ts";
-import { HOOKS } from "./languages/index.ts";
+import { hooksOf } from "./languages/index.ts";
 import type { LanguageHooks } from "./languages/spec.ts";
 import { countSyntaxErrors, lastCodeLine } from "./syntax.ts";
 import type { Extraction, ReferenceKind, ReferenceRecord, SymbolRecord } from "./types.ts";
@@ -104,7 +104,7 @@ interface Definition {
 const GENERIC: LanguageHooks = {};
 
 export async function extractSymbols(languageId: LanguageId, source: string): Promise<Extraction> {
-  const hooks = HOOKS[languageId] ?? GENERIC;
+  const hooks = hooksOf(languageId) ?? GENERIC;
   const { parser, query, firstReference } = await loadLanguage(languageId);
   const tree = parser.parse(source);
   if (!tree) throw new Error("tree-sitter returned no tree");

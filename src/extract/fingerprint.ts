@@ -4,7 +4,8 @@ import { LANGUAGE_IDS, LANGUAGES, type LanguageId } from "../languages.ts";
 /**
  * The extractor version in every cache key: a short hash of everything that shapes a
  * language's answer (shared extraction code with every language's hooks, the language's query and
- * grammar). The rest of its row in src/languages.ts (extensions, kinds, modules) shapes no extraction.
+ * grammar, the hook set its row names). The rest of its row in src/languages.ts (extensions, kinds, modules)
+ * shapes no extraction.
  * build.ts computes it once and defines it into the binary; source runs hash the files
  * (src/extract/version.ts).
  */
@@ -19,8 +20,14 @@ export function fingerprintInputs(languageId: LanguageId): [string, string][] {
   return [...code.map((rel): [string, string] => [rel, `${import.meta.dir}/${rel}`]), ["grammar.wasm", grammar]];
 }
 
-export function computeFingerprint(inputs: [string, string][]): string {
+/** A language's extractor version: its hook set's name (src/languages.ts `hooks`) and its inputs' bytes. */
+export function fingerprintOf(languageId: LanguageId): string {
+  return computeFingerprint(fingerprintInputs(languageId), LANGUAGES[languageId].hooks ?? languageId);
+}
+
+export function computeFingerprint(inputs: [string, string][], hookSet: string): string {
   const hasher = new Bun.CryptoHasher("sha256");
+  hasher.update(`hooks:${hookSet}\0`);
   for (const [name, path] of inputs) {
     hasher.update(name);
     hasher.update("\0");
@@ -30,5 +37,5 @@ export function computeFingerprint(inputs: [string, string][]): string {
 }
 
 export function allExtractorVersions(): Record<LanguageId, string> {
-  return Object.fromEntries(LANGUAGE_IDS.map((id) => [id, computeFingerprint(fingerprintInputs(id))])) as Record<LanguageId, string>;
+  return Object.fromEntries(LANGUAGE_IDS.map((id) => [id, fingerprintOf(id)])) as Record<LanguageId, string>;
 }

@@ -13,8 +13,8 @@ export function extractorVersion(languageId: LanguageId): string {
   if (typeof TRIFECTA_EXTRACTOR_VERSIONS !== "undefined") return TRIFECTA_EXTRACTOR_VERSIONS[languageId];
   let version = computed[languageId];
   if (!version) {
-    const { computeFingerprint, fingerprintInputs } = require("./fingerprint.ts") as typeof import("./fingerprint.ts");
-    version = computeFingerprint(fingerprintInputs(languageId));
+    const { fingerprintOf } = require("./fingerprint.ts") as typeof import("./fingerprint.ts");
+    version = fingerprintOf(languageId);
     computed[languageId] = version;
   }
   return version;

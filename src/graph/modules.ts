@@ -1,5 +1,6 @@
 import { dirname, posix } from "node:path";
 import { memoized, pushTo } from "../core/maps.ts";
+import { isLanguageId, LANGUAGES } from "../languages.ts";
 
 /**
  * Which indexed files an import names, from the import as written and the importing file: the
@@ -88,12 +89,9 @@ const FAMILIES: Record<string, Family> = {
   dart: { name: "dart", visibility: "global", extensions: [".dart"], paths: byPath },
 };
 
-// Each language's family: languages that share a namespace share one (C and C++ link together,
-// TypeScript imports JavaScript and Flow, an OCaml interface declares what its implementation defines); the rest are a family each, global unless said above.
-const FAMILY_OF: Record<string, string> = { typescript: "ecmascript", tsx: "ecmascript", javascript: "ecmascript", flow: "ecmascript", java: "jvm", kotlin: "jvm", scala: "jvm", cpp: "c", ocaml_interface: "ocaml" };
-
+/** A language's family: the one its row names (src/languages.ts `family`), else its own, global unless said above. */
 export function familyOf(language: string): Family {
-  const name = FAMILY_OF[language] ?? language;
+  const name = (isLanguageId(language) ? LANGUAGES[language].family : undefined) ?? language;
   return FAMILIES[name] ?? { name, visibility: "global", extensions: [], paths: byPath };
 }
 

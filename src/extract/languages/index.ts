@@ -1,5 +1,5 @@
 import type { Node } from "web-tree-sitter";
-import type { LanguageId } from "../../languages.ts";
+import { LANGUAGES, type Language, type LanguageId } from "../../languages.ts";
 import { firstLine, genericSignature, HASH_COMMENTS, VALUE_SIGNATURE_CHARS, type CommentSyntax } from "../generic.ts";
 import { children } from "../syntax.ts";
 import { python } from "./python.ts";
@@ -107,12 +107,10 @@ function cSharpWrittenName(type: Node): WrittenName | null {
   return name ? { name, receiver: type.namedChild(count - 2) } : null;
 }
 
-export const HOOKS: Partial<Record<LanguageId, LanguageHooks>> = {
+/** Hooks by language, or by the family a language row names as its `hooks` (src/languages.ts). */
+const HOOK_SETS: Partial<Record<LanguageId | NonNullable<Language["hooks"]>, LanguageHooks>> = {
   python,
-  typescript: ecmascript,
-  tsx: ecmascript,
-  javascript: ecmascript,
-  flow: ecmascript,
+  ecmascript,
   go: {
     // A type spec does not include its `type` keyword; it is put back when it stands right before the
     // spec, not for the specs of a `type ( … )` group (their line holds no `type`: the signature is real text).
@@ -142,7 +140,6 @@ export const HOOKS: Partial<Record<LanguageId, LanguageHooks>> = {
     },
   },
   c: C_FAMILY,
-  cpp: C_FAMILY,
   ruby: {
     comments: HASH_COMMENTS,
     // A `def` in `class << self` is a singleton method, as `def self.x` is, in a module too (bundler.rb's `Bundler.configure`).
@@ -160,5 +157,9 @@ export const HOOKS: Partial<Record<LanguageId, LanguageHooks>> = {
   dart: { extent: dartExtent },
   elixir: { comments: HASH_COMMENTS },
   ocaml: OCAML,
-  ocaml_interface: OCAML,
 };
+
+/** A language's hooks: its family's, its own, or none (read the generic way). */
+export function hooksOf(language: LanguageId): LanguageHooks | undefined {
+  return HOOK_SETS[LANGUAGES[language].hooks ?? language];
+}
