@@ -108,7 +108,7 @@ export interface Language {
   readonly references: string;
   readonly referenceFiles: readonly string[];
   /** The extraction hooks (src/extract/languages/) it shares with languages of one family, when not its own. */
-  readonly hooks?: "ecmascript" | "c" | "ocaml";
+  readonly hooks?: "ecmascript" | "component" | "c" | "ocaml";
   /**
    * The namespace its references resolve in (src/graph/modules.ts), when it shares one: TypeScript imports
    * JavaScript, Java, Kotlin and Scala share packages, C and C++ link together, an OCaml interface declares
@@ -215,6 +215,32 @@ const ROWS = {
     referenceFiles: ["ecmascript_refs", "typescript_refs", "jsx_refs"],
     claims: { extension: ".js", head: FLOW_PRAGMA },
     hooks: "ecmascript",
+    family: "ecmascript",
+  },
+  // Single-file components: their `<script>` blocks, read as TSX (which reads JavaScript too); the template
+  // and styles are blanked (src/extract/languages/component.ts), so lines are the file's.
+  vue: {
+    extensions: [".vue"],
+    kinds: ["class", "interface", "enum", "type", "module", "function", "method", "constructor", "constant", "variable", "field", "enum_member", "export"],
+    modules: { style: "ecmascript", order: [".vue"], separator: SLASHED, rule: "path without extension: <m>.vue, then <m>/index.vue" },
+    grammar: tsxGrammar,
+    query: typescriptQuery + ecmascriptValuesQuery,
+    queryFiles: ["typescript", "ecmascript_values"],
+    references: ecmascriptRefsQuery + typescriptRefsQuery + jsxRefsQuery,
+    referenceFiles: ["ecmascript_refs", "typescript_refs", "jsx_refs"],
+    hooks: "component",
+    family: "ecmascript",
+  },
+  svelte: {
+    extensions: [".svelte"],
+    kinds: ["class", "interface", "enum", "type", "module", "function", "method", "constructor", "constant", "variable", "field", "enum_member", "export"],
+    modules: { style: "ecmascript", order: [".svelte"], separator: SLASHED, rule: "path without extension: <m>.svelte, then <m>/index.svelte" },
+    grammar: tsxGrammar,
+    query: typescriptQuery + ecmascriptValuesQuery,
+    queryFiles: ["typescript", "ecmascript_values"],
+    references: ecmascriptRefsQuery + typescriptRefsQuery + jsxRefsQuery,
+    referenceFiles: ["ecmascript_refs", "typescript_refs", "jsx_refs"],
+    hooks: "component",
     family: "ecmascript",
   },
   go: {

@@ -334,6 +334,21 @@ describe("ctx search", () => {
     expect(outline.json.symbols.map((s: { qualified_name: string }) => s.qualified_name)).toEqual(["ShareContent", "Share", "Share.share"]);
   });
 
+  test.concurrent("Vue and Svelte components: their script blocks are indexed at the file's lines and got by id", async () => {
+    const card = '<template>\n  <div @click="toggleExpanded">{{ title }}</div>\n</template>\n\n<script setup lang="ts">\nimport { ref } from "vue";\n\n/** Opens or closes the card. */\nfunction toggleExpanded(): void {\n  expanded.value = !expanded.value;\n}\n\nconst expanded = ref(false);\n</script>\n';
+    const list = '<script lang="ts">\n  export let rows: string[] = [];\n  function selectRow(i: number) {\n    return rows[i];\n  }\n</script>\n\n{#each rows as row, i}<p on:click={() => selectRow(i)}>{row}</p>{/each}\n';
+    const segment = makeSegment({ "src/Card.vue": card, "src/List.svelte": list });
+    const built = (await ctx(segment, "build")).json;
+    expect([built.files.indexed, built.parse_errors]).toEqual([2, 0]);
+    const [hit] = (await ctx(segment, "search", "toggle expanded card")).json.hits;
+    expect([hit.id, hit.line, hit.end_line]).toEqual(["src/Card.vue#toggleExpanded", 9, 11]);
+    expect((await ctx(segment, "search", "toggle expanded card", "--lang", "vue")).json.hits[0].id).toBe(hit.id);
+    const got = (await ctx(segment, "get", hit.id, "--mode", "raw")).json.pieces[0];
+    expect(got.citation).toBe("src/Card.vue:9-11");
+    expect(got.content).toContain("function toggleExpanded(): void {");
+    expect((await ctx(segment, "search", "select row", "--lang", "svelte")).json.hits[0].id).toBe("src/List.svelte#selectRow");
+  });
+
   test.concurrent("an Objective-C .h is in the index without symbols, counted unsupported, and unchanged costs no read; made C, it is outlined", async () => {
     const objc = '#import "Plugin.h"\n#define RETURN_NONE @"none"\n@protocol Bridged <NSObject>\n@property (nonnull, readonly) NSString *identifier;\n@end\n';
     const segment = makeSegment({ "ios/Bridged.h": objc, "ios/plain.h": "int plain_norm(int x);\n" });

@@ -103,9 +103,10 @@ interface Definition {
 // A language without hooks is read the generic way throughout.
 const GENERIC: LanguageHooks = {};
 
-export async function extractSymbols(languageId: LanguageId, source: string): Promise<Extraction> {
+export async function extractSymbols(languageId: LanguageId, text: string): Promise<Extraction> {
   const hooks = hooksOf(languageId) ?? GENERIC;
   const { parser, query, firstReference } = await loadLanguage(languageId);
+  const source = hooks.code?.(text) ?? text;
   const tree = parser.parse(source);
   if (!tree) throw new Error("tree-sitter returned no tree");
   try {

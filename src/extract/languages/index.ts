@@ -2,6 +2,7 @@ import type { Node } from "web-tree-sitter";
 import { LANGUAGES, type Language, type LanguageId } from "../../languages.ts";
 import { firstLine, genericSignature, HASH_COMMENTS, VALUE_SIGNATURE_CHARS, type CommentSyntax } from "../generic.ts";
 import { children } from "../syntax.ts";
+import { scriptBlocks } from "./component.ts";
 import { python } from "./python.ts";
 import type { LanguageHooks, WrittenName } from "./spec.ts";
 
@@ -111,6 +112,7 @@ function cSharpWrittenName(type: Node): WrittenName | null {
 const HOOK_SETS: Partial<Record<LanguageId | NonNullable<Language["hooks"]>, LanguageHooks>> = {
   python,
   ecmascript,
+  component: { ...ecmascript, code: scriptBlocks },
   go: {
     // A type spec does not include its `type` keyword; it is put back when it stands right before the
     // spec, not for the specs of a `type ( … )` group (their line holds no `type`: the signature is real text).

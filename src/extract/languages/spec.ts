@@ -39,6 +39,11 @@ import type { CommentSyntax } from "../generic.ts";
  * type is reported as a `field`, and none is reported inside a function body.
  */
 export interface LanguageHooks {
+  /**
+   * The code of a file that holds other text too (a Vue or Svelte component's `<script>` blocks): the file with
+   * everything else blanked, newlines kept, so every offset and line is the file's.
+   */
+  code?(text: string): string;
   /** How comments look, for doc comments above definitions (default: C-like line and block comments). */
   readonly comments?: CommentSyntax;
   /** The node whose end is the definition's end, when the grammar keeps the body outside it. */
