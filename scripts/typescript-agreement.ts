@@ -8,19 +8,26 @@
  *
  *   bun scripts/typescript-agreement.ts            # typescript's own lib/*.d.ts, @types/node, .js/.mjs of installed packages
  *   bun scripts/typescript-agreement.ts --quick    # the .d.ts files only
+ *   bun scripts/typescript-agreement.ts --components DIR…   # the .vue and .svelte components under DIR…
  */
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import ts from "typescript";
 import { extractSymbols } from "../src/extract/extractor.ts";
+import { scriptBlocks } from "../src/extract/languages/component.ts";
 import { decodeSource } from "../src/extract/source-text.ts";
 import { compareMultisets } from "./multiset.ts";
 
 type Row = string; // "qualified|kind|line"
 
-function languageOf(path: string): "typescript" | "tsx" | "javascript" {
+function languageOf(path: string): "typescript" | "tsx" | "javascript" | "vue" | "svelte" {
+  if (path.endsWith(".vue")) return "vue";
+  if (path.endsWith(".svelte")) return "svelte";
   return path.endsWith(".tsx") ? "tsx" : /\.(c|m)?jsx?$/.test(path) ? "javascript" : "typescript";
 }
+
+/** A component's script blocks are TSX to the compiler too, at the file's lines (src/extract/languages/component.ts). */
+const isComponent = (path: string) => /\.(vue|svelte)$/.test(path);
 
 // `((x) => …) as F`, `(<T>(x: T) => x)`: still a function.
 const unwrapped = (node: ts.Node | undefined): ts.Node | undefined =>
@@ -40,7 +47,7 @@ function boundNames(name: ts.BindingName): ts.Identifier[] {
 
 /** What the compiler's own AST says is defined where. */
 export function oracle(path: string, text: string): Row[] {
-  const kind = path.endsWith(".tsx") ? ts.ScriptKind.TSX : languageOf(path) === "javascript" ? ts.ScriptKind.JSX : ts.ScriptKind.TS;
+  const kind = path.endsWith(".tsx") || isComponent(path) ? ts.ScriptKind.TSX : languageOf(path) === "javascript" ? ts.ScriptKind.JSX : ts.ScriptKind.TS;
   const file = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, kind);
   const rows: Row[] = [];
   const lineOf = (node: ts.Node) => file.getLineAndCharacterOfPosition(node.getStart(file, false)).line + 1;
@@ -147,7 +154,7 @@ export async function compare(paths: string[]): Promise<TsAgreement> {
   for (const path of paths) {
     const bytes = await Bun.file(path).bytes();
     const text = decodeSource(bytes);
-    const expected = oracle(path, text);
+    const expected = oracle(path, isComponent(path) ? scriptBlocks(text) : text);
     const extraction = await extractSymbols(languageOf(path), text);
     const actual = extraction.symbols.map((s) => `${s.qualified_name}|${s.kind}|${s.line}`);
     const { matched, onlyExpected: missing, onlyActual: extra } = compareMultisets(expected, actual);
@@ -175,7 +182,9 @@ export function packageSources(): string[] {
 
 if (import.meta.main) {
   const quick = process.argv.includes("--quick");
-  const files = [...typescriptLibFiles(), ...(quick ? [] : packageSources())];
+  const at = process.argv.indexOf("--components");
+  const components = at === -1 ? [] : process.argv.slice(at + 1).flatMap((dir) => [...new Bun.Glob("**/*.{vue,svelte}").scanSync({ cwd: dir })].sort().map((p) => join(dir, p)));
+  const files = at !== -1 ? components : [...typescriptLibFiles(), ...(quick ? [] : packageSources())];
   const started = performance.now();
   const r = await compare(files);
   for (const [path, rows] of [...r.onlyOracle].slice(0, 8)) console.log(`${path.split("node_modules/")[1]}\n  only compiler: ${rows.slice(0, 4).join(", ")}\n  only trifecta: ${(r.onlyTrifecta.get(path) ?? []).slice(0, 4).join(", ")}`);
