@@ -16,12 +16,13 @@
  * Elixir sources of @snyk/snyk-hex-plugin 2.2.2 (`npm pack`, 19 .ex/.exs). No Debian package ships
  * Elixir sources (elixir ships .beam only).
  */
-import { existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { extractSymbols } from "../src/extract/extractor.ts";
 import { decodeSource } from "../src/extract/source-text.ts";
-import type { LanguageId } from "../src/languages.ts";
+import { HEAD_BYTES } from "../src/ctx/generated.ts";
+import { readsAs, type LanguageId } from "../src/languages.ts";
 
 export interface Corpus {
   language: LanguageId;
@@ -37,6 +38,8 @@ export interface Corpus {
   maxFiles?: number;
   /** C and C++: definitions in a later branch of a preprocessor conditional ctags skips are classified. */
   preprocessor?: boolean;
+  /** Of the `.h` files, those Objective-C claims (src/languages.ts readsAs). */
+  objcHeadersOnly?: boolean;
 }
 
 function pythonInclude(): string {
@@ -50,7 +53,7 @@ function pythonInclude(): string {
  * package installs sources of.
  */
 function npmPackage(spec: string, pattern: string): string {
-  const out = join(tmpdir(), "trifecta-corpora", spec.replace(/[@/]/g, "_"));
+  const out = join(tmpdir(), "trifecta-corpora", `${spec}_${pattern}`.replace(/[@/*]/g, "_"));
   if (!existsSync(join(out, ".unpacked"))) {
     mkdirSync(out, { recursive: true });
     const pack = Bun.spawnSync(["npm", "pack", spec, "--silent", "--pack-destination", out], { stdout: "pipe", stderr: "pipe" });
@@ -180,6 +183,18 @@ export const CORPORA: Corpus[] = [
     roots: wanted("elixir") ? [join(npmPackage("@snyk/snyk-hex-plugin@2.2.2", "elixirsrc/*"), "elixirsrc")] : [],
     extensions: [".ex", ".exs"],
   },
+  {
+    language: "objc",
+    ctagsLanguage: "ObjectiveC",
+    // ctags' class is a class method; its interface and implementation include categories and class
+    // extensions (`@interface C ()`), which trifecta reads as scopes naming the methods they add.
+    kinds: ["interface", "implementation", "protocol", "method", "class", "property", "field", "function", "typedef", "struct", "enum", "macro", "var"],
+    ours: [...CALLABLE, "class", "interface", "struct", "union", "enum", "type", "macro", "constant", "variable", "field"],
+    // React Native's iOS sources: the `.m` files and the `.h` headers that are Objective-C (src/languages.ts).
+    roots: wanted("objc") ? [join(npmPackage("react-native@0.76.0", "React/*"), "React")] : [],
+    extensions: [".m", ".h"],
+    objcHeadersOnly: true,
+  },
   { language: "ruby", ctagsLanguage: "Ruby", kinds: ["module", "class", "method", "singletonMethod", "constant"], ours: [...CALLABLE, "module", "class", "constant"], roots: ["/usr/share/rubygems-integration/all/gems"], extensions: [".rb"] },
   { language: "php", ctagsLanguage: "PHP", kinds: ["class", "interface", "trait", "function", "define"], ours: [...CALLABLE, "class", "interface", "trait", "constant"], roots: ["/usr/share/php/Symfony"], extensions: [".php"] },
   { language: "lua", ctagsLanguage: "Lua", kinds: ["function"], ours: CALLABLE, roots: ["/usr/share/lua/5.1/pl", "/usr/share/lua/5.4/pl"], extensions: [".lua"] },
@@ -194,7 +209,7 @@ function listFiles(corpus: Corpus): string[] {
       const stat = statSync(path, { throwIfNoEntry: false });
       if (!stat) continue;
       if (stat.isDirectory()) walk(path);
-      else if (stat.isFile() && stat.size < 2_000_000 && corpus.extensions.some((e) => (e === "" ? !name.includes(".") : name.endsWith(e))) && !corpus.skip?.test(path)) files.push(path);
+      else if (stat.isFile() && stat.size < 2_000_000 && corpus.extensions.some((e) => (e === "" ? !name.includes(".") : name.endsWith(e))) && !corpus.skip?.test(path) && !(corpus.objcHeadersOnly && name.endsWith(".h") && readsAs("c", name, () => readFileSync(path, "utf8").slice(0, HEAD_BYTES)) !== "objc")) files.push(path);
     }
   };
   for (const root of corpus.roots) if (existsSync(root)) walk(root);
@@ -262,8 +277,9 @@ export async function agreement(corpus: Corpus) {
     }
     // ctags' shell parser reports `COMPREPLY=( … )` and the like as functions: not names at all.
     if (corpus.language === "bash" && /[=()]/.test(tag.name)) continue;
-    // ctags writes Lua's `function a.b:c()` as one name; trifecta names `c`, owned by `a.b`.
-    tag.name = tag.name.split(/[.:]/).at(-1)!;
+    // ctags writes Lua's `function a.b:c()` as one name; trifecta names `c`, owned by `a.b`. An Objective-C
+    // selector (`initWithName:count:`) is one name to both.
+    if (!tag.name.endsWith(":")) tag.name = tag.name.split(/[.:]/).at(-1)!;
     const perFile = expected.get(tag.path) ?? new Map<string, number>();
     const key = `${tag.name}:${tag.line}`;
     perFile.set(key, (perFile.get(key) ?? 0) + 1);
@@ -301,7 +317,12 @@ export async function agreement(corpus: Corpus) {
       const range = lines.slice(s.line - 1, s.end_line);
       const first = range.findIndex((l) => word.test(l));
       const last = range.findLastIndex((l) => word.test(l));
-      return [first, last].filter((i) => i !== -1).map((i) => `${s.name}:${s.line + i}`);
+      // ctags' Objective-C parser gives a method the line of its body's `{`, or its declaration's last line
+      // (a selector is not written whole on any line).
+      const objcMethod = corpus.language === "objc" && s.kind === "method";
+      const brace = objcMethod ? range.findIndex((l) => l.includes("{")) : -1;
+      const end = objcMethod ? s.end_line - s.line : -1;
+      return [first, last, brace, end].filter((i) => i !== -1).map((i) => `${s.name}:${s.line + i}`);
     });
     const atName = new Set(nameLines.flat());
     const ourNames = new Set(extraction.symbols.map((s) => s.name));

@@ -19,6 +19,7 @@ import kotlinGrammar from "@tree-sitter-grammars/tree-sitter-kotlin/tree-sitter-
 // The tree-sitter-wasms 0.1.13 build of Lua leaves its scanner state uninitialised: every parse but
 // the first in a process could misread `x = 1` (test/unit/extract/lua-after-queries.test.ts).
 import luaGrammar from "@tree-sitter-grammars/tree-sitter-lua/tree-sitter-lua.wasm" with { type: "file" };
+import objcGrammar from "tree-sitter-wasms/out/tree-sitter-objc.wasm" with { type: "file" };
 // OCaml's own build (tree-sitter-ocaml 0.24.2) brings the interface grammar for `.mli` files.
 import ocamlGrammar from "tree-sitter-ocaml/tree-sitter-ocaml.wasm" with { type: "file" };
 import ocamlInterfaceGrammar from "tree-sitter-ocaml/tree-sitter-ocaml_interface.wasm" with { type: "file" };
@@ -44,6 +45,7 @@ import javaQuery from "./extract/queries/java.scm" with { type: "text" };
 import javascriptQuery from "./extract/queries/javascript.scm" with { type: "text" };
 import kotlinQuery from "./extract/queries/kotlin.scm" with { type: "text" };
 import luaQuery from "./extract/queries/lua.scm" with { type: "text" };
+import objcQuery from "./extract/queries/objc.scm" with { type: "text" };
 import ocamlQuery from "./extract/queries/ocaml.scm" with { type: "text" };
 import ocamlDeclarationsQuery from "./extract/queries/ocaml_declarations.scm" with { type: "text" };
 import ocamlInterfaceQuery from "./extract/queries/ocaml_interface.scm" with { type: "text" };
@@ -68,6 +70,7 @@ import javascriptRefsQuery from "./extract/queries/javascript_refs.scm" with { t
 import jsxRefsQuery from "./extract/queries/jsx_refs.scm" with { type: "text" };
 import kotlinRefsQuery from "./extract/queries/kotlin_refs.scm" with { type: "text" };
 import luaRefsQuery from "./extract/queries/lua_refs.scm" with { type: "text" };
+import objcRefsQuery from "./extract/queries/objc_refs.scm" with { type: "text" };
 import ocamlRefsQuery from "./extract/queries/ocaml_refs.scm" with { type: "text" };
 import phpRefsQuery from "./extract/queries/php_refs.scm" with { type: "text" };
 import pythonRefsQuery from "./extract/queries/python_refs.scm" with { type: "text" };
@@ -126,6 +129,13 @@ export interface Language {
 const FLOW_PRAGMA = {
   test: (head: string) => /(?:^|[\s*/])@flow\b/.test(/^(?:#![^\n]*)?(?:\s*(?:\/\/[^\n]*|\/\*[\s\S]*?\*\/))*/.exec(head)![0]),
 };
+
+/**
+ * Objective-C's own syntax at a line's start: `@interface`, `@protocol`, `@implementation`, `@end`, and
+ * `#import <…>`/`#import "…"` (its include: an umbrella header is `#import` lines alone). Capacitor's iOS
+ * headers read as C had a function named `property` (`@protocol … @property …`) and 24 of 48 parse errors.
+ */
+const OBJC_SYNTAX = /^[ \t]*(?:@(?:interface|protocol|implementation|end)\b|#[ \t]*import[ \t]*[<"])/m;
 
 /**
  * C++ written where C cannot be: a namespace, a template, a class, an access label, `using namespace`,
@@ -311,6 +321,18 @@ const ROWS = {
     // C++ projects name their headers `.h` as often as C ones do; ctags reads every `.h` as C++.
     claims: { extension: ".h", head: CPP_SYNTAX },
   },
+  objc: {
+    extensions: [".m", ".h"],
+    kinds: ["class", "interface", "struct", "union", "enum", "type", "function", "method", "macro", "constant", "variable", "field", "enum_member"],
+    modules: PATH,
+    grammar: objcGrammar,
+    query: cQuery + cValuesQuery + objcQuery,
+    queryFiles: ["c", "c_values", "objc"],
+    references: cRefsQuery + objcRefsQuery,
+    referenceFiles: ["c_refs", "objc_refs"],
+    family: "c",
+    claims: { extension: ".h", head: OBJC_SYNTAX },
+  },
   c_sharp: {
     extensions: [".cs"],
     kinds: ["module", "class", "interface", "struct", "enum", "record", "type", "function", "method", "constructor", "constant", "field", "enum_member"],
@@ -372,21 +394,6 @@ export function readsAs(byName: LanguageId, fileName: string, head: () => string
     if (claim && id !== byName && fileName.endsWith(claim.extension) && LANGUAGES[byName].extensions.includes(claim.extension) && claim.head.test(head())) return id;
   }
   return byName;
-}
-
-/**
- * Languages trifecta does not outline that share an extension with one it does, told by the file's head: an
- * Objective-C header is a `.h` (in Capacitor's iOS sources, read as C, `@protocol … @property …` made a
- * function named `property`, and 24 of 48 headers had parse errors).
- */
-const FOREIGN_HEADS: readonly { readonly extension: string; readonly head: RegExp; readonly language: string }[] = [
-  // `#import`: Objective-C's include (an umbrella header of `#import <Kit/Kit.h>` lines was a C parse error).
-  { extension: ".h", head: /^[ \t]*(?:@(?:interface|protocol|implementation|end)\b|#[ \t]*import[ \t]*[<"])/m, language: "Objective-C" },
-];
-
-/** The language, not one of trifecta's, that a file of a shared extension is written in (its head says), or null. */
-export function foreignLanguage(fileName: string, head: () => string): string | null {
-  return FOREIGN_HEADS.find((f) => fileName.endsWith(f.extension) && f.head.test(head()))?.language ?? null;
 }
 
 /** Whether a file its extension gives to `byName` may be read in `language` (itself, or a language claiming the extension). */

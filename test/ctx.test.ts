@@ -349,17 +349,24 @@ describe("ctx search", () => {
     expect((await ctx(segment, "search", "select row", "--lang", "svelte")).json.hits[0].id).toBe("src/List.svelte#selectRow");
   });
 
-  test.concurrent("an Objective-C .h is in the index without symbols, counted unsupported, and unchanged costs no read; made C, it is outlined", async () => {
-    const objc = '#import "Plugin.h"\n#define RETURN_NONE @"none"\n@protocol Bridged <NSObject>\n@property (nonnull, readonly) NSString *identifier;\n@end\n';
-    const segment = makeSegment({ "ios/Bridged.h": objc, "ios/plain.h": "int plain_norm(int x);\n" });
+  test.concurrent("an Objective-C .h is read as Objective-C, with its .m: methods by selector, the header's declaration folded into the implementation", async () => {
+    const header = '#import <Foundation/Foundation.h>\n\n/** Talks to the host. */\n@interface RCTBridge : NSObject\n@property (nonatomic, copy) NSString *bundleName;\n- (instancetype)initWithBundleName:(NSString *)name\n                      launchOptions:(NSDictionary *)options;\n- (void)reload;\n@end\n';
+    const source = '#import "RCTBridge.h"\n\n@implementation RCTBridge\n\n- (instancetype)initWithBundleName:(NSString *)name launchOptions:(NSDictionary *)options\n{\n  return [super init];\n}\n\n- (void)reload\n{\n}\n@end\n';
+    const segment = makeSegment({ "ios/RCTBridge.h": header, "ios/RCTBridge.m": source, "lib/plain.h": "int plain_norm(int x);\n" });
     const built = (await ctx(segment, "build")).json;
-    expect([built.files.indexed, built.files.skipped.unsupported, built.symbols, built.parse_errors]).toEqual([1, 1, 1, 0]);
-    expect((await ctx(segment, "search", "identifier property bridged RETURN_NONE")).json.hits).toEqual([]);
-    const again = (await ctx(segment, "build")).json;
-    expect([again.files.indexed, again.files.unchanged, again.files.skipped.unsupported]).toEqual([0, 1, 1]);
-    writeFileSync(join(segment, "ios/Bridged.h"), "int bridged_identifier(void);\n");
-    expect((await ctx(segment, "build")).json.files.indexed).toBe(1);
-    expect((await ctx(segment, "search", "bridged_identifier")).json.hits[0].id).toBe("ios/Bridged.h#bridged_identifier");
+    expect([built.files.indexed, built.files.skipped.unsupported, built.parse_errors]).toEqual([3, 0, 0]);
+    const hits = (await ctx(segment, "search", "init bridge with bundle name", "--lang", "objc")).json.hits as { id: string; signature: string; copies?: string[] }[];
+    expect(hits[0]).toMatchObject({ id: "ios/RCTBridge.m#RCTBridge.initWithBundleName:launchOptions:", copies: ["ios/RCTBridge.h"] });
+    const outline = await cli(["ast", "symbols", "sym://objc/file/ios/RCTBridge.h", "--segment", segment]);
+    expect(outline.json.symbols.map((s: { qualified_name: string; line: number; signature: string }) => [s.qualified_name, s.line, s.signature])).toEqual([
+      ["RCTBridge", 4, "@interface RCTBridge : NSObject"],
+      ["RCTBridge.bundleName", 5, "@property (nonatomic, copy) NSString *bundleName"],
+      ["RCTBridge.initWithBundleName:launchOptions:", 6, "- (instancetype)initWithBundleName:(NSString *)name launchOptions:(NSDictionary *)options"],
+      ["RCTBridge.reload", 8, "- (void)reload"],
+    ]);
+    const got = (await ctx(segment, "get", hits[0]!.id, "--mode", "raw")).json.pieces[0];
+    expect(got.citation).toBe("ios/RCTBridge.m:5-8");
+    expect((await ctx(segment, "search", "plain_norm", "--lang", "c")).json.hits[0].id).toBe("lib/plain.h#plain_norm");
   });
 
   test.concurrent("an index of ctx_index version 4 (no counted uses) is indexed again by the next search, which then ranks by them", async () => {

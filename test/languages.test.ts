@@ -136,6 +136,9 @@ describe("module resolution per language", () => {
     expect(both.json.candidates).toEqual(["native/point.c", "native/point.h"]);
     // The header declares what the source defines.
     expect(await names("sym://c/file/native/point.h")).toEqual(["native/point.h", ["f"]]);
+    // One symbol of one of them: by its file.
+    const snippet = await cli(["ast", "snippet", "sym://c/file/native/point.h#f", "--segment", segment]);
+    expect([snippet.exitCode, snippet.json.file_rel, snippet.json.text]).toEqual([0, "native/point.h", "int f(void);"]);
   });
 
   test.concurrent("a language/extension mismatch is a clear error", async () => {

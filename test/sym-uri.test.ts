@@ -20,6 +20,15 @@ test("file URIs keep dots in names", () => {
   expect(file.ok && file.value.pathParts).toEqual(["pkg", "v1.2", "mod.pyi"]);
 });
 
+test("a file URI may name one symbol of the file: the way to one of a module's several files", () => {
+  const file = parse("sym://python/file/pkg/mod.pyi#Outer.method@7");
+  expect(file.ok && [file.value.pathParts, file.value.member, file.value.memberLine]).toEqual([["pkg", "mod.pyi"], "Outer.method", 7]);
+  const whole = parse("sym://python/file/pkg/mod.pyi");
+  expect(whole.ok && whole.value.member).toBeNull();
+  const module = parse("sym://python/mod/pkg.mod#Outer");
+  expect(module.ok ? "ok" : module.error.code).toBe("INVALID_URI");
+});
+
 test("errors are typed values", () => {
   const cases: [string, string][] = [
     ["sym://python/mod/../x", "PATH_OUTSIDE_SEGMENT"],

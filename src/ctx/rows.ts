@@ -71,12 +71,11 @@ const BETWEEN_LINE = /^\s*(@|#\[)/;
 
 /**
  * What the rows hold (1: no comment blocks; 2: a comment block's last lines; 3: its first and last;
- * 4: references written on first use, not by every build; 5: qualified uses counted; 6: an Objective-C `.h` held without
- * symbols, not as C, src/languages.ts foreignLanguage); a build re-indexes every file indexed
+ * 4: references written on first use, not by every build; 5: qualified uses counted); a build re-indexes every file indexed
  * under another format or another extractor version (src/ctx/build.ts), so an older binary never
  * answers references from an index that has not written them.
  */
-export const TEXT_FORMAT = "6";
+export const TEXT_FORMAT = "5";
 
 export function commentAbove(lines: readonly string[], line: number): string {
   let at = line - 2;

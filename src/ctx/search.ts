@@ -16,7 +16,7 @@ export interface SearchHit {
   score: number;
   /** Definitions of this name in this file (overloads, redeclarations), when more than one: folded into this hit. */
   overloads?: number;
-  /** Other files holding the same definition (the `.d.ts`/`.js`/`.cjs` builds of a TypeScript module, a C/C++ header's declaration): folded into this hit. */
+  /** Other files holding the same definition (the `.d.ts`/`.js`/`.cjs` builds of a TypeScript module, a C, C++ or Objective-C header's declaration, copies): folded into this hit. */
   copies?: string[];
   /** `uses`: how often the segment writes the definition by its qualified name (`os.ReadFile`), when it does. */
   why: { terms: string[]; fields: string[]; name: string | null; demoted: string[]; uses?: number };
@@ -429,8 +429,12 @@ interface Scored {
   uses: number;
 }
 
-/** A C or C++ function or method: declared in a header, it is defined in a source file under the same qualified name. */
-const declaredApart = (row: SearchRow) => (row.lang === "c" || row.lang === "cpp") && (row.kind === "function" || row.kind === "method");
+/**
+ * A C, C++ or Objective-C function or method, or an Objective-C class: declared in a header (an `@interface`), it
+ * is defined in a source file (an `@implementation`) under the same qualified name.
+ */
+const declaredApart = (row: SearchRow) =>
+  ((row.lang === "c" || row.lang === "cpp" || row.lang === "objc") && (row.kind === "function" || row.kind === "method")) || (row.lang === "objc" && row.kind === "class");
 
 /**
  * The files of the candidates, each with the copy group it belongs to (`file`: the group's first file) and its

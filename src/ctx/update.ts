@@ -6,7 +6,7 @@ import { extractInProcess } from "../extract/in-process.ts";
 import { decodeSource } from "../extract/source-text.ts";
 import type { Extraction } from "../extract/types.ts";
 import { extractorVersion } from "../extract/version.ts";
-import { foreignLanguage, mayReadAs, readsAs, type LanguageId } from "../languages.ts";
+import { mayReadAs, readsAs, type LanguageId } from "../languages.ts";
 import type { BuildState, ContextIndex, FileStamp, IndexedFile } from "./index-store.ts";
 import { fileRows, type FileRows } from "./rows.ts";
 import { generatedReason, HEAD_BYTES, type GeneratedReason } from "./generated.ts";
@@ -63,17 +63,12 @@ export interface Changed {
   readonly hash: string;
   /** The index had rows of it when it was read. */
   readonly replaces: boolean;
-  /**
-   * Generated or minified (src/ctx/generated.ts), or in a language trifecta does not outline (an Objective-C
-   * `.h`, src/languages.ts foreignLanguage): indexed as a file without symbols, never parsed.
-   */
-  readonly unparsed?: UnparsedReason;
+  /** Generated or minified (src/ctx/generated.ts): indexed as a file without symbols, never parsed. */
+  readonly generated?: GeneratedReason;
 }
 
-/** Why the index holds a source file without parsing it, its parse_status (and the build's `skipped` reason). */
-export type UnparsedReason = GeneratedReason | "unsupported";
-export const UNPARSED_REASONS: readonly UnparsedReason[] = ["generated", "minified", "unsupported"];
-const NOT_PARSED: ReadonlySet<string> = new Set(UNPARSED_REASONS);
+/** The parse_status the index records for a source file it does not parse for symbols. */
+const NOT_PARSED: ReadonlySet<string> = new Set<GeneratedReason>(["generated", "minified"]);
 
 /** A batch of changed files whose extractions are under way. */
 export interface Extracting {
@@ -104,7 +99,7 @@ export function startExtracting(cache: SqliteAstCache, changed: Changed[], poolF
   const misses: { item: Changed; key: string }[] = [];
   const found = new Map<string, Extraction>();
   const parsed = changed.flatMap((item) => {
-    if (item.file.kind.type === "source" && !item.unparsed) return [{ item, key: cacheKey(item.file.fileRel, item.hash, extractorVersion(item.file.kind.language)) }];
+    if (item.file.kind.type === "source" && !item.generated) return [{ item, key: cacheKey(item.file.fileRel, item.hash, extractorVersion(item.file.kind.language)) }];
     progress?.();
     return [];
   });
@@ -152,10 +147,10 @@ async function finishExtracting(cache: SqliteAstCache, batch: Extracting): Promi
   const extracted = batch.misses.filter(({ item }) => extractions.has(item.file.fileRel));
   cache.storeMany(extracted.map(({ item, key }) => ({ key, fileRel: item.file.fileRel, extraction: extractions.get(item.file.fileRel)! })));
   const failed = new Set(batch.failures.map((f) => f.file_rel));
-  return batch.changed.filter(({ file }) => !failed.has(file.fileRel)).map(({ file, bytes, hash, unparsed, replaces }) => {
+  return batch.changed.filter(({ file }) => !failed.has(file.fileRel)).map(({ file, bytes, hash, generated, replaces }) => {
     const base = { file_rel: file.fileRel, kind: kindName(file), content_hash: hash, size: file.size, mtime_ms: file.mtimeMs };
     if (file.kind.type === "markdown") return fileRows({ file: { ...base, parse_status: "ok" }, sections: splitSections(decodeSource(bytes)), replaces });
-    if (unparsed) return fileRows({ file: { ...base, parse_status: unparsed }, symbols: [], replaces });
+    if (generated) return fileRows({ file: { ...base, parse_status: generated }, symbols: [], replaces });
     const extraction = extractions.get(file.fileRel)!;
     return fileRows({ file: { ...base, parse_status: extraction.parse_status }, symbols: extraction.symbols, references: extraction.references, source: decodeSource(bytes), replaces });
   });
@@ -193,7 +188,7 @@ export interface ChangeSet {
   /** For the build's counts: found binary (and of those, how many the index had), the same content as indexed (by how the index holds it). */
   binary: number;
   binaryDropped: number;
-  sameContent: Record<"parsed" | UnparsedReason, number>;
+  sameContent: Record<"parsed" | GeneratedReason, number>;
 }
 
 export const emptyChangeSet = (target: IndexTarget, removals: string[] = []): ChangeSet => ({
@@ -204,12 +199,12 @@ export const emptyChangeSet = (target: IndexTarget, removals: string[] = []): Ch
   failures: [],
   binary: 0,
   binaryDropped: 0,
-  sameContent: { parsed: 0, generated: 0, minified: 0, unsupported: 0 },
+  sameContent: { parsed: 0, generated: 0, minified: 0 },
 });
 
-/** How the index holds a file it did not parse for symbols (generated, minified, unsupported), or null. */
-export function notParsed(prior: Pick<IndexedFile, "parse_status"> | undefined): UnparsedReason | null {
-  return prior && NOT_PARSED.has(prior.parse_status) ? (prior.parse_status as UnparsedReason) : null;
+/** How the index holds a file it did not parse for symbols (generated, minified), or null. */
+export function notParsed(prior: Pick<IndexedFile, "parse_status"> | undefined): GeneratedReason | null {
+  return prior && NOT_PARSED.has(prior.parse_status) ? (prior.parse_status as GeneratedReason) : null;
 }
 
 /**
@@ -236,9 +231,9 @@ export function readInto(changes: ChangeSet, root: string, file: WalkedFile, pri
     changes.touched.push({ fileRel: file.fileRel, mtimeMs: file.mtimeMs });
     return;
   }
-  const unparsed = held.kind.type !== "source" ? null : foreignLanguage(held.fileRel, () => decodeSource(bytes.subarray(0, HEAD_BYTES))) ? "unsupported" : held.keepGenerated ? null : generatedReason(held.fileRel, bytes.subarray(0, HEAD_BYTES), bytes.length);
+  const generated = held.kind.type === "source" && !held.keepGenerated ? generatedReason(held.fileRel, bytes.subarray(0, HEAD_BYTES), bytes.length) : null;
   // Size and time as read, not as walked: the file may have changed in between.
-  changes.changed.push({ file: { ...held, size: read.size, mtimeMs: read.mtimeMs }, bytes, hash, replaces: prior !== undefined, ...(unparsed ? { unparsed } : {}) });
+  changes.changed.push({ file: { ...held, size: read.size, mtimeMs: read.mtimeMs }, bytes, hash, replaces: prior !== undefined, ...(generated ? { generated } : {}) });
 }
 
 /**

@@ -128,8 +128,9 @@ export async function extractSymbols(languageId: LanguageId, text: string): Prom
 }
 
 // `A::f` (C++, Rust paths), `A.f` and `A:f` (Lua) all name an owner and a member; a computed member
-// (`[Symbol.iterator]`) and a quoted name (`declare module "node:fs"`) are one name.
-const dotted = (text: string) => (/[.:\s]/.test(text) && !/^["'`[]/.test(text) ? text.replace(/\s+/g, "").split(/::|[.:]/).filter((p) => p !== "") : [text]);
+// (`[Symbol.iterator]`), a quoted name (`declare module "node:fs"`) and an Objective-C selector (`initWithName:count:`,
+// the one kind of name that ends in `:`) are one name.
+const dotted = (text: string) => (/[.:\s]/.test(text) && !/^["'`[]/.test(text) && !/\w:$/.test(text) ? text.replace(/\s+/g, "").split(/::|[.:]/).filter((p) => p !== "") : [text]);
 
 // A callable reading of a node wins over a value reading, and a declared kind over a plain one
 // (`static const b = 1` is a constant before it is a field, a field before a variable).

@@ -7,7 +7,7 @@ import { kindOf } from "../ctx/walk.ts";
 import { decodeSource } from "../extract/source-text.ts";
 import { readSegmentFile } from "../resolve/safe-read.ts";
 import { isInside } from "../resolve/segment.ts";
-import { foreignLanguage, readsAs, type LanguageId } from "../languages.ts";
+import { readsAs, type LanguageId } from "../languages.ts";
 import type { Extraction } from "../extract/types.ts";
 import { snippetAnswer, symbolsAnswer, type SymbolsAnswer } from "../symbols/answers.ts";
 import { loadModuleSymbols, type ModuleSymbols } from "../symbols/service.ts";
@@ -68,18 +68,12 @@ export function fileUri(root: string, path: string): Result<string> {
   if (rel === null || rel.split("/").includes("..")) return fail("PATH_OUTSIDE_SEGMENT", `'${path}' is outside the segment`, { path });
   const kind = kindOf(rel.split("/").at(-1) ?? "");
   if (kind?.type !== "source") return fail("UNSUPPORTED_LANGUAGE", `no language outlines '${rel}' (by its extension)`, { path: rel, hint: "Markdown sections: get the file in skeleton mode" });
-  // As a build indexes it: a `.h` holding C++ is outlined as C++, one holding Objective-C not at all (src/languages.ts).
-  let head: string | undefined;
-  const readHead = () => {
-    if (head === undefined) {
-      const read = readSegmentFile(root, join(root, rel));
-      head = read.ok ? decodeSource(read.bytes.subarray(0, HEAD_BYTES)) : "";
-    }
-    return head;
-  };
-  const foreign = foreignLanguage(rel, readHead);
-  if (foreign) return fail("UNSUPPORTED_LANGUAGE", `'${rel}' is ${foreign}, which no language outlines`, { path: rel, hint: `its lines: ctx get ${rel}` });
-  return ok(`sym://${readsAs(kind.language, rel, readHead)}/file/${rel}`);
+  // As a build indexes it: a `.h` holding C++ is outlined as C++ (src/languages.ts readsAs).
+  const language = readsAs(kind.language, rel, () => {
+    const read = readSegmentFile(root, join(root, rel));
+    return read.ok ? decodeSource(read.bytes.subarray(0, HEAD_BYTES)) : "";
+  });
+  return ok(`sym://${language}/file/${rel}`);
 }
 
 /** An outline from an AST cache already open on the segment (the MCP server's): a `sym://` URI or a file path. */

@@ -53,11 +53,11 @@ export type SymbolsAnswer = ReturnType<typeof envelope>;
 
 const memberPick = (uri: ModuleSymbols["uri"]): MemberPick => ({ member: uri.member!, line: uri.memberLine, ordinal: uri.memberOrdinal });
 
-/** `ast symbols`: the whole module, or for `type/…#Name` that symbol and its descendants. */
+/** `ast symbols`: the whole module, or for `type/…#Name` (`file/…#Name`) that symbol and its descendants. */
 export function symbolsAnswer(loaded: ModuleSymbols): Result<SymbolsAnswer> {
   const { uri } = loaded;
   const all = combined(loaded).symbols;
-  if (uri.kind !== "type") return ok(envelope(loaded, all));
+  if (uri.member === null) return ok(envelope(loaded, all));
   const selected = selectMember(all, memberPick(uri), uri.raw);
   return selected.ok ? ok(envelope(loaded, selected.value)) : selected;
 }
@@ -65,8 +65,8 @@ export function symbolsAnswer(loaded: ModuleSymbols): Result<SymbolsAnswer> {
 /** `ast snippet`: the source lines of one symbol. */
 export function snippetAnswer(loaded: ModuleSymbols) {
   const { uri } = loaded;
-  if (uri.kind !== "type") {
-    return fail("INVALID_URI", "snippet needs a symbol: sym://<language>/type/<module>#<Qualified.Name>", { uri: uri.raw });
+  if (uri.member === null) {
+    return fail("INVALID_URI", "snippet needs a symbol: sym://<language>/type/<module>#<Qualified.Name> or sym://<language>/file/<path>#<Qualified.Name>", { uri: uri.raw });
   }
   const selected = selectMember(combined(loaded).symbols, memberPick(uri), uri.raw);
   if (!selected.ok) return selected;

@@ -11,7 +11,7 @@ export interface SymUri {
   readonly kind: SymKind;
   /** Path parts relative to the segment root, already split and validated (no `.`/`..`/empty parts). */
   readonly pathParts: readonly string[];
-  /** For `type`: the qualified name after `#`, e.g. `Outer.Inner.method`. */
+  /** For `type` (and `file`, optionally): the qualified name after `#`, e.g. `Outer.Inner.method`. */
   readonly member: string | null;
   /** For `type`: an optional `@LINE` suffix that picks one of several same-named definitions. */
   readonly memberLine: number | null;
@@ -49,8 +49,9 @@ export function parseSymUri(raw: string, knownLanguages: readonly LanguageId[]):
   if (symKind === "type" && (fragment === null || fragment === "")) {
     return invalid("a type URI names its symbol after '#': sym://<language>/type/<module>#<Qualified.Name>");
   }
-  if (symKind !== "type" && fragment !== null) {
-    return invalid(`kind '${symKind}' takes no '#' fragment; use sym://<language>/type/<module>#<name>`);
+  // A file names one symbol too (`sym://c/file/x.h#f`): the way to one of a module's several files.
+  if (symKind === "mod" && fragment !== null) {
+    return invalid(`kind '${symKind}' takes no '#' fragment; use sym://<language>/type/<module>#<name> or sym://<language>/file/<path>#<name>`);
   }
 
   // Module paths split the way the language writes them (`.` for Python and JVM packages, `::` for Rust).

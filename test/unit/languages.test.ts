@@ -1,5 +1,5 @@
 import { describe, expect, test } from "bun:test";
-import { foreignLanguage, mayReadAs, readsAs } from "../../src/languages.ts";
+import { mayReadAs, readsAs } from "../../src/languages.ts";
 
 describe("readsAs: a shared extension is read as what the file holds", () => {
   const head = (text: string) => () => text;
@@ -33,14 +33,13 @@ describe("readsAs: a shared extension is read as what the file holds", () => {
     expect(readsAs("python", "x.py", never)).toBe("python");
   });
 
-  test("foreignLanguage: a .h in Objective-C is in none of trifecta's languages; a C or C++ one, or another extension, is", () => {
-    expect(foreignLanguage("ios/Plugin.h", head('#import <Foundation/Foundation.h>\n\n@interface Plugin : NSObject\n@end\n'))).toBe("Objective-C");
-    expect(foreignLanguage("ios/Bridged.h", head("@protocol Bridged <NSObject>\n@end\n"))).toBe("Objective-C");
-    expect(foreignLanguage("ios/Kit.h", head('//! Version.\nFOUNDATION_EXPORT double KitVersion;\n#import <Kit/Plugin.h>\n'))).toBe("Objective-C");
-    // An `@` in a comment or a string is no Objective-C.
-    expect(foreignLanguage("lib/x.h", head('/* see\n * @interface docs */\nconst char *s = "@end";\nint f(void);\n'))).toBeNull();
-    expect(foreignLanguage("lib/x.h", head("namespace geo { class Shape; }\n"))).toBeNull();
-    expect(foreignLanguage("ios/Plugin.m", () => "@interface Plugin\n@end\n")).toBeNull();
+  test("a .h in Objective-C is Objective-C; an @ in a comment or a string is not, nor a .m's head", () => {
+    expect(readsAs("c", "ios/Plugin.h", head('#import <Foundation/Foundation.h>\n\n@interface Plugin : NSObject\n@end\n'))).toBe("objc");
+    expect(readsAs("c", "ios/Bridged.h", head("@protocol Bridged <NSObject>\n@end\n"))).toBe("objc");
+    expect(readsAs("c", "ios/Kit.h", head("//! Version.\nFOUNDATION_EXPORT double KitVersion;\n#import <Kit/Plugin.h>\n"))).toBe("objc");
+    expect(readsAs("c", "lib/x.h", head('/* see\n * @interface docs */\nconst char *s = "@end";\nint f(void);\n'))).toBe("c");
+    expect(readsAs("c", "lib/x.h", head("namespace geo { class Shape; }\n"))).toBe("cpp");
+    expect(readsAs("objc", "ios/Plugin.m", () => "@interface Plugin\n@end\n")).toBe("objc");
   });
 
   test("mayReadAs: what an index may hold for a file its extension gives to a language", () => {

@@ -1,6 +1,6 @@
 import type { Node } from "web-tree-sitter";
 import { LANGUAGES, type Language, type LanguageId } from "../../languages.ts";
-import { firstLine, genericSignature, HASH_COMMENTS, VALUE_SIGNATURE_CHARS, type CommentSyntax } from "../generic.ts";
+import { C_LIKE_COMMENTS, firstLine, genericSignature, HASH_COMMENTS, VALUE_SIGNATURE_CHARS, type CommentSyntax } from "../generic.ts";
 import { children } from "../syntax.ts";
 import { scriptBlocks } from "./component.ts";
 import { python } from "./python.ts";
@@ -74,6 +74,34 @@ const C_FAMILY: LanguageHooks = {
   valueSignature: (node, source) => firstLine({ startIndex: afterMacro(node)?.startIndex ?? node.startIndex, endIndex: node.endIndex }, source),
 };
 
+/**
+ * An Objective-C method's selector: its keywords, each with a `:` when a parameter follows
+ * (`initWithName:count:`), or its one keyword (`shared`), as ctags and Apple's docs name methods.
+ */
+function selector(method: Node): string {
+  let name = "";
+  let keyword = "";
+  let parameters = 0;
+  for (const child of children(method)) {
+    if (child.type === "identifier") keyword = child.text;
+    else if (child.type === "method_parameter") {
+      name += `${keyword}:`;
+      keyword = "";
+      parameters++;
+    }
+  }
+  return parameters === 0 ? keyword : name;
+}
+
+const OBJC: LanguageHooks = {
+  ...C_FAMILY,
+  // A line starting with `@` is a directive (`@interface`, `@property`), no attribute to step over to a doc above it.
+  comments: { line: C_LIKE_COMMENTS.line, attribute: /^$a/ },
+  name: (captured, kind, node) => (kind === "method" ? selector(node) : C_FAMILY.name!(captured, kind, node)),
+  // A method declared over several lines (its keywords aligned on their colons) is the whole declaration, folded.
+  signature: (node, source) => (node.type === "method_declaration" ? node.text.replace(/\s+/g, " ").replace(/\s*;$/, "") : C_FAMILY.signature!(node, source)),
+};
+
 const LUA_COMMENTS: CommentSyntax = { line: /^--/, attribute: /^$a/ };
 const OCAML_COMMENTS: CommentSyntax = { line: /^(\(\*|\*)/, attribute: /^\[@/ };
 /** The class, module, singleton class or method a Ruby definition is written in (through `if`s, `private def`…). */
@@ -142,6 +170,7 @@ const HOOK_SETS: Partial<Record<LanguageId | NonNullable<Language["hooks"]>, Lan
     },
   },
   c: C_FAMILY,
+  objc: OBJC,
   ruby: {
     comments: HASH_COMMENTS,
     // A `def` in `class << self` is a singleton method, as `def self.x` is, in a module too (bundler.rb's `Bundler.configure`).
