@@ -13,7 +13,7 @@
  * failure and see what else a tree finds; `--keep` leaves the copies in place for reproductions;
  * `--modules` sets how many files get `ast symbols`.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { homedir, tmpdir } from "node:os";
 import { basename, join } from "node:path";
 
@@ -107,6 +107,22 @@ function npmTree(cache: string): Tree["materialize"] {
   };
 }
 
+/** An npm package as published (`npm pack`, kept in the cache), unpacked into dest/<its name>. */
+function npmPackTree(cache: string, spec: string, name: string): Tree["materialize"] {
+  return (dest) => {
+    const tarball = join(cache, `${spec.replace(/[@/]/g, "_")}.tgz`);
+    if (!existsSync(tarball)) {
+      mkdirSync(cache, { recursive: true });
+      const r = sh(["npm", "pack", spec, "--silent", "--pack-destination", cache], 10 * 60_000);
+      if (!r.ok) throw new Error(`npm pack failed: ${r.out.trim().split("\n").slice(-2).join(" ")}`);
+      renameSync(join(cache, r.out.trim().split("\n").at(-1)!), tarball);
+    }
+    mkdirSync(join(dest, name), { recursive: true });
+    const r = sh(["tar", "xzf", tarball, "-C", join(dest, name), "--strip-components=1"]);
+    if (!r.ok) throw new Error(`tar failed: ${r.out.trim()}`);
+  };
+}
+
 function javaBase(dest: string): void {
   const zip = "/usr/lib/jvm/openjdk-17/lib/src.zip";
   if (!existsSync(zip)) aptInstall("openjdk-17-source");
@@ -166,6 +182,14 @@ function trees(npmCache: string): Tree[] {
       queries: ["mock method expectation", "assert two values are equal", "test fixture set up", "death test", "parameterized test",
         "PyObject", "reference count increment", "parse arguments tuple", "Matcher", "print a value"],
       materialize: (d) => copyDirs(located(() => [...glob("/usr/src/googletest"), ...glob("/usr/include/python3.*").filter((p) => existsSync(join(p, "Python.h")))], "googletest", "libpython3-dev"), d),
+    },
+    {
+      // Flow-typed JavaScript, Objective-C (`.m`, and `.h` read as what they hold), Kotlin, Java and C++ in one app framework.
+      name: "react-native (flow+objc+kotlin)",
+      lang: "objc",
+      queries: ["bridge module registry", "measure the layout of a view", "open a url", "request permission on android",
+        "RCTBridge", "initWithBundleURL", "animated value spring", "text input focus", "scroll view content offset", "dispatch event to javascript"],
+      materialize: npmPackTree(npmCache, "react-native@0.76.0", "react-native"),
     },
     {
       name: "php (symfony console)",
