@@ -366,6 +366,11 @@ describe("ctx search", () => {
     ]);
     const got = (await ctx(segment, "get", hits[0]!.id, "--mode", "raw")).json.pieces[0];
     expect(got.citation).toBe("ios/RCTBridge.m:5-8");
+    // A message is a use of its whole selector: `[RCTBridge reload]` of `reload`, `[b initWithBundleName:… launchOptions:…]` of that.
+    writeFileSync(join(segment, "ios/use.m"), '#import "RCTBridge.h"\nvoid restart(RCTBridge *b) {\n  [b reload];\n  [b initWithBundleName:@"main"\n          launchOptions:nil];\n}\n');
+    const uses = async (id: string) => ((await ctx(segment, "refs", id)).json.references as { file: string; line: number }[]).map((u) => `${u.file}:${u.line}`);
+    expect(await uses("ios/RCTBridge.m#RCTBridge.reload")).toEqual(["ios/use.m:3"]);
+    expect(await uses("ios/RCTBridge.m#RCTBridge.initWithBundleName:launchOptions:")).toEqual(["ios/use.m:4"]);
     expect((await ctx(segment, "search", "plain_norm", "--lang", "c")).json.hits[0].id).toBe("lib/plain.h#plain_norm");
   });
 

@@ -294,6 +294,7 @@ function collectReferences(hooks: LanguageHooks, matches: readonly QueryMatch[],
   const notUses: { start: number; end: number }[] = [];
   for (const match of matches) {
     let nameNode: Node | undefined;
+    let nameText: string | undefined;
     let kind = "";
     const receiverNodes: Node[] = [];
     const moduleNodes: Node[] = [];
@@ -307,6 +308,7 @@ function collectReferences(hooks: LanguageHooks, matches: readonly QueryMatch[],
         const written = hooks.writtenName?.(capture.node);
         if (!written) continue;
         nameNode = written.name;
+        nameText = written.text;
         kind = captured;
         if (written.receiver) receiverNodes.push(written.receiver);
       } else if (role === "receiver") receiverNodes.push(capture.node);
@@ -321,7 +323,7 @@ function collectReferences(hooks: LanguageHooks, matches: readonly QueryMatch[],
     const moduleText = moduleNodes.length > 0 ? spanText(source, moduleNodes) : undefined;
     const index = nameNode.startIndex;
     const whole = moduleNodes.length > 0 && moduleNodes[0]!.startIndex === index && moduleNodes.at(-1)!.endIndex === nameNode.endIndex;
-    let name = whole ? "*" : nameNode.text;
+    let name = whole ? "*" : (nameText ?? nameNode.text);
     // `a.b.f` and `A::B` name a path: the last part is the name, the rest its receiver.
     const parts = whole ? [name] : dotted(name.replace(/->/g, "."));
     if (parts.length > 1) {

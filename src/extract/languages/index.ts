@@ -93,6 +93,21 @@ function selector(method: Node): string {
   return parameters === 0 ? keyword : name;
 }
 
+/** A message's selector as its keywords spell it (`[x initWithName:a count:b]`: `initWithName:count:`), at its first keyword. */
+function messageSelector(message: Node): WrittenName | null {
+  const keywords: Node[] = [];
+  let arguments_ = 0;
+  for (let i = 0; i < message.childCount; i++) {
+    const child = message.child(i)!;
+    const field = message.fieldNameForChild(i);
+    if (field === "method") keywords.push(child);
+    else if (child.isNamed && field !== "receiver") arguments_++;
+  }
+  if (keywords.length === 0) return null;
+  const text = arguments_ === 0 ? keywords[0]!.text : keywords.map((k) => `${k.text}:`).join("");
+  return { name: keywords[0]!, receiver: message.childForFieldName("receiver"), text };
+}
+
 const OBJC: LanguageHooks = {
   ...C_FAMILY,
   // A line starting with `@` is a directive (`@interface`, `@property`), no attribute to step over to a doc above it.
@@ -100,6 +115,7 @@ const OBJC: LanguageHooks = {
   name: (captured, kind, node) => (kind === "method" ? selector(node) : C_FAMILY.name!(captured, kind, node)),
   // A method declared over several lines (its keywords aligned on their colons) is the whole declaration, folded.
   signature: (node, source) => (node.type === "method_declaration" ? node.text.replace(/\s+/g, " ").replace(/\s*;$/, "") : C_FAMILY.signature!(node, source)),
+  writtenName: (node) => (node.type === "message_expression" ? messageSelector(node) : null),
 };
 
 const LUA_COMMENTS: CommentSyntax = { line: /^--/, attribute: /^$a/ };

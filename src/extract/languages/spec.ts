@@ -66,6 +66,9 @@ export interface LanguageHooks {
 }
 
 export interface WrittenName {
+  /** The node of the name (where the use is reported). */
   readonly name: Node;
   readonly receiver: Node | null;
+  /** The name when no one node holds it: an Objective-C selector of several keywords (`initWithName:count:`). */
+  readonly text?: string;
 }
