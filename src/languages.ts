@@ -119,7 +119,7 @@ export interface Language {
    */
   readonly family?: "ecmascript" | "jvm" | "c" | "ocaml";
   /** An extension another language lists first, taken for the files whose head this matches (`readsAs`). */
-  readonly claims?: { readonly extension: string; readonly head: { test(head: string): boolean } };
+  readonly claims?: { readonly extension: string; readonly head: { test(head: string): boolean }; readonly rule: string };
 }
 
 /**
@@ -223,7 +223,7 @@ const ROWS = {
     queryFiles: ["typescript", "ecmascript_values"],
     references: ecmascriptRefsQuery + typescriptRefsQuery + jsxRefsQuery,
     referenceFiles: ["ecmascript_refs", "typescript_refs", "jsx_refs"],
-    claims: { extension: ".js", head: FLOW_PRAGMA },
+    claims: { extension: ".js", head: FLOW_PRAGMA, rule: "a .js whose leading comments say @flow" },
     hooks: "ecmascript",
     family: "ecmascript",
   },
@@ -319,7 +319,7 @@ const ROWS = {
     hooks: "c",
     family: "c",
     // C++ projects name their headers `.h` as often as C ones do; ctags reads every `.h` as C++.
-    claims: { extension: ".h", head: CPP_SYNTAX },
+    claims: { extension: ".h", head: CPP_SYNTAX, rule: "a .h whose first 16 KB hold C++: a line starting namespace … {, template <, class X, an access label or using namespace, or std:: anywhere" },
   },
   objc: {
     extensions: [".m", ".h"],
@@ -331,7 +331,7 @@ const ROWS = {
     references: cRefsQuery + objcRefsQuery,
     referenceFiles: ["c_refs", "objc_refs"],
     family: "c",
-    claims: { extension: ".h", head: OBJC_SYNTAX },
+    claims: { extension: ".h", head: OBJC_SYNTAX, rule: "a .h whose first 16 KB have a line starting @interface, @protocol, @implementation, @end or #import" },
   },
   c_sharp: {
     extensions: [".cs"],

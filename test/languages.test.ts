@@ -5,12 +5,12 @@ import { LANGUAGE_IDS, LANGUAGES } from "../src/languages.ts";
 import { cli, REPO, makeSegment, runCli } from "./helpers.ts";
 
 const GOLDEN = join(REPO, "test", "golden");
-const languages = runCli(["ast", "languages"]).json.languages as { id: string; extensions: string[]; kinds: string[]; modules: string }[];
+const languages = runCli(["ast", "languages"]).json.languages as { id: string; extensions: string[]; kinds: string[]; modules: string; claims?: { extension: string; rule: string } }[];
 
 describe("ast languages", () => {
   test("lists every language with extensions, kinds and module rules", () => {
     const ids = languages.map((l) => l.id);
-    for (const id of ["python", "typescript", "tsx", "javascript", "go", "rust", "java", "c", "cpp", "c_sharp", "ruby", "php", "kotlin", "swift", "scala", "lua", "bash", "zig", "dart", "elixir", "ocaml", "ocaml_interface"]) {
+    for (const id of ["python", "typescript", "tsx", "javascript", "flow", "vue", "svelte", "go", "rust", "java", "c", "cpp", "objc", "c_sharp", "ruby", "php", "kotlin", "swift", "scala", "lua", "bash", "zig", "dart", "elixir", "ocaml", "ocaml_interface"]) {
       expect(ids).toContain(id);
     }
     for (const l of languages) {
@@ -18,6 +18,10 @@ describe("ast languages", () => {
       expect(l.kinds.length).toBeGreaterThan(0);
       expect(l.modules.length).toBeGreaterThan(10);
     }
+    // Languages that take files of another's extension by what they hold say which and when.
+    const claims = languages.filter((l) => l.claims).map((l) => [l.id, l.claims!.extension]);
+    expect(claims).toEqual([["flow", ".js"], ["cpp", ".h"], ["objc", ".h"]]);
+    for (const l of languages) if (l.claims) expect(l.claims.rule.length).toBeGreaterThan(20);
   });
 
   test.concurrent("an unknown language lists the supported ones", async () => {

@@ -63,8 +63,8 @@ const languages = defineCommand({
     await print.value({
       status: "ok",
       languages: LANGUAGE_IDS.map((id) => {
-        const { extensions, kinds, modules } = LANGUAGES[id];
-        return { id, extensions, kinds, modules: modules.rule };
+        const { extensions, kinds, modules, claims } = LANGUAGES[id];
+        return { id, extensions, kinds, modules: modules.rule, ...(claims ? { claims: { extension: claims.extension, rule: claims.rule } } : {}) };
       }),
     });
   },
