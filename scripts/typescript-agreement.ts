@@ -8,26 +8,33 @@
  *
  *   bun scripts/typescript-agreement.ts            # typescript's own lib/*.d.ts, @types/node, .js/.mjs of installed packages
  *   bun scripts/typescript-agreement.ts --quick    # the .d.ts files only
- *   bun scripts/typescript-agreement.ts --components DIR…   # the .vue and .svelte components under DIR…
+ *   bun scripts/typescript-agreement.ts --components DIR…   # the .vue, .svelte and .astro components under DIR…
  */
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import ts from "typescript";
 import { extractSymbols } from "../src/extract/extractor.ts";
-import { scriptBlocks } from "../src/extract/languages/component.ts";
+import { hooksOf } from "../src/extract/languages/index.ts";
 import { decodeSource } from "../src/extract/source-text.ts";
 import { compareMultisets } from "./multiset.ts";
 
 type Row = string; // "qualified|kind|line"
 
-function languageOf(path: string): "typescript" | "tsx" | "javascript" | "vue" | "svelte" {
-  if (path.endsWith(".vue")) return "vue";
-  if (path.endsWith(".svelte")) return "svelte";
+const COMPONENTS = { ".vue": "vue", ".svelte": "svelte", ".astro": "astro" } as const;
+const componentOf = (path: string) => COMPONENTS[path.slice(path.lastIndexOf(".")) as keyof typeof COMPONENTS];
+
+function languageOf(path: string): "typescript" | "tsx" | "javascript" | (typeof COMPONENTS)[keyof typeof COMPONENTS] {
+  const component = componentOf(path);
+  if (component) return component;
   return path.endsWith(".tsx") ? "tsx" : /\.(c|m)?jsx?$/.test(path) ? "javascript" : "typescript";
 }
 
-/** A component's script blocks are TSX to the compiler too, at the file's lines (src/extract/languages/component.ts). */
-const isComponent = (path: string) => /\.(vue|svelte)$/.test(path);
+/** A component's code (its script blocks, Astro's frontmatter) is TSX to the compiler too, at the file's lines (src/extract/languages/component.ts). */
+const isComponent = (path: string) => componentOf(path) !== undefined;
+const codeOf = (path: string, text: string) => {
+  const component = componentOf(path);
+  return component ? hooksOf(component)!.code!(text) : text;
+};
 
 // `((x) => …) as F`, `(<T>(x: T) => x)`: still a function.
 const unwrapped = (node: ts.Node | undefined): ts.Node | undefined =>
@@ -154,7 +161,7 @@ export async function compare(paths: string[]): Promise<TsAgreement> {
   for (const path of paths) {
     const bytes = await Bun.file(path).bytes();
     const text = decodeSource(bytes);
-    const expected = oracle(path, isComponent(path) ? scriptBlocks(text) : text);
+    const expected = oracle(path, codeOf(path, text));
     const extraction = await extractSymbols(languageOf(path), text);
     const actual = extraction.symbols.map((s) => `${s.qualified_name}|${s.kind}|${s.line}`);
     const { matched, onlyExpected: missing, onlyActual: extra } = compareMultisets(expected, actual);
@@ -183,7 +190,7 @@ export function packageSources(): string[] {
 if (import.meta.main) {
   const quick = process.argv.includes("--quick");
   const at = process.argv.indexOf("--components");
-  const components = at === -1 ? [] : process.argv.slice(at + 1).flatMap((dir) => [...new Bun.Glob("**/*.{vue,svelte}").scanSync({ cwd: dir })].sort().map((p) => join(dir, p)));
+  const components = at === -1 ? [] : process.argv.slice(at + 1).flatMap((dir) => [...new Bun.Glob("**/*.{vue,svelte,astro}").scanSync({ cwd: dir })].sort().map((p) => join(dir, p)));
   const files = at !== -1 ? components : [...typescriptLibFiles(), ...(quick ? [] : packageSources())];
   const started = performance.now();
   const r = await compare(files);

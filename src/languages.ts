@@ -253,6 +253,18 @@ const ROWS = {
     hooks: "component",
     family: "ecmascript",
   },
+  // Astro's components: the TypeScript of their `---` frontmatter and their `<script>` blocks, as vue's are read.
+  astro: {
+    extensions: [".astro"],
+    kinds: ["class", "interface", "enum", "type", "module", "function", "method", "constructor", "constant", "variable", "field", "enum_member", "export"],
+    modules: { style: "ecmascript", order: [".astro"], separator: SLASHED, rule: "path without extension: <m>.astro, then <m>/index.astro" },
+    grammar: tsxGrammar,
+    query: typescriptQuery + ecmascriptValuesQuery,
+    queryFiles: ["typescript", "ecmascript_values"],
+    references: ecmascriptRefsQuery + typescriptRefsQuery + jsxRefsQuery,
+    referenceFiles: ["ecmascript_refs", "typescript_refs", "jsx_refs"],
+    family: "ecmascript",
+  },
   go: {
     extensions: [".go"],
     kinds: ["struct", "interface", "type", "function", "method", "constant", "variable", "field"],

@@ -2,7 +2,7 @@ import type { Node } from "web-tree-sitter";
 import { LANGUAGES, type Language, type LanguageId } from "../../languages.ts";
 import { C_LIKE_COMMENTS, firstLine, genericSignature, HASH_COMMENTS, VALUE_SIGNATURE_CHARS, type CommentSyntax } from "../generic.ts";
 import { children } from "../syntax.ts";
-import { scriptBlocks } from "./component.ts";
+import { astroCode, scriptBlocks } from "./component.ts";
 import { python } from "./python.ts";
 import type { LanguageHooks, WrittenName } from "./spec.ts";
 
@@ -157,6 +157,7 @@ const HOOK_SETS: Partial<Record<LanguageId | NonNullable<Language["hooks"]>, Lan
   python,
   ecmascript,
   component: { ...ecmascript, code: scriptBlocks },
+  astro: { ...ecmascript, code: astroCode },
   go: {
     // A type spec does not include its `type` keyword; it is put back when it stands right before the
     // spec, not for the specs of a `type ( … )` group (their line holds no `type`: the signature is real text).
