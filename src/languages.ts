@@ -118,6 +118,8 @@ export interface Language {
    * what its implementation defines. Otherwise its own.
    */
   readonly family?: "ecmascript" | "jvm" | "c" | "ocaml";
+  /** The interpreters (a `#!` line's program) that run a script of it written without an extension (`scriptLanguage`). */
+  readonly interpreter?: RegExp;
   /** An extension another language lists first, taken for the files whose head this matches (`readsAs`). */
   readonly claims?: { readonly extension: string; readonly head: { test(head: string): boolean }; readonly rule: string };
 }
@@ -166,6 +168,7 @@ const OCAML = {
 const ROWS = {
   python: {
     extensions: [".py", ".pyi"],
+    interpreter: /^python[\d.]*$/,
     kinds: ["class", "function", "method", "variable", "field"],
     modules: { style: "python", separator: DOTTED, rule: "dotted or slashed module: <m>.py, <m>.pyi, <m>/__init__.py, <m>/__init__.pyi; several existing candidates are ambiguous" },
     grammar: pythonGrammar,
@@ -200,6 +203,7 @@ const ROWS = {
   },
   javascript: {
     extensions: [".js", ".jsx", ".mjs", ".cjs"],
+    interpreter: /^(node|nodejs)$/,
     kinds: ["class", "function", "method", "constructor", "constant", "variable", "field", "export"],
     modules: { style: "ecmascript", order: [".js", ".jsx", ".mjs", ".cjs"], separator: SLASHED, rule: "path without extension: <m>.js, .jsx, .mjs, .cjs, then <m>/index.*; the first that exists" },
     grammar: javascriptGrammar,
@@ -355,8 +359,8 @@ const ROWS = {
     references: cSharpRefsQuery,
     referenceFiles: ["c_sharp_refs"],
   },
-  ruby: { extensions: [".rb"], kinds: ["module", "class", "function", "method", "constant"], modules: PATH, grammar: rubyGrammar, query: rubyQuery, queryFiles: ["ruby"], references: rubyRefsQuery, referenceFiles: ["ruby_refs"] },
-  php: { extensions: [".php"], kinds: ["module", "class", "interface", "trait", "enum", "function", "method", "constant", "field", "enum_member"], modules: PATH, grammar: phpGrammar, query: phpQuery, queryFiles: ["php"], references: phpRefsQuery, referenceFiles: ["php_refs"] },
+  ruby: { extensions: [".rb"], interpreter: /^ruby[\d.]*$/, kinds: ["module", "class", "function", "method", "constant"], modules: PATH, grammar: rubyGrammar, query: rubyQuery, queryFiles: ["ruby"], references: rubyRefsQuery, referenceFiles: ["ruby_refs"] },
+  php: { extensions: [".php"], interpreter: /^php[\d.]*$/, kinds: ["module", "class", "interface", "trait", "enum", "function", "method", "constant", "field", "enum_member"], modules: PATH, grammar: phpGrammar, query: phpQuery, queryFiles: ["php"], references: phpRefsQuery, referenceFiles: ["php_refs"] },
   swift: {
     extensions: [".swift"],
     kinds: ["class", "struct", "enum", "interface", "type", "function", "method", "constructor", "constant", "variable", "field", "enum_member"],
@@ -367,8 +371,8 @@ const ROWS = {
     references: swiftRefsQuery,
     referenceFiles: ["swift_refs"],
   },
-  lua: { extensions: [".lua"], kinds: ["function", "method", "variable", "field"], modules: PATH, grammar: luaGrammar, query: luaQuery, queryFiles: ["lua"], references: luaRefsQuery, referenceFiles: ["lua_refs"] },
-  bash: { extensions: [".sh", ".bash"], kinds: ["function", "variable"], modules: PATH, grammar: bashGrammar, query: bashQuery, queryFiles: ["bash"], references: bashRefsQuery, referenceFiles: ["bash_refs"] },
+  lua: { extensions: [".lua"], interpreter: /^lua(jit|[\d.]*)$/, kinds: ["function", "method", "variable", "field"], modules: PATH, grammar: luaGrammar, query: luaQuery, queryFiles: ["lua"], references: luaRefsQuery, referenceFiles: ["lua_refs"] },
+  bash: { extensions: [".sh", ".bash"], interpreter: /^(ba|da|k|z)?sh$/, kinds: ["function", "variable"], modules: PATH, grammar: bashGrammar, query: bashQuery, queryFiles: ["bash"], references: bashRefsQuery, referenceFiles: ["bash_refs"] },
   zig: { extensions: [".zig"], kinds: ["struct", "enum", "union", "function", "method", "constant", "variable", "field", "enum_member"], modules: PATH, grammar: zigGrammar, query: zigQuery, queryFiles: ["zig"], references: zigRefsQuery, referenceFiles: ["zig_refs"] },
   dart: { extensions: [".dart"], kinds: ["class", "enum", "extension", "type", "function", "method", "constructor", "constant", "variable", "field", "enum_member"], modules: PATH, grammar: dartGrammar, query: dartQuery, queryFiles: ["dart"], references: dartRefsQuery, referenceFiles: ["dart_refs"] },
   elixir: { extensions: [".ex", ".exs"], kinds: ["module", "function"], modules: PATH, grammar: elixirGrammar, query: elixirQuery, queryFiles: ["elixir"], references: elixirRefsQuery, referenceFiles: ["elixir_refs"] },
@@ -407,6 +411,22 @@ export function readsAs(byName: LanguageId, fileName: string, head: () => string
   }
   return byName;
 }
+
+/**
+ * The language of a script written without an extension (`bin/deploy`, Ruby's `bin/setup`), from the program its
+ * `#!` line runs, directly or through `env` (`#!/usr/bin/env -S python3 -u`); null without one trifecta reads.
+ */
+export function scriptLanguage(head: string): LanguageId | null {
+  const line = /^#![ \t]*(\S+)(?:[ \t]+(\S+))?(?:[ \t]+(\S+))?/.exec(head);
+  if (!line) return null;
+  const base = (path: string) => path.slice(path.lastIndexOf("/") + 1);
+  let program = base(line[1]!);
+  if (program === "env") program = base((line[2] === "-S" ? line[3] : line[2]) ?? "");
+  return LANGUAGE_IDS.find((id) => LANGUAGES[id].interpreter?.test(program)) ?? null;
+}
+
+/** A file name with no extension at all, which only a `#!` line can give a language. */
+export const hasNoExtension = (fileName: string) => !fileName.includes(".");
 
 /** Whether a file its extension gives to `byName` may be read in `language` (itself, or a language claiming the extension). */
 export function mayReadAs(byName: LanguageId, fileName: string, language: string): boolean {

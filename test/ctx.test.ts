@@ -349,6 +349,19 @@ describe("ctx search", () => {
     expect((await ctx(segment, "search", "select row", "--lang", "svelte")).json.hits[0].id).toBe("src/List.svelte#selectRow");
   });
 
+  test.concurrent("a script without an extension is read in the language its #! line runs; a file without one is unsupported", async () => {
+    const segment = makeSegment({ "bin/deploy": "#!/usr/bin/env bash\n# Deploys the site.\ndeploy_site() {\n  echo go\n}\n", "bin/tool": '#!/usr/bin/env -S python3 -u\ndef rotate_logs():\n    """Rotates the logs."""\n', Makefile: "all:\n\techo hi\n" });
+    const built = (await ctx(segment, "build")).json;
+    expect([built.files.indexed, built.files.skipped.unsupported]).toEqual([2, 1]);
+    expect((await ctx(segment, "search", "deploy the site", "--lang", "bash")).json.hits[0].id).toBe("bin/deploy#deploy_site");
+    expect((await ctx(segment, "search", "rotate logs", "--lang", "python")).json.hits[0].id).toBe("bin/tool#rotate_logs");
+    const outline = await cli(["ast", "symbols", "sym://python/file/bin/tool", "--segment", segment]);
+    expect(outline.json.symbols.map((s: { name: string }) => s.name)).toEqual(["rotate_logs"]);
+    // Edited, it is read again (the refresh before a search finds it by its #! line too).
+    writeFileSync(join(segment, "bin/deploy"), "#!/usr/bin/env bash\npublish_site() {\n  echo go\n}\n");
+    expect((await ctx(segment, "search", "publish site")).json.hits[0].id).toBe("bin/deploy#publish_site");
+  });
+
   test.concurrent("an Objective-C .h is read as Objective-C, with its .m: methods by selector, the header's declaration folded into the implementation", async () => {
     const header = '#import <Foundation/Foundation.h>\n\n/** Talks to the host. */\n@interface RCTBridge : NSObject\n@property (nonatomic, copy) NSString *bundleName;\n- (instancetype)initWithBundleName:(NSString *)name\n                      launchOptions:(NSDictionary *)options;\n- (void)reload;\n@end\n';
     const source = '#import "RCTBridge.h"\n\n@implementation RCTBridge\n\n- (instancetype)initWithBundleName:(NSString *)name launchOptions:(NSDictionary *)options\n{\n  return [super init];\n}\n\n- (void)reload\n{\n}\n@end\n';

@@ -1,8 +1,9 @@
 import { statSync } from "node:fs";
 import { locateFile } from "../resolve/segment.ts";
+import { isLanguageId } from "../languages.ts";
 import type { FileStamp, IndexedFile } from "./index-store.ts";
 import { compareWithIndex, emptyChangeSet, readInto, startExtracting, writeChanges, type IndexTarget } from "./update.ts";
-import { kindOf, walkSegment, type DirStamp, type WalkedFile, type WalkResult } from "./walk.ts";
+import { kindOfFile, walkSegment, type DirStamp, type WalkedFile, type WalkResult } from "./walk.ts";
 
 export interface Freshness {
   /** Files re-indexed because they changed since the build. */
@@ -67,7 +68,8 @@ function lookAgain(target: IndexTarget, stamps: readonly FileStamp[], force = fa
     const located = locateFile({ root: target.root }, fileRel.split("/"));
     const absPath = located.ok && located.value ? located.value.absPath : null;
     const stat = absPath ? statSync(absPath, { throwIfNoEntry: false }) : undefined;
-    const kind = kindOf(fileRel.split("/").at(-1)!);
+    // A script without an extension is what its `#!` line says; gone, what the index had it as.
+    const kind = kindOfFile(target.root, absPath ?? `${target.root}/${fileRel}`, fileRel.split("/").at(-1)!) ?? (isLanguageId(prior.kind) ? ({ type: "source", language: prior.kind } as const) : null);
     if (!kind) continue;
     // Gone (or no longer a file): the read says so, and the change set drops it.
     looked.push({ file: { fileRel, absPath: absPath ?? `${target.root}/${fileRel}`, size: stat?.size ?? -1, mtimeMs: stat?.mtimeMs ?? -1, kind, ...(stat ? { identity: { dev: stat.dev, ino: stat.ino } } : {}) }, prior });

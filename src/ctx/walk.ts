@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, realpathSync, statSync, type Dirent, type Stats } from "node:fs";
 import { join, sep } from "node:path";
-import { LANGUAGE_IDS, LANGUAGES, type LanguageId } from "../languages.ts";
+import { hasNoExtension, LANGUAGE_IDS, LANGUAGES, scriptLanguage, type LanguageId } from "../languages.ts";
 import { decodeSource } from "../extract/source-text.ts";
 import { readSegmentFile, type FileIdentity } from "../resolve/safe-read.ts";
 import { GitAttributes } from "./generated.ts";
@@ -90,6 +90,21 @@ export function kindOf(name: string): FileKind | null {
   return best ? { type: "source", language: best.language } : null;
 }
 
+/** How much of a file without an extension is read for its `#!` line. */
+const SHEBANG_BYTES = 256;
+
+/**
+ * A file's kind by its name, or for a script without an extension (`bin/deploy`) by the language its `#!` line
+ * runs, read as any file of the segment is.
+ */
+export function kindOfFile(root: string, abs: string, name: string): FileKind | null {
+  const byName = kindOf(name);
+  if (byName || !hasNoExtension(name)) return byName;
+  const head = readSegmentFile(root, abs, undefined, SHEBANG_BYTES);
+  const language = head.ok ? scriptLanguage(decodeSource(head.bytes)) : null;
+  return language ? { type: "source", language } : null;
+}
+
 /** Every indexable file of the segment, in path order, honouring ignore files and never leaving the segment. */
 export function walkSegment(root: string, maxFileBytes: number): WalkResult {
   const files: WalkedFile[] = [];
@@ -172,7 +187,7 @@ export function walkSegment(root: string, maxFileBytes: number): WalkResult {
         skipped.generated++; // linguist-generated / linguist-vendored: no need to read it
         continue;
       }
-      const kind = kindOf(entry.name);
+      const kind = kindOfFile(root, abs, entry.name);
       if (!kind) {
         skipped.unsupported++;
         continue;

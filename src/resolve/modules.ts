@@ -1,6 +1,6 @@
 import { readdirSync } from "node:fs";
 import { fail, ok, type Result } from "../core/result.ts";
-import { LANGUAGES, type Language, type Modules } from "../languages.ts";
+import { hasNoExtension, LANGUAGES, type Language, type Modules } from "../languages.ts";
 import type { SymUri } from "../uri/sym-uri.ts";
 import { locateDir, locateFile, type Segment, type SegmentFile } from "./segment.ts";
 
@@ -84,7 +84,8 @@ function resolveGoPackage(segment: Segment, uri: SymUri): Result<Source> {
 
 function resolveByPath(segment: Segment, uri: SymUri, language: Language): Result<SegmentFile> {
   const fileRel = uri.pathParts.join("/");
-  if (!language.extensions.some((ext) => fileRel.endsWith(ext))) {
+  // A file without an extension (a script) is read in the language the URI names.
+  if (!language.extensions.some((ext) => fileRel.endsWith(ext)) && !hasNoExtension(uri.pathParts.at(-1)!)) {
     return fail("LANGUAGE_MISMATCH", `'${fileRel}' is not a ${uri.language} file (expected ${language.extensions.join(", ")})`, { uri: uri.raw });
   }
   const located = locateFile(segment, uri.pathParts);

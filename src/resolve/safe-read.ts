@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, openSync, readFileSync, readlinkSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readFileSync, readlinkSync, readSync } from "node:fs";
 import { isInside } from "./segment.ts";
 
 /** Why a file of the segment was not read. */
@@ -46,9 +46,9 @@ function refusal(error: unknown): { ok: false; reason: ReadRefusal; detail: stri
  * FIFO never hangs a read: O_NONBLOCK), the opened file must be a regular file, and the path the
  * kernel actually opened must lie inside the segment (a directory on the way swapped for a link
  * fails here). Where the kernel does not say which path it opened, the file must be the one the
- * walk saw (`expected`), when given.
+ * walk saw (`expected`), when given. With `limit`, only the first `limit` bytes are read.
  */
-export function readSegmentFile(root: string, absPath: string, expected?: FileIdentity): SegmentRead {
+export function readSegmentFile(root: string, absPath: string, expected?: FileIdentity, limit?: number): SegmentRead {
   let fd: number;
   try {
     fd = openSync(absPath, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
@@ -63,7 +63,10 @@ export function readSegmentFile(root: string, absPath: string, expected?: FileId
     if (opened === null && expected && (stat.dev !== expected.dev || stat.ino !== expected.ino)) {
       return { ok: false, reason: "changed", detail: "the file was replaced after it was checked" };
     }
-    return { ok: true, bytes: readFileSync(fd), size: stat.size, mtimeMs: stat.mtimeMs };
+    if (limit === undefined) return { ok: true, bytes: readFileSync(fd), size: stat.size, mtimeMs: stat.mtimeMs };
+    const head = Buffer.alloc(Math.min(limit, stat.size));
+    const read = readSync(fd, head, 0, head.length, 0);
+    return { ok: true, bytes: head.subarray(0, read), size: stat.size, mtimeMs: stat.mtimeMs };
   } catch (error) {
     return refusal(error);
   } finally {

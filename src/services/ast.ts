@@ -3,7 +3,7 @@ import type { RemoteCache } from "../cache/remote.ts";
 import type { AstCache } from "../cache/types.ts";
 import { fail, ok, type Result } from "../core/result.ts";
 import { HEAD_BYTES } from "../ctx/generated.ts";
-import { kindOf } from "../ctx/walk.ts";
+import { kindOfFile } from "../ctx/walk.ts";
 import { decodeSource } from "../extract/source-text.ts";
 import { readSegmentFile } from "../resolve/safe-read.ts";
 import { isInside } from "../resolve/segment.ts";
@@ -61,13 +61,13 @@ type SnippetAnswer = Extract<ReturnType<typeof snippetAnswer>, { ok: true }>["va
 
 /**
  * A file's path as the `sym://` URI of that file: segment-relative (an absolute path inside the
- * segment is made relative), its language from its extension.
+ * segment is made relative), its language from its extension (or a script's `#!` line).
  */
 export function fileUri(root: string, path: string): Result<string> {
   const rel = isAbsolute(path) ? (isInside(root, path) ? relative(root, path) : null) : path.replace(/^(\.\/)+/, "");
   if (rel === null || rel.split("/").includes("..")) return fail("PATH_OUTSIDE_SEGMENT", `'${path}' is outside the segment`, { path });
-  const kind = kindOf(rel.split("/").at(-1) ?? "");
-  if (kind?.type !== "source") return fail("UNSUPPORTED_LANGUAGE", `no language outlines '${rel}' (by its extension)`, { path: rel, hint: "Markdown sections: get the file in skeleton mode" });
+  const kind = kindOfFile(root, join(root, rel), rel.split("/").at(-1) ?? "");
+  if (kind?.type !== "source") return fail("UNSUPPORTED_LANGUAGE", `no language outlines '${rel}' (by its extension, or a #! line)`, { path: rel, hint: "Markdown sections: get the file in skeleton mode" });
   // As a build indexes it: a `.h` holding C++ is outlined as C++ (src/languages.ts readsAs).
   const language = readsAs(kind.language, rel, () => {
     const read = readSegmentFile(root, join(root, rel));

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "bun:test";
-import { mayReadAs, readsAs } from "../../src/languages.ts";
+import { mayReadAs, readsAs, scriptLanguage } from "../../src/languages.ts";
 
 describe("readsAs: a shared extension is read as what the file holds", () => {
   const head = (text: string) => () => text;
@@ -40,6 +40,24 @@ describe("readsAs: a shared extension is read as what the file holds", () => {
     expect(readsAs("c", "lib/x.h", head('/* see\n * @interface docs */\nconst char *s = "@end";\nint f(void);\n'))).toBe("c");
     expect(readsAs("c", "lib/x.h", head("namespace geo { class Shape; }\n"))).toBe("cpp");
     expect(readsAs("objc", "ios/Plugin.m", () => "@interface Plugin\n@end\n")).toBe("objc");
+  });
+
+  test("scriptLanguage: a #! line's program, directly or through env (-S too); none for a program trifecta does not read", () => {
+    const cases: [string, string | null][] = [
+      ["#!/bin/bash\n", "bash"],
+      ["#!/bin/sh -e\n", "bash"],
+      ["#! /usr/bin/env zsh\n", "bash"],
+      ["#!/usr/bin/env python3\n", "python"],
+      ["#!/usr/bin/env -S python3.11 -u\n", "python"],
+      ["#!/usr/local/bin/node --harmony\n", "javascript"],
+      ["#!/usr/bin/env ruby\n", "ruby"],
+      ["#!/usr/bin/php\n", "php"],
+      ["#!/usr/bin/env luajit\n", "lua"],
+      ["#!/usr/bin/perl -w\n", null],
+      ["# not a shebang\n", null],
+      ["all:\n\techo hi\n", null],
+    ];
+    for (const [head, language] of cases) expect([head, scriptLanguage(head)]).toEqual([head, language]);
   });
 
   test("mayReadAs: what an index may hold for a file its extension gives to a language", () => {
