@@ -165,6 +165,22 @@ const OCAML = {
   referenceFiles: ["ocaml_refs"],
 } as const;
 
+const TYPESCRIPT_KINDS = ["class", "interface", "enum", "type", "module", "function", "method", "constructor", "constant", "variable", "field", "enum_member", "export"] as const;
+
+/** What TSX's grammar and TypeScript's queries read: TSX, and the languages read as TSX (Flow, components). */
+const TSX_READ = {
+  kinds: TYPESCRIPT_KINDS,
+  grammar: tsxGrammar,
+  query: typescriptQuery + ecmascriptValuesQuery,
+  queryFiles: ["typescript", "ecmascript_values"],
+  references: ecmascriptRefsQuery + typescriptRefsQuery + jsxRefsQuery,
+  referenceFiles: ["ecmascript_refs", "typescript_refs", "jsx_refs"],
+  family: "ecmascript",
+} as const;
+
+/** An ECMAScript module of one extension: `<m><ext>`, then `<m>/index<ext>`. */
+const oneExtension = (ext: string): Modules => ({ style: "ecmascript", order: [ext], separator: SLASHED, rule: `path without extension: <m>${ext}, then <m>/index${ext}` });
+
 const ROWS = {
   python: {
     extensions: [".py", ".pyi"],
@@ -179,7 +195,7 @@ const ROWS = {
   },
   typescript: {
     extensions: [".ts", ".mts", ".cts", ".d.ts"],
-    kinds: ["class", "interface", "enum", "type", "module", "function", "method", "constructor", "constant", "variable", "field", "enum_member", "export"],
+    kinds: TYPESCRIPT_KINDS,
     modules: { style: "ecmascript", order: [".ts", ".d.ts", ".mts", ".cts"], separator: SLASHED, rule: "path without extension: <m>.ts, .d.ts, .mts, .cts, then <m>/index.*; the first that exists" },
     grammar: typescriptGrammar,
     query: typescriptQuery + ecmascriptValuesQuery,
@@ -189,18 +205,7 @@ const ROWS = {
     hooks: "ecmascript",
     family: "ecmascript",
   },
-  tsx: {
-    extensions: [".tsx"],
-    kinds: ["class", "interface", "enum", "type", "module", "function", "method", "constructor", "constant", "variable", "field", "enum_member", "export"],
-    modules: { style: "ecmascript", order: [".tsx"], separator: SLASHED, rule: "path without extension: <m>.tsx, then <m>/index.tsx" },
-    grammar: tsxGrammar,
-    query: typescriptQuery + ecmascriptValuesQuery,
-    queryFiles: ["typescript", "ecmascript_values"],
-    references: ecmascriptRefsQuery + typescriptRefsQuery + jsxRefsQuery,
-    referenceFiles: ["ecmascript_refs", "typescript_refs", "jsx_refs"],
-    hooks: "ecmascript",
-    family: "ecmascript",
-  },
+  tsx: { ...TSX_READ, extensions: [".tsx"], modules: oneExtension(".tsx"), hooks: "ecmascript" },
   javascript: {
     extensions: [".js", ".jsx", ".mjs", ".cjs"],
     interpreter: /^(node|nodejs)$/,
@@ -219,56 +224,18 @@ const ROWS = {
   // `@flow` files it found 659 of the 3,734 top-level and class-member definitions @babel/parser's Flow
   // reading has; TSX's grammar and TypeScript's query find 3,607 (bun scripts/flow-agreement.ts).
   flow: {
+    ...TSX_READ,
     extensions: [".js", ".js.flow"],
-    kinds: ["class", "interface", "enum", "type", "module", "function", "method", "constructor", "constant", "variable", "field", "enum_member", "export"],
     modules: { style: "ecmascript", order: [".js", ".js.flow"], separator: SLASHED, rule: "path without extension: <m>.js, .js.flow, then <m>/index.*; the first that exists" },
-    grammar: tsxGrammar,
-    query: typescriptQuery + ecmascriptValuesQuery,
-    queryFiles: ["typescript", "ecmascript_values"],
-    references: ecmascriptRefsQuery + typescriptRefsQuery + jsxRefsQuery,
-    referenceFiles: ["ecmascript_refs", "typescript_refs", "jsx_refs"],
     claims: { extension: ".js", head: FLOW_PRAGMA, rule: "a .js whose leading comments say @flow" },
     hooks: "ecmascript",
-    family: "ecmascript",
   },
   // Single-file components: their `<script>` blocks, read as TSX (which reads JavaScript too); the template
   // and styles are blanked (src/extract/languages/component.ts), so lines are the file's.
-  vue: {
-    extensions: [".vue"],
-    kinds: ["class", "interface", "enum", "type", "module", "function", "method", "constructor", "constant", "variable", "field", "enum_member", "export"],
-    modules: { style: "ecmascript", order: [".vue"], separator: SLASHED, rule: "path without extension: <m>.vue, then <m>/index.vue" },
-    grammar: tsxGrammar,
-    query: typescriptQuery + ecmascriptValuesQuery,
-    queryFiles: ["typescript", "ecmascript_values"],
-    references: ecmascriptRefsQuery + typescriptRefsQuery + jsxRefsQuery,
-    referenceFiles: ["ecmascript_refs", "typescript_refs", "jsx_refs"],
-    hooks: "component",
-    family: "ecmascript",
-  },
-  svelte: {
-    extensions: [".svelte"],
-    kinds: ["class", "interface", "enum", "type", "module", "function", "method", "constructor", "constant", "variable", "field", "enum_member", "export"],
-    modules: { style: "ecmascript", order: [".svelte"], separator: SLASHED, rule: "path without extension: <m>.svelte, then <m>/index.svelte" },
-    grammar: tsxGrammar,
-    query: typescriptQuery + ecmascriptValuesQuery,
-    queryFiles: ["typescript", "ecmascript_values"],
-    references: ecmascriptRefsQuery + typescriptRefsQuery + jsxRefsQuery,
-    referenceFiles: ["ecmascript_refs", "typescript_refs", "jsx_refs"],
-    hooks: "component",
-    family: "ecmascript",
-  },
-  // Astro's components: the TypeScript of their `---` frontmatter and their `<script>` blocks, as vue's are read.
-  astro: {
-    extensions: [".astro"],
-    kinds: ["class", "interface", "enum", "type", "module", "function", "method", "constructor", "constant", "variable", "field", "enum_member", "export"],
-    modules: { style: "ecmascript", order: [".astro"], separator: SLASHED, rule: "path without extension: <m>.astro, then <m>/index.astro" },
-    grammar: tsxGrammar,
-    query: typescriptQuery + ecmascriptValuesQuery,
-    queryFiles: ["typescript", "ecmascript_values"],
-    references: ecmascriptRefsQuery + typescriptRefsQuery + jsxRefsQuery,
-    referenceFiles: ["ecmascript_refs", "typescript_refs", "jsx_refs"],
-    family: "ecmascript",
-  },
+  vue: { ...TSX_READ, extensions: [".vue"], modules: oneExtension(".vue"), hooks: "component" },
+  svelte: { ...TSX_READ, extensions: [".svelte"], modules: oneExtension(".svelte"), hooks: "component" },
+  // Astro's components: the TypeScript of their `---` frontmatter and their `<script>` blocks.
+  astro: { ...TSX_READ, extensions: [".astro"], modules: oneExtension(".astro") },
   go: {
     extensions: [".go"],
     kinds: ["struct", "interface", "type", "function", "method", "constant", "variable", "field"],
