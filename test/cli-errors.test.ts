@@ -59,6 +59,19 @@ describe("error codes", () => {
     expect(json.candidates[0]).toBe("A.run");
   });
 
+  test.concurrent("a file's path is a target too: from the working directory, #Name for one symbol; a link out or a missing file refused", async () => {
+    const bySym = await cli(["ast", "symbols", "sym://python/file/pkg/mod.py", "--segment", segment]);
+    const byPath = await cli(["ast", "symbols", "pkg/mod.py", "--segment", segment], { cwd: segment });
+    expect([byPath.exitCode, byPath.json.symbols]).toEqual([0, bySym.json.symbols]);
+    const fromBelow = await cli(["ast", "symbols", "mod.py", "--segment", segment], { cwd: join(segment, "pkg") });
+    expect(fromBelow.json.file_rel).toBe("pkg/mod.py");
+    const snippet = await cli(["ast", "snippet", "pkg/mod.py#f@5", "--segment", segment], { cwd: segment });
+    expect(snippet.json.text).toBe("def f(): pass");
+    const linked = await expectError(["ast", "symbols", join(segment, "link.py"), "--segment", segment], "PATH_OUTSIDE_SEGMENT", 1);
+    expect(JSON.stringify(linked)).not.toContain("leaked");
+    await expectError(["ast", "symbols", join(segment, "nope.py"), "--segment", segment], "FILE_NOT_FOUND", 1);
+  });
+
   test.concurrent("PATH_OUTSIDE_SEGMENT: '..', absolute paths, links out of the segment", async () => {
     for (const uri of ["sym://python/mod/../secret", "sym://python/mod/pkg/../../x", "sym://python/file/../x.py", "sym://python/mod//etc/passwd", "sym://python/file//etc/x.py"]) {
       await expectError(["ast", "symbols", uri, "--segment", segment], "PATH_OUTSIDE_SEGMENT", 1);

@@ -1,4 +1,5 @@
-import { isAbsolute, join, relative } from "node:path";
+import { existsSync, realpathSync } from "node:fs";
+import { isAbsolute, join, relative, resolve } from "node:path";
 import type { RemoteCache } from "../cache/remote.ts";
 import type { AstCache } from "../cache/types.ts";
 import { fail, ok, type Result } from "../core/result.ts";
@@ -6,7 +7,7 @@ import { HEAD_BYTES } from "../ctx/generated.ts";
 import { kindOfFile } from "../ctx/walk.ts";
 import { decodeSource } from "../extract/source-text.ts";
 import { readSegmentFile } from "../resolve/safe-read.ts";
-import { isInside } from "../resolve/segment.ts";
+import { isInside, resolveSegment } from "../resolve/segment.ts";
 import { readsAs, type LanguageId } from "../languages.ts";
 import type { Extraction } from "../extract/types.ts";
 import { snippetAnswer, symbolsAnswer, type SymbolsAnswer } from "../symbols/answers.ts";
@@ -24,10 +25,29 @@ export interface AstOptions extends ServiceContext {
 
 type Outcome = { file_rel: string; cache_status: string; miss_reason: string; parse_status: string };
 
+/**
+ * A target as a `sym://` URI: one already, or a file's path (relative to the working directory, as a shell gives
+ * it), with `#Name` for one of its symbols when the path with it names no file.
+ */
+function targetUri(target: string, segment: string | undefined): Result<string> {
+  // Any URI (`sym://…`, or another scheme, which the URI's parser refuses) is read as one.
+  if (/^[a-z][\w+.-]*:\/\//i.test(target)) return ok(target);
+  const root = resolveSegment(segment);
+  if (!root.ok) return root;
+  const hash = target.lastIndexOf("#");
+  const [path, member] = hash > 0 && !existsSync(resolve(target)) ? [target.slice(0, hash), target.slice(hash)] : [target, ""];
+  const absolute = resolve(path);
+  if (!existsSync(absolute)) return fail("FILE_NOT_FOUND", `no file '${path}'`, { path, hint: "a file's path, relative to the working directory, or a sym:// URI (see: ast languages)" });
+  const uri = fileUri(root.value.root, realpathSync(absolute));
+  return uri.ok ? ok(`${uri.value}${member}`) : uri;
+}
+
 /** Loads the URI's files and answers with `pick`, recording the cache outcome of the answer. */
 async function answered<T extends Outcome>(options: AstOptions, pick: (loaded: ModuleSymbols) => Result<T>, recordArgs: Record<string, unknown>): Promise<Answered<T>> {
   const { settings } = options;
-  const loaded = await loadModuleSymbols(options.uri, {
+  const uri = targetUri(options.uri, options.segment);
+  if (!uri.ok) return { answer: uri, summary: {}, args: { uri: options.uri, ...recordArgs } };
+  const loaded = await loadModuleSymbols(uri.value, {
     segment: options.segment,
     persist: options.persist ?? settings.astPersist,
     maxFileBytes: settings.maxFileBytes,

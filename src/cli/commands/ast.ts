@@ -19,7 +19,7 @@ const cacheArgs = {
 } satisfies ArgsDef;
 
 const uriArg = {
-  uri: { type: "positional", required: true, description: "sym://<lang>/mod/<module> | sym://<lang>/type/<module>#<Name> | sym://<lang>/file/<path> (see: ast languages)" },
+  uri: { type: "positional", required: true, description: "sym://<lang>/mod/<module> | sym://<lang>/type/<module>#<Name> | sym://<lang>/file/<path>[#<Name>] | a file's path[#<Name>] (see: ast languages)" },
 } satisfies ArgsDef;
 
 const symbols = defineCommand({
