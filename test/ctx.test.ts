@@ -537,6 +537,20 @@ describe("ctx get", () => {
     expect((await ctx(segment, "get", "app/billing.py#L9-L3")).json.error_code).toBe("ID_NOT_FOUND");
   });
 
+  test.concurrent("an id given as a definition's name: its one definition (resolved_from says so), or AMBIGUOUS_SYMBOL with the candidates", async () => {
+    const segment = await builtProject();
+    const piece = (await ctx(segment, "get", "Invoice.total_amount", "--mode", "raw")).json.pieces[0];
+    expect(piece).toMatchObject({ id: "app/billing.py#Invoice.total_amount", resolved_from: "Invoice.total_amount", citation: "app/billing.py:4-6" });
+    expect((await ctx(segment, "get", "send_reminder")).json.pieces[0].id).toBe("app/billing.py#send_reminder");
+    // An id by path is read as one, as before: no resolved_from.
+    expect((await ctx(segment, "get", "app/billing.py#send_reminder")).json.pieces[0].resolved_from).toBeUndefined();
+    writeFileSync(join(segment, "app/jobs.py"), "def send_reminder(job):\n    pass\n");
+    await ctx(segment, "build");
+    const two = await ctx(segment, "get", "send_reminder");
+    expect([two.exitCode, two.json.error_code, two.json.errors[0].candidates]).toEqual([1, "AMBIGUOUS_SYMBOL", ["app/billing.py#send_reminder", "app/jobs.py#send_reminder"]]);
+    expect((await ctx(segment, "get", "no_such_name")).json.error_code).toBe("ID_NOT_FOUND");
+  });
+
   test.concurrent("never serves lines that no longer match the file", async () => {
     const segment = project();
     await ctx(segment, "build");

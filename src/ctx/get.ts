@@ -30,12 +30,14 @@ export interface Piece {
    * citation says the same), the lines the whole piece covers, and the id that reads on.
    */
   truncated?: { line: number; end_line: number; of: string; next_id: string | null };
+  /** The name asked for, when an id was given as a definition's name (`Cart.total`) and this is its one definition. */
+  resolved_from?: string;
 }
 
 export interface GetResult {
   pieces: Piece[];
   omitted: { id: string; tokens: number; stop_reason: "budget" }[];
-  errors: { id: string; error_code: string; message: string }[];
+  errors: { id: string; error_code: string; message: string; candidates?: string[] }[];
   budget: number;
   used_tokens: number;
   stop_reason: "complete" | "budget";
@@ -152,10 +154,16 @@ function lineRange(fileRel: string, member: string): IndexItem | null {
  */
 export async function getPieces(target: IndexTarget, ids: readonly string[], mode: GetMode, budget: number): Promise<GetResult> {
   const result: GetResult = { pieces: [], omitted: [], errors: [], budget, used_tokens: 0, stop_reason: "complete" };
-  for (const id of ids) {
+  for (const asked of ids) {
+    const named = byName(target, asked);
+    if (named !== null && typeof named !== "string") {
+      result.errors.push({ id: asked, ...named });
+      continue;
+    }
+    const id = named ?? asked;
     const found = await readPiece(target, id, mode);
     if ("error_code" in found) {
-      result.errors.push({ id, ...found });
+      result.errors.push({ id: asked, ...found });
       continue;
     }
     const { fileRel, rendered, ...piece } = found;
@@ -163,7 +171,7 @@ export async function getPieces(target: IndexTarget, ids: readonly string[], mod
     const tokens = estimateTokens(content);
     if (result.used_tokens + tokens <= budget) {
       result.used_tokens += tokens;
-      result.pieces.push({ id, mode, ...piece, tokens, content });
+      result.pieces.push({ id, mode, ...piece, tokens, content, ...(named ? { resolved_from: asked } : {}) });
       continue;
     }
     result.stop_reason = "budget";
@@ -174,15 +182,29 @@ export async function getPieces(target: IndexTarget, ids: readonly string[], mod
     const cut = truncate(fileRel, rendered, budget);
     const cutTokens = estimateTokens(cut.content);
     result.used_tokens += cutTokens;
-    result.pieces.push({ id, mode, ...piece, citation: `${fileRel}:${cut.truncated.line}-${cut.truncated.end_line}`, tokens: cutTokens, content: cut.content, truncated: cut.truncated });
+    result.pieces.push({ id, mode, ...piece, citation: `${fileRel}:${cut.truncated.line}-${cut.truncated.end_line}`, tokens: cutTokens, content: cut.content, truncated: cut.truncated, ...(named ? { resolved_from: asked } : {}) });
   }
   return result;
+}
+
+/** How many definitions of one name an ambiguous answer lists. */
+const NAME_CANDIDATES = 10;
+
+/**
+ * An id given as a definition's name or qualified name (`Cart.total`, as `ctx refs` takes one): the id of its one
+ * definition, an AMBIGUOUS_SYMBOL error listing several, or null when it is no name (an id or a path: read as one).
+ */
+function byName(target: IndexTarget, asked: string): string | PieceError | null {
+  if (asked.includes("#") || asked.includes("/") || target.index.item(asked) || target.index.file(asked)) return null;
+  const definitions = [...new Set(target.index.byName(asked, NAME_CANDIDATES + 1).filter((i) => i.kind !== "section").map((i) => i.item_id))];
+  if (definitions.length <= 1) return definitions[0] ?? null;
+  return { error_code: "AMBIGUOUS_SYMBOL", message: `'${asked}' names ${definitions.length > NAME_CANDIDATES ? `more than ${NAME_CANDIDATES}` : definitions.length} definitions; get one by its id`, candidates: definitions.slice(0, NAME_CANDIDATES) };
 }
 
 /** A file that changes again between its refresh and its read is refreshed and read again this often. */
 const READ_ATTEMPTS = 3;
 
-type PieceError = { error_code: string; message: string };
+type PieceError = { error_code: string; message: string; candidates?: string[] };
 
 /**
  * One id's lines, read from the file as the index has it: a file changed since it was indexed is
