@@ -198,11 +198,11 @@ const MODES = ["skeleton", "excerpt", "raw"] as const;
 const get: Tool = {
   name: "get",
   title: "Get source",
-  description: "Source lines with citations for ids from search (file#Name, file#section, a file) or sym:// URIs.",
+  description: "Source lines with citations for ids from search (file#Name, file#section, a file, file#L10-L40), a definition's name (Cart.total) or sym:// URIs.",
   inputSchema: {
     type: "object",
     properties: {
-      ids: { type: "array", description: "Ids or sym:// URIs", items: { type: "string" }, minItems: 1, maxItems: 50 },
+      ids: { type: "array", description: "Ids, definition names or sym:// URIs", items: { type: "string" }, minItems: 1, maxItems: 50 },
       mode: { type: "string", description: "skeleton (signatures), excerpt (default) or raw", enum: MODES },
       budget: budgetArg,
       cursor: cursorArg,
