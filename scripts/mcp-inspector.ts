@@ -19,10 +19,13 @@ const install = Bun.spawnSync(["npm", "install", "--no-audit", "--no-fund", INSP
 if (install.exitCode !== 0) throw new Error(`npm install ${INSPECTOR} failed:\n${install.stderr}`);
 
 const calls: [string, string[], (answer: any) => boolean][] = [
-  ["tools/list", [], (a) => a.tools.map((t: any) => t.name).join() === "search,outline,get,status"],
+  ["tools/list", [], (a) => a.tools.map((t: any) => t.name).join() === "search,outline,get,refs,map,status"],
   ["tools/call", ["--tool-name", "search", "--tool-arg", "query=cart total"], (a) => a.structuredContent.hits[0].file_rel === "shop/cart.py"],
   ["tools/call", ["--tool-name", "outline", "--tool-arg", "target=shop/cart.py"], (a) => a.structuredContent.symbols.some((s: any) => s.qualified_name === "Cart.total")],
   ["tools/call", ["--tool-name", "get", "--tool-arg", 'ids=["shop/cart.py#Cart.add"]'], (a) => a.structuredContent.pieces[0].citation.startsWith("shop/cart.py:")],
+  ["tools/call", ["--tool-name", "get", "--tool-arg", 'ids=["Cart.add"]'], (a) => a.structuredContent.pieces[0].id === "shop/cart.py#Cart.add"],
+  ["tools/call", ["--tool-name", "refs", "--tool-arg", "target=Cart.add"], (a) => a.structuredContent.targets[0].id === "shop/cart.py#Cart.add"],
+  ["tools/call", ["--tool-name", "map", "--tool-arg", "budget=300"], (a) => typeof a.structuredContent === "object" && !a.isError],
   ["tools/call", ["--tool-name", "status"], (a) => a.structuredContent.index === "complete"],
   ["tools/call", ["--tool-name", "outline", "--tool-arg", "target=../outside.py"], (a) => a.isError === true && JSON.parse(a.content[0].text).error_code === "PATH_OUTSIDE_SEGMENT"],
 ];
