@@ -121,6 +121,11 @@ describe("module resolution per language", () => {
     expect(snippet.json.text).toBe("func (s *Server) Start() {}");
     const text = await cli(["ast", "symbols", "sym://go/mod/svc/server", "--segment", segment, "--format", "text"]);
     expect(text.stdout).toBe("# svc/server/routes.go\n3 func Routes()\n# svc/server/server.go\n3 type Server struct{}\n 5 func (s *Server) Start()\n");
+    // The package's directory given as a path is the package; a directory of no Go files is no module.
+    const byPath = await cli(["ast", "symbols", "svc/server", "--segment", segment], { cwd: segment });
+    expect([byPath.json.file_rel, byPath.json.symbols]).toEqual(["svc/server", run.json.symbols]);
+    const notAPackage = await cli(["ast", "symbols", "svc", "--segment", segment], { cwd: segment });
+    expect([notAPackage.exitCode, notAPackage.json.error_code]).toEqual([1, "USAGE_ERROR"]);
   });
 
   test.concurrent("Rust: a::b under src/ (file or mod.rs), crate root", async () => {

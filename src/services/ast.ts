@@ -1,4 +1,4 @@
-import { existsSync, realpathSync } from "node:fs";
+import { existsSync, readdirSync, realpathSync, statSync } from "node:fs";
 import { isAbsolute, join, relative, resolve } from "node:path";
 import type { RemoteCache } from "../cache/remote.ts";
 import type { AstCache } from "../cache/types.ts";
@@ -38,7 +38,15 @@ function targetUri(target: string, segment: string | undefined): Result<string> 
   const [path, member] = hash > 0 && !existsSync(resolve(target)) ? [target.slice(0, hash), target.slice(hash)] : [target, ""];
   const absolute = resolve(path);
   if (!existsSync(absolute)) return fail("FILE_NOT_FOUND", `no file '${path}'`, { path, hint: "a file's path, relative to the working directory, or a sym:// URI (see: ast languages)" });
-  const uri = fileUri(root.value.root, realpathSync(absolute));
+  const real = realpathSync(absolute);
+  // A directory is a Go package when it holds Go files (`ast symbols net/http`), and no module otherwise.
+  if (statSync(real).isDirectory()) {
+    const rel = isInside(root.value.root, real) ? relative(root.value.root, real) : null;
+    if (rel === null) return fail("PATH_OUTSIDE_SEGMENT", `'${path}' is outside the segment`, { path });
+    if (rel !== "" && !member && readdirSync(real).some((n) => n.endsWith(".go") && !n.endsWith("_test.go"))) return ok(`sym://go/mod/${rel}`);
+    return fail("USAGE_ERROR", `'${path}' is a directory`, { path, hint: "outline a file of it, or search it: trifecta ctx search <words> --path <dir>" });
+  }
+  const uri = fileUri(root.value.root, real);
   return uri.ok ? ok(`${uri.value}${member}`) : uri;
 }
 
