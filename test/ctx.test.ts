@@ -346,7 +346,9 @@ describe("ctx search", () => {
     const got = (await ctx(segment, "get", hit.id, "--mode", "raw")).json.pieces[0];
     expect(got.citation).toBe("src/Card.vue:9-11");
     expect(got.content).toContain("function toggleExpanded(): void {");
-    expect((await ctx(segment, "search", "select row", "--lang", "svelte")).json.hits[0].id).toBe("src/List.svelte#selectRow");
+    expect((await ctx(segment, "search", "select row", "--lang", "svelte")).json.hits[0]).toMatchObject({ id: "src/List.svelte#selectRow", lang: "svelte" });
+    // A hit's lang and file_rel make the URI that outlines it.
+    expect((await cli(["ast", "snippet", `sym://${hit.lang}/file/${hit.file_rel}#toggleExpanded`, "--segment", segment])).json.text).toContain("function toggleExpanded");
   });
 
   test.concurrent("a script without an extension is read in the language its #! line runs; a file without one is unsupported", async () => {

@@ -57,12 +57,12 @@ export type SearchAnswer = {
 } & Partial<FreshnessNote>;
 
 /** The definitions a `sym://` URI names, each with its file, and the member a `type/` URI asks for. */
-async function symbolsOfUri(uri: string, target: IndexTarget): Promise<Result<{ member: string | null; symbols: { fileRel: string; symbol: AnsweredSymbol }[] }>> {
+async function symbolsOfUri(uri: string, target: IndexTarget): Promise<Result<{ language: string; member: string | null; symbols: { fileRel: string; symbol: AnsweredSymbol }[] }>> {
   const loaded = await loadModuleSymbols(uri, { segment: target.root, maxFileBytes: target.maxFileBytes, cache: target.cache });
   if (!loaded.ok) return loaded;
   const answer = symbolsAnswer(loaded.value);
   if (!answer.ok) return answer;
-  return ok({ member: loaded.value.uri.member, symbols: answer.value.symbols.map((symbol) => ({ fileRel: symbol.file ?? answer.value.file_rel, symbol })) });
+  return ok({ language: loaded.value.uri.language, member: loaded.value.uri.member, symbols: answer.value.symbols.map((symbol) => ({ fileRel: symbol.file ?? answer.value.file_rel, symbol })) });
 }
 
 /** A `sym://` query names its symbols exactly: they are resolved, not searched. */
@@ -75,6 +75,7 @@ async function resolveSymUri(uri: string, target: IndexTarget, limit: number): P
       kind: s.kind,
       name: s.name,
       file_rel: fileRel,
+      lang: resolved.value.language,
       line: s.line,
       end_line: s.end_line,
       signature: s.signature,

@@ -10,6 +10,8 @@ export interface SearchHit {
   kind: string;
   name: string;
   file_rel: string;
+  /** The language the file was read in (a `sym://<lang>/file/<file_rel>#<name>` URI's), or `markdown`. */
+  lang: string;
   line: number;
   end_line: number;
   signature: string;
@@ -605,6 +607,7 @@ export function searchIndex(index: ContextIndex, query: string, options: SearchF
       kind: row.kind,
       name: row.name,
       file_rel: row.file_rel,
+      lang: row.lang,
       line: row.line,
       end_line: row.end_line,
       signature: row.signature,
