@@ -95,6 +95,9 @@ describe("trifecta mcp over stdio", () => {
 
     const viaUri = await call(client, "outline", { target: "sym://python/type/shop.cart#Cart", kinds: ["method"], depth: 2 });
     expect(viaUri.structured.symbols.map((s: any) => s.qualified_name)).toEqual(["Cart.add", "Cart.total"]);
+    // A path names one symbol with #Name, as the CLI's does.
+    const byPath = await call(client, "outline", { target: "shop/cart.py#Cart", kinds: ["method"], depth: 2 });
+    expect(byPath.structured.symbols).toEqual(viaUri.structured.symbols);
 
     const search = await call(client, "search", { query: "cart total" });
     const cliSearch = await cli(["ctx", "search", "cart total", "--segment", segment]);

@@ -150,7 +150,7 @@ const outline: Tool = {
   inputSchema: {
     type: "object",
     properties: {
-      target: { type: "string", description: "File path or sym:// URI", minLength: 1 },
+      target: { type: "string", description: "File path (path#Name for one symbol) or sym:// URI", minLength: 1 },
       kinds: { type: "array", description: "Only these kinds", items: { type: "string" }, minItems: 1, maxItems: 20 },
       depth: { type: "integer", description: "Nesting levels (1 = top level)", minimum: 1, maximum: 100 },
       budget: budgetArg,

@@ -26,34 +26,35 @@ export interface AstOptions extends ServiceContext {
 type Outcome = { file_rel: string; cache_status: string; miss_reason: string; parse_status: string };
 
 /**
- * A target as a `sym://` URI: one already, or a file's path (relative to the working directory, as a shell gives
- * it), with `#Name` for one of its symbols when the path with it names no file.
+ * A target as a `sym://` URI: one already, or a file's path (relative to `base`: the working directory for the CLI,
+ * as a shell gives it, the segment for the MCP server), with `#Name` for one of its symbols when the path with it
+ * names no file.
  */
-function targetUri(target: string, segment: string | undefined): Result<string> {
+function targetUri(target: string, root: string, base: string): Result<string> {
   // Any URI (`sym://…`, or another scheme, which the URI's parser refuses) is read as one.
   if (/^[a-z][\w+.-]*:\/\//i.test(target)) return ok(target);
-  const root = resolveSegment(segment);
-  if (!root.ok) return root;
   const hash = target.lastIndexOf("#");
-  const [path, member] = hash > 0 && !existsSync(resolve(target)) ? [target.slice(0, hash), target.slice(hash)] : [target, ""];
-  const absolute = resolve(path);
-  if (!existsSync(absolute)) return fail("FILE_NOT_FOUND", `no file '${path}'`, { path, hint: "a file's path, relative to the working directory, or a sym:// URI (see: ast languages)" });
-  const real = realpathSync(absolute);
+  const [path, member] = hash > 0 && !existsSync(resolve(base, target)) ? [target.slice(0, hash), target.slice(hash)] : [target, ""];
+  const absolute = resolve(base, path);
+  const real = existsSync(absolute) ? realpathSync(absolute) : null;
+  const where = real ?? absolute;
+  if (where !== root && !isInside(root, where)) return fail("PATH_OUTSIDE_SEGMENT", `'${path}' is outside the segment`, { path });
+  if (real === null) return fail("FILE_NOT_FOUND", `no file '${path}'`, { path, hint: "a file's path, or a sym:// URI (see: ast languages)" });
   // A directory is a Go package when it holds Go files (`ast symbols net/http`), and no module otherwise.
   if (statSync(real).isDirectory()) {
-    const rel = isInside(root.value.root, real) ? relative(root.value.root, real) : null;
-    if (rel === null) return fail("PATH_OUTSIDE_SEGMENT", `'${path}' is outside the segment`, { path });
+    const rel = relative(root, real);
     if (rel !== "" && !member && readdirSync(real).some((n) => n.endsWith(".go") && !n.endsWith("_test.go"))) return ok(`sym://go/mod/${rel}`);
     return fail("USAGE_ERROR", `'${path}' is a directory`, { path, hint: "outline a file of it, or search it: trifecta ctx search <words> --path <dir>" });
   }
-  const uri = fileUri(root.value.root, real);
+  const uri = fileUri(root, real);
   return uri.ok ? ok(`${uri.value}${member}`) : uri;
 }
 
 /** Loads the URI's files and answers with `pick`, recording the cache outcome of the answer. */
 async function answered<T extends Outcome>(options: AstOptions, pick: (loaded: ModuleSymbols) => Result<T>, recordArgs: Record<string, unknown>): Promise<Answered<T>> {
   const { settings } = options;
-  const uri = targetUri(options.uri, options.segment);
+  const segment = resolveSegment(options.segment);
+  const uri = segment.ok ? targetUri(options.uri, segment.value.root, process.cwd()) : segment;
   if (!uri.ok) return { answer: uri, summary: {}, args: { uri: options.uri, ...recordArgs } };
   const loaded = await loadModuleSymbols(uri.value, {
     segment: options.segment,
@@ -106,7 +107,7 @@ export function fileUri(root: string, path: string): Result<string> {
 
 /** An outline from an AST cache already open on the segment (the MCP server's): a `sym://` URI or a file path. */
 export async function outlineOn(cache: AstCache, options: { root: string; maxFileBytes: number; target: string; remote?: RemoteCache | null }): Promise<Result<SymbolsAnswer>> {
-  const uri = options.target.startsWith("sym://") ? ok(options.target) : fileUri(options.root, options.target);
+  const uri = targetUri(options.target, options.root, options.root);
   if (!uri.ok) return uri;
   const loaded = await loadModuleSymbols(uri.value, { segment: options.root, maxFileBytes: options.maxFileBytes, cache, remote: options.remote });
   return loaded.ok ? symbolsAnswer(loaded.value) : loaded;
