@@ -14,7 +14,7 @@ import { LANGUAGE_IDS, LANGUAGES, type LanguageId } from "../languages.ts";
 const SHARED_CODE = ["extractor.ts", "syntax.ts", "generic.ts", "source-text.ts", "types.ts", "languages/spec.ts", "languages/index.ts", "languages/python.ts", "languages/component.ts"];
 
 /** The files whose bytes make up a language's fingerprint: [name used in the hash, path]. */
-export function fingerprintInputs(languageId: LanguageId): [string, string][] {
+function fingerprintInputs(languageId: LanguageId): [string, string][] {
   const { queryFiles, referenceFiles, grammar } = LANGUAGES[languageId];
   const code = [...SHARED_CODE, ...[...queryFiles, ...referenceFiles].map((name) => `queries/${name}.scm`)];
   return [...code.map((rel): [string, string] => [rel, `${import.meta.dir}/${rel}`]), ["grammar.wasm", grammar]];
@@ -25,7 +25,7 @@ export function fingerprintOf(languageId: LanguageId): string {
   return computeFingerprint(fingerprintInputs(languageId), LANGUAGES[languageId].hooks ?? languageId);
 }
 
-export function computeFingerprint(inputs: [string, string][], hookSet: string): string {
+function computeFingerprint(inputs: [string, string][], hookSet: string): string {
   const hasher = new Bun.CryptoHasher("sha256");
   hasher.update(`hooks:${hookSet}\0`);
   for (const [name, path] of inputs) {
