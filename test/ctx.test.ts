@@ -550,7 +550,8 @@ describe("ctx get", () => {
     await ctx(segment, "build");
     const two = await ctx(segment, "get", "send_reminder");
     expect([two.exitCode, two.json.error_code, two.json.errors[0].candidates]).toEqual([1, "AMBIGUOUS_SYMBOL", ["app/billing.py#send_reminder", "app/jobs.py#send_reminder"]]);
-    expect((await ctx(segment, "get", "no_such_name")).json.error_code).toBe("ID_NOT_FOUND");
+    const none = (await ctx(segment, "get", "no_such_name")).json;
+    expect([none.error_code, none.hint]).toEqual(["ID_NOT_FOUND", expect.stringContaining("a definition's name")]);
   });
 
   test.concurrent("never serves lines that no longer match the file", async () => {

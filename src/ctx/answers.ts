@@ -211,7 +211,8 @@ export async function getAnswer(target: IndexTarget, ids: readonly string[], mod
   // Nothing found: an empty index is the reason worth telling (asked only now, off the common path).
   if (target.index.isEmpty()) return fail("INDEX_NOT_FOUND", "the segment has no index yet", { hint: "run `trifecta ctx build --segment <dir>` (or `ctx search`, which builds it)" });
   const first = result.errors[0]!;
-  return fail(first.error_code as "ID_NOT_FOUND", first.message, { errors: result.errors });
+  const hint = first.error_code === "ID_NOT_FOUND" ? { hint: "an id from `trifecta ctx search`: file, file#Name, file#L10-L40; or a definition's name" } : {};
+  return fail(first.error_code as "ID_NOT_FOUND", first.message, { errors: result.errors, ...hint });
 }
 
 export type StatusAnswer = {
