@@ -552,6 +552,9 @@ describe("ctx get", () => {
     expect([two.exitCode, two.json.error_code, two.json.errors[0].candidates]).toEqual([1, "AMBIGUOUS_SYMBOL", ["app/billing.py#send_reminder", "app/jobs.py#send_reminder"]]);
     const none = (await ctx(segment, "get", "no_such_name")).json;
     expect([none.error_code, none.hint]).toEqual(["ID_NOT_FOUND", expect.stringContaining("a definition's name")]);
+    // A file made since the build: the answer says a build indexes it.
+    writeFileSync(join(segment, "app/fresh.py"), "def fresh(): pass\n");
+    expect((await ctx(segment, "get", "app/fresh.py")).json.message).toContain("`ctx build` indexes new files");
   });
 
   test.concurrent("never serves lines that no longer match the file", async () => {

@@ -187,6 +187,12 @@ export async function getPieces(target: IndexTarget, ids: readonly string[], mod
   return result;
 }
 
+/** Whether the segment holds a file at `fileRel` (links out of it refused), whatever the index says. */
+function existsOnDisk(target: IndexTarget, fileRel: string): boolean {
+  const located = locateFile({ root: target.root }, fileRel.split("/"));
+  return located.ok && located.value !== null;
+}
+
 /** How many definitions of one name an ambiguous answer lists. */
 const NAME_CANDIDATES = 10;
 
@@ -220,6 +226,7 @@ async function readPiece(target: IndexTarget, id: string, mode: GetMode): Promis
       file = target.index.file(fileRel);
     }
     const item = member === null ? null : (target.index.item(id) ?? lineRange(fileRel, member));
+    if (!file && existsOnDisk(target, fileRel)) return { error_code: "ID_NOT_FOUND", message: `'${fileRel}' is not in the index: new since the last build, or not indexed (ignored, unsupported, too large); \`ctx build\` indexes new files` };
     if (!file || (member !== null && !item)) return { error_code: "ID_NOT_FOUND", message: file ? `no symbol or section '${member}' in ${fileRel}` : `'${fileRel}' is not in the index` };
     const located = locateFile({ root: target.root }, fileRel.split("/"));
     if (!located.ok) return { error_code: located.error.code, message: located.error.message };
