@@ -224,7 +224,7 @@ function namesItsFile(row: IndexItem): boolean {
  */
 function nameEvidence(item: IndexItem, context: QueryContext): { label: string | null; score: number } {
   const asked = context.asked;
-  if (item.name.toLowerCase() === asked || item.qualified_name.toLowerCase() === asked) return { label: "exact", score: 3 };
+  if (item.name.toLowerCase() === asked || item.qualified_name.toLowerCase() === asked || context.named.has(item.item_id)) return { label: "exact", score: 3 };
   if (context.identifier && asked.length >= 3 && item.name.toLowerCase().startsWith(asked)) return { label: "prefix", score: 1.5 };
   const nameWords = wordsOf(item.name);
   let total = nameWords.reduce((n, w) => n + w.length, 0);
@@ -374,6 +374,8 @@ interface QueryWord {
 
 interface QueryContext {
   asked: string;
+  /** The definitions a qualified identifier names (qualifiedTargets): exact matches, as the name itself would be. */
+  named: ReadonlySet<string>;
   /** One token, no spaces: an identifier, whose prefix a name may be. */
   identifier: boolean;
   words: QueryWord[];
@@ -402,6 +404,38 @@ function matchedFields(row: IndexItem, said: { stems: Set<string>; words: Set<st
   check("path", row.file_rel);
   if (namesItsFile(row)) fields.push("file_name");
   return { fields, terms: [...terms] };
+}
+
+/** How many definitions of a qualified query's tail are looked at for the module it names. */
+const QUALIFIED_CANDIDATES = 1000;
+
+/**
+ * The definitions a qualified identifier names, as stack traces and docs write them (`java.util.HashMap.put`,
+ * `http.Get`, `net/http.Client.Do`, `std::collections::HashMap::insert`): the longest tail that is a definition's
+ * qualified name (`HashMap.put`, `Get`) in a file whose path holds the rest in order, as folders or its own name
+ * (`java/util/HashMap.java`, `net/http/client.go`). `java.util.HashMap.put` had `HashMap.put` outside the top 3 and
+ * `http.Get` not at all (every `Get` method).
+ */
+function qualifiedTargets(index: ContextIndex, query: string): IndexItem[] {
+  const asked = query.trim();
+  if (!/^[\w$]+(?:(?:\.|::|\/|#|->)[\w$]+)+$/.test(asked)) return [];
+  const parts = asked.split(/\.|::|\/|#|->/);
+  for (let k = parts.length - 1; k >= 1; k--) {
+    const tail = parts.slice(parts.length - k).join(".");
+    const module = parts.slice(0, parts.length - k).map((p) => p.toLowerCase());
+    const found = index.byName(tail, QUALIFIED_CANDIDATES).filter((item) => item.qualified_name === tail && item.kind !== "section" && inModule(item.file_rel, module));
+    if (found.length > 0) return found;
+  }
+  return [];
+}
+
+/** Whether a file's path holds these names in order, as folders or as its own name without extension. */
+function inModule(fileRel: string, module: readonly string[]): boolean {
+  const steps = fileRel.toLowerCase().split("/");
+  steps[steps.length - 1] = steps.at(-1)!.replace(/\..*$/, "");
+  let at = 0;
+  for (const step of steps) if (at < module.length && step === module[at]) at++;
+  return at === module.length;
 }
 
 /**
@@ -530,7 +564,8 @@ export function searchIndex(index: ContextIndex, query: string, options: SearchF
   const wholeOnly = new Set([...terms.names, ...terms.abbreviations]);
   const queryWords = words.map((w) => ({ word: w, stem: stem(w), bare: inflectionless(w), code: terms.names.includes(w), wholeOnly: wholeOnly.has(w), weight: weights.get(w) ?? 1 }));
   const asked = query.trim().toLowerCase();
-  const context: QueryContext = { asked, identifier: !/\s/.test(asked), words: queryWords, totalWeight: Math.max(1e-9, queryWords.reduce((n, q) => n + q.weight, 0)), textWeight: queryWords.reduce((n, q) => n + (q.code ? 0 : q.weight), 0) };
+  const qualified = qualifiedTargets(index, query);
+  const context: QueryContext = { asked, named: new Set(qualified.map((item) => item.item_id)), identifier: !/\s/.test(asked), words: queryWords, totalWeight: Math.max(1e-9, queryWords.reduce((n, q) => n + q.weight, 0)), textWeight: queryWords.reduce((n, q) => n + (q.code ? 0 : q.weight), 0) };
   const files = fileFilter(index, options);
   const keep = (item: IndexItem) => (!options.kind || item.kind === options.kind) && (!options.lang || item.lang === options.lang) && (!files || files.has(item.file_rel));
   const phrases = ftsQuery(
@@ -547,6 +582,7 @@ export function searchIndex(index: ContextIndex, query: string, options: SearchF
       if (!byId.has(item.item_id) && keep(item)) byId.set(item.item_id, { ...item, bm25: rows[0]?.bm25 ?? -1 });
     }
   }
+  for (const item of qualified) if (!byId.has(item.item_id) && keep(item)) byId.set(item.item_id, { ...item, bm25: rows[0]?.bm25 ?? -1 });
   // The best text match a value does not set: otherwise a constant named like a query word (`ROW`
   // for "rows") shrinks every other hit's text score.
   const best = Math.min(...[...byId.values()].filter((r) => !VALUE_KINDS.has(r.kind)).map((r) => r.bm25), -1e-9);

@@ -190,6 +190,17 @@ describe("searchIndex", () => {
     ]);
   });
 
+  test("a qualified identifier names the definition whose qualified name is its longest tail, in a file whose path holds the rest", () => {
+    const go = (name: string, file_rel: string, qualified_name = name, kind = "function") => ({ ...item(name, { item_id: `${file_rel}#${qualified_name}`, file_rel, lang: "go", kind, qualified_name }) });
+    const named = [go("Get", "net/http/client.go", "Client.Get", "method"), go("Get", "net/http/client.go"), go("Get", "expvar/expvar.go"), go("Put", "java/util/HashMap.java", "HashMap.put", "method")];
+    const { index } = fakeIndex([{ ...go("Get", "sync/map.go", "Map.Get", "method"), bm25: -9 }], named);
+    expect(ids(searchIndex(index, "http.Get", { limit: 3 }))[0]).toBe("net/http/client.go#Get");
+    expect(ids(searchIndex(index, "net/http.Client.Get", { limit: 3 }))[0]).toBe("net/http/client.go#Client.Get");
+    expect(ids(searchIndex(index, "java.util.HashMap.put", { limit: 3 }))[0]).toBe("java/util/HashMap.java#HashMap.put");
+    // A module the path does not hold names nothing exactly: the text ranking answers.
+    expect(searchIndex(index, "os.Get", { limit: 3 }).every((h) => h.why.name !== "exact")).toBe(true);
+  });
+
   test("a C or C++ header's declaration folds into the one source file that defines it; two definitions stay two", () => {
     const row = (name: string, file_rel: string, bm25: number, kind = "method") => ({ ...item(name, { item_id: `${file_rel}#${name}`, file_rel, lang: "cpp", kind, qualified_name: name }), bm25 });
     const { index } = fakeIndex([
