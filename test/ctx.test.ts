@@ -544,6 +544,9 @@ describe("ctx get", () => {
     const piece = (await ctx(segment, "get", "Invoice.total_amount", "--mode", "raw")).json.pieces[0];
     expect(piece).toMatchObject({ id: "app/billing.py#Invoice.total_amount", resolved_from: "Invoice.total_amount", citation: "app/billing.py:4-6" });
     expect((await ctx(segment, "get", "send_reminder")).json.pieces[0].id).toBe("app/billing.py#send_reminder");
+    // Written with its module, as a stack trace or a doc writes it; refs takes it too.
+    expect((await ctx(segment, "get", "app.billing.Invoice.total_amount")).json.pieces[0]).toMatchObject({ id: "app/billing.py#Invoice.total_amount", resolved_from: "app.billing.Invoice.total_amount" });
+    expect((await ctx(segment, "refs", "app.billing.Invoice.total_amount")).json.targets.map((t: { id: string }) => t.id)).toEqual(["app/billing.py#Invoice.total_amount"]);
     // An id by path is read as one, as before: no resolved_from.
     expect((await ctx(segment, "get", "app/billing.py#send_reminder")).json.pieces[0].resolved_from).toBeUndefined();
     writeFileSync(join(segment, "app/jobs.py"), "def send_reminder(job):\n    pass\n");

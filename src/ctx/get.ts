@@ -5,6 +5,7 @@ import type { IndexedFile, IndexItem, OutlineRow } from "./index-store.ts";
 import { locateFile } from "../resolve/segment.ts";
 import { refreshFiles, unchangedOnDisk } from "./freshness.ts";
 import type { IndexTarget } from "./update.ts";
+import { qualifiedTargets } from "./qualified.ts";
 
 export type GetMode = "skeleton" | "excerpt" | "raw";
 export const GET_MODES: readonly GetMode[] = ["skeleton", "excerpt", "raw"];
@@ -197,12 +198,19 @@ function existsOnDisk(target: IndexTarget, fileRel: string): boolean {
 const NAME_CANDIDATES = 10;
 
 /**
- * An id given as a definition's name or qualified name (`Cart.total`, as `ctx refs` takes one): the id of its one
- * definition, an AMBIGUOUS_SYMBOL error listing several, or null when it is no name (an id or a path: read as one).
+ * An id given as a definition's name or qualified name (`Cart.total`, as `ctx refs` takes one, or written with its
+ * module: `java.util.HashMap.put`): the id of its one definition, an AMBIGUOUS_SYMBOL error listing several, or null
+ * when it is no name (an id or a path: read as one).
  */
 function byName(target: IndexTarget, asked: string): string | PieceError | null {
-  if (asked.includes("#") || asked.includes("/") || target.index.item(asked) || target.index.file(asked)) return null;
-  const definitions = [...new Set(target.index.byName(asked, NAME_CANDIDATES + 1).filter((i) => i.kind !== "section").map((i) => i.item_id))];
+  if (target.index.item(asked) || target.index.file(asked)) return null;
+  // A qualified name as stack traces and docs write it (`java.util.HashMap.put`, `net/http.Client.Do`).
+  if (asked.includes("#") || asked.includes("/")) {
+    const qualified = [...new Set(qualifiedTargets(target.index, asked).map((i) => i.item_id))];
+    return qualified.length === 1 ? qualified[0]! : null;
+  }
+  const byName = target.index.byName(asked, NAME_CANDIDATES + 1).filter((i) => i.kind !== "section");
+  const definitions = [...new Set((byName.length > 0 ? byName : qualifiedTargets(target.index, asked)).map((i) => i.item_id))];
   if (definitions.length <= 1) return definitions[0] ?? null;
   return { error_code: "AMBIGUOUS_SYMBOL", message: `'${asked}' names ${definitions.length > NAME_CANDIDATES ? `more than ${NAME_CANDIDATES}` : definitions.length} definitions; get one by its id`, candidates: definitions.slice(0, NAME_CANDIDATES) };
 }

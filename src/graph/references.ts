@@ -1,6 +1,7 @@
 import { fail, ok, type Result } from "../core/result.ts";
 import { freshnessNote, idsOfSymUri, isCurrent, readyIndex, type FreshnessNote } from "../ctx/answers.ts";
 import type { DefinitionRow, ReferenceRow } from "../ctx/index-store.ts";
+import { qualifiedTargets } from "../ctx/qualified.ts";
 import type { BuildReport } from "../ctx/build.ts";
 import { refreshFiles, type Freshness } from "../ctx/freshness.ts";
 import type { IndexTarget } from "../ctx/update.ts";
@@ -344,8 +345,10 @@ async function targetsOf(target: IndexTarget, query: string): Promise<Result<Def
   }
   const item = index.item(query);
   if (item) return item.kind === "section" ? fail("USAGE_ERROR", `${query} is a Markdown section, not a definition`) : ok([item]);
-  if (query.includes("#")) return fail("ID_NOT_FOUND", `no definition has the id ${query}`, { hint: "ids come from `trifecta ctx search`; a bare name works too" });
-  const named = index.byName(query, MAX_REFS_LIMIT).filter((i) => i.kind !== "section");
+  if (query.includes("#") && qualifiedTargets(index, query).length === 0) return fail("ID_NOT_FOUND", `no definition has the id ${query}`, { hint: "ids come from `trifecta ctx search`; a bare name works too" });
+  const byName = index.byName(query, MAX_REFS_LIMIT).filter((i) => i.kind !== "section");
+  // Else a qualified name as stack traces and docs write it (`java.util.HashMap.put`, `http.Get`).
+  const named = byName.length > 0 ? byName : qualifiedTargets(index, query);
   if (named.length === 0) return fail("SYMBOL_NOT_FOUND", `no definition named '${query}' in the index`, { hint: "`trifecta ctx search <words>` finds definitions; refs takes a name, an id from it, or a sym:// URI" });
   return ok(named);
 }
