@@ -106,8 +106,8 @@ const GENERIC: LanguageHooks = {};
 export async function extractSymbols(languageId: LanguageId, text: string): Promise<Extraction> {
   const hooks = hooksOf(languageId) ?? GENERIC;
   const { parser, query, firstReference } = await loadLanguage(languageId);
-  const source = hooks.code?.(text) ?? text;
-  const tree = parser.parse(source);
+  // The grammar reads the code (the same length as the text); signatures and docs are read from the text as written.
+  const tree = parser.parse(hooks.code?.(text) ?? text);
   if (!tree) throw new Error("tree-sitter returned no tree");
   try {
     const definitionMatches: QueryMatch[] = [];
@@ -115,12 +115,12 @@ export async function extractSymbols(languageId: LanguageId, text: string): Prom
     for (const match of query.matches(tree.rootNode)) (match.patternIndex < firstReference ? definitionMatches : referenceMatches).push(match);
     const definitions = collectDefinitions(hooks, definitionMatches);
     const spans: Span[] = [];
-    const symbols = nest(hooks, definitions, source, spans);
+    const symbols = nest(hooks, definitions, text, spans);
     return {
       parse_status: tree.rootNode.hasError ? "partial" : "ok",
       parse_errors: countSyntaxErrors(tree.rootNode),
       symbols,
-      references: collectReferences(hooks, referenceMatches, source, spans),
+      references: collectReferences(hooks, referenceMatches, text, spans),
     };
   } finally {
     tree.delete();

@@ -108,8 +108,17 @@ function messageSelector(message: Node): WrittenName | null {
   return { name: keywords[0]!, receiver: message.childForFieldName("receiver"), text };
 }
 
+/**
+ * Foundation's enum macros, `typedef NS_ENUM(NSInteger, RCTMode) { … };` (also NS_OPTIONS, NS_CLOSED_ENUM,
+ * NS_ERROR_ENUM), which the grammar reads as a typedef of each enumerator (`RCTModeOne`, `RCTModeTwo` as types):
+ * written as the enum they declare, `enum RCTMode { … };`, padded to the same length.
+ */
+const NS_ENUM = /\btypedef\s+NS_(?:ENUM|OPTIONS|CLOSED_ENUM|ERROR_ENUM)\s*\(\s*[^,()]+?\s*,\s*(\w+)\s*\)/g;
+const nsEnums = (text: string) => text.replace(NS_ENUM, (macro, name: string) => `enum ${name}`.padEnd(macro.length, " ").split("").map((c, i) => (macro[i] === "\n" ? "\n" : c)).join(""));
+
 const OBJC: LanguageHooks = {
   ...C_FAMILY,
+  code: nsEnums,
   // A line starting with `@` is a directive (`@interface`, `@property`), no attribute to step over to a doc above it.
   comments: { line: C_LIKE_COMMENTS.line, attribute: /^$a/ },
   name: (captured, kind, node) => (kind === "method" ? selector(node) : C_FAMILY.name!(captured, kind, node)),

@@ -40,8 +40,9 @@ import type { CommentSyntax } from "../generic.ts";
  */
 export interface LanguageHooks {
   /**
-   * The code of a file that holds other text too (a Vue or Svelte component's `<script>` blocks): the file with
-   * everything else blanked, newlines kept, so every offset and line is the file's.
+   * What the grammar reads of a file, of the file's length and lines: a component's `<script>` blocks with the rest
+   * blanked; Objective-C with its `NS_ENUM(…)` macros written as the enums they declare. Signatures and docs are
+   * read from the file itself.
    */
   code?(text: string): string;
   /** How comments look, for doc comments above definitions (default: C-like line and block comments). */

@@ -20,6 +20,11 @@ enum RCTMode {
   RCTModeTwo,
 };
 
+typedef NS_ENUM(NSInteger, RCTLogLevel) {
+  RCTLogLevelInfo,
+  RCTLogLevelError,
+};
+
 static NSInteger RCTCounter = 0;
 
 /** Sources of scripts. */
