@@ -201,6 +201,16 @@ describe("searchIndex", () => {
     expect(searchIndex(index, "os.Get", { limit: 3 }).every((h) => h.why.name !== "exact")).toBe(true);
   });
 
+  test("a qualified identifier: a versioned folder is its crate; a module no path spells still names a type's member", () => {
+    const rust = (qualified_name: string, file_rel: string) => ({ ...item(qualified_name.split(".").at(-1)!, { item_id: `${file_rel}#${qualified_name}`, file_rel, lang: "rust", kind: "method", qualified_name }) });
+    const named = [rust("Regex.new", "regex-1.7.1/src/re_unicode.rs"), rust("Regex.is_match", "regex-1.7.1/src/re_unicode.rs")];
+    const { index } = fakeIndex([{ ...rust("Match.new", "regex-1.7.1/src/re_bytes.rs"), bm25: -9 }], named);
+    expect(ids(searchIndex(index, "regex::re_unicode::Regex::is_match", { limit: 3 }))[0]).toBe("regex-1.7.1/src/re_unicode.rs#Regex.is_match");
+    // Re-exported: `regex::Regex::new` is not under a folder named `regex`'s module path, but `Regex.new` is one definition.
+    expect(ids(searchIndex(index, "std::regex::Regex::new", { limit: 3 }))[0]).toBe("regex-1.7.1/src/re_unicode.rs#Regex.new");
+    expect(ids(searchIndex(index, "Regex::new", { limit: 3 }))[0]).toBe("regex-1.7.1/src/re_unicode.rs#Regex.new");
+  });
+
   test("a C or C++ header's declaration folds into the one source file that defines it; two definitions stay two", () => {
     const row = (name: string, file_rel: string, bm25: number, kind = "method") => ({ ...item(name, { item_id: `${file_rel}#${name}`, file_rel, lang: "cpp", kind, qualified_name: name }), bm25 });
     const { index } = fakeIndex([
