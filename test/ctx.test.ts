@@ -192,6 +192,14 @@ describe("ctx search", () => {
     expect((await ctx(segment, "search", "installing the service")).json.hits[0]).toMatchObject({ id: "docs/guide.md#installing-the-service", kind: "section" });
   });
 
+  test.concurrent("an MDX page is split into sections by its headings, its imports and JSX left in their text", async () => {
+    const page = "---\ntitle: Setup\n---\nimport Tabs from '@theme/Tabs';\n\n# Setup\n\n## Configure the webhook secret\n\n<Tabs>Set WEBHOOK_SECRET in the environment.</Tabs>\n";
+    const segment = makeSegment({ "docs/setup.mdx": page });
+    expect((await ctx(segment, "build")).json.sections).toBe(2);
+    const [hit] = (await ctx(segment, "search", "webhook secret")).json.hits;
+    expect(hit).toMatchObject({ id: "docs/setup.mdx#configure-the-webhook-secret", kind: "section", lang: "markdown", line: 8 });
+  });
+
   test.concurrent("a sym:// query resolves directly; its ids work with ctx get", async () => {
     const segment = await builtProject();
     const run = await ctx(segment, "search", "sym://python/type/app.billing#Invoice");

@@ -31,7 +31,8 @@ function isBuildOutput(names: ReadonlySet<string>): boolean {
 function isVirtualEnv(dir: string, names: ReadonlySet<string>): boolean {
   return names.has("pyvenv.cfg") || (names.has("bin") && existsSync(join(dir, "bin", "activate"))) || (names.has("Scripts") && existsSync(join(dir, "Scripts", "activate.bat")));
 }
-const MARKDOWN = [".md", ".markdown"];
+// MDX (Markdown with JSX, the pages of Docusaurus, Next.js and Astro docs) is split by its headings as Markdown is.
+const MARKDOWN = [".md", ".markdown", ".mdx"];
 
 export type FileKind = { type: "source"; language: LanguageId } | { type: "markdown" };
 
