@@ -53,6 +53,8 @@ describe("ctx build", () => {
     expect(run.stderr).toBe("");
     expect(run.json.files).toMatchObject({ indexed: 3, unchanged: 0, removed: 0 });
     expect(run.json.files.skipped).toMatchObject({ symlink_outside: 1, binary: 1, unsupported: 3 });
+    // Which extensions those are: README.txt, .gitignore, .trifectaignore.
+    expect(run.json.files.unsupported_extensions).toEqual({ ".gitignore": 1, ".trifectaignore": 1, ".txt": 1 });
     expect(run.json.files.skipped).toMatchObject({ ignored: 2, tool_dir: 2 }); // generated/, scratch/; node_modules/, .trifecta/
     expect(run.json.symbols).toBe(6);
     expect(run.json.sections).toBe(3);

@@ -14,7 +14,11 @@ import { compareWithIndex, DatabaseReplaced, emptyChangeSet, notParsed, readInto
 import { walkSegment, type DirStamp, type SkipReason, type WalkedFile } from "./walk.ts";
 
 export interface BuildReport {
-  files: { seen: number; indexed: number; unchanged: number; removed: number; skipped: Record<SkipReason | "binary", number> };
+  /**
+   * `unsupported_extensions`: the extensions of the most `unsupported` files (at most UNSUPPORTED_SHOWN, most first),
+   * what a tree holds that trifecta does not read (`.mm`: Objective-C++, `.png`).
+   */
+  files: { seen: number; indexed: number; unchanged: number; removed: number; skipped: Record<SkipReason | "binary", number>; unsupported_extensions?: Record<string, number> };
   /** Files that could not be indexed this time (each retried by the next build), with the reason. */
   failed: FileFailure[];
   symbols: number;
@@ -30,6 +34,12 @@ export interface BuildReport {
   /** With a team cache: what it gave and was given so far (uploads go on after the answer, up to a deadline). */
   remote?: Omit<RemoteStats, "dropped"> & { uploads_queued: number };
 }
+
+/** How many extensions a build report lists under `unsupported_extensions`. */
+const UNSUPPORTED_SHOWN = 10;
+
+const mostFirst = (counts: ReadonlyMap<string, number>): Record<string, number> =>
+  Object.fromEntries([...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, UNSUPPORTED_SHOWN));
 
 interface BuildOptions {
   workers: number;
@@ -237,7 +247,7 @@ async function buildPass(target: IndexTarget, options: Omit<BuildOptions, "waitM
   }
   const totals = target.index.totals();
   return {
-    files: { seen: walk.seen, indexed, unchanged, removed, skipped: { ...skipped, binary } },
+    files: { seen: walk.seen, indexed, unchanged, removed, skipped: { ...skipped, binary }, ...(walk.unsupportedExtensions.size > 0 ? { unsupported_extensions: mostFirst(walk.unsupportedExtensions) } : {}) },
     failed: failed.sort((a, b) => (a.file_rel < b.file_rel ? -1 : a.file_rel > b.file_rel ? 1 : 0)),
     symbols: totals.symbols,
     sections: totals.sections,

@@ -69,6 +69,8 @@ export interface WalkResult {
   readonly dirs: DirStamp[];
   readonly seen: number;
   readonly skipped: Record<SkipReason, number>;
+  /** The `unsupported` files by extension (lowercased; `(none)` for a name without one). */
+  readonly unsupportedExtensions: ReadonlyMap<string, number>;
 }
 
 /** The `.gitattributes` of `dirRel`, added to those of its parents (read like any file of the segment). */
@@ -112,6 +114,7 @@ export function walkSegment(root: string, maxFileBytes: number): WalkResult {
   const dirs: DirStamp[] = [];
   const skipped: Record<SkipReason, number> = { ignored: 0, tool_dir: 0, virtualenv: 0, build_output: 0, generated: 0, minified: 0, unsupported: 0, too_large: 0, symlink_outside: 0, symlink_dir: 0, symlink_dangling: 0 };
   let seen = 0;
+  const unsupportedExtensions = new Map<string, number>();
   const inside = (real: string) => real === root || real.startsWith(`${root}${sep}`);
 
   const visit = (dirRel: string, inherited: IgnoreRules, inheritedAttributes: GitAttributes): void => {
@@ -191,6 +194,8 @@ export function walkSegment(root: string, maxFileBytes: number): WalkResult {
       const kind = kindOfFile(root, abs, entry.name);
       if (!kind) {
         skipped.unsupported++;
+        const extension = hasNoExtension(entry.name) ? "(none)" : entry.name.slice(entry.name.lastIndexOf(".")).toLowerCase();
+        unsupportedExtensions.set(extension, (unsupportedExtensions.get(extension) ?? 0) + 1);
         continue;
       }
       const stat = statSync(abs, { throwIfNoEntry: false });
@@ -204,6 +209,6 @@ export function walkSegment(root: string, maxFileBytes: number): WalkResult {
     }
   };
   visit("", new IgnoreRules(), GitAttributes.EMPTY);
-  return { files, dirs, seen, skipped };
+  return { files, dirs, seen, skipped, unsupportedExtensions };
 }
 
