@@ -202,6 +202,15 @@ describe("ctx search", () => {
     expect(hit).toMatchObject({ id: "docs/setup.mdx#configure-the-webhook-secret", kind: "section", lang: "markdown", line: 8 });
   });
 
+  test.concurrent("a reStructuredText document is split into sections by its titles", async () => {
+    const readme = "========\nWidgets\n========\n\nA library.\n\nRotating the API token\n----------------------\n\nCall rotate() once a month.\n";
+    const segment = makeSegment({ "README.rst": readme });
+    expect((await ctx(segment, "build")).json.sections).toBe(2);
+    const [hit] = (await ctx(segment, "search", "rotate the api token")).json.hits;
+    expect(hit).toMatchObject({ id: "README.rst#rotating-the-api-token", kind: "section", line: 7, end_line: 10 });
+    expect((await ctx(segment, "get", hit.id, "--mode", "raw")).json.pieces[0].content).toContain("Call rotate() once a month.");
+  });
+
   test.concurrent("a sym:// query resolves directly; its ids work with ctx get", async () => {
     const segment = await builtProject();
     const run = await ctx(segment, "search", "sym://python/type/app.billing#Invoice");

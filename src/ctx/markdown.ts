@@ -58,6 +58,14 @@ export function splitSections(source: string): Section[] {
     if (raw.trim() === "") paragraph = null;
     else if (paragraph === null && PARAGRAPH_LINE.test(raw)) paragraph = index;
   }
+  return sectionsOf(lines, headings);
+}
+
+/**
+ * Sections from a document's lines and its headings in order: each ends on the line before the next heading of the
+ * same or a higher level, blank lines trimmed; slugs made unique by a count.
+ */
+export function sectionsOf(lines: readonly string[], headings: readonly { level: number; heading: string; line: number }[]): Section[] {
   // Where each section ends: the line before the next heading of the same or a higher level, found
   // in one pass with a stack of open headings (linear in headings: 200k headings in well under a second).
   const nextLine = new Array<number>(headings.length).fill(lines.length + 1);

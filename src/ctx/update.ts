@@ -10,7 +10,8 @@ import { mayReadAs, readsAs, type LanguageId } from "../languages.ts";
 import type { BuildState, ContextIndex, FileStamp, IndexedFile } from "./index-store.ts";
 import { fileRows, type FileRows } from "./rows.ts";
 import { generatedReason, HEAD_BYTES, type GeneratedReason } from "./generated.ts";
-import { splitSections } from "./markdown.ts";
+import { splitSections, type Section } from "./markdown.ts";
+import { splitRstSections } from "./rst.ts";
 import type { ExtractionPool } from "./pool.ts";
 import type { DirStamp, WalkedFile } from "./walk.ts";
 
@@ -66,6 +67,9 @@ export interface Changed {
   /** Generated or minified (src/ctx/generated.ts): indexed as a file without symbols, never parsed. */
   readonly generated?: GeneratedReason;
 }
+
+/** A document's sections, read as its extension says: `.rst` as reStructuredText, the rest as Markdown (MDX too). */
+const documentSections = (fileRel: string, source: string): Section[] => (fileRel.toLowerCase().endsWith(".rst") ? splitRstSections(source) : splitSections(source));
 
 /** The parse_status the index records for a source file it does not parse for symbols. */
 const NOT_PARSED: ReadonlySet<string> = new Set<GeneratedReason>(["generated", "minified"]);
@@ -149,7 +153,7 @@ async function finishExtracting(cache: SqliteAstCache, batch: Extracting): Promi
   const failed = new Set(batch.failures.map((f) => f.file_rel));
   return batch.changed.filter(({ file }) => !failed.has(file.fileRel)).map(({ file, bytes, hash, generated, replaces }) => {
     const base = { file_rel: file.fileRel, kind: kindName(file), content_hash: hash, size: file.size, mtime_ms: file.mtimeMs };
-    if (file.kind.type === "markdown") return fileRows({ file: { ...base, parse_status: "ok" }, sections: splitSections(decodeSource(bytes)), replaces });
+    if (file.kind.type === "markdown") return fileRows({ file: { ...base, parse_status: "ok" }, sections: documentSections(file.fileRel, decodeSource(bytes)), replaces });
     if (generated) return fileRows({ file: { ...base, parse_status: generated }, symbols: [], replaces });
     const extraction = extractions.get(file.fileRel)!;
     return fileRows({ file: { ...base, parse_status: extraction.parse_status }, symbols: extraction.symbols, references: extraction.references, source: decodeSource(bytes), replaces });

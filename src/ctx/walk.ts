@@ -31,8 +31,9 @@ function isBuildOutput(names: ReadonlySet<string>): boolean {
 function isVirtualEnv(dir: string, names: ReadonlySet<string>): boolean {
   return names.has("pyvenv.cfg") || (names.has("bin") && existsSync(join(dir, "bin", "activate"))) || (names.has("Scripts") && existsSync(join(dir, "Scripts", "activate.bat")));
 }
-// MDX (Markdown with JSX, the pages of Docusaurus, Next.js and Astro docs) is split by its headings as Markdown is.
-const MARKDOWN = [".md", ".markdown", ".mdx"];
+// Documents split into sections: Markdown; MDX (Markdown with JSX, the pages of Docusaurus, Next.js and Astro docs),
+// by its headings as Markdown is; reStructuredText (Sphinx docs, `README.rst`) by its titles (src/ctx/rst.ts).
+const MARKDOWN = [".md", ".markdown", ".mdx", ".rst"];
 
 export type FileKind = { type: "source"; language: LanguageId } | { type: "markdown" };
 
