@@ -69,10 +69,11 @@ function lookAgain(target: IndexTarget, stamps: readonly FileStamp[], force = fa
     const absPath = located.ok && located.value ? located.value.absPath : null;
     const stat = absPath ? statSync(absPath, { throwIfNoEntry: false }) : undefined;
     // A script without an extension is what its `#!` line says; gone, what the index had it as.
-    const kind = kindOfFile(target.root, absPath ?? `${target.root}/${fileRel}`, fileRel.split("/").at(-1)!) ?? (isLanguageId(prior.kind) ? ({ type: "source", language: prior.kind } as const) : null);
+    const path = absPath ?? `${target.root}/${fileRel}`;
+    const kind = kindOfFile(target.root, path, fileRel.split("/").at(-1)!) ?? (isLanguageId(prior.kind) ? ({ type: "source", language: prior.kind } as const) : null);
     if (!kind) continue;
     // Gone (or no longer a file): the read says so, and the change set drops it.
-    looked.push({ file: { fileRel, absPath: absPath ?? `${target.root}/${fileRel}`, size: stat?.size ?? -1, mtimeMs: stat?.mtimeMs ?? -1, kind, ...(stat ? { identity: { dev: stat.dev, ino: stat.ino } } : {}) }, prior });
+    looked.push({ file: { fileRel, absPath: path, size: stat?.size ?? -1, mtimeMs: stat?.mtimeMs ?? -1, kind, ...(stat ? { identity: { dev: stat.dev, ino: stat.ino } } : {}) }, prior });
   }
   return looked;
 }

@@ -459,8 +459,9 @@ function copyGroups(files: readonly string[], contentOf: ReadonlyMap<string, str
     return root;
   };
   const byKey = new Map<string, string>();
+  const twins = new Map(files.map((file) => [file, moduleTwin(file)]));
   for (const file of [...files].sort()) {
-    const twin = moduleTwin(file);
+    const twin = twins.get(file);
     const content = contentOf.get(file);
     for (const key of [twin && `twin\u0000${twin.key}`, content && `content\u0000${content}\u0000${file.slice(file.lastIndexOf("/") + 1)}`]) {
       if (!key) continue;
@@ -473,7 +474,7 @@ function copyGroups(files: readonly string[], contentOf: ReadonlyMap<string, str
     }
   }
   const pathRank = (file: string) => (isTestPath(file) || isVendoredPath(file) ? 1 : 0);
-  return new Map(files.map((file) => [file, { file: find(file), rank: 2 * (moduleTwin(file)?.rank ?? 0) + pathRank(file) }]));
+  return new Map(files.map((file) => [file, { file: find(file), rank: 2 * (twins.get(file)?.rank ?? 0) + pathRank(file) }]));
 }
 
 /**
@@ -483,8 +484,9 @@ function copyGroups(files: readonly string[], contentOf: ReadonlyMap<string, str
  * `gtest.h#testing.Test.SetUp` and `gtest.cc#testing.Test.SetUp` took two of five places). The hit
  * keeps the best score of what it folds.
  */
-function fold(scored: readonly Scored[], contentOf: ReadonlyMap<string, string>): { best: Scored; overloads: number; copies: string[] }[] {
-  const copies = copyGroups([...new Set(scored.map((s) => s.row.file_rel))], contentOf);
+function fold(scored: readonly Scored[], contentHashes: (files: readonly string[]) => ReadonlyMap<string, string>): { best: Scored; overloads: number; copies: string[] }[] {
+  const files = [...new Set(scored.map((s) => s.row.file_rel))];
+  const copies = copyGroups(files, contentHashes(files));
   const definedIn = new Map<string, Set<string>>();
   for (const { row } of scored) if (declaredApart(row) && !isCHeader(row.file_rel)) memoized(definedIn, row.qualified_name, () => new Set<string>()).add(row.file_rel);
   const home = (row: SearchRow): { file: string; rank: number } => {
@@ -583,7 +585,7 @@ export function searchIndex(index: ContextIndex, query: string, options: SearchF
     const prior = USES_WEIGHT * Math.min(1, Math.log10(1 + s.uses) / Math.log10(MOST_USES)) * (Math.max(0, s.score) / bestScore) ** 2;
     s.score = Math.round((s.score + prior) * 1000) / 1000;
   }
-  const hits = fold(scored, index.contentHashes([...new Set(scored.map((s) => s.row.file_rel))]));
+  const hits = fold(scored, (files) => index.contentHashes(files));
   const order = (a: (typeof hits)[number], b: (typeof hits)[number]) =>
     b.best.score - a.best.score || (a.best.row.item_id < b.best.row.item_id ? -1 : a.best.row.item_id > b.best.row.item_id ? 1 : 0);
   hits.sort(order);

@@ -345,7 +345,11 @@ async function targetsOf(target: IndexTarget, query: string): Promise<Result<Def
   }
   const item = index.item(query);
   if (item) return item.kind === "section" ? fail("USAGE_ERROR", `${query} is a Markdown section, not a definition`) : ok([item]);
-  if (query.includes("#") && qualifiedTargets(index, query).length === 0) return fail("ID_NOT_FOUND", `no definition has the id ${query}`, { hint: "ids come from `trifecta ctx search`; a bare name works too" });
+  // An id no item has may still be a qualified name as stack traces and docs write it (`java.lang.String#format`).
+  if (query.includes("#")) {
+    const qualified = qualifiedTargets(index, query);
+    return qualified.length > 0 ? ok(qualified) : fail("ID_NOT_FOUND", `no definition has the id ${query}`, { hint: "ids come from `trifecta ctx search`; a bare name works too" });
+  }
   const byName = index.byName(query, MAX_REFS_LIMIT).filter((i) => i.kind !== "section");
   // Else a qualified name as stack traces and docs write it (`java.util.HashMap.put`, `http.Get`).
   const named = byName.length > 0 ? byName : qualifiedTargets(index, query);

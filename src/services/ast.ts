@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, realpathSync, statSync } from "node:fs";
-import { isAbsolute, join, relative, resolve } from "node:path";
+import { join, relative, resolve } from "node:path";
 import type { RemoteCache } from "../cache/remote.ts";
 import type { AstCache } from "../cache/types.ts";
 import { fail, ok, type Result } from "../core/result.ts";
@@ -46,7 +46,7 @@ function targetUri(target: string, root: string, base: string): Result<string> {
     if (rel !== "" && !member && readdirSync(real).some((n) => n.endsWith(".go") && !n.endsWith("_test.go"))) return ok(`sym://go/mod/${rel}`);
     return fail("USAGE_ERROR", `'${path}' is a directory`, { path, hint: "outline a file of it, or search it: trifecta ctx search <words> --path <dir>" });
   }
-  const uri = fileUri(root, real);
+  const uri = fileUri(root, relative(root, real));
   return uri.ok ? ok(`${uri.value}${member}`) : uri;
 }
 
@@ -89,18 +89,16 @@ export function snippet(options: AstOptions): Promise<Answered<SnippetAnswer>> {
 type SnippetAnswer = Extract<ReturnType<typeof snippetAnswer>, { ok: true }>["value"];
 
 /**
- * A file's path as the `sym://` URI of that file: segment-relative (an absolute path inside the
- * segment is made relative), its language from its extension (or a script's `#!` line).
+ * The `sym://` URI of a file of the segment (`rel`, checked inside it by targetUri), its language from its
+ * extension (or a script's `#!` line).
  */
-export function fileUri(root: string, path: string): Result<string> {
-  const rel = isAbsolute(path) ? (isInside(root, path) ? relative(root, path) : null) : path.replace(/^(\.\/)+/, "");
-  if (rel === null || rel.split("/").includes("..")) return fail("PATH_OUTSIDE_SEGMENT", `'${path}' is outside the segment`, { path });
+function fileUri(root: string, rel: string): Result<string> {
   const kind = kindOfFile(root, join(root, rel), rel.split("/").at(-1) ?? "");
   if (kind?.type !== "source") return fail("UNSUPPORTED_LANGUAGE", `no language outlines '${rel}' (by its extension, or a #! line)`, { path: rel, hint: "Markdown sections: get the file in skeleton mode" });
   // As a build indexes it: a `.h` holding C++ is outlined as C++ (src/languages.ts readsAs).
   const language = readsAs(kind.language, rel, () => {
-    const read = readSegmentFile(root, join(root, rel));
-    return read.ok ? decodeSource(read.bytes.subarray(0, HEAD_BYTES)) : "";
+    const read = readSegmentFile(root, join(root, rel), undefined, HEAD_BYTES);
+    return read.ok ? decodeSource(read.bytes) : "";
   });
   return ok(`sym://${language}/file/${rel}`);
 }
