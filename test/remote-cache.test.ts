@@ -52,6 +52,17 @@ function portableAnswer(root: string, rel: string, env: Record<string, string>):
 }
 
 /** Every AST cache row of a segment (key → the stored JSON): what any later answer is made from. */
+/** Keys whose stored checksum is not the first 16 hex of their value's sha256 (what a lookup checks). */
+function badChecksums(root: string): string[] {
+  const db = new Database(expectedDbPath(root), { readonly: true });
+  try {
+    const rows = db.query("SELECT key, value, checksum FROM cache").all() as { key: string; value: string; checksum: string }[];
+    return rows.filter((r) => new Bun.CryptoHasher("sha256").update(r.value).digest("hex").slice(0, 16) !== r.checksum).map((r) => r.key);
+  } finally {
+    db.close();
+  }
+}
+
 function cacheRows(root: string): Map<string, string> {
   const db = new Database(expectedDbPath(root), { readonly: true });
   try {
@@ -160,6 +171,8 @@ describe("remote cache over nginx WebDAV", () => {
     expect(built.json.workers).toBe(0);
     expect(built.json.symbols).toBe(buildA.symbols);
     expect(cacheRows(treeB)).toEqual(rowsA);
+    // A fetched entry's checksum is its blob's CAS address cut short, not computed again: the one a lookup checks.
+    expect(badChecksums(treeB)).toEqual([]);
     for (const [rel, answer] of answersA) expect(portableAnswer(treeB, rel, env).answer).toEqual(answer);
     const stats = runCli(["ast", "cache-stats", "--segment", treeB], { env }).json.stats;
     expect(stats.remote).toMatchObject({ hits: files.length, misses: 0, errors: 0, uploads: 0 });
@@ -190,23 +203,30 @@ describe("remote cache over nginx WebDAV", () => {
     // byte changed (same length), a blob cut short, a manifest answering for another file.
     const uses = new Map<string, number>();
     for (const name of manifests) uses.set(manifestOf(name).cas, (uses.get(manifestOf(name).cas) ?? 0) + 1);
-    const [flipped, cut, foreign, other] = manifests.filter((name) => uses.get(manifestOf(name).cas) === 1);
+    const [flipped, cut, foreign, other, notText] = manifests.filter((name) => uses.get(manifestOf(name).cas) === 1);
     const flippedBlob = join(nginx.root, "cas", manifestOf(flipped!).cas);
     tamper(flippedBlob, readFileSync(flippedBlob, "utf8").replace(/"parse_errors":(\d)/, (_m, d) => `"parse_errors":${(Number(d) + 1) % 10}`));
     const cutBlob = join(nginx.root, "cas", manifestOf(cut!).cas);
     tamper(cutBlob, readFileSync(cutBlob).subarray(0, 10));
     tamper(join(nginx.root, "ac", foreign!), JSON.stringify(manifestOf(other!)));
+    // A manifest naming, by its true sha256 and size, a blob that is not UTF-8 (a byte 0xFF in a name).
+    const textBlob = readFileSync(join(nginx.root, "cas", manifestOf(notText!).cas));
+    const badBytes = Buffer.from(textBlob);
+    badBytes[badBytes.indexOf('"name":"') + 8] = 0xff;
+    const badCas = new Bun.CryptoHasher("sha256").update(badBytes).digest("hex");
+    writeFileSync(join(nginx.root, "cas", badCas), badBytes);
+    tamper(join(nginx.root, "ac", notText!), JSON.stringify({ ...manifestOf(notText!), cas: badCas, size: badBytes.length }));
     try {
       const built = await cli(["ctx", "build", "--segment", treeD], env);
       expect(built.exitCode).toBe(0);
-      expect(built.json.remote.rejected).toBe(3);
-      expect(built.json.remote.hits).toBe(files.length - 3);
-      expect(built.json.cache_hits).toBe(files.length - 3);
-      expect(built.stderr).toContain("3 entries rejected");
+      expect(built.json.remote.rejected).toBe(4);
+      expect(built.json.remote.hits).toBe(files.length - 4);
+      expect(built.json.cache_hits).toBe(files.length - 4);
+      expect(built.stderr).toContain("4 entries rejected");
       const events = readFileSync(join(treeD, "_ctx", "telemetry", "events.jsonl"), "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l));
-      expect(events.filter((e) => e.cmd === "ast.cache.remote_rejected").map((e) => e.result.problem).sort()).toEqual(["checksum", "foreign", "truncated"]);
+      expect(events.filter((e) => e.cmd === "ast.cache.remote_rejected").map((e) => e.result.problem).sort()).toEqual(["checksum", "foreign", "malformed", "truncated"]);
       const report = runCli(["telemetry", "report", "--segment", treeD, "--json"], { env }).json;
-      expect(report.remote).toMatchObject({ hits: files.length - 3, misses: 0, rejected: 3, errors: 0 });
+      expect(report.remote).toMatchObject({ hits: files.length - 4, misses: 0, rejected: 4, errors: 0 });
       expect(report.remote.bytes_in).toBe(events.find((e) => e.cmd === "ast.cache.remote").result.bytes_in);
       // What was parsed here is what A parsed: the cache holds the same bytes for every file.
       expect(cacheRows(treeD)).toEqual(rowsA);

@@ -8,6 +8,14 @@ export function cacheKey(fileRel: string, contentHash: string, extractorVersion:
   return `.:${escaped}:${contentHash}:${extractorVersion}`;
 }
 
+/** The full sha256 (64 hex) of a file's bytes: the team cache's content key (src/cache/remote-entry.ts). */
+export function contentSha256(bytes: Uint8Array): string {
+  return new Bun.CryptoHasher("sha256").update(bytes).digest("hex");
+}
+
+/** The content part of a local key: the first 16 hex of the content's sha256. */
+export const shortHash = (sha256: string): string => sha256.slice(0, 16);
+
 export function contentHash(bytes: Uint8Array): string {
-  return new Bun.CryptoHasher("sha256").update(bytes).digest("hex").slice(0, 16);
+  return shortHash(contentSha256(bytes));
 }

@@ -35,8 +35,9 @@ export const sha256Hex = (bytes: Uint8Array | string): string => new Bun.CryptoH
 
 const HEX64 = /^[0-9a-f]{64}$/;
 
-export function portableKey(language: string, extractor: string, bytes: Uint8Array): PortableKey {
-  return { language, extractor, contentSha256: sha256Hex(bytes) };
+/** `contentSha256`: the file's (src/cache/key.ts), computed once per read file for both keys. */
+export function portableKey(language: string, extractor: string, contentSha256: string): PortableKey {
+  return { language, extractor, contentSha256 };
 }
 
 /** The `ac/` address of an entry: 64 hex of its portable key parts. */
@@ -66,19 +67,28 @@ export function checkManifest(body: Uint8Array, key: PortableKey, maxBytes: numb
   return { cas: manifest.cas, size: manifest.size as number };
 }
 
-/** An entry as verified: the extraction and the JSON text it was read from. */
+/** An entry as verified: the extraction, the JSON text it was read from and that text's sha256 (its CAS address). */
 export interface VerifiedEntry {
   readonly extraction: Extraction;
   readonly json: string;
+  readonly jsonSha256: string;
 }
+
+// Fatal, BOM kept: a blob that is not UTF-8 is not an extraction, and the text kept is exactly the blob's bytes (its checksum, the CAS address).
+const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
 /** The extraction in a CAS blob, when the blob is the one the manifest names and holds an extraction. */
 export function checkBlob(blob: Uint8Array, expected: { cas: string; size: number }): VerifiedEntry | Rejection {
   if (blob.length !== expected.size) return blob.length < expected.size ? "truncated" : "checksum";
   if (sha256Hex(blob) !== expected.cas) return "checksum";
-  const json = new TextDecoder().decode(blob);
+  let json: string;
+  try {
+    json = utf8.decode(blob);
+  } catch {
+    return "malformed";
+  }
   const extraction = parseExtraction(json);
-  return extraction ? { extraction, json } : "malformed";
+  return extraction ? { extraction, json, jsonSha256: expected.cas } : "malformed";
 }
 
 const isString = (v: unknown) => typeof v === "string";

@@ -278,7 +278,7 @@ export async function fetchInto(cache: SqliteAstCache, remote: RemoteCache, want
   const present = cache.presentKeys(wanted.map((w) => w.key));
   const missing = wanted.filter((w) => !present.has(w.key));
   const fetched = await Promise.all(missing.map(async (w) => ({ w, entry: await remote.fetch(w.portable) })));
-  const found = fetched.flatMap(({ w, entry }) => (entry ? [{ key: w.key, fileRel: w.fileRel, extraction: entry.extraction, json: entry.json }] : []));
+  const found = fetched.flatMap(({ w, entry }) => (entry ? [{ key: w.key, fileRel: w.fileRel, extraction: entry.extraction, json: entry.json, jsonSha256: entry.jsonSha256 }] : []));
   if (found.length > 0) cache.adopt(found);
   return new Map(found.map((entry) => [entry.key, entry.extraction]));
 }

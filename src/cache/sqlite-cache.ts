@@ -4,9 +4,12 @@ import { bypassReason, isCorruption } from "../store/sqlite-errors.ts";
 import type { Store } from "../store/store.ts";
 import type { AstCache, BypassReason, CacheEntry, CacheEventSink, CacheSettings, Lookup, MissReason, StoreOutcome } from "./types.ts";
 
+/** A stored value's checksum: the first 16 hex of the sha256 of its UTF-8 bytes. */
 export function checksumOf(value: string): string {
-  return new Bun.CryptoHasher("sha256").update(value).digest("hex").slice(0, 16);
+  return checksumFromSha256(new Bun.CryptoHasher("sha256").update(value).digest("hex"));
 }
+
+const checksumFromSha256 = (sha256: string) => sha256.slice(0, 16);
 
 /** Lock waits shorter than this are not worth an event. */
 const LOCK_WAIT_EVENT_MS = 5;
@@ -135,7 +138,8 @@ export class SqliteAstCache implements AstCache {
     const { limits } = this.settings;
     const values = entries.map((entry) => {
       const value = entry.json ?? JSON.stringify(entry.extraction);
-      return { entry, value, bytes: Buffer.byteLength(value) };
+      const checksum = entry.json !== undefined && entry.jsonSha256 !== undefined ? checksumFromSha256(entry.jsonSha256) : checksumOf(value);
+      return { entry, value, checksum, bytes: Buffer.byteLength(value) };
     });
     try {
       const written = this.writeTransaction("store", () => {
@@ -149,11 +153,11 @@ export class SqliteAstCache implements AstCache {
            ON CONFLICT(key) DO UPDATE SET value = excluded.value, value_bytes = excluded.value_bytes,
              checksum = excluded.checksum, last_access = excluded.last_access`,
         );
-        const stored = values.map(({ entry, value, bytes }) => {
+        const stored = values.map(({ entry, value, checksum, bytes }) => {
           // A file's older contents are never asked for again under this extractor.
           this.evict("superseded", "DELETE FROM cache WHERE file_rel = ? AND key <> ? RETURNING value_bytes", [entry.fileRel, entry.key]);
           if (bytes > limits.maxBytes) return false;
-          insert.run(entry.key, entry.fileRel, value, bytes, checksumOf(value), now, now);
+          insert.run(entry.key, entry.fileRel, value, bytes, checksum, now, now);
           return true;
         });
         this.evictToBudget(new Set(values.filter((_, i) => stored[i]).map((v) => v.entry.key)));

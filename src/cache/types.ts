@@ -34,6 +34,8 @@ export interface CacheEntry {
    * library's 734 entries).
    */
   readonly json?: string;
+  /** The sha256 of `json`'s UTF-8 bytes when the caller has it (a team-cache blob's CAS address): its checksum is not computed again. */
+  readonly jsonSha256?: string;
 }
 
 /** The AST cache as every consumer sees it. Methods never throw: a broken cache degrades to bypass. */

@@ -133,7 +133,7 @@ async function fetchBatch(target: IndexTarget, remote: RemoteCache, changed: rea
   const wanted = changed.flatMap((item) => {
     if (item.file.kind.type !== "source" || item.generated) return [];
     const version = extractorVersion(item.file.kind.language);
-    return [{ key: cacheKey(item.file.fileRel, item.hash, version), fileRel: item.file.fileRel, portable: portableKey(item.file.kind.language, version, item.bytes) }];
+    return [{ key: cacheKey(item.file.fileRel, item.hash, version), fileRel: item.file.fileRel, portable: portableKey(item.file.kind.language, version, item.sha256) }];
   });
   return wanted.length > 0 ? fetchInto(target.cache, remote, wanted) : undefined;
 }
@@ -144,7 +144,7 @@ async function uploadParsed(remote: RemoteCache, batch: Extracting): Promise<voi
   for (const { item } of batch.misses) {
     const extraction = extractions.get(item.file.fileRel);
     if (!extraction || item.file.kind.type !== "source") continue;
-    remote.upload(portableKey(item.file.kind.language, extractorVersion(item.file.kind.language), item.bytes), extraction);
+    remote.upload(portableKey(item.file.kind.language, extractorVersion(item.file.kind.language), item.sha256), extraction);
   }
 }
 

@@ -2,7 +2,7 @@ import { lineOrdinals, lineSuffix } from "../core/definition-address.ts";
 import type { ReferenceRecord, SymbolRecord } from "../extract/types.ts";
 import type { IndexedFile } from "./index-store.ts";
 import type { Section } from "./markdown.ts";
-import { nameTerms } from "./terms.ts";
+import { nameTerms, type PartTerms } from "./terms.ts";
 import { countUses } from "./uses.ts";
 
 /**
@@ -115,12 +115,13 @@ export function fileRows(update: FileUpdate): FileRows {
   const items: ItemRow[] = [];
   const texts: TextRow[] = [];
   const lines = update.source?.split("\n") ?? [];
+  const nameParts = new Map<string, PartTerms>();
   for (const s of symbols) {
     items.push([ids[items.length]!, file.kind, s.kind, s.name, s.qualified_name, s.line, s.end_line, s.signature, s.doc, s.parent]);
     const head = lines.slice(s.line, Math.min(s.end_line, s.line + SYMBOL_HEAD_LINES)).join("\n").slice(0, SYMBOL_HEAD_CHARS);
     const comment = commentAbove(lines, s.line);
     const doc = comment.startsWith(s.doc ?? "\u0000") ? comment : [s.doc, comment].filter(Boolean).join("\n");
-    texts.push([nameTerms(s.qualified_name), s.signature, doc, head]);
+    texts.push([nameTerms(s.qualified_name, nameParts), s.signature, doc, head]);
   }
   for (const section of sections) {
     const signature = `${"#".repeat(section.level)} ${section.heading}`;

@@ -117,12 +117,29 @@ export function identifierWords(identifier: string): string[] {
 
 const isSmall = (c: number) => c >= 97 && c <= 122;
 
-/** The text indexed for a name: its words, and the whole name when it has several. */
-export function nameTerms(qualifiedName: string): string {
-  const parts = qualifiedName.split(".").map((part) => ({ part, words: identifierWords(part) }));
-  const words = parts.flatMap((p) => p.words);
-  const wholes = parts.filter((p) => p.words.length > 1).map((p) => p.part.toLowerCase().replace(/[^a-z0-9]/g, ""));
-  return [...words, ...wholes].join(" ");
+/** A part of a qualified name as indexed: its words, joined, and itself as one word when it has several ("" otherwise). */
+export interface PartTerms {
+  readonly words: string;
+  readonly whole: string;
+}
+
+function partTerms(part: string): PartTerms {
+  const words = identifierWords(part);
+  return { words: words.join(" "), whole: words.length > 1 ? part.toLowerCase().replace(/[^a-z0-9]/g, "") : "" };
+}
+
+/**
+ * The text indexed for a name: its words, and the whole name when it has several. `known` holds the
+ * parts already split: a file's members repeat their type's name (the standard library's build split
+ * each part anew: 39 of fileRows' 85 ms).
+ */
+export function nameTerms(qualifiedName: string, known: Map<string, PartTerms> = new Map()): string {
+  const parts = qualifiedName.split(".").map((part) => {
+    let terms = known.get(part);
+    if (!terms) known.set(part, (terms = partTerms(part)));
+    return terms;
+  });
+  return [...parts.map((p) => p.words), ...parts.map((p) => p.whole)].filter((w) => w !== "").join(" ");
 }
 
 /**

@@ -1,4 +1,4 @@
-import { cacheKey, contentHash } from "../cache/key.ts";
+import { cacheKey, contentSha256, shortHash } from "../cache/key.ts";
 import type { SqliteAstCache } from "../cache/sqlite-cache.ts";
 import type { Store } from "../store/store.ts";
 import { readSegmentFile, type ReadRefusal } from "../resolve/safe-read.ts";
@@ -61,7 +61,9 @@ export interface FileFailure {
 export interface Changed {
   readonly file: WalkedFile;
   readonly bytes: Uint8Array;
+  /** The content's short hash (the index's content_hash, the local key's) and its full sha256 (the team cache's). */
   readonly hash: string;
+  readonly sha256: string;
   /** The index had rows of it when it was read. */
   readonly replaces: boolean;
   /** Generated or minified (src/ctx/generated.ts): indexed as a file without symbols, never parsed. */
@@ -228,7 +230,8 @@ export function readInto(changes: ChangeSet, root: string, file: WalkedFile, pri
     return;
   }
   const { bytes } = read;
-  const hash = contentHash(bytes);
+  const sha256 = contentSha256(bytes);
+  const hash = shortHash(sha256);
   const held = readAsHeld(file, bytes);
   if (prior && prior.content_hash === hash && prior.kind === kindName(held)) {
     changes.sameContent[notParsed(prior) ?? "parsed"]++;
@@ -237,7 +240,7 @@ export function readInto(changes: ChangeSet, root: string, file: WalkedFile, pri
   }
   const generated = held.kind.type === "source" && !held.keepGenerated ? generatedReason(held.fileRel, bytes.subarray(0, HEAD_BYTES), bytes.length) : null;
   // Size and time as read, not as walked: the file may have changed in between.
-  changes.changed.push({ file: { ...held, size: read.size, mtimeMs: read.mtimeMs }, bytes, hash, replaces: prior !== undefined, ...(generated ? { generated } : {}) });
+  changes.changed.push({ file: { ...held, size: read.size, mtimeMs: read.mtimeMs }, bytes, hash, sha256, replaces: prior !== undefined, ...(generated ? { generated } : {}) });
 }
 
 /**

@@ -1,6 +1,6 @@
 import { statSync } from "node:fs";
 import { openAstCache } from "../cache/factory.ts";
-import { cacheKey, contentHash } from "../cache/key.ts";
+import { cacheKey, contentSha256, shortHash } from "../cache/key.ts";
 import type { AstCache, BypassReason, CacheEvent, CacheSettings, MissReason } from "../cache/types.ts";
 import type { RemoteCache } from "../cache/remote.ts";
 import { portableKey } from "../cache/remote-entry.ts";
@@ -93,11 +93,12 @@ export async function loadModuleSymbols(rawUri: string, options: SymbolsOptions)
     }
   }
   const version = extractorVersion(uri.value.language);
-  const contents: { file: SegmentFile; bytes: Uint8Array; key: string }[] = [];
+  const contents: { file: SegmentFile; bytes: Uint8Array; sha256: string; key: string }[] = [];
   for (const file of files) {
     const read = readSegmentFile(segment.value.root, file.absPath);
     if (!read.ok) return readFailure(file.fileRel, read.reason, read.detail);
-    contents.push({ file, bytes: read.bytes, key: cacheKey(file.fileRel, contentHash(read.bytes), version) });
+    const sha256 = contentSha256(read.bytes);
+    contents.push({ file, bytes: read.bytes, sha256, key: cacheKey(file.fileRel, shortHash(sha256), version) });
   }
   lap("read");
 
@@ -106,7 +107,7 @@ export async function loadModuleSymbols(rawUri: string, options: SymbolsOptions)
   lap("cache_open");
   try {
     const loaded: LoadedFile[] = [];
-    for (const { file, bytes, key } of contents) {
+    for (const { file, bytes, sha256, key } of contents) {
       const lookup = cache.lookup(key);
       lap("lookup");
       if (lookup.status === "hit") {
@@ -114,10 +115,10 @@ export async function loadModuleSymbols(rawUri: string, options: SymbolsOptions)
         continue;
       }
       const { remote } = options;
-      const portable = remote ? portableKey(uri.value.language, version, bytes) : null;
+      const portable = remote ? portableKey(uri.value.language, version, sha256) : null;
       const fetched = remote && portable ? await remote.fetch(portable) : null;
       if (fetched) {
-        cache.adopt([{ key, fileRel: file.fileRel, extraction: fetched.extraction, json: fetched.json }]);
+        cache.adopt([{ key, fileRel: file.fileRel, extraction: fetched.extraction, json: fetched.json, jsonSha256: fetched.jsonSha256 }]);
         lap("lookup");
         loaded.push({ file, bytes, extraction: fetched.extraction, cacheStatus: "hit", cacheKey: key, missReason: "remote_hit" });
         continue;
