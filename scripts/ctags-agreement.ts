@@ -190,9 +190,9 @@ export const CORPORA: Corpus[] = [
     // extensions (`@interface C ()`), which trifecta reads as scopes naming the methods they add.
     kinds: ["interface", "implementation", "protocol", "method", "class", "property", "field", "function", "typedef", "struct", "enum", "macro", "var"],
     ours: [...CALLABLE, "class", "interface", "struct", "union", "enum", "type", "macro", "constant", "variable", "field"],
-    // React Native's iOS sources: the `.m` files and the `.h` headers that are Objective-C (src/languages.ts).
+    // React Native's iOS sources: the `.m` and `.mm` (Objective-C++) files and the `.h` headers that are Objective-C (src/languages.ts).
     roots: wanted("objc") ? [join(npmPackage("react-native@0.76.0", "React/*"), "React")] : [],
-    extensions: [".m", ".h"],
+    extensions: [".m", ".mm", ".h"],
     objcHeadersOnly: true,
   },
   { language: "ruby", ctagsLanguage: "Ruby", kinds: ["module", "class", "method", "singletonMethod", "constant"], ours: [...CALLABLE, "module", "class", "constant"], roots: ["/usr/share/rubygems-integration/all/gems"], extensions: [".rb"] },

@@ -305,7 +305,7 @@ const ROWS = {
     claims: { extension: ".h", head: CPP_SYNTAX, rule: "a .h whose first 16 KB hold C++: a line starting namespace … {, template <, class X, an access label or using namespace, or std:: anywhere" },
   },
   objc: {
-    extensions: [".m", ".h"],
+    extensions: [".m", ".mm", ".h"],
     kinds: ["class", "interface", "struct", "union", "enum", "type", "function", "method", "macro", "constant", "variable", "field", "enum_member"],
     modules: PATH,
     grammar: objcGrammar,

@@ -16,7 +16,7 @@ import { walkSegment, type DirStamp, type SkipReason, type WalkedFile } from "./
 export interface BuildReport {
   /**
    * `unsupported_extensions`: the extensions of the most `unsupported` files (at most UNSUPPORTED_SHOWN, most first),
-   * what a tree holds that trifecta does not read (`.mm`: Objective-C++, `.png`).
+   * what a tree holds that trifecta does not read (`.xml`, `.png`).
    */
   files: { seen: number; indexed: number; unchanged: number; removed: number; skipped: Record<SkipReason | "binary", number>; unsupported_extensions?: Record<string, number> };
   /** Files that could not be indexed this time (each retried by the next build), with the reason. */

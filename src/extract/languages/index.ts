@@ -1,6 +1,6 @@
 import type { Node } from "web-tree-sitter";
 import { LANGUAGES, type Language, type LanguageId } from "../../languages.ts";
-import { C_LIKE_COMMENTS, firstLine, genericSignature, HASH_COMMENTS, VALUE_SIGNATURE_CHARS, type CommentSyntax } from "../generic.ts";
+import { bodyOf, C_LIKE_COMMENTS, firstLine, genericSignature, HASH_COMMENTS, VALUE_SIGNATURE_CHARS, type CommentSyntax } from "../generic.ts";
 import { children } from "../syntax.ts";
 import { astroCode, scriptBlocks } from "./component.ts";
 import { python } from "./python.ts";
@@ -116,14 +116,65 @@ function messageSelector(message: Node): WrittenName | null {
 const NS_ENUM = /\btypedef\s+NS_(?:ENUM|OPTIONS|CLOSED_ENUM|ERROR_ENUM)\s*\(\s*[^,()]+?\s*,\s*(\w+)\s*\)/g;
 const nsEnums = (text: string) => text.replace(NS_ENUM, (macro, name: string) => `enum ${name}`.padEnd(macro.length, " ").split("").map((c, i) => (macro[i] === "\n" ? "\n" : c)).join(""));
 
+/**
+ * Objective-C++ (`.mm`) written so that the Objective-C grammar reads its declarations: each rewrite keeps
+ * every offset. `a::b` is one name (`a__b`); `using namespace …;` and a `namespace … {` line are blanked;
+ * a C++ reference `T &x` is read as the pointer `T *x`. None of these is Objective-C, so a `.m` is unchanged.
+ */
+const blankOut = (text: string) => text.replace(/[^\n]/g, " ");
+const objcPlusPlus = (text: string) =>
+  text
+    .replace(/^[ \t]*using[ \t]+namespace[ \t]+[\w:]+[ \t]*;/gm, blankOut)
+    .replace(/^[ \t]*namespace(?:[ \t]+[\w:]+)?[ \t]*\{/gm, blankOut)
+    .replace(/(\w?)::(?=\w)/g, (_, before: string) => (before === "" ? "  " : `${before}__`))
+    .replace(/(?<=[\w>*][ \t]*)(?<!&)&(?![&=])(?=[ \t]*[\w)])/g, "*");
+
+/**
+ * A method defined through a macro that takes its selector, at a line's start with its body after it:
+ * `RCT_EXPORT_METHOD(addListener : (NSString *)eventName) { … }` (React Native's native modules) is written
+ * `-(void)addListener : (NSString *)eventName  { … }`, padded, which the grammar reads as the method it
+ * defines (it read the macro as a function call and lost the body's context: a method named "" and fields
+ * from its statements). A macro of several arguments (a comma outside parentheses) is left alone.
+ */
+const MACRO_HEAD = /^([A-Z][A-Z0-9_]{6,})\(/gm;
+const SELECTOR_START = /^\s*[A-Za-z_]\w*\s*(?::|$)/;
+function macroMethods(text: string): string {
+  let out = "";
+  let copied = 0;
+  for (const head of text.matchAll(MACRO_HEAD)) {
+    const open = head.index + head[1]!.length;
+    if (open < copied) continue;
+    let depth = 0;
+    let close = -1;
+    let comma = false;
+    for (let i = open; i < text.length && close < 0; i++) {
+      const c = text[i];
+      if (c === "(") depth++;
+      else if (c === ")" && --depth === 0) close = i;
+      else if (c === "," && depth === 1) comma = true;
+      else if (c === ";" || c === "{") break;
+    }
+    if (close < 0 || comma || !SELECTOR_START.test(text.slice(open + 1, close)) || !/^\s*\{/.test(text.slice(close + 1))) continue;
+    out += `${text.slice(copied, head.index)}${"-(void)".padEnd(head[0].length, " ")}${text.slice(open + 1, close)} `;
+    copied = close + 1;
+  }
+  return out + text.slice(copied);
+}
+
 const OBJC: LanguageHooks = {
   ...C_FAMILY,
-  code: nsEnums,
+  code: (text) => nsEnums(macroMethods(objcPlusPlus(text))),
   // A line starting with `@` is a directive (`@interface`, `@property`), no attribute to step over to a doc above it.
   comments: { line: C_LIKE_COMMENTS.line, attribute: /^$a/ },
   name: (captured, kind, node) => (kind === "method" ? selector(node) : C_FAMILY.name!(captured, kind, node)),
   // A method declared over several lines (its keywords aligned on their colons) is the whole declaration, folded.
-  signature: (node, source) => (node.type === "method_declaration" ? node.text.replace(/\s+/g, " ").replace(/\s*;$/, "") : C_FAMILY.signature!(node, source)),
+  // A method written through a macro (macroMethods) is its macro call as written, up to its body.
+  signature: (node, source) =>
+    node.type === "method_declaration"
+      ? node.text.replace(/\s+/g, " ").replace(/\s*;$/, "")
+      : node.type === "method_definition" && !/^[-+]/.test(source.slice(node.startIndex, node.startIndex + 1))
+        ? source.slice(node.startIndex, bodyOf(node)?.startIndex ?? node.endIndex).replace(/\s+/g, " ").trim()
+        : C_FAMILY.signature!(node, source),
   writtenName: (node) => (node.type === "message_expression" ? messageSelector(node) : null),
 };
 

@@ -149,3 +149,61 @@ test("functions declared without a body: a header's API with its doc; none insid
     "4 constant LIMIT | #define LIMIT 3",
   ]);
 });
+
+// Objective-C++ (.mm) as React Native writes it: C++ names (`a::b`), references and `using namespace` are
+// read as the Objective-C grammar can (it found a variable `namespace` and lost the macro-defined methods),
+// and a method defined through a macro taking its selector (`RCT_EXPORT_METHOD(…) { … }`) is that method.
+const OBJC_PLUS_PLUS = `#import "RCTBlobManager.h"
+#import <react/renderer/core/EventEmitter.h>
+
+using namespace facebook::react;
+
+@interface RCTBlobManager () <RCTTurboModule>
+@end
+
+@implementation RCTBlobManager {
+  std::mutex _blobsMutex;
+  std::unordered_map<std::string, int> _blobs;
+}
+
+- (std::shared_ptr<TurboModule>)getTurboModule:(const ObjCTurboModule::InitParams &)params
+{
+  return std::make_shared<NativeBlobModuleSpecJSI>(params);
+}
+
+RCT_EXPORT_METHOD(addNetworkingHandler : (RCTPromiseResolveBlock)resolve reject : (RCTPromiseRejectBlock)reject)
+{
+  resolve(nil);
+}
+
+RCT_EXPORT_METHOD(release : (NSString *)blobId)
+{
+  [self remove:blobId];
+}
+
+- (void)remove:(NSString *)blobId
+{
+  const auto &props = *_props;
+  if (props.size > 0 && (_flags & 1)) {
+    [self store:&blobId];
+  }
+}
+
+@end
+`;
+
+test("Objective-C++ and macro-defined methods", async () => {
+  const extraction = await extractSymbols("objc", OBJC_PLUS_PLUS);
+  expect(extraction.parse_errors).toBeLessThanOrEqual(1);
+  expect(await outline("objc", OBJC_PLUS_PLUS)).toEqual([
+    "9 class RCTBlobManager | @implementation RCTBlobManager",
+    "10 field RCTBlobManager._blobsMutex | std::mutex _blobsMutex",
+    "11 field RCTBlobManager._blobs | std::unordered_map<std::string, int> _blobs",
+    "14 method RCTBlobManager.getTurboModule: | - (std::shared_ptr<TurboModule>)getTurboModule:(const ObjCTurboModule::InitParams &)params",
+    "19 method RCTBlobManager.addNetworkingHandler:reject: | RCT_EXPORT_METHOD(addNetworkingHandler : (RCTPromiseResolveBlock)resolve reject : (RCTPromiseRejectBlock)reject)",
+    "24 method RCTBlobManager.release: | RCT_EXPORT_METHOD(release : (NSString *)blobId)",
+    "29 method RCTBlobManager.remove: | - (void)remove:(NSString *)blobId",
+  ]);
+  // A macro of several arguments, or one without a body after it, is no method.
+  expect(await outline("objc", "@implementation V\nRCT_EXPORT_VIEW_PROPERTY(color, UIColor)\nRCT_EXPORT_MODULE()\n- (void)f {}\n@end\n")).toEqual(["1 class V | @implementation V", "4 method V.f | - (void)f"]);
+});
