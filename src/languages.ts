@@ -27,7 +27,7 @@ import phpGrammar from "tree-sitter-wasms/out/tree-sitter-php.wasm" with { type:
 import pythonGrammar from "tree-sitter-wasms/out/tree-sitter-python.wasm" with { type: "file" };
 import rubyGrammar from "tree-sitter-wasms/out/tree-sitter-ruby.wasm" with { type: "file" };
 import rustGrammar from "tree-sitter-wasms/out/tree-sitter-rust.wasm" with { type: "file" };
-import scalaGrammar from "tree-sitter-wasms/out/tree-sitter-scala.wasm" with { type: "file" };
+import scalaGrammar from "tree-sitter-scala/tree-sitter-scala.wasm" with { type: "file" };
 import swiftGrammar from "tree-sitter-wasms/out/tree-sitter-swift.wasm" with { type: "file" };
 import tsxGrammar from "tree-sitter-wasms/out/tree-sitter-tsx.wasm" with { type: "file" };
 import typescriptGrammar from "tree-sitter-wasms/out/tree-sitter-typescript.wasm" with { type: "file" };
@@ -280,7 +280,7 @@ const ROWS = {
   },
   scala: {
     extensions: [".scala", ".sc"],
-    kinds: ["class", "object", "trait", "type", "function", "method", "variable", "field"],
+    kinds: ["class", "object", "trait", "enum", "type", "function", "method", "variable", "field", "enum_member"],
     modules: jvm([], ["src", "main", "scala"], ["src"]),
     grammar: scalaGrammar,
     query: scalaQuery,

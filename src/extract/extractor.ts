@@ -298,11 +298,14 @@ function collectReferences(hooks: LanguageHooks, matches: readonly QueryMatch[],
     let kind = "";
     const receiverNodes: Node[] = [];
     const moduleNodes: Node[] = [];
+    // A name captured on several nodes covers them all, as a module does (Scala's `a.b` of `import a.b._`: no node spans it).
+    const nameNodes: Node[] = [];
     let alias: string | undefined;
     for (const capture of match.captures) {
       const [role, captured = ""] = capture.name.split(".", 2);
       if (role === "reference") {
         nameNode = capture.node;
+        nameNodes.push(capture.node);
         kind = captured;
       } else if (role === "written") {
         const written = hooks.writtenName?.(capture.node);
@@ -321,9 +324,10 @@ function collectReferences(hooks: LanguageHooks, matches: readonly QueryMatch[],
     // then `b::f`; Kotlin's `a.b.C` has no node for `a.b`).
     let receiver = receiverNodes.length > 0 ? receiverNodes.map((n) => receiverOf(n.text)).join(".") : undefined;
     const moduleText = moduleNodes.length > 0 ? spanText(source, moduleNodes) : undefined;
-    const index = nameNode.startIndex;
+    const nameStart = nameNodes.length > 1 ? nameNodes[0]! : nameNode;
+    const index = nameStart.startIndex;
     const whole = moduleNodes.length > 0 && moduleNodes[0]!.startIndex === index && moduleNodes.at(-1)!.endIndex === nameNode.endIndex;
-    let name = whole ? "*" : (nameText ?? nameNode.text);
+    let name = whole ? "*" : (nameText ?? (nameNodes.length > 1 ? spanText(source, nameNodes) : nameNode.text));
     // `a.b.f` and `A::B` name a path: the last part is the name, the rest its receiver.
     const parts = whole ? [name] : dotted(name.replace(/->/g, "."));
     if (parts.length > 1) {
@@ -342,7 +346,7 @@ function collectReferences(hooks: LanguageHooks, matches: readonly QueryMatch[],
       const knows = (receiver ? 1 : 0) + (alias !== undefined ? 1 : 0);
       if (KIND_RANK[was.kind] > rank || (KIND_RANK[was.kind] === rank && (was.receiver ? 1 : 0) + (was.alias ? 1 : 0) >= knows)) continue;
     }
-    const position = nameNode.startPosition;
+    const position = nameStart.startPosition;
     // A path written as one token (Elixir's `A.B`) is reported at its last part.
     const text = nameNode.text;
     const shift = parts.length > 1 && !text.includes("\n") && text.endsWith(name) ? text.length - name.length : 0;

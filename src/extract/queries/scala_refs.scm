@@ -6,24 +6,30 @@
   (call_expression function: (identifier) @reference.call)
   (call_expression function: (field_expression value: (_) @receiver field: (identifier) @reference.call))
   (call_expression function: (generic_function function: [(identifier) @reference.call (field_expression value: (_) @receiver field: (identifier) @reference.call)]))
-  (instance_expression (identifier) @reference.call)
+  (instance_expression . [(type_identifier) @reference.call (stable_type_identifier (_) @receiver . (type_identifier) @reference.call .) (generic_type type: [(type_identifier) @reference.call (stable_type_identifier (_) @receiver . (type_identifier) @reference.call .)])])
   (infix_expression left: (_) @receiver operator: (identifier) @reference.call)
 ]
   (#not-any-of? @reference.call "while" "if" "for" "match" "return" "throw" "yield" "def" "val" "var" "catch" "finally" "implicit" "this" "new" "with" "extends" "then" "else"))
 
-; `import a.b.C`, `import a.b.{C, D => E}`, `import a.b._` and `import a.b.{_, ..}` (all of a.b);
-; `D => _` hides D and imports nothing.
-((import_declaration path: (stable_identifier . (_) @module . (identifier) @reference.import .) .) (#not-eq? @reference.import "given"))
-((import_declaration path: (stable_identifier . (_) @module (_) @module . (identifier) @reference.import .) .) (#not-eq? @reference.import "given"))
-(import_declaration path: (_) @module (import_selectors (identifier) @reference.import (#not-eq? @reference.import "_")))
-(import_declaration path: (_) @module (import_selectors (renamed_identifier name: (identifier) @reference.import alias: (identifier) @alias)))
-(import_declaration path: (_) @module @reference.import . [(wildcard) (import_selectors (identifier) @_all (#eq? @_all "_"))])
+; `import a.b.C`, `import a.b.{C, D => E}` (Scala 3: `C as E`), `import a.b._`, `import a.b.*` and
+; `import a.b.{_, ..}` (all of a.b); `D => _` hides D and imports nothing. The path is its segments, named
+; siblings: the module spans the first to the one before the name (or the last, before selectors); a
+; whole-package import captures the name on the first and last segment too.
+(import_declaration . (identifier) @module . (identifier) @reference.import .)
+(import_declaration . (identifier) @module (identifier) @module . (identifier) @reference.import .)
+(import_declaration . (identifier) @module . (namespace_selectors (identifier) @reference.import))
+(import_declaration . (identifier) @module (identifier) @module . (namespace_selectors (identifier) @reference.import))
+(import_declaration . (identifier) @module . (namespace_selectors [(arrow_renamed_identifier name: (identifier) @reference.import alias: (identifier) @alias) (as_renamed_identifier name: (identifier) @reference.import alias: (identifier) @alias)]))
+(import_declaration . (identifier) @module (identifier) @module . (namespace_selectors [(arrow_renamed_identifier name: (identifier) @reference.import alias: (identifier) @alias) (as_renamed_identifier name: (identifier) @reference.import alias: (identifier) @alias)]))
+(import_declaration . (identifier) @module @reference.import . [(namespace_wildcard) (namespace_selectors (namespace_wildcard))])
+(import_declaration . (identifier) @module @reference.import (identifier) @module @reference.import . [(namespace_wildcard) (namespace_selectors (namespace_wildcard))])
 
 ; `@inline`, `@deprecated(..)`, `@a.b.Ann`.
 (annotation name: [(type_identifier) @reference.decorator (stable_type_identifier (_) @receiver . (type_identifier) @reference.decorator .)])
 
 ; `extends Base(..) with T with ns.U[V]`.
-(extends_clause type: [(type_identifier) @reference.inherit (stable_type_identifier (_) @receiver . (type_identifier) @reference.inherit .) (generic_type type: [(type_identifier) @reference.inherit (stable_type_identifier (_) @receiver . (type_identifier) @reference.inherit .)])])
+; Each parent is a child of the clause (only the first is its `type:` field).
+(extends_clause [(type_identifier) @reference.inherit (stable_type_identifier (_) @receiver . (type_identifier) @reference.inherit .) (generic_type type: [(type_identifier) @reference.inherit (stable_type_identifier (_) @receiver . (type_identifier) @reference.inherit .)])])
 (extends_clause type: (compound_type base: [(type_identifier) @reference.inherit (stable_type_identifier (_) @receiver . (type_identifier) @reference.inherit .) (generic_type type: [(type_identifier) @reference.inherit (stable_type_identifier (_) @receiver . (type_identifier) @reference.inherit .)])]))
 (extends_clause type: (compound_type extra: [(type_identifier) @reference.inherit (stable_type_identifier (_) @receiver . (type_identifier) @reference.inherit .) (generic_type type: [(type_identifier) @reference.inherit (stable_type_identifier (_) @receiver . (type_identifier) @reference.inherit .)])]))
 

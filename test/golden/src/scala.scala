@@ -25,3 +25,12 @@ object Config {
   val MaxSize = 10
   var verbose = false
 }
+
+enum Direction {
+  case North, South
+  case Angle(degrees: Int)
+}
+
+class Vec(val x: Int) {
+  def +(o: Vec): Vec = new Vec(x + o.x)
+}
