@@ -6,7 +6,7 @@
  */
 import bashGrammar from "tree-sitter-wasms/out/tree-sitter-bash.wasm" with { type: "file" };
 import cGrammar from "tree-sitter-wasms/out/tree-sitter-c.wasm" with { type: "file" };
-import cSharpGrammar from "tree-sitter-wasms/out/tree-sitter-c_sharp.wasm" with { type: "file" };
+import cSharpGrammar from "tree-sitter-c-sharp/tree-sitter-c_sharp.wasm" with { type: "file" };
 // C++'s own build (tree-sitter-cpp 0.23.4): more of googletest agrees with ctags, and it parses faster.
 import cppGrammar from "tree-sitter-cpp/tree-sitter-cpp.wasm" with { type: "file" };
 import dartGrammar from "tree-sitter-wasms/out/tree-sitter-dart.wasm" with { type: "file" };

@@ -104,7 +104,9 @@ export function docAbove(lines: readonly string[], row: number, syntax: CommentS
     const text = raw
       .replace(/^(\/\*\*?|\/\/\/?!?|\*\/|\*|#+!?|--+|;+|\(\*\*?|%+)\s?/, "")
       .replace(/\s*(\*\/|\*\))$/, "")
-      .replace(/<\/?[A-Za-z][^>]*>/g, "") // C# XML doc tags
+      // C# XML doc tags; a reference tag reads as what it names (`<see cref="T:Foo"/>` → Foo).
+      .replace(/<(?:see|seealso|paramref|typeparamref)\s+(?:cref|name|langword|href)\s*=\s*"(?:[A-Z]:)?([^"]*)"\s*\/?>/g, "$1")
+      .replace(/<\/?[A-Za-z][^>]*>/g, "")
       .trim();
     if (text !== "" && !text.startsWith("@")) return text;
   }

@@ -29,7 +29,9 @@ export function lastCodeLine(node: Node): number {
 
 /**
  * The header of a definition as one line of real source text: every token from the node's
- * start up to `stopAt` (the body), comments dropped, line breaks folded into single spaces.
+ * start up to `stopAt` (the body), comments and preprocessor directives in it dropped (C#'s
+ * `#pragma warning restore X` between a class and its body, an attribute under `#if`), line
+ * breaks folded into single spaces.
  */
 export function headerText(node: Node, stopAt: Node | null, source: string, atomicTypes: ReadonlySet<string>): string {
   const limit = stopAt ? stopAt.startIndex : node.endIndex;
@@ -37,7 +39,7 @@ export function headerText(node: Node, stopAt: Node | null, source: string, atom
   if (stopAt && stopAt.startPosition.row === node.startPosition.row) return source.slice(node.startIndex, limit).trim();
   const tokens: Node[] = [];
   const collect = (n: Node): void => {
-    if (n.startIndex >= limit || n.type.includes("comment")) return;
+    if (n.startIndex >= limit || n.type.includes("comment") || (n !== node && n.type.startsWith("preproc_"))) return;
     const kids = children(n);
     if (kids.length === 0 || atomicTypes.has(n.type)) {
       if (n.endIndex > n.startIndex) tokens.push(n);

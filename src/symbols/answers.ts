@@ -59,7 +59,7 @@ export function symbolsAnswer(loaded: ModuleSymbols): Result<SymbolsAnswer> {
   const all = combined(loaded).symbols;
   if (uri.member === null) return ok(envelope(loaded, all));
   const selected = selectMember(all, memberPick(uri), uri.raw);
-  return selected.ok ? ok(envelope(loaded, selected.value)) : selected;
+  return selected.ok ? ok(envelope(loaded, selected.value.symbols)) : selected;
 }
 
 /** `ast snippet`: the source lines of one symbol. */
@@ -70,9 +70,10 @@ export function snippetAnswer(loaded: ModuleSymbols) {
   }
   const selected = selectMember(combined(loaded).symbols, memberPick(uri), uri.raw);
   if (!selected.ok) return selected;
-  const roots = selected.value.filter((s) => s.qualified_name === uri.member);
+  const { roots } = selected.value;
   if (roots.length > 1) {
-    return fail("AMBIGUOUS_SYMBOL", `'${uri.member}' is defined ${roots.length} times; pick one with #${uri.member}@<line> (or @<line>:<k> for the k-th on a line)`, {
+    const name = roots[0]!.qualified_name;
+    return fail("AMBIGUOUS_SYMBOL", `'${name}' is defined ${roots.length} times; pick one with #${name}@<line> (or @<line>:<k> for the k-th on a line)`, {
       uri: uri.raw,
       candidates: candidateAddresses(roots),
     });

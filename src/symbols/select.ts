@@ -10,11 +10,12 @@ export interface MemberPick {
 }
 
 /**
- * The definitions named `member` (one per redefinition, or the one at `line`, or the K-th on it)
- * together with everything nested inside them, in source order.
+ * The definitions named `member` (one per redefinition, or the one at `line`, or the K-th on it): `roots`,
+ * and with everything nested inside them, `symbols`, in source order.
  */
-export function selectMember<S extends SymbolRecord & { file?: string }>(symbols: S[], pick: MemberPick, uri: string): Result<S[]> {
-  const { member, line, ordinal } = pick;
+export function selectMember<S extends SymbolRecord & { file?: string }>(symbols: S[], pick: MemberPick, uri: string): Result<{ roots: S[]; symbols: S[] }> {
+  const { line, ordinal } = pick;
+  const member = qualifiedAs(symbols, pick.member);
   const named = symbols.filter((s) => s.qualified_name === member);
   const ranks = lineOrdinals(named);
   const roots = named.filter((s, i) => (line === null || s.line === line) && (ordinal === null || ranks[i] === ordinal));
@@ -26,11 +27,22 @@ export function selectMember<S extends SymbolRecord & { file?: string }>(symbols
     });
   }
   const prefix = `${member}.`;
-  return ok(
-    symbols.filter((s) =>
+  return ok({
+    roots,
+    symbols: symbols.filter((s) =>
       roots.some((root) => s === root || (s.file === root.file && s.qualified_name.startsWith(prefix) && s.line >= root.line && s.end_line <= root.end_line)),
     ),
-  );
+  });
+}
+
+/**
+ * The qualified name `member` stands for: itself when a definition has it, else the one qualified name that
+ * ends with it after a dot (`Foo.Bar` of a C# `Acme.Core.Foo.Bar`: a name written without its namespace).
+ */
+function qualifiedAs(symbols: readonly SymbolRecord[], member: string): string {
+  if (symbols.some((s) => s.qualified_name === member)) return member;
+  const tails = new Set(symbols.filter((s) => s.qualified_name.endsWith(`.${member}`)).map((s) => s.qualified_name));
+  return tails.size === 1 ? [...tails][0]! : member;
 }
 
 /** `Name@LINE` for each definition, `Name@LINE:K` where several share a line: every one distinct and selectable. */

@@ -229,11 +229,20 @@ const HOOK_SETS: Partial<Record<LanguageId | NonNullable<Language["hooks"]>, Lan
     },
   },
   c_sharp: {
+    // Between a doc comment and its definition: attributes, and preprocessor lines (`#pragma warning disable X`, `#if`).
+    comments: { line: C_LIKE_COMMENTS.line, attribute: /^(\[|#\s*(?:pragma|if|elif|else|endif|region|endregion|nullable)\b)/ },
     writtenName: cSharpWrittenName,
+    // A file-scoped namespace (`namespace Acme.Core;`) holds the rest of its file, as a block one holds its block.
+    extent: (node) => (node.type === "file_scoped_namespace_declaration" ? (node.parent ?? node) : node),
     // `operator ==` (the token after the keyword), `operator int`, `~C`.
     name: (captured, _kind, node) => {
       if (node.type === "operator_declaration") return `operator ${children(node).find((_c, i, all) => all[i - 1]?.type === "operator")?.text ?? ""}`;
-      if (node.type === "conversion_operator_declaration") return `operator ${captured}`;
+      // `operator Func<A, B>`: the type as written between the keyword and the parameters (the capture can be a part of it).
+      if (node.type === "conversion_operator_declaration") {
+        const keyword = children(node).find((c) => c.type === "operator");
+        const parameters = node.childForFieldName("parameters");
+        return `operator ${keyword && parameters ? node.text.slice(keyword.endIndex - node.startIndex, parameters.startIndex - node.startIndex).trim() : captured}`;
+      }
       return node.type === "destructor_declaration" ? `~${captured}` : captured;
     },
     refineKind: (kind, _name, node) => (kind === "field" && node.type === "field_declaration" && children(node).some((c) => c.type === "modifier" && c.text === "const") ? "constant" : kind),

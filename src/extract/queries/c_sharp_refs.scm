@@ -9,8 +9,8 @@
 ; `using N.M;`, `using static N.C;` and `global using N;` bring in a whole namespace (or a type's members);
 ; `using A = N.C;` names C of N as A (`using A = N;`, the whole of N).
 (using_directive . [(identifier) (qualified_name)] @module @reference.import .)
-(using_directive (name_equals (identifier) @alias) (qualified_name (_) @module . (identifier) @reference.import .))
-(using_directive (name_equals (identifier) @alias) (identifier) @module @reference.import .)
+(using_directive name: (identifier) @alias (qualified_name (_) @module . (identifier) @reference.import .))
+(using_directive name: (identifier) @alias . (identifier) @module @reference.import .)
 
 ; `[Serializable]`, `[Obsolete("x")]`, `[N.Custom]` (the class is named with an `Attribute` suffix or without).
 (attribute name: [(identifier) @reference.decorator (qualified_name (_) @receiver . (identifier) @reference.decorator .)])
@@ -24,7 +24,7 @@
 ([
   (variable_declaration type: (_) @written.type)
   (parameter type: (_) @written.type)
-  (method_declaration type: (_) @written.type)
+  (method_declaration returns: (_) @written.type)
   (local_function_statement type: (_) @written.type)
   (delegate_declaration type: (_) @written.type)
   (property_declaration type: (_) @written.type)
@@ -39,11 +39,11 @@
   (declaration_pattern type: (_) @written.type)
   (as_expression right: (_) @written.type)
   (is_expression right: (_) @written.type)
-  (type_of_expression (_) @written.type)
+  (typeof_expression (_) @written.type)
   (default_expression type: (_) @written.type)
   (type_argument_list (_) @written.type)
-  (type_constraint type: (_) @written.type)
+  (type_parameter_constraint type: (_) @written.type)
   (catch_declaration type: (_) @written.type)
-  (for_each_statement type: (_) @written.type)
+  (foreach_statement type: (_) @written.type)
   (tuple_element type: (_) @written.type)]
   (#not-any-of? @written.type "void" "default"))

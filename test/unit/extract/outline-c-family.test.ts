@@ -207,3 +207,42 @@ test("Objective-C++ and macro-defined methods", async () => {
   // A macro of several arguments, or one without a body after it, is no method.
   expect(await outline("objc", "@implementation V\nRCT_EXPORT_VIEW_PROPERTY(color, UIColor)\nRCT_EXPORT_MODULE()\n- (void)f {}\n@end\n")).toEqual(["1 class V | @implementation V", "4 method V.f | - (void)f"]);
 });
+
+// C# as current code writes it (Polly 8): a file-scoped namespace holds the rest of the file; `record struct`,
+// `file class`, collection expressions; a conversion operator named by its whole type; preprocessor lines
+// neither in a signature nor between a doc comment and its definition; a `<see cref>` reads as its name.
+const CSHARP = `namespace Acme.Core;
+
+/// <summary>Holds <see cref="T:Acme.Core.Money"/> values.</summary>
+#pragma warning disable CA1710
+public partial class Wallet
+#pragma warning restore CA1710
+{
+    public int[] Coins = [1, 2];
+    public static implicit operator Func<int, ValueTask<bool>>(Wallet w) => null;
+}
+
+#if NET8_0
+[Serializable]
+#endif
+public readonly record struct Money(decimal Amount)
+{
+    public decimal Double() => Amount * 2;
+}
+
+file class Hidden { }
+`;
+
+test("C#: file-scoped namespaces, record structs, file classes, conversion operators, preprocessor lines", async () => {
+  expect(await outline("c_sharp", CSHARP)).toEqual([
+    "1 module Acme.Core | namespace Acme.Core",
+    "5 class Acme.Core.Wallet | public partial class Wallet",
+    "8 field Acme.Core.Wallet.Coins | public int[] Coins = [1, 2]",
+    "9 method Acme.Core.Wallet.operator Func<int, ValueTask<bool>> | public static implicit operator Func<int, ValueTask<bool>>(Wallet w)",
+    "12 record Acme.Core.Money | public readonly record struct Money(decimal Amount)",
+    "17 method Acme.Core.Money.Double | public decimal Double()",
+    "20 class Acme.Core.Hidden | file class Hidden",
+  ]);
+  const wallet = (await extractSymbols("c_sharp", CSHARP)).symbols.find((s) => s.name === "Wallet")!;
+  expect(wallet.doc).toBe("Holds Acme.Core.Money values.");
+});

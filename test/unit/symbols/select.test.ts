@@ -18,7 +18,7 @@ const sym = (qualified_name: string, line: number, end_line: number, file?: stri
   ...(file === undefined ? {} : { file }),
 });
 
-const names = (result: ReturnType<typeof selectMember<Sym>>) => (result.ok ? result.value.map((s) => `${s.qualified_name}@${s.line}`) : result.error);
+const names = (result: ReturnType<typeof selectMember<Sym>>) => (result.ok ? result.value.symbols.map((s) => `${s.qualified_name}@${s.line}`) : result.error);
 
 // A class defined twice (lines 1 and 10), with methods; two `f` on line 20 (minified style).
 const symbols = [
@@ -50,7 +50,7 @@ describe("selectMember", () => {
 
   test("by line and ordinal", () => {
     const result = selectMember(symbols, { member: "f", line: 20, ordinal: 2 }, "u");
-    expect(result.ok && result.value).toEqual([symbols[7]!]);
+    expect(result.ok && result.value.symbols).toEqual([symbols[7]!]);
     expect(names(selectMember(symbols, { member: "f", line: 20, ordinal: null }, "u"))).toEqual(["f@20", "f@20"]);
   });
 
@@ -77,6 +77,15 @@ describe("selectMember", () => {
       expect(result.error.details?.uri).toBe("sym://x");
       expect(Array.isArray(result.error.details?.candidates)).toBe(true);
     }
+  });
+
+  test("a name without its outer scopes, when one qualified name ends with it (a C# class without its namespace)", () => {
+    const scoped = [sym("Acme.Core", 1, 20), sym("Acme.Core.Foo", 2, 10), sym("Acme.Core.Foo.Bar", 3, 4), sym("A.x", 11, 12), sym("B.x", 13, 14)];
+    const result = selectMember(scoped, { member: "Foo.Bar", line: null, ordinal: null }, "u");
+    expect(result.ok && result.value.roots.map((s) => s.qualified_name)).toEqual(["Acme.Core.Foo.Bar"]);
+    expect(names(selectMember(scoped, { member: "Foo", line: null, ordinal: null }, "u"))).toEqual(["Acme.Core.Foo@2", "Acme.Core.Foo.Bar@3"]);
+    // Two qualified names end with `x`, and a tail must start at a dot (`oo.Bar` is no name): not found.
+    for (const member of ["x", "oo.Bar"]) expect(selectMember(scoped, { member, line: null, ordinal: null }, "u").ok).toBe(false);
   });
 
   test("an ordinal without a line picks the K-th on each line", () => {
