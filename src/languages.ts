@@ -4,7 +4,7 @@
  * a grammar imported as a file is only its path, a query imported as text only a string.
  * Adding a language is a row here and its query file under src/extract/queries/.
  */
-import bashGrammar from "tree-sitter-wasms/out/tree-sitter-bash.wasm" with { type: "file" };
+import bashGrammar from "tree-sitter-bash/tree-sitter-bash.wasm" with { type: "file" };
 import cGrammar from "tree-sitter-wasms/out/tree-sitter-c.wasm" with { type: "file" };
 import cSharpGrammar from "tree-sitter-c-sharp/tree-sitter-c_sharp.wasm" with { type: "file" };
 // C++'s own build (tree-sitter-cpp 0.23.4): more of googletest agrees with ctags, and it parses faster.
@@ -381,18 +381,39 @@ export function readsAs(byName: LanguageId, fileName: string, head: () => string
 
 /**
  * The language of a script written without an extension (`bin/deploy`, Ruby's `bin/setup`), from the program its
- * `#!` line runs, directly or through `env` (`#!/usr/bin/env -S python3 -u`); null without one trifecta reads.
+ * `#!` line runs, directly or through `env` (`#!/usr/bin/env -S python3 -u`); without one, from the editor mode
+ * its first lines name (modeLanguage); null without either that trifecta reads.
  */
 export function scriptLanguage(head: string): LanguageId | null {
   const line = /^#![ \t]*(\S+)(?:[ \t]+(\S+))?(?:[ \t]+(\S+))?/.exec(head);
-  if (!line) return null;
+  if (!line) return modeLanguage(head);
   const base = (path: string) => path.slice(path.lastIndexOf("/") + 1);
   let program = base(line[1]!);
   if (program === "env") program = base((line[2] === "-S" ? line[3] : line[2]) ?? "");
-  return LANGUAGE_IDS.find((id) => LANGUAGES[id].interpreter?.test(program)) ?? null;
+  return interpreted(program);
 }
 
-/** A file name with no extension at all, which only a `#!` line can give a language. */
+const interpreted = (program: string): LanguageId | null => LANGUAGE_IDS.find((id) => LANGUAGES[id].interpreter?.test(program)) ?? null;
+
+/** Editor mode names that are no program's or language's name. */
+const MODE_ALIASES: Record<string, string> = { "shell-script": "sh", shell: "sh", "c++": "cpp", js: "javascript", ts: "typescript", cs: "c_sharp", csharp: "c_sharp" };
+
+/**
+ * The language an Emacs mode line (`# bash completion for …  -*- shell-script -*-`, `-*- mode: python -*-`) on the
+ * first two lines, or a Vim one (`# vim: set ft=sh:`, `# ex: filetype=sh`) in the head, names: a program a language
+ * runs with (`sh`, `python`, `ruby`) or a language (`javascript`, `cpp`). bash-completion's 600 scripts have no `#!`
+ * line and no extension; 497 say `-*- shell-script -*-`. A mode line with no mode (`-*- coding: utf-8 -*-`) names none.
+ */
+function modeLanguage(head: string): LanguageId | null {
+  const emacs = /-\*-(.*?)-\*-/.exec(head.split("\n", 2).join("\n"))?.[1]?.trim();
+  const emacsMode = emacs === undefined ? undefined : emacs.includes(":") ? /(?:^|;)\s*mode\s*:\s*([^;\s]+)/i.exec(emacs)?.[1] : emacs;
+  const mode = (emacsMode ?? /(?:^|\s)(?:vi|vim|ex):[^\n]*?\b(?:ft|filetype)=([\w+-]+)/.exec(head)?.[1])?.toLowerCase().replace(/-mode$/, "");
+  if (!mode) return null;
+  const name = MODE_ALIASES[mode] ?? mode;
+  return interpreted(name) ?? (isLanguageId(name) ? name : null);
+}
+
+/** A file name with no extension at all, which only its head (a `#!` line, a mode line) can give a language. */
 export const hasNoExtension = (fileName: string) => !fileName.includes(".");
 
 /** Whether a file its extension gives to `byName` may be read in `language` (itself, or a language claiming the extension). */

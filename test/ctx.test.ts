@@ -370,10 +370,20 @@ describe("ctx search", () => {
     expect((await cli(["ast", "snippet", `sym://${hit.lang}/file/${hit.file_rel}#toggleExpanded`, "--segment", segment])).json.text).toContain("function toggleExpanded");
   });
 
-  test.concurrent("a script without an extension is read in the language its #! line runs; a file without one is unsupported", async () => {
-    const segment = makeSegment({ "bin/deploy": "#!/usr/bin/env bash\n# Deploys the site.\ndeploy_site() {\n  echo go\n}\n", "bin/tool": '#!/usr/bin/env -S python3 -u\ndef rotate_logs():\n    """Rotates the logs."""\n', Makefile: "all:\n\techo hi\n" });
+  test.concurrent("a script without an extension is read in the language its #! line runs, or its editor mode line names; a file without either is unsupported", async () => {
+    const segment = makeSegment({
+      "bin/deploy": "#!/usr/bin/env bash\n# Deploys the site.\ndeploy_site() {\n  echo go\n}\n",
+      "bin/tool": '#!/usr/bin/env -S python3 -u\ndef rotate_logs():\n    """Rotates the logs."""\n',
+      Makefile: "all:\n\techo hi\n",
+      // bash-completion's layout: no extension, no #! line, an Emacs mode line, an extended glob before the function.
+      "completions/killall": "# killall(1) completion  -*- shell-script -*-\n\n[[ $OSTYPE == *@(linux|freebsd)* ]] || return 1\n\n_killall()\n{\n    COMPREPLY=()\n}\n",
+      "completions/tool": "# a tool's completion\n# vim: set ft=sh:\n_tool() { :; }\n",
+      "notes/README": "# -*- coding: utf-8 -*-\nplain words\n",
+    });
     const built = (await ctx(segment, "build")).json;
-    expect([built.files.indexed, built.files.skipped.unsupported]).toEqual([2, 1]);
+    expect([built.files.indexed, built.files.skipped.unsupported, built.parse_errors]).toEqual([4, 2, 0]);
+    expect((await ctx(segment, "search", "killall", "--lang", "bash")).json.hits[0].id).toBe("completions/killall#_killall");
+    expect((await cli(["ast", "symbols", "completions/tool"], { cwd: segment })).json.symbols.map((s: { name: string }) => s.name)).toEqual(["_tool"]);
     expect((await ctx(segment, "search", "deploy the site", "--lang", "bash")).json.hits[0].id).toBe("bin/deploy#deploy_site");
     expect((await ctx(segment, "search", "rotate logs", "--lang", "python")).json.hits[0].id).toBe("bin/tool#rotate_logs");
     const outline = await cli(["ast", "symbols", "sym://python/file/bin/tool", "--segment", segment]);

@@ -60,6 +60,24 @@ describe("readsAs: a shared extension is read as what the file holds", () => {
     for (const [head, language] of cases) expect([head, scriptLanguage(head)]).toEqual([head, language]);
   });
 
+  test("scriptLanguage without a #! line: the mode an Emacs mode line (first two lines) or a Vim one names", () => {
+    const cases: [string, string | null][] = [
+      ["# bash completion for killall(1)  -*- shell-script -*-\n", "bash"],
+      ["# -*- mode: Python; coding: utf-8 -*-\n", "python"],
+      ["// -*- C++ -*-\n", "cpp"],
+      ["# -*- mode: js-mode -*-\n", "javascript"],
+      ["# tool\n# vim: set ft=ruby:\n", "ruby"],
+      ["# ex: filetype=sh\n", "bash"],
+      // No mode in it, a mode trifecta does not read, a mode line below the second line: none.
+      ["# -*- coding: utf-8 -*-\nx=1\n", null],
+      ["# -*- Perl -*-\n", null],
+      ["one\ntwo\n# -*- sh -*-\n", null],
+      // A #! line decides, whatever a mode line says.
+      ["#!/bin/sh\n# -*- python -*-\n", "bash"],
+    ];
+    for (const [head, language] of cases) expect([head, scriptLanguage(head)]).toEqual([head, language]);
+  });
+
   test("mayReadAs: what an index may hold for a file its extension gives to a language", () => {
     expect(mayReadAs("c", "x.h", "cpp")).toBe(true);
     expect(mayReadAs("c", "x.h", "c")).toBe(true);

@@ -178,6 +178,34 @@ const OBJC: LanguageHooks = {
   writtenName: (node) => (node.type === "message_expression" ? messageSelector(node) : null),
 };
 
+/**
+ * Bash's extended globs, `@(a|b)`, `!(x)`, `+(…)`, `?(…)`, `*(…)` (bash-completion opens files with
+ * `[[ $OSTYPE == *@(linux|freebsd)* ]]`, and writes them in `case` patterns and `ls` arguments): the grammar
+ * cannot read them and loses every definition after one. Each group, its nested parentheses with it, is written
+ * as a word of the same length; a glob defines nothing, and signatures are read from the file as written.
+ */
+function extendedGlobs(text: string): string {
+  let out = "";
+  let copied = 0;
+  for (let i = 0; i + 1 < text.length; i++) {
+    if (text[i + 1] !== "(" || !"@!+?*".includes(text[i]!) || text[i - 1] === "$") continue;
+    let depth = 0;
+    let close = -1;
+    for (let j = i + 1; j < text.length && text[j] !== "\n"; j++) {
+      if (text[j] === "(") depth++;
+      else if (text[j] === ")" && --depth === 0) {
+        close = j;
+        break;
+      }
+    }
+    if (close < 0) continue;
+    out += text.slice(copied, i) + "_".repeat(close + 1 - i);
+    copied = close + 1;
+    i = close;
+  }
+  return out + text.slice(copied);
+}
+
 const LUA_COMMENTS: CommentSyntax = { line: /^--/, attribute: /^$a/ };
 const OCAML_COMMENTS: CommentSyntax = { line: /^(\(\*|\*)/, attribute: /^\[@/ };
 /** The class, module, singleton class or method a Ruby definition is written in (through `if`s, `private def`…). */
@@ -270,7 +298,7 @@ const HOOK_SETS: Partial<Record<LanguageId | NonNullable<Language["hooks"]>, Lan
     },
   },
   lua: { comments: LUA_COMMENTS },
-  bash: { comments: HASH_COMMENTS },
+  bash: { comments: HASH_COMMENTS, code: extendedGlobs },
   dart: { extent: dartExtent },
   elixir: { comments: HASH_COMMENTS },
   ocaml: OCAML,
