@@ -254,6 +254,15 @@ function inSkippedBranch(name: string, line: number, branches: string[][], tagLi
   });
 }
 
+/**
+ * A symbol's name as ctags writes it where the two name one definition differently: ctags names an Elixir
+ * implementation (`defimpl Encoder, for: Tuple`) by its protocol, trifecta by the module it is, `Encoder.Tuple`.
+ */
+function asCtagsNames(language: LanguageId, symbol: { kind: string; name: string; parent: string | null; signature: string }): string {
+  if (language === "elixir" && symbol.kind === "module" && /^defimpl\b.*\bfor:\s*[A-Z]/.test(symbol.signature) && symbol.parent) return symbol.parent.split(".").at(-1)!;
+  return symbol.name;
+}
+
 export async function agreement(corpus: Corpus) {
   const files = listFiles(corpus);
   if (files.length === 0) return null;
@@ -307,7 +316,8 @@ export async function agreement(corpus: Corpus) {
   for (const path of files) {
     const text = decodeSource(await Bun.file(path).bytes());
     const lines = text.split("\n");
-    const extraction = await extractSymbols(corpus.language, text);
+    const extracted = await extractSymbols(corpus.language, text);
+    const extraction = { ...extracted, symbols: extracted.symbols.map((symbol) => ({ ...symbol, name: asCtagsNames(corpus.language, symbol) })) };
     trifectaDefs += extraction.symbols.length;
     const atStart = new Set(extraction.symbols.map((s) => `${s.name}:${s.line}`));
     // ctags gives the line of the name; a definition may start earlier (return type, attributes,

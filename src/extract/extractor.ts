@@ -253,7 +253,7 @@ function nest(hooks: LanguageHooks, definitions: Definition[], source: string, s
       decorators: hooks.decorators?.(node) ?? [],
       async: !isValue && (hooks.isAsync ? hooks.isAsync(node, source) : /(^|\s)async\s/.test(signature)),
       // A value on its owner's first line (`class User(val name: String)`) has no comment of its own above it.
-      doc: hooks.doc ? hooks.doc(node, source) : isValue && enclosing?.row === row ? null : docAbove(sourceLines(), row, hooks.comments ?? C_LIKE_COMMENTS),
+      doc: hooks.doc?.(node, source) ?? (isValue && enclosing?.row === row ? null : docAbove(sourceLines(), row, hooks.comments ?? C_LIKE_COMMENTS)),
       parent: parentName,
     };
     if (from !== null) symbol.from = from;

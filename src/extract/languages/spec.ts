@@ -56,8 +56,11 @@ export interface LanguageHooks {
   name?(captured: string, kind: string, node: Node): string;
   decorators?(node: Node): string[];
   isAsync?(node: Node, source: string): boolean;
-  /** The doc of a definition when it is not the comment above it (Python docstrings). */
-  doc?(node: Node, source: string): string | null;
+  /**
+   * The doc of a definition when it is not the comment above it (Python docstrings, Elixir's `@doc`): null for
+   * none, undefined to take the comment above after all.
+   */
+  doc?(node: Node, source: string): string | null | undefined;
   /** A definition no enclosing one owns, wherever it is written (a C macro: the preprocessor knows no scopes). */
   unscoped?(node: Node): boolean;
   /** A last word on the kind, e.g. a method named `constructor`. */

@@ -33,3 +33,18 @@ defmodule Shop.Cart do
     end
   end
 end
+
+defprotocol Shop.Priced do
+  @moduledoc """
+  Things with a price.
+  """
+
+  @doc "The price of a thing, in cents."
+  @spec price(t) :: integer
+  def price(thing)
+end
+
+defimpl Shop.Priced, for: Map do
+  @doc false
+  def price(map), do: Map.get(map, :price, 0)
+end
