@@ -40,6 +40,15 @@ function kotlinClassKind(node: Node): string {
   return "class";
 }
 
+/**
+ * Kotlin's `actual`, `expect` and `annotation` modifiers starting a declaration's line: after an annotation line
+ * (`@OptIn(X::class)` / `actual class CRC32 {`) the grammar read the declaration as an annotated expression and lost
+ * it, its members made top-level functions (okio's multiplatform sources). The grammar reads each as `public`, a
+ * modifier it knows, of the same length (padded): it shapes no symbol, and signatures quote the file as written.
+ */
+const softModifiers = (text: string) =>
+  text.replace(/^([ \t]*(?:(?:public|private|internal|protected|open|abstract|sealed|inline|value|data|inner|enum|override|suspend|operator|infix|external|tailrec|const|lateinit)[ \t]+)*)(actual|expect|annotation)(?=(?:[ \t]+[a-z]+)*?[ \t]+(?:class|interface|object|fun|val|var|constructor|typealias)\b)/gm, (_, before: string, modifier: string) => `${before}${"public".padEnd(modifier.length, " ")}`);
+
 // Dart keeps a method's body next to its signature, not inside it.
 const dartExtent = (node: Node): Node => (node.nextSibling?.type === "function_body" ? node.nextSibling : node);
 
@@ -341,6 +350,7 @@ const HOOK_SETS: Partial<Record<LanguageId | NonNullable<Language["hooks"]>, Lan
     refineKind: (kind, _name, node) => (kind === "field" && node.type === "field_declaration" && children(node).some((c) => c.type === "modifier" && c.text === "const") ? "constant" : kind),
   },
   kotlin: {
+    code: softModifiers,
     name: (captured, _kind, node) => (node.type === "companion_object" ? (node.childForFieldName("name")?.text ?? "Companion") : captured),
     refineKind: (kind, _name, node) => {
       if (kind === "class") return kotlinClassKind(node);
