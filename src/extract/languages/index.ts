@@ -375,6 +375,8 @@ const HOOK_SETS: Partial<Record<LanguageId | NonNullable<Language["hooks"]>, Lan
   lua: { comments: LUA_COMMENTS },
   bash: { comments: HASH_COMMENTS, code: extendedGlobs },
   dart: { extent: dartExtent },
+  // `//!` documents the file (a Zig file is a struct), not the declaration under it.
+  zig: { comments: { line: /^(\/\/(?!!)|\/\*|\*)/, attribute: C_LIKE_COMMENTS.attribute } },
   elixir: {
     comments: HASH_COMMENTS,
     doc: elixirDoc,
