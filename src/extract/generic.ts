@@ -59,13 +59,20 @@ const ANNOTATION_LINE = /^\s*(?:(?:@[\w.]+(?:\([^()]*(?:\([^()]*\)[^()]*)*\))?|\
  * signature (`@Override`, `@Input()`) where a definition with a body had `@Override public void run()`.
  */
 function firstLineOf(text: string): string {
-  const lines = text.split("\n");
+  const lines = text.split("\n").map((l) => l.trim());
+  const folded: string[] = [];
   let at = 0;
-  while (at < lines.length - 1 && ANNOTATION_LINE.test(lines[at]!)) at++;
-  return lines
-    .slice(0, at + 1)
-    .map((l) => l.trim())
-    .join(" ");
+  while (at < lines.length - 1) {
+    // An annotation whose arguments go on over several lines (Swift's `@Option(` / `name: .long,` / `)` over a
+    // `var`: its signature was `@Option(`) is one annotation, its lines joined.
+    let annotation = lines[at]!;
+    let end = at;
+    if (/^@[\w.]+\(/.test(annotation)) while (end < lines.length - 1 && unclosedParens(annotation)) annotation += ` ${lines[++end]}`;
+    if (!ANNOTATION_LINE.test(annotation)) break;
+    folded.push(end > at ? annotation.replace(/\(\s+/g, "(").replace(/,?\s+\)/g, ")") : annotation);
+    at = end + 1;
+  }
+  return [...folded, lines[at]!].join(" ");
 }
 
 const unclosedParens = (text: string) => text.split("(").length > text.split(")").length;
