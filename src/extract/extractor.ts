@@ -175,7 +175,8 @@ function collectDefinitions(hooks: LanguageHooks, matches: readonly QueryMatch[]
     if (!node || (name === "" && !isLocal)) continue;
     // A name with a space in it is a macro the grammar took for part of it (`GTEST_API_ Cardinality
     // AtLeast(int n)` reads as `Cardinality AtLeast`): the name is its last word.
-    if (/\s/.test(name) && !/^(operator\b|["'`[(])/.test(name)) name = name.slice(name.search(/\S+$/));
+    // An operator's whole signature captured (Dart's `bool operator ==(Object o)`) is left to the name hook.
+    if (/\s/.test(name) && !/^["'`[(]|(^|\s)operator\b/.test(name)) name = name.slice(name.search(/\S+$/));
     name = hooks.name?.(name, kind, node) ?? name;
     // `A::B::f` names its owner too.
     const parts = dotted(name);

@@ -351,6 +351,8 @@ const HOOK_SETS: Partial<Record<LanguageId | NonNullable<Language["hooks"]>, Lan
   },
   kotlin: {
     code: softModifiers,
+    // A `suspend fun` is Kotlin's coroutine, as `async` elsewhere.
+    isAsync: (node) => node.type === "function_declaration" && node.firstChild?.type === "modifiers" && /\bsuspend\b/.test(node.firstChild.text),
     name: (captured, _kind, node) => (node.type === "companion_object" ? (node.childForFieldName("name")?.text ?? "Companion") : captured),
     refineKind: (kind, _name, node) => {
       if (kind === "class") return kotlinClassKind(node);
@@ -374,7 +376,13 @@ const HOOK_SETS: Partial<Record<LanguageId | NonNullable<Language["hooks"]>, Lan
   },
   lua: { comments: LUA_COMMENTS },
   bash: { comments: HASH_COMMENTS, code: extendedGlobs },
-  dart: { extent: dartExtent },
+  dart: {
+    extent: dartExtent,
+    // `bool operator ==(Object other)` is `operator ==`.
+    name: (captured, _kind, node) => (node.namedChild(0)?.type === "operator_signature" ? `operator ${/\boperator\s*([^\s(]+)/.exec(captured)?.[1] ?? ""}` : captured),
+    // `async` and `async*` are written before the body, which the grammar keeps beside the signature.
+    isAsync: (node) => /^async\b/.test(dartExtent(node).text),
+  },
   // `//!` documents the file (a Zig file is a struct), not the declaration under it.
   zig: { comments: { line: /^(\/\/(?!!)|\/\*|\*)/, attribute: C_LIKE_COMMENTS.attribute } },
   elixir: {

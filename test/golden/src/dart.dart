@@ -34,3 +34,12 @@ class Config {
   static const version = 2;
   int retries = 3, timeout = 30;
 }
+
+extension type Meters(double value) {
+  Meters operator +(Meters other) => Meters(value + other.value);
+}
+
+class Point {
+  Point.origin();
+  factory Point.parse(String s) => Point.origin();
+}
