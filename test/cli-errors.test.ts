@@ -59,12 +59,17 @@ describe("error codes", () => {
     expect(json.candidates[0]).toBe("A.run");
   });
 
-  test.concurrent("a file's path is a target too: from the working directory, #Name for one symbol; a link out or a missing file refused", async () => {
+  test.concurrent("a file's path is a target too: from the working directory (or the segment, when it has none), #Name for one symbol; a link out or a missing file refused", async () => {
     const bySym = await cli(["ast", "symbols", "sym://python/file/pkg/mod.py", "--segment", segment]);
     const byPath = await cli(["ast", "symbols", "pkg/mod.py", "--segment", segment], { cwd: segment });
     expect([byPath.exitCode, byPath.json.symbols]).toEqual([0, bySym.json.symbols]);
     const fromBelow = await cli(["ast", "symbols", "mod.py", "--segment", segment], { cwd: join(segment, "pkg") });
     expect(fromBelow.json.file_rel).toBe("pkg/mod.py");
+    // From elsewhere, a path the working directory does not have is the segment's: a file_rel as answers print it.
+    const fromElsewhere = await cli(["ast", "symbols", "pkg/mod.py", "--segment", segment]);
+    expect([fromElsewhere.exitCode, fromElsewhere.json.symbols]).toEqual([0, bySym.json.symbols]);
+    await expectError(["ast", "symbols", "pkg/nope.py", "--segment", segment], "FILE_NOT_FOUND", 1);
+    await expectError(["ast", "symbols", "../outside.py", "--segment", segment], "PATH_OUTSIDE_SEGMENT", 1);
     const snippet = await cli(["ast", "snippet", "pkg/mod.py#f@5", "--segment", segment], { cwd: segment });
     expect(snippet.json.text).toBe("def f(): pass");
     const linked = await expectError(["ast", "symbols", join(segment, "link.py"), "--segment", segment], "PATH_OUTSIDE_SEGMENT", 1);

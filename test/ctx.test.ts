@@ -453,8 +453,9 @@ describe("ctx search", () => {
     for (const hit of helpers) expect(hit.line).toBe(3); // every helper hit read from the new content
   });
 
-  test.concurrent("usage errors exit 2: --kind and --lang typos name the valid values; --limit above 100", async () => {
+  test.concurrent("usage errors exit 2: --kind and --lang typos name the valid values; --limit above 100; an empty query", async () => {
     const segment = await builtProject();
+    for (const empty of ["", "   "]) expect((await ctx(segment, "search", empty)).json).toMatchObject({ status: "error", error_code: "USAGE_ERROR" });
     expect((await ctx(segment, "search", "x", "--limit", "0")).exitCode).toBe(2);
     expect((await ctx(segment, "search", "x", "--limit", "101")).json).toMatchObject({ error_code: "USAGE_ERROR", message: "--limit takes a whole number from 1 to 100" });
     expect((await ctx(segment, "search", "x", "--limit", "100")).exitCode).toBe(0);
@@ -475,13 +476,16 @@ describe("ctx search", () => {
       "tests/test_parser.py": "def test_parse_config():\n    pass\n",
       "lib/parse_test.go": "package lib\n\nfunc parseConfigCase() {}\n",
       "web/parse.ts": "export function parseConfig(text: string) {}\n",
+      // Swift's and C#'s test folders: Tests/<Target>Tests/, Polly.Core.Tests/.
+      "Tests/ParserTests/ParseConfigCheck.swift": "func parseConfigCheck() {}\n",
+      "test/Parser.Tests/ParseConfigCheck.cs": "class ParseConfigCheck {}\n",
     });
     const files = async (...args: string[]) => [...new Set((await ctx(segment, "search", "parse config", "--limit", "20", ...args)).json.hits.map((h: { file_rel: string }) => h.file_rel))].sort();
-    expect(await files()).toHaveLength(5);
+    expect(await files()).toHaveLength(7);
     expect(await files("--path", "src")).toEqual(["src/legacy/parser.py", "src/parser.py"]);
     expect(await files("--path", "src/**", "--path", "!src/legacy")).toEqual(["src/parser.py"]);
     expect(await files("--path", "*.ts")).toEqual(["web/parse.ts"]);
-    expect(await files("--path", "!*.py")).toEqual(["lib/parse_test.go", "web/parse.ts"]);
+    expect(await files("--path", "!*.py")).toEqual(["Tests/ParserTests/ParseConfigCheck.swift", "lib/parse_test.go", "test/Parser.Tests/ParseConfigCheck.cs", "web/parse.ts"]);
     expect(await files("--no-tests")).toEqual(["src/legacy/parser.py", "src/parser.py", "web/parse.ts"]);
     // A definition ranks above the test of the same words, and says why the test went down.
     const hits = (await ctx(segment, "search", "parse config", "--limit", "20")).json.hits;

@@ -3,10 +3,11 @@
 /**
  * Test code by the conventions of the supported languages: `_test.go`, `test_*.py`/`*_test.py`,
  * `*.test.ts`/`*.spec.js`, `*Test.java`/`*Tests.cs`/`*_spec.rb`, and anything under a `test`,
- * `tests`, `__tests__`, `testdata`, `spec` or `testing`-free `test*` folder named so.
+ * `tests`, `__tests__`, `testdata`, `spec` or `testing`-free `test*` folder named so, or under a folder
+ * whose name ends in `Test` or `Tests` (Swift packages' `Tests/ArgumentParserUnitTests/`, C#'s `Polly.Core.Tests/`).
  */
 const TEST_FILE = /(^|\/)(test_[^/]*\.py|[^/]*_(test|spec)\.[a-z]+|[^/]*\.(test|spec)\.[a-z]+|[^/]*Tests?\.(java|kt|scala|cs|swift|php|dart))$/;
-const TEST_DIR = /(^|\/)(tests?|__tests__|testdata|spec|specs)\//;
+const TEST_DIR = /(^|\/)(tests?|__tests__|testdata|spec|specs|[^/]*Tests?)\//;
 
 export function isTestPath(fileRel: string): boolean {
   return TEST_DIR.test(fileRel) || TEST_FILE.test(fileRel);

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, realpathSync, statSync } from "node:fs";
-import { join, relative, resolve } from "node:path";
+import { isAbsolute, join, relative, resolve } from "node:path";
 import type { RemoteCache } from "../cache/remote.ts";
 import type { AstCache } from "../cache/types.ts";
 import { fail, ok, type Result } from "../core/result.ts";
@@ -33,10 +33,11 @@ type Outcome = { file_rel: string; cache_status: string; miss_reason: string; pa
 function targetUri(target: string, root: string, base: string): Result<string> {
   // Any URI (`sym://…`, or another scheme, which the URI's parser refuses) is read as one.
   if (/^[a-z][\w+.-]*:\/\//i.test(target)) return ok(target);
-  const hash = target.lastIndexOf("#");
-  const [path, member] = hash > 0 && !existsSync(resolve(base, target)) ? [target.slice(0, hash), target.slice(hash)] : [target, ""];
-  const absolute = resolve(base, path);
-  const real = existsSync(absolute) ? realpathSync(absolute) : null;
+  // A relative path is the working directory's or, when nothing of the segment is there, the segment's: a
+  // `file_rel` as answers print it, asked with `--segment DIR` from elsewhere.
+  const attempts = (isAbsolute(target) ? [base] : [base, root]).map((from) => locate(target, from));
+  const inSegment = (where: string) => where === root || isInside(root, where);
+  const { path, member, absolute, real } = attempts.find((a) => a.real !== null && inSegment(a.real)) ?? attempts.find((a) => inSegment(a.absolute)) ?? attempts[0]!;
   const where = real ?? absolute;
   if (where !== root && !isInside(root, where)) return fail("PATH_OUTSIDE_SEGMENT", `'${path}' is outside the segment`, { path });
   if (real === null) return fail("FILE_NOT_FOUND", `no file '${path}'`, { path, hint: "a file's path, or a sym:// URI (see: ast languages)" });
@@ -48,6 +49,14 @@ function targetUri(target: string, root: string, base: string): Result<string> {
   }
   const uri = fileUri(root, relative(root, real));
   return uri.ok ? ok(`${uri.value}${member}`) : uri;
+}
+
+/** `target` (a path, perhaps with `#Name`) from `from`: the path and member, and where the path leads. */
+function locate(target: string, from: string): { path: string; member: string; absolute: string; real: string | null } {
+  const hash = target.lastIndexOf("#");
+  const [path, member] = hash > 0 && !existsSync(resolve(from, target)) ? [target.slice(0, hash), target.slice(hash)] : [target, ""];
+  const absolute = resolve(from, path);
+  return { path, member, absolute, real: existsSync(absolute) ? realpathSync(absolute) : null };
 }
 
 /** Loads the URI's files and answers with `pick`, recording the cache outcome of the answer. */

@@ -57,6 +57,8 @@ const search = defineCommand({
   async run({ args }) {
     const print = printerFor(args, printOk, searchText);
     if (!print.ok) return print;
+    // An empty question has no answer: every row would be ranked on nothing.
+    if (args.query.trim() === "") return usage("the query is empty: say what to look for (words, an identifier, or a sym:// URI)");
     const limit = args.limit === undefined ? 10 : Number(args.limit);
     if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) return usage(`--limit takes a whole number from 1 to ${MAX_LIMIT}`);
     const kind = kindsOption(args.kind, SEARCH_KINDS, 1);
