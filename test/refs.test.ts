@@ -305,6 +305,12 @@ describe("ctx refs across languages: imports, re-exports, packages", () => {
     expect(at((await ctx(segment, "refs", `${root}/acme/util/Strings.java#Strings.trim`)).json.references)).toEqual([`${root}/acme/App.java:7 call resolved ${root}/acme/util/Strings.java#Strings.trim`]);
     expect((await ctx(segment, "refs", `${root}/other/Strings.java#Strings.trim`)).json.total).toBe(0);
     expect(at((await ctx(segment, "refs", "App.helper")).json.references)).toEqual([`${root}/acme/App.java:8 call resolved ${root}/acme/App.java#App.helper`]);
+    // A class is used where a member is reached through it: `Strings.trim(…)` uses Strings (at its own column), the
+    // imported one, not the namesake; `--kind call` leaves such uses out.
+    const ofClass = (await ctx(segment, "refs", `${root}/acme/util/Strings.java#Strings`)).json.references.filter((r: { kind: string }) => r.kind === "type");
+    expect(ofClass.map((r: { file: string; line: number; col: number; resolution: string }) => `${r.file}:${r.line}:${r.col} ${r.resolution}`)).toEqual([`${root}/acme/App.java:7:5 resolved`]);
+    expect((await ctx(segment, "refs", `${root}/other/Strings.java#Strings`)).json.references.filter((r: { kind: string }) => r.kind === "type")).toEqual([]);
+    expect((await ctx(segment, "refs", `${root}/acme/util/Strings.java#Strings`, "--kind", "call")).json.total).toBe(0);
   });
 });
 

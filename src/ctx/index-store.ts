@@ -533,6 +533,12 @@ export class ContextIndex {
     return this.db.query(`SELECT * FROM ctx_refs WHERE name = ? ORDER BY file_rel, line, col`).all(name) as ReferenceRow[];
   }
 
+  /** The references written on `name` (`name.x`, `name.a.x`: their receiver starts with it), by the receiver index. */
+  referencesThrough(name: string): ReferenceRow[] {
+    // A range, not LIKE: `name.` up to `name/` ('/' follows '.'), which the receiver index answers.
+    return this.db.query(`SELECT * FROM ctx_refs WHERE receiver = ?1 OR (receiver >= ?1 || '.' AND receiver < ?1 || '/') ORDER BY file_rel, line, col`).all(name) as ReferenceRow[];
+  }
+
   /** The references of one file, of one kind when given (a file's imports), in line order. */
   referencesOf(fileRel: string, kind?: string): ReferenceRow[] {
     return this.db.query(`SELECT * FROM ctx_refs WHERE file_rel = ?1 AND (?2 IS NULL OR kind = ?2) ORDER BY line, col`).all(fileRel, kind ?? null) as ReferenceRow[];

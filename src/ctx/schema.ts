@@ -140,6 +140,8 @@ CREATE TABLE IF NOT EXISTS ctx_refs (
   alias TEXT
 );
 CREATE INDEX IF NOT EXISTS ctx_refs_by_name ON ctx_refs(name);
+-- Uses written on a type (ExitCode.success, Timeout.NONE) are uses of it too (src/graph/references.ts).
+CREATE INDEX IF NOT EXISTS ctx_refs_by_receiver ON ctx_refs(receiver);
 CREATE INDEX IF NOT EXISTS ctx_refs_by_file ON ctx_refs(file_rel);
 -- Each file's uses of a name by what they are written on (src/ctx/uses.ts): search's prior for the
 -- definitions code leans on. Unlike ctx_refs, every build writes them: ~1/3 as many rows.

@@ -114,8 +114,25 @@ function usesOf(resolver: Resolver, targets: readonly DefinitionRow[], kinds?: r
       else other++;
     }
   }
+  // A type is used where a member is reached through it (`ExitCode.success`, `Timeout.NONE`): each such
+  // use names the type, resolved as a type use of its name in that file would be.
+  const seen = new Set(uses.map((u) => `${u.file}:${u.line}:${u.col}`));
+  for (const name of new Set(targets.filter((t) => !MEMBER_KINDS.has(t.kind)).map((t) => t.name))) {
+    if (kinds && !kinds.includes("type")) break;
+    for (const ref of resolver.index.referencesThrough(name)) {
+      const written = { ...ref, kind: "type", name, receiver: null, module: null, alias: null, col: Math.max(1, ref.col - ref.receiver!.length - 1) };
+      const key = `${written.file_rel}:${written.line}:${written.col}`;
+      const use = seen.has(key) ? null : useOf(written, resolver.resolve(written), wanted);
+      if (!use) continue;
+      seen.add(key);
+      uses.push(use);
+    }
+  }
   return { uses, other };
 }
+
+/** Kinds nothing is reached through by a qualified name: their uses are their own names'. */
+const MEMBER_KINDS = new Set(["function", "method", "constructor", "variable", "field", "constant", "enum_member", "macro", "section"]);
 
 /** The use as an answer lists it, when its resolution may be one of `wanted`. */
 function useOf(ref: ReferenceRow, resolution: Resolution, wanted: ReadonlySet<string>): Use | null {
