@@ -291,13 +291,16 @@ describe("ctx search", () => {
     alterDatabase(segment, `DROP TABLE ctx_fts;
       CREATE VIRTUAL TABLE ctx_fts USING fts5(names, signature, doc, body, path, tokenize = 'porter unicode61');
       INSERT INTO ctx_fts(rowid, names, signature, doc, body, path) SELECT rowid, name, signature, coalesce(doc, ''), '', file_rel FROM ctx_items;
+      DROP INDEX ctx_refs_by_receiver;
       UPDATE store_features SET version = 3 WHERE name = 'ctx_index'`);
     const after = await ctx(segment, "search", "alpha function");
     expect(after.exitCode).toBe(0);
     expect(after.json.hits).toEqual(before);
     const migrated = new Database(expectedDbPath(segment), { readonly: true });
     expect((migrated.query("SELECT sql FROM sqlite_master WHERE name = 'ctx_fts'").get() as { sql: string }).sql).toContain("content=''");
-    expect(migrated.query("SELECT version FROM store_features WHERE name = 'ctx_index'").get()).toEqual({ version: 5 });
+    expect(migrated.query("SELECT version FROM store_features WHERE name = 'ctx_index'").get()).toEqual({ version: 6 });
+    // Version 6's index on the references' receivers came with the migration.
+    expect(migrated.query("SELECT name FROM sqlite_master WHERE name = 'ctx_refs_by_receiver'").get()).toEqual({ name: "ctx_refs_by_receiver" });
     expect(migrated.query("SELECT count(*) AS n FROM ctx_files").get()).toEqual({ n: 2 });
     migrated.close();
   });

@@ -54,10 +54,11 @@ function dropFullText(db: Database): void {
  * full-text table without its copy of the text; a file of an older version forgets its index rows
  * (the next build writes them again from the AST cache, at cache-hit speed). Version 5: the qualified
  * uses of names in each file (src/ctx/uses.ts), written by the build that the new TEXT_FORMAT asks for.
+ * Version 6: an index on the references' receivers (a type's uses through its members).
  */
 export const CTX_INDEX_FEATURE: StoreFeature = {
   name: "ctx_index",
-  version: 5,
+  version: 6,
   // FTS5's own integrity-check of the full-text table.
   check(db) {
     // A file the index was never built in has nothing to check.
