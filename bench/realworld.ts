@@ -273,7 +273,9 @@ function useProblem(s: Session, use: any): string | null {
   const range = s.rangeProblem(use.file, use.line, use.line);
   if (range) return `${use.file}:${use.line}: ${range}`;
   const text = s.fileLines(use.file)![use.line - 1]!;
-  if (use.name === "*" || text.slice(use.col - 1).startsWith(use.name)) return null;
+  // An Objective-C selector of several keywords (`initWithURL:options:`) is written in parts: its first one is there.
+  const written = /^[^:]+:[^:]+:/.test(use.name) ? use.name.slice(0, use.name.indexOf(":") + 1) : use.name;
+  if (use.name === "*" || text.slice(use.col - 1).startsWith(written)) return null;
   return `${use.file}:${use.line}:${use.col} ${use.kind} ${use.name}: the line there reads ${JSON.stringify(text.slice(Math.max(0, use.col - 11), use.col + 20))}`;
 }
 

@@ -6,6 +6,10 @@ import type { BuildReport } from "../ctx/build.ts";
 import { refreshFiles, type Freshness } from "../ctx/freshness.ts";
 import type { IndexTarget } from "../ctx/update.ts";
 import type { ReferenceKind } from "../extract/types.ts";
+import { join } from "node:path";
+import { memoized } from "../core/maps.ts";
+import { sourceLines } from "../extract/source-text.ts";
+import { readSegmentFile } from "../resolve/safe-read.ts";
 import { Resolver, type AmbiguousWhy, type Resolution } from "./resolver.ts";
 
 export const REFERENCE_KINDS: readonly ReferenceKind[] = ["call", "import", "type", "inherit", "decorator"];
@@ -75,7 +79,7 @@ export async function refsAnswer(target: IndexTarget, options: RefsOptions): Pro
   const prepared = await prepare(target, options);
   if (!prepared.ok) return prepared;
   const { built, freshness } = prepared.value;
-  const { targets, result, stale } = await current(target, prepared.value, (resolver, targets) => usesOf(resolver, targets, options.kinds), (r) => r.uses.map((u) => u.file));
+  const { targets, result, stale } = await current(target, prepared.value, (resolver, targets) => usesOf(resolver, targets, options.kinds, fileLines(target.root)), (r) => r.uses.map((u) => u.file));
   const uses = result.uses.filter((u) => !stale.has(u.file));
   const other = result.other;
   const rank = (u: Use) => (u.resolution === "resolved" ? 0 : 1);
@@ -95,8 +99,17 @@ export async function refsAnswer(target: IndexTarget, options: RefsOptions): Pro
   });
 }
 
+/** A segment's files as lines, each read once (safely, as any file of the segment), null when it cannot be. */
+function fileLines(root: string): (fileRel: string) => string[] | null {
+  const read = new Map<string, string[] | null>();
+  return (fileRel) => memoized(read, fileRel, () => {
+    const file = readSegmentFile(root, join(root, fileRel));
+    return file.ok ? sourceLines(file.bytes) : null;
+  });
+}
+
 /** The uses that may be of one of `targets`, and how many uses of their names are of something else. */
-function usesOf(resolver: Resolver, targets: readonly DefinitionRow[], kinds?: readonly string[]): { uses: Use[]; other: number } {
+function usesOf(resolver: Resolver, targets: readonly DefinitionRow[], kinds?: readonly string[], linesOf?: (fileRel: string) => string[] | null): { uses: Use[]; other: number } {
   const wanted = new Set(targets.map((t) => t.item_id));
   const uses: Use[] = [];
   let other = 0;
@@ -114,13 +127,16 @@ function usesOf(resolver: Resolver, targets: readonly DefinitionRow[], kinds?: r
       else other++;
     }
   }
-  // A type is used where a member is reached through it (`ExitCode.success`, `Timeout.NONE`): each such
-  // use names the type, resolved as a type use of its name in that file would be.
+  // A type is used where a member is reached through it (`Strings.trim(s)`, `HashMap::new()`, `Optional::stream`):
+  // each such use names the type, at its name on the member's line (a receiver written on a line before is not
+  // placed, so not listed), resolved as a type use of its name in that file would be.
   const seen = new Set(uses.map((u) => `${u.file}:${u.line}:${u.col}`));
   for (const name of new Set(targets.filter((t) => !MEMBER_KINDS.has(t.kind)).map((t) => t.name))) {
-    if (kinds && !kinds.includes("type")) break;
+    if (!linesOf || (kinds && !kinds.includes("type"))) break;
     for (const ref of resolver.index.referencesThrough(name)) {
-      const written = { ...ref, kind: "type", name, receiver: null, module: null, alias: null, col: Math.max(1, ref.col - ref.receiver!.length - 1) };
+      const col = receiverColumn(linesOf(ref.file_rel)?.[ref.line - 1], name, ref.col);
+      if (col === null) continue;
+      const written = { ...ref, kind: "type", name, receiver: null, module: null, alias: null, col };
       const key = `${written.file_rel}:${written.line}:${written.col}`;
       const use = seen.has(key) ? null : useOf(written, resolver.resolve(written), wanted);
       if (!use) continue;
@@ -129,6 +145,16 @@ function usesOf(resolver: Resolver, targets: readonly DefinitionRow[], kinds?: r
     }
   }
   return { uses, other };
+}
+
+/** The 1-based column of `name` as a whole word last before column `before` of `line`, or null. */
+function receiverColumn(line: string | undefined, name: string, before: number): number | null {
+  if (line === undefined) return null;
+  for (let at = line.lastIndexOf(name, before - 1 - name.length); at >= 0; at = line.lastIndexOf(name, at - 1)) {
+    if (!/[\w$]/.test(line[at - 1] ?? "") && !/[\w$]/.test(line[at + name.length] ?? "")) return at + 1;
+    if (at === 0) break;
+  }
+  return null;
 }
 
 /** Kinds nothing is reached through by a qualified name: their uses are their own names'. */
