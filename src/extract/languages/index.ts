@@ -298,6 +298,32 @@ const OCAML: LanguageHooks = {
   refineKind: (kind, _name, node) => (OCAML_VALUE_DECLARATIONS.has(node.type) ? ({ method: "function", field: "variable" }[kind] ?? kind) : kind),
 };
 
+/**
+ * The annotations and attributes written on a definition, reported as `decorators` the way Python's and
+ * TypeScript's are (their text without `@`, spaces folded): Java's `Override` and `Deprecated(since = "9")`, C#'s
+ * `Obsolete("x")` (each of `[A, B]`), Rust's `derive(Debug, Clone)`. Within the definition: in its modifier list
+ * (Java, Kotlin, Swift) or attribute lists (C#); before it, as siblings over comments: Rust's `#[…]`, Dart's `@x`.
+ */
+const annotationText = (node: Node) => node.text.replace(/^@\s*/, "").replace(/\s+/g, " ");
+
+function annotationsWithin(holders: ReadonlySet<string>, annotations: ReadonlySet<string>): (node: Node) => string[] {
+  return (node) => children(node).filter((c) => holders.has(c.type)).flatMap((holder) => children(holder).filter((a) => annotations.has(a.type)).map(annotationText));
+}
+
+function annotationsBefore(annotation: string, text: (node: Node) => string): (node: Node) => string[] {
+  return (node) => {
+    const found: string[] = [];
+    for (let at = node.previousNamedSibling; at; at = at.previousNamedSibling) {
+      if (at.type.includes("comment")) continue;
+      if (at.type !== annotation) break;
+      found.unshift(text(at));
+    }
+    return found;
+  };
+}
+
+const MODIFIERS = new Set(["modifiers"]);
+
 /** The languages that read anything differently from the generic extractor; every other needs no entry. */
 // A C# type written `X`, `X<T>`, `N.X`, `N.X<T>` or `global::X` is a use of X (through N); a predefined,
 // array, tuple or pointer type names none of its own (the types inside it are captured where they are written).
@@ -334,6 +360,7 @@ const HOOK_SETS: Partial<Record<LanguageId | NonNullable<Language["hooks"]>, Lan
     // Between a doc comment and its definition: attributes, and preprocessor lines (`#pragma warning disable X`, `#if`).
     comments: { line: C_LIKE_COMMENTS.line, attribute: /^(\[|#\s*(?:pragma|if|elif|else|endif|region|endregion|nullable)\b)/ },
     writtenName: cSharpWrittenName,
+    decorators: annotationsWithin(new Set(["attribute_list"]), new Set(["attribute"])),
     // A file-scoped namespace (`namespace Acme.Core;`) holds the rest of its file, as a block one holds its block.
     extent: (node) => (node.type === "file_scoped_namespace_declaration" ? (node.parent ?? node) : node),
     // `operator ==` (the token after the keyword), `operator int`, `~C`.
@@ -349,8 +376,11 @@ const HOOK_SETS: Partial<Record<LanguageId | NonNullable<Language["hooks"]>, Lan
     },
     refineKind: (kind, _name, node) => (kind === "field" && node.type === "field_declaration" && children(node).some((c) => c.type === "modifier" && c.text === "const") ? "constant" : kind),
   },
+  java: { decorators: annotationsWithin(MODIFIERS, new Set(["marker_annotation", "annotation"])) },
+  rust: { decorators: annotationsBefore("attribute_item", (item) => annotationText(item.namedChild(0) ?? item)) },
   kotlin: {
     code: softModifiers,
+    decorators: annotationsWithin(MODIFIERS, new Set(["annotation"])),
     // A `suspend fun` is Kotlin's coroutine, as `async` elsewhere.
     isAsync: (node) => node.type === "function_declaration" && node.firstChild?.type === "modifiers" && /\bsuspend\b/.test(node.firstChild.text),
     name: (captured, _kind, node) => (node.type === "companion_object" ? (node.childForFieldName("name")?.text ?? "Companion") : captured),
@@ -368,6 +398,7 @@ const HOOK_SETS: Partial<Record<LanguageId | NonNullable<Language["hooks"]>, Lan
     refineKind: (kind, _name, node) => (kind === "function" && node.type === "method" && rubyContainer(node)?.type === "singleton_class" ? "method" : kind),
   },
   swift: {
+    decorators: annotationsWithin(MODIFIERS, new Set(["attribute"])),
     refineKind: (kind, _name, node) => {
       if (kind === "class") return node.childForFieldName("declaration_kind")?.text.replace("actor", "class") ?? kind;
       // A top-level `let` declares a constant.
@@ -378,6 +409,7 @@ const HOOK_SETS: Partial<Record<LanguageId | NonNullable<Language["hooks"]>, Lan
   bash: { comments: HASH_COMMENTS, code: extendedGlobs },
   dart: {
     extent: dartExtent,
+    decorators: annotationsBefore("annotation", annotationText),
     // `bool operator ==(Object other)` is `operator ==`.
     name: (captured, _kind, node) => (node.namedChild(0)?.type === "operator_signature" ? `operator ${/\boperator\s*([^\s(]+)/.exec(captured)?.[1] ?? ""}` : captured),
     // `async` and `async*` are written before the body, which the grammar keeps beside the signature.
