@@ -17,7 +17,8 @@ export function outline(fileRel: string, symbols: readonly (SymbolRecord & { fil
     }
     const level = symbol.parent === null ? 0 : (depth.get(symbol.parent) ?? 0) + 1;
     depth.set(symbol.qualified_name, level);
-    const decorators = symbol.decorators.map((d) => `@${d} `).join("");
+    // Those the signature does not already show (a Java or C# signature starts with its annotations).
+    const decorators = symbol.decorators.filter((d) => !symbol.signature.includes(d)).map((d) => `@${d} `).join("");
     const range = symbol.end_line === symbol.line ? `${symbol.line}` : `${symbol.line}-${symbol.end_line}`;
     lines.push(`${" ".repeat(level)}${range} ${decorators}${symbol.signature}`);
   }
