@@ -324,6 +324,22 @@ function annotationsBefore(annotation: string, text: (node: Node) => string): (n
 
 const MODIFIERS = new Set(["modifiers"]);
 
+/** What the Swift grammar reads after `#`: compiler directives and literals, which stay as written. */
+const SWIFT_POUND_WORDS = new Set(["if", "else", "elseif", "endif", "available", "unavailable", "selector", "keyPath", "file", "fileID", "filePath", "line", "column", "function", "dsohandle", "sourceLocation", "warning", "error", "imageLiteral", "fileLiteral", "colorLiteral"]);
+
+/**
+ * Swift syntax newer than this grammar, written as what it reads, of the same length: freestanding macros
+ * (`#expect(x == 1)`, `#require(v)`, Swift 5.9; swift-argument-parser's tests: most of their errors) as the calls
+ * they look like (the `#` a space; a raw string `#"…"#` and the directives the grammar knows, `#if`, stay).
+ */
+const freestandingMacros = (text: string) =>
+  text
+    .replace(/#([A-Za-z_]\w*)/g, (whole, word: string) => (SWIFT_POUND_WORDS.has(word) ? whole : ` ${word}`))
+    // An attribute with empty arguments (`@Option() var name`) is the attribute alone to the grammar, which made up a name in it.
+    .replace(/(@[A-Za-z_][\w.]*)\([ \t]*\)/g, (whole, attribute: string) => attribute.padEnd(whole.length, " "))
+    // Typed throws (`throws(ParserError)`, Swift 6): the error type is blanked; the signature quotes the file.
+    .replace(/\b(re)?throws\s*\([^()\n]*\)/g, (whole) => whole.replace(/\(.*$/, (type) => " ".repeat(type.length)));
+
 /** The languages that read anything differently from the generic extractor; every other needs no entry. */
 // A C# type written `X`, `X<T>`, `N.X`, `N.X<T>` or `global::X` is a use of X (through N); a predefined,
 // array, tuple or pointer type names none of its own (the types inside it are captured where they are written).
@@ -398,6 +414,7 @@ const HOOK_SETS: Partial<Record<LanguageId | NonNullable<Language["hooks"]>, Lan
     refineKind: (kind, _name, node) => (kind === "function" && node.type === "method" && rubyContainer(node)?.type === "singleton_class" ? "method" : kind),
   },
   swift: {
+    code: freestandingMacros,
     decorators: annotationsWithin(MODIFIERS, new Set(["attribute"])),
     refineKind: (kind, _name, node) => {
       if (kind === "class") return node.childForFieldName("declaration_kind")?.text.replace("actor", "class") ?? kind;
