@@ -338,7 +338,13 @@ const freestandingMacros = (text: string) =>
     // An attribute with empty arguments (`@Option() var name`) is the attribute alone to the grammar, which made up a name in it.
     .replace(/(@[A-Za-z_][\w.]*)\([ \t]*\)/g, (whole, attribute: string) => attribute.padEnd(whole.length, " "))
     // Typed throws (`throws(ParserError)`, Swift 6): the error type is blanked; the signature quotes the file.
-    .replace(/\b(re)?throws\s*\([^()\n]*\)/g, (whole) => whole.replace(/\(.*$/, (type) => " ".repeat(type.length)));
+    .replace(/\b(re)?throws\s*\([^()\n]*\)/g, (whole) => whole.replace(/\(.*$/, (type) => " ".repeat(type.length)))
+    // Swift 5.9's `package` access and `consuming`/`borrowing` methods as modifiers it knows; `~Copyable` as a protocol.
+    .replace(/\bpackage(?=[ \t]+(?:(?:static|final|override|class|mutating|nonisolated|open)[ \t]+)*(?:struct|class|enum|protocol|func|var|let|init|extension|actor|typealias|subscript)\b)/g, "public ")
+    .replace(/\b(?:consuming|borrowing)(?=[ \t]+func\b)/g, "mutating ")
+    .replace(/(:|,)([ \t]*)~(?=[ \t]*[A-Z])/g, "$1$2 ")
+    // A one-line raw string (`#"\"#`): its backslashes escape nothing, which the grammar does not know; its text is blanked.
+    .replace(/(#+)"((?:[^"\n]|"(?!\1))*)"\1/g, (_, pounds: string, content: string) => `${pounds}"${"_".repeat(content.length)}"${pounds}`);
 
 /** The languages that read anything differently from the generic extractor; every other needs no entry. */
 // A C# type written `X`, `X<T>`, `N.X`, `N.X<T>` or `global::X` is a use of X (through N); a predefined,

@@ -41,3 +41,15 @@ test("a tree with an error has it counted: parse_status partial never comes with
   const extraction = await extractSymbols("swift", "struct S {\n  @Option(\n  ) var name: String\n}\n");
   expect(extraction.parse_status === "partial").toBe(extraction.parse_errors > 0);
 });
+
+test("Swift 5.9: package access, consuming and borrowing methods, ~Copyable, a raw string with a backslash", async () => {
+  const source = 'package struct S: ~Copyable {\n  package func f() {}\n  consuming func g() {}\n  borrowing func h() {}\n  func esc() -> String {\n    let s = #"\\"#\n    return s\n  }\n  func after() {}\n}\n';
+  expect((await extractSymbols("swift", source)).symbols.map((s) => `${s.line} ${s.kind} ${s.qualified_name} | ${s.signature}`)).toEqual([
+    "1 struct S | package struct S: ~Copyable",
+    "2 method S.f | package func f()",
+    "3 method S.g | consuming func g()",
+    "4 method S.h | borrowing func h()",
+    "5 method S.esc | func esc() -> String",
+    "9 method S.after | func after()",
+  ]);
+});
