@@ -154,8 +154,11 @@ const jvm = (...roots: string[][]): Modules => ({
   style: "jvm",
   separator: DOTTED,
   roots,
-  rule: "dotted package path: <p>.<ext> at the segment root, under src/main/<lang>/, or under src/; the first that exists",
+  rule: `dotted package path: <p>.<ext> at the segment root, under src/main/<lang>/, or under src/${roots.some((r) => r[1]?.endsWith("Main")) ? ", or a Kotlin Multiplatform source set's src/<set>Main/kotlin/ (common, jvm, android, native, js)" : ""}; the first that exists`,
 });
+
+/** Kotlin Multiplatform's source sets, common code first (okio's src/commonMain/kotlin/okio/Buffer.kt). */
+const KOTLIN_SOURCE_SETS = ["common", "jvm", "android", "native", "js"].map((set) => ["src", `${set}Main`, "kotlin"]);
 
 // OCaml implementations (`.ml`) and interfaces (`.mli`): two grammars of one package, one set of kinds and uses.
 const OCAML = {
@@ -270,7 +273,7 @@ const ROWS = {
   kotlin: {
     extensions: [".kt", ".kts"],
     kinds: ["class", "interface", "enum", "object", "type", "function", "method", "constructor", "constant", "variable", "field", "enum_member"],
-    modules: jvm([], ["src", "main", "kotlin"], ["src", "main", "java"], ["src"]),
+    modules: jvm([], ["src", "main", "kotlin"], ["src", "main", "java"], ...KOTLIN_SOURCE_SETS, ["src"]),
     grammar: kotlinGrammar,
     query: kotlinQuery,
     queryFiles: ["kotlin"],

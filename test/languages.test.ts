@@ -85,6 +85,9 @@ describe("module resolution per language", () => {
     "crate/src/net/mod.rs": "pub fn connect() {}\n",
     "crate/src/net/tcp.rs": "pub struct Tcp;\n",
     "jvm/src/main/java/com/acme/App.java": "package com.acme;\nclass App { void run() {} }\n",
+    "kmp/src/commonMain/kotlin/okio/Buffer.kt": "package okio\n\nexpect class Buffer\n",
+    "kmp/src/jvmMain/kotlin/okio/Buffer.kt": "package okio\n\nactual class Buffer\n",
+    "kmp/src/jvmMain/kotlin/okio/Jvm.kt": "package okio\n\nfun jvmOnly() {}\n",
     "native/point.c": "int f(void) { return 0; }\n",
     "native/point.h": "int f(void);\n",
     "scripts/deploy.sh": "deploy() { :; }\n",
@@ -136,6 +139,11 @@ describe("module resolution per language", () => {
 
   test.concurrent("Java: dotted packages, also under src/main/java", async () => {
     expect(await names("sym://java/mod/com.acme.App", join(segment, "jvm"))).toEqual(["src/main/java/com/acme/App.java", ["App", "App.run"]]);
+  });
+
+  test.concurrent("Kotlin Multiplatform: a source set's src/<set>Main/kotlin, the common one first", async () => {
+    expect(await names("sym://kotlin/mod/okio.Buffer", join(segment, "kmp"))).toEqual(["src/commonMain/kotlin/okio/Buffer.kt", ["Buffer"]]);
+    expect(await names("sym://kotlin/mod/okio.Jvm", join(segment, "kmp"))).toEqual(["src/jvmMain/kotlin/okio/Jvm.kt", ["jvmOnly"]]);
   });
 
   test.concurrent("others by relative path; a header and a source of the same name are ambiguous", async () => {
