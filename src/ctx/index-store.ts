@@ -91,8 +91,14 @@ export class ContextIndex {
   /** Kept by a long-lived process (keepScores): phrase scores and match counts of the current generation. */
   private scores: PhraseScores<IndexItem> | null = null;
 
-  /** On a store opened with CTX_INDEX_FEATURE (src/ctx/open.ts). */
-  constructor(private readonly store: Store) {}
+  /**
+   * On a store opened with CTX_INDEX_FEATURE (src/ctx/open.ts). `rootName`: the segment folder's own name, the
+   * package its top-level files are of when the segment is one (a Go package's folder, a Python package's).
+   */
+  constructor(
+    private readonly store: Store,
+    readonly rootName = "",
+  ) {}
 
   /**
    * For a process that answers many searches (the MCP server): unfiltered searches are ranked from

@@ -1,3 +1,4 @@
+import { basename } from "node:path";
 import { openStore } from "../cache/factory.ts";
 import { SqliteAstCache } from "../cache/sqlite-cache.ts";
 import type { CacheEventSink, CacheSettings } from "../cache/types.ts";
@@ -23,5 +24,5 @@ export function openIndex(
     events({ type: "bypass", reason, operation: "open" });
     return { ok: false, reason, dbPath: cacheDbPath(segmentRoot) };
   }
-  return { ok: true, store, cache: SqliteAstCache.over(store, settings, events), index: new ContextIndex(store) };
+  return { ok: true, store, cache: SqliteAstCache.over(store, settings, events), index: new ContextIndex(store, basename(segmentRoot)) };
 }

@@ -7,7 +7,8 @@ const QUALIFIED_CANDIDATES = 1000;
  * The definitions a qualified identifier names, as stack traces and docs write them (`java.util.HashMap.put`,
  * `http.Get`, `net/http.Client.Do`, `std::collections::HashMap::insert`): the longest tail that is a definition's
  * qualified name (`HashMap.put`, `Get`) in a file whose path holds the rest in order, as folders or its own name
- * (`java/util/HashMap.java`, `net/http/client.go`), else a tail of two names or more anywhere. `java.util.HashMap.put`
+ * (`java/util/HashMap.java`, `net/http/client.go`; the segment's own folder counts, for a segment that is a
+ * package: `logrus.WithField`), else a tail of two names or more anywhere. `java.util.HashMap.put`
  * had `HashMap.put` outside the top 3 and `http.Get` not at all (every `Get` method).
  */
 export function qualifiedTargets(index: ContextIndex, query: string): IndexItem[] {
@@ -17,7 +18,8 @@ export function qualifiedTargets(index: ContextIndex, query: string): IndexItem[
   const named = (tail: string) => index.byName(tail, QUALIFIED_CANDIDATES).filter((item) => item.qualified_name === tail && item.kind !== "section");
   for (let k = parts.length - 1; k >= 1; k--) {
     const module = parts.slice(0, parts.length - k).map((p) => p.toLowerCase());
-    const found = named(parts.slice(parts.length - k).join(".")).filter((item) => inModule(item.file_rel, module));
+    // Under the segment's own folder name too: a segment that is a package (`logrus.WithField` in logrus/exported.go).
+    const found = named(parts.slice(parts.length - k).join(".")).filter((item) => inModule(item.file_rel, module) || (index.rootName !== "" && inModule(`${index.rootName}/${item.file_rel}`, module)));
     if (found.length > 0) return found;
   }
   // A module its files' paths do not spell (Rust's `regex::Regex::new` is in src/re_unicode.rs, re-exported), or none

@@ -24,6 +24,8 @@ export type Resolution =
 export type AmbiguousWhy = "receiver" | "several" | "not_imported";
 
 const CALLABLE = new Set(["function", "method", "constructor", "macro"]);
+/** Where a PascalCase name need not be a type's: Go's exported names, C#'s properties and methods. */
+const PASCAL_CASE_IS_NO_TYPE = new Set(["go", "c_sharp"]);
 const TYPES = new Set(["class", "interface", "struct", "enum", "trait", "type", "record", "protocol", "union", "object", "extension", "module", "impl"]);
 /** What each kind of reference can name: a class is called to construct it, a decorator may be a class. */
 const FITS: Record<string, (kind: string) => boolean> = {
@@ -206,6 +208,17 @@ export class Resolver {
     const head = parts[0]!;
     const { all: named, members } = candidates;
     const unknown: Resolution = { resolution: "ambiguous", candidates: members.length > 0 ? members : named, why: "receiver" };
+    const typeNamed = (name: string) => !PASCAL_CASE_IS_NO_TYPE.has(family.name) && /^[A-Z][a-z0-9]/.test(name);
+    // A path to a type (`pikevm::Cache::new`, `attr::Variant::from_ast`: its last part named as a type is, the rest
+    // modules or types) is that type's member: of those the segment has, else of a type from elsewhere. Before, when
+    // its module did not resolve, every `new` of the segment was a candidate.
+    const throughType = (): Resolution => {
+      const last = parts.at(-1)!;
+      if (parts.length < 2 || SELF.has(head) || !typeNamed(last) || !parts.slice(0, -1).every((p) => /^[a-z_][a-z0-9_]*$/.test(p) || typeNamed(p))) return unknown;
+      const owned = candidates.byOwner.get(last) ?? [];
+      if (owned.length > 0) return single(owned, ref) ?? { resolution: "ambiguous", candidates: owned, why: "several" };
+      return this.definitionsNamed(last).some((d) => TYPES.has(d.kind)) ? unknown : unresolved("external");
+    };
     if (parts.length === 1 && (SELF.has(head) || head === "super" || head === this.receiverVariable(ref, family))) {
       for (const scope of scopesOf(ref.from_name)) {
         const owner = this.definitionsOf(ref.file_rel).find((d) => d.qualified_name === scope && TYPES.has(d.kind));
@@ -231,28 +244,32 @@ export class Resolver {
         const files = this.modules.filesOf(module, ref.file_rel);
         if (files === "external") return unresolved("external");
         const found = named.filter((d) => files.includes(d.file_rel) && d.parent === rest);
-        return found.length > 0 ? resolved(found, ref) : unknown;
+        return found.length > 0 ? resolved(found, ref) : throughType();
       }
       const imported = this.resolveImport(binding, family, 0);
       if (imported.resolution === "resolved") {
         const path = [imported.target.qualified_name, ...parts.slice(1)].join(".");
         const found = named.filter((d) => d.file_rel === imported.target.file_rel && d.parent === path);
-        return found.length > 0 ? resolved(found, ref) : unknown;
+        return found.length > 0 ? resolved(found, ref) : throughType();
       }
       if (imported.resolution === "unresolved" && imported.why === "module") {
         const files = this.modules.filesOf(`${binding.module}.${binding.name}`, ref.file_rel);
         const found = files === "external" ? [] : named.filter((d) => files.includes(d.file_rel) && d.parent === null);
-        return found.length > 0 ? resolved(found, ref) : unknown;
+        return found.length > 0 ? resolved(found, ref) : throughType();
       }
-      return imported.resolution === "unresolved" ? imported : unknown;
+      return imported.resolution === "unresolved" ? imported : throughType();
     }
     // `Foo.bar()`, `Foo::new()`: a member of the type the receiver names, when the file sees that type
     // (its own, its package's, or the namespace's); `e.Type.String()` is a field's value, not the type.
-    if (parts.length > 1) return unknown;
+    if (parts.length > 1) return throughType();
     const ofType = candidates.byOwner.get(head) ?? [];
     const sameDir = family.visibility === "package" ? new Set(this.modules.sameDirectory(ref.file_rel)) : null;
     const visible = ofType.filter((d) => (family.visibility === "explicit" ? d.file_rel === ref.file_rel : sameDir ? sameDir.has(d.file_rel) : true));
     if (visible.length > 0) return single(visible, ref) ?? { resolution: "ambiguous", candidates: visible, why: "several" };
+    // A receiver named as a type is (`Box::new`, `Arc.clone`, PascalCase, not a CONSTANT) that no type of the
+    // segment is: a type from elsewhere, whose members none of these are. regex's refs of `Regex::new` listed 13
+    // such calls (`Box::new`, `Vec::new`) as uses that might be it.
+    if (typeNamed(head) && !this.definitionsNamed(head).some((d) => TYPES.has(d.kind))) return unresolved("external");
     return unknown;
   }
 
