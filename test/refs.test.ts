@@ -312,6 +312,23 @@ describe("ctx refs across languages: imports, re-exports, packages", () => {
     expect((await ctx(segment, "refs", `${root}/other/Strings.java#Strings`)).json.references.filter((r: { kind: string }) => r.kind === "type")).toEqual([]);
     expect((await ctx(segment, "refs", `${root}/acme/util/Strings.java#Strings`, "--kind", "call")).json.total).toBe(0);
   });
+
+  test.concurrent("Rust: a path to a type names that type's member; a type from elsewhere (Box::new) is no use of the segment's new", async () => {
+    const segment = makeSegment({
+      "src/attr.rs": "pub struct Variant;\nimpl Variant {\n    pub fn from_ast() -> Self { Variant }\n}\npub struct Field;\nimpl Field {\n    pub fn from_ast() -> Self { Field }\n}\n",
+      "src/regex.rs": "pub struct Regex;\nimpl Regex {\n    pub fn new() -> Regex { Regex }\n}\n",
+      "src/ast.rs": "use crate::attr;\nuse crate::regex::Regex;\n\nfn build() {\n    let v = attr::Variant::from_ast();\n    let f = attr::Field::from_ast();\n    let b = Box::new(1);\n    let r = Regex::new();\n}\n",
+    });
+    expect(at((await ctx(segment, "refs", "src/attr.rs#Variant.from_ast")).json.references)).toEqual(["src/ast.rs:5 call resolved src/attr.rs#Variant.from_ast"]);
+    expect(at((await ctx(segment, "refs", "src/regex.rs#Regex.new")).json.references)).toEqual(["src/ast.rs:8 call resolved src/regex.rs#Regex.new"]);
+  });
+
+  test.concurrent("a segment that is a package: its folder's name qualifies its top-level files (logrus.WithField)", async () => {
+    const parent = makeSegment({ "logrus/exported.go": "package logrus\n\nfunc WithField(key string) {}\n", "logrus/entry.go": "package logrus\n\ntype Entry struct{}\n\nfunc (e *Entry) WithField(key string) {}\n" });
+    const segment = join(parent, "logrus");
+    expect((await ctx(segment, "refs", "logrus.WithField")).json.targets.map((t: { id: string }) => t.id)).toEqual(["exported.go#WithField"]);
+    expect((await ctx(segment, "search", "logrus.WithField")).json.hits[0].id).toBe("exported.go#WithField");
+  });
 });
 
 describe("ctx map", () => {

@@ -252,10 +252,14 @@ export class Resolver {
         const found = named.filter((d) => d.file_rel === imported.target.file_rel && d.parent === path);
         return found.length > 0 ? resolved(found, ref) : throughType();
       }
-      if (imported.resolution === "unresolved" && imported.why === "module") {
-        const files = this.modules.filesOf(`${binding.module}.${binding.name}`, ref.file_rel);
-        const found = files === "external" ? [] : named.filter((d) => files.includes(d.file_rel) && d.parent === null);
-        return found.length > 0 ? resolved(found, ref) : throughType();
+      // The import may name a module (Python's `from pkg import mod`; Rust's `use crate::attr`, whose `crate` has no
+      // file of its own): the rest of the path is in its files (`attr::Variant::from_ast`: Variant's from_ast there).
+      if (imported.resolution === "unresolved") {
+        const files = this.modules.filesOf(`${binding.module}${family.name === "rust" ? "::" : "."}${binding.name}`, ref.file_rel);
+        const rest = parts.slice(1).join(".") || null;
+        const found = files === "external" ? [] : named.filter((d) => files.includes(d.file_rel) && d.parent === rest);
+        if (found.length > 0) return resolved(found, ref);
+        if (imported.why === "module" || files !== "external") return throughType();
       }
       return imported.resolution === "unresolved" ? imported : throughType();
     }
