@@ -572,7 +572,12 @@ describe("ctx get", () => {
     const past = await ctx(segment, "get", "app/billing.py#L400-L500");
     expect(past.exitCode).toBe(1);
     expect(past.json.error_code).toBe("ID_NOT_FOUND");
-    expect((await ctx(segment, "get", "app/billing.py#L9-L3")).json.error_code).toBe("ID_NOT_FOUND");
+    const backwards = (await ctx(segment, "get", "app/billing.py#L9-L3")).json;
+    expect(backwards.error_code).toBe("ID_NOT_FOUND");
+    expect(backwards.message).toContain("no range of lines");
+    expect((await ctx(segment, "get", "app/billing.py#L0-L3")).json.message).toContain("numbered from L1");
+    // An empty id or target is a usage error, as an empty search is.
+    for (const args of [["get", ""], ["refs", ""], ["callers", " "]]) expect((await ctx(segment, ...args)).json).toMatchObject({ error_code: "USAGE_ERROR" });
   });
 
   test.concurrent("an id given as a definition's name: its one definition (resolved_from says so), or AMBIGUOUS_SYMBOL with the candidates", async () => {

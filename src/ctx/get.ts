@@ -235,6 +235,8 @@ async function readPiece(target: IndexTarget, id: string, mode: GetMode): Promis
     }
     const item = member === null ? null : (target.index.item(id) ?? lineRange(fileRel, member));
     if (!file && existsOnDisk(target, fileRel)) return { error_code: "ID_NOT_FOUND", message: `'${fileRel}' is not in the index: new since the last build, or not indexed (ignored, unsupported, too large); \`ctx build\` indexes new files` };
+    // A line range that runs backwards or starts at 0 says so, not that no symbol has its name.
+    if (file && member !== null && !item && /^L\d+(?:-L?\d+)?$/.test(member)) return { error_code: "ID_NOT_FOUND", message: `'${member}' is no range of lines: they are numbered from L1, and a range ends at or after its start (L10-L40)` };
     if (!file || (member !== null && !item)) return { error_code: "ID_NOT_FOUND", message: file ? `no symbol or section '${member}' in ${fileRel}` : `'${fileRel}' is not in the index` };
     const located = locateFile({ root: target.root }, fileRel.split("/"));
     if (!located.ok) return { error_code: located.error.code, message: located.error.message };

@@ -89,10 +89,12 @@ const get = defineCommand({
     const budget = args.budget === undefined ? DEFAULT_BUDGET : Number(args.budget);
     if (!Number.isInteger(budget) || budget < 1) return usage("--budget takes a whole number of tokens, at least 1");
     const ids = args._.length > 0 ? args._.map(String) : [args.ids];
+    if (ids.some((id) => id.trim() === "")) return usage("an id is empty: give an id from ctx search, a file, file#L10-L40, or a name");
     return runCommand("ctx.get", args, (context) => ctx.get({ ...context, segment: args.segment, large, ids, mode: mode.value, budget }), print.value);
   },
 });
 
+const EMPTY_TARGET = "the target is empty: give a name (or Class.method), an id from ctx search, or a sym:// URI";
 const targetArg = { target: { type: "positional", required: true, description: "A name (or Class.method), an id from ctx search, or a sym:// URI" } } as const;
 const limitArg = { limit: { type: "string", description: `Most results to return (default ${DEFAULT_REFS_LIMIT}, at most ${MAX_REFS_LIMIT})` } } as const;
 
@@ -112,6 +114,7 @@ const refs = defineCommand({
     if (!limit.ok) return limit;
     const kinds = kindsOption(args.kind, REFERENCE_KINDS);
     if (!kinds.ok) return kinds;
+    if (args.target.trim() === "") return usage(EMPTY_TARGET);
     return runCommand("ctx.refs", args, (context) => ctx.refs({ ...context, segment: args.segment, large, query: args.target, kinds: kinds.value, limit: limit.value }), print.value);
   },
 });
@@ -129,6 +132,7 @@ function graphCommand<T extends object>(direction: "callers" | "callees", descri
       if (!limit.ok) return limit;
       const depth = args.depth === undefined ? 1 : Number(args.depth);
       if (!Number.isInteger(depth) || depth < 1 || depth > MAX_DEPTH) return usage(`--depth takes a whole number from 1 to ${MAX_DEPTH}`);
+      if (args.target.trim() === "") return usage(EMPTY_TARGET);
       return runCommand(`ctx.${direction}`, args, (context) => service({ ...context, segment: args.segment, large, query: args.target, depth, limit: limit.value }), print.value);
     },
   });
