@@ -65,7 +65,8 @@ describe("output flags: --format json|text on every ast and ctx command, --json 
     runCli(["ctx", "build", ...at]);
     expect(runCli(["ctx", "search", "cart total", "--limit", "1", ...at, "--format", "text"]).stdout).toBe("shop/cart.py#LineItem.total  17-18  method  def total(self) -> float\n");
     const get = runCli(["ctx", "get", "shop/cart.py#LineItem.total", "--mode", "raw", ...at, "--format", "text"]).stdout;
-    expect(get).toBe("--- shop/cart.py:17-18 shop/cart.py#LineItem.total\n    def total(self) -> float:\n        return self.quantity * self.unit_price\nbudget: 2000\nused_tokens: 19\nstop_reason: complete\n");
+    // A definition is read with the decorators right above it (`@property`).
+    expect(get).toBe("--- shop/cart.py:16-18 shop/cart.py#LineItem.total\n    @property\n    def total(self) -> float:\n        return self.quantity * self.unit_price\nbudget: 2000\nused_tokens: 23\nstop_reason: complete\n");
     expect(runCli(["ast", "snippet", "sym://python/type/shop.cart#LineItem.total", ...at, "--format", "text"]).stdout).toBe("    def total(self) -> float:\n        return self.quantity * self.unit_price\n");
   });
 

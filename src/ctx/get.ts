@@ -71,6 +71,21 @@ function skeleton(rows: OutlineRow[], root: IndexItem | null): { rows: string[];
   };
 }
 
+/** A decorator or attribute line (`@app.route("/")`, `#[derive(Debug)]`, C#'s `[HttpGet]`). */
+const decoratorLine = (text: string, lang: string) => /^\s*(@|#\[)/.test(text) || (lang === "c_sharp" && /^\s*\[/.test(text));
+
+/**
+ * Where a definition's lines start when they are read: at its first line, or at the decorators and attributes
+ * written right above it (a Python function starts at its `def`, as Python's `ast` says, and `@app.route("/")`
+ * above it is what it is for; so is Rust's `#[derive(…)]`).
+ */
+function withDecorators(all: readonly string[], item: IndexItem): number {
+  if (item.kind === "lines" || item.kind === "section") return item.line;
+  let line = item.line;
+  while (line > 1 && decoratorLine(all[line - 2] ?? "", item.lang)) line--;
+  return line;
+}
+
 /**
  * A piece's content and the lines it covers. Only excerpts, raw pieces and a whole file's skeleton
  * need the text split into lines; a symbol's skeleton comes from the index rows alone. A line range
@@ -83,7 +98,7 @@ function render(mode: GetMode, target: IndexTarget, fileRel: string, bytes: Uint
     return { rows, numbers, line: item?.line ?? 1, end: item?.end_line ?? lines().length };
   }
   const all = lines();
-  const line = item?.line ?? 1;
+  const line = item ? withDecorators(all, item) : 1;
   const end = Math.min(all.length, item?.end_line ?? all.length);
   if (mode === "raw") {
     const rows = all.slice(line - 1, end);
