@@ -374,15 +374,20 @@ function pieceProblem(cited: any, state: FileState | undefined): string | null {
   if (line < 1 || end < line - 1 || end > lines.length) return `citation ${piece.citation} outside the ${lines.length} lines of that version`;
   const name = isFile ? null : idName(piece.id, rel);
   const at = /@(\d+)$/.exec(piece.id)?.[1];
+  // A definition is read from the decorators and attributes right above it (`@property`): its own line follows them.
+  const pastDecorators = (n: number) => {
+    while (name !== null && n < lines.length && /^\s*(@|#\[)/.test(lines[n - 1] ?? "")) n++;
+    return n;
+  };
   const declares = (n: number) => {
-    const source = lines[n - 1] ?? "";
+    const source = lines[pastDecorators(n) - 1] ?? "";
     return name === null ? (isFile || /^#{1,6}\s/.test(source)) : new RegExp(`\\b${name}\\b`).test(source);
   };
   if (piece.mode === "raw") {
     const expected = lines.slice(line - 1, end).join("\n");
     if (piece.content !== expected && !cutShort(piece.content, expected)) return `raw content differs from lines ${line}-${end} of that version`;
     if (!isFile && !declares(line)) return `raw piece starts at line ${line}, which does not declare ${name ?? "a section"}: ${JSON.stringify(lines[line - 1])}`;
-    if (at !== undefined && Number(at) !== line) return `id ${piece.id} served from line ${line}`;
+    if (at !== undefined && Number(at) !== pastDecorators(line)) return `id ${piece.id} served from line ${line}`;
     if (isFile && (line !== 1 || (end !== lines.length && !cited.truncated))) return `file piece cites ${line}-${end} of ${lines.length} lines`;
     return null;
   }
@@ -398,7 +403,7 @@ function pieceProblem(cited: any, state: FileState | undefined): string | null {
     if (!isFile) {
       const candidates = [line, line + 1, line + 2].filter((n) => n <= end);
       if (!candidates.some(declares)) return `excerpt ${line}-${end} does not start with ${name ?? "a section"}`;
-      if (at !== undefined && !candidates.includes(Number(at))) return `id ${piece.id} served as an excerpt from line ${line}`;
+      if (at !== undefined && !candidates.map(pastDecorators).includes(Number(at))) return `id ${piece.id} served as an excerpt from line ${line}`;
     }
     return null;
   }
