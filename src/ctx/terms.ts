@@ -177,6 +177,12 @@ function questionWords(words: readonly string[]): string[] {
 /** Query words worth searching for (filler out, identifiers split, abbreviations added), in order, without repeats. */
 export function queryTerms(query: string): QueryTerms {
   const words = query.split(/\s+/).flatMap((token) => {
+    // A word of letters beyond ASCII's (`ünïcödé`, `日本語`) is one word, as the full-text index reads it (its accents
+    // folded there): split at each such letter, it asked for single letters (`d`) and found junk.
+    if (/[^\x00-\x7f]/.test(token)) {
+      const word = token.toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
+      return word === "" ? [] : [word];
+    }
     const parts = identifierWords(token);
     return parts.length > 1 ? [...parts, token.toLowerCase().replace(/[^a-z0-9]/g, "")] : parts;
   });

@@ -41,6 +41,11 @@ describe("nameTerms", () => {
 });
 
 describe("queryTerms", () => {
+  test("a word with letters beyond ASCII is one word, as the full-text index reads it, not its ASCII letters", () => {
+    expect(queryTerms("ünïcödé 日本語")).toEqual({ text: ["ünïcödé", "日本語"], names: [], abbreviations: [] });
+    expect(queryTerms("«café» parse_args")).toEqual({ text: ["café", "parse", "args", "parseargs"], names: [], abbreviations: [] });
+  });
+
   test("drops filler, keeps order; code words apart, for names", () => {
     // A code word right after filler is the question's grammar ("how to", "where is", "I need to"); elsewhere it is one.
     expect(queryTerms("how to parse the args")).toEqual({ text: ["parse", "args"], names: [], abbreviations: [] });
