@@ -385,6 +385,12 @@ describe("ctx search", () => {
     });
     const built = (await ctx(segment, "build")).json;
     expect([built.files.indexed, built.files.skipped.unsupported, built.parse_errors]).toEqual([4, 2, 0]);
+    // No file parsed partially: the report names none.
+    expect(built.partial_files).toBeUndefined();
+    // One that does is named, so an agent knows which outlines may be missing definitions.
+    writeFileSync(join(segment, "bin/broken"), "#!/bin/bash\nbroken() {\n  if [[ then\n}\n");
+    const again = (await ctx(segment, "build")).json;
+    expect([again.parse_errors, again.partial_files]).toEqual([1, ["bin/broken"]]);
     expect((await ctx(segment, "search", "killall", "--lang", "bash")).json.hits[0].id).toBe("completions/killall#_killall");
     expect((await cli(["ast", "symbols", "completions/tool"], { cwd: segment })).json.symbols.map((s: { name: string }) => s.name)).toEqual(["_tool"]);
     expect((await ctx(segment, "search", "deploy the site", "--lang", "bash")).json.hits[0].id).toBe("bin/deploy#deploy_site");

@@ -573,6 +573,11 @@ export class ContextIndex {
     return { symbols: row.symbols ?? 0, sections: row.sections ?? 0, files: row.files, partialFiles: row.partial ?? 0 };
   }
 
+  /** Files parsed partially (with syntax errors), in path order, at most `limit`. */
+  partialFiles(limit: number): string[] {
+    return (this.db.query("SELECT file_rel FROM ctx_files WHERE parse_status = 'partial' ORDER BY file_rel LIMIT ?").all(limit) as { file_rel: string }[]).map((r) => r.file_rel);
+  }
+
   /** Indexed files per language (`markdown` for Markdown files). */
   languages(): Record<string, number> {
     const rows = this.db.query("SELECT kind, COUNT(*) AS files FROM ctx_files GROUP BY kind ORDER BY kind").all() as { kind: string; files: number }[];
