@@ -345,7 +345,7 @@ const ROWS = {
   bash: { extensions: [".sh", ".bash"], interpreter: /^(ba|da|k|z)?sh$/, kinds: ["function", "variable"], modules: PATH, grammar: bashGrammar, query: bashQuery, queryFiles: ["bash"], references: bashRefsQuery, referenceFiles: ["bash_refs"] },
   zig: { extensions: [".zig"], kinds: ["struct", "enum", "union", "function", "method", "constant", "variable", "field", "enum_member"], modules: PATH, grammar: zigGrammar, query: zigQuery, queryFiles: ["zig"], references: zigRefsQuery, referenceFiles: ["zig_refs"] },
   dart: { extensions: [".dart"], kinds: ["class", "enum", "extension", "type", "function", "method", "constructor", "constant", "variable", "field", "enum_member"], modules: PATH, grammar: dartGrammar, query: dartQuery, queryFiles: ["dart"], references: dartRefsQuery, referenceFiles: ["dart_refs"] },
-  elixir: { extensions: [".ex", ".exs"], kinds: ["module", "function"], modules: PATH, grammar: elixirGrammar, query: elixirQuery, queryFiles: ["elixir"], references: elixirRefsQuery, referenceFiles: ["elixir_refs"] },
+  elixir: { extensions: [".ex", ".exs"], kinds: ["module", "type", "function"], modules: PATH, grammar: elixirGrammar, query: elixirQuery, queryFiles: ["elixir"], references: elixirRefsQuery, referenceFiles: ["elixir_refs"] },
   ocaml: { ...OCAML, extensions: [".ml"], grammar: ocamlGrammar, query: ocamlQuery + ocamlDeclarationsQuery, queryFiles: ["ocaml", "ocaml_declarations"] },
   ocaml_interface: {
     ...OCAML,

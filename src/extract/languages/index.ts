@@ -244,6 +244,8 @@ function withoutInlineBody(header: string): string {
 }
 
 const ELIXIR_MODULES = new Set(["defmodule", "defprotocol", "defimpl"]);
+const TYPESPECS = new Set(["type", "typep", "opaque"]);
+const CALLBACKS = new Set(["callback", "macrocallback"]);
 
 /**
  * `defimpl Sizer, for: Map` is the module `Sizer.Map`, as Elixir names it: named `Sizer`, it was a second protocol
@@ -271,11 +273,14 @@ function elixirDoc(node: Node): string | null | undefined {
     }
     return undefined;
   }
+  // A typespec (`@type t :: …`) is documented by `@typedoc`, a function or a `@callback` by `@doc`; the walk up stops
+  // at another definition (a typespec or callback is one), so a doc is never an earlier definition's.
+  const docAttribute = TYPESPECS.has(moduleAttribute(node)?.name ?? "") ? "typedoc" : "doc";
   for (let at = node.previousNamedSibling; at; at = at.previousNamedSibling) {
     if (at.type === "comment") continue;
     const attribute = moduleAttribute(at);
-    if (!attribute || attribute.name === "moduledoc") return undefined;
-    if (attribute.name === "doc") return attributeDoc(attribute.value);
+    if (!attribute || attribute.name === "moduledoc" || TYPESPECS.has(attribute.name) || CALLBACKS.has(attribute.name)) return undefined;
+    if (attribute.name === docAttribute) return attributeDoc(attribute.value);
   }
   return undefined;
 }

@@ -32,3 +32,9 @@
   (arguments [(call target: (identifier) @name) (identifier) @name (binary_operator left: (call target: (identifier) @name))
               (binary_operator left: (identifier) operator: _ @name right: (identifier))])
   (#any-of? @_keyword "def" "defp" "defmacro" "defmacrop" "defguard" "defguardp" "defdelegate")) @definition.function)
+; Typespecs: `@type t :: …`, `@typep`, `@opaque` (`@type pair(a) :: …` too) are types of their module; a behaviour's
+; `@callback run(term) :: :ok` declares the function its implementations define.
+((unary_operator operand: (call target: (identifier) @_attribute (arguments (binary_operator left: [(identifier) @name (call target: (identifier) @name)])))) @definition.type
+  (#any-of? @_attribute "type" "typep" "opaque"))
+((unary_operator operand: (call target: (identifier) @_attribute (arguments (binary_operator left: (call target: (identifier) @name))))) @declaration.function
+  (#any-of? @_attribute "callback" "macrocallback"))

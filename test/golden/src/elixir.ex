@@ -48,3 +48,9 @@ defimpl Shop.Priced, for: Map do
   @doc false
   def price(map), do: Map.get(map, :price, 0)
 end
+
+defmodule Shop.Money do
+  @typedoc "An amount in cents."
+  @type cents :: non_neg_integer
+  @callback convert(cents) :: cents
+end
