@@ -436,6 +436,8 @@ const HOOK_SETS: Partial<Record<LanguageId | NonNullable<Language["hooks"]>, Lan
   lua: { comments: LUA_COMMENTS },
   bash: { comments: HASH_COMMENTS, code: extendedGlobs },
   dart: {
+    // An unnamed `library;` directive (Dart 2.19) was an error that made 27 of package:http's 30 partial files.
+    code: (text) => text.replace(/^([ \t]*)library[ \t]*;/gm, (whole) => " ".repeat(whole.length)),
     extent: dartExtent,
     decorators: annotationsBefore("annotation", annotationText),
     // `bool operator ==(Object other)` is `operator ==`.
