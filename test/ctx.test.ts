@@ -502,6 +502,7 @@ describe("ctx search", () => {
     expect(hits[test].why.demoted).toEqual(["test"]);
     expect(hits.findIndex((h: { file_rel: string }) => h.file_rel === "src/parser.py")).toBeLessThan(test);
     expect((await ctx(segment, "search", "parse", "--path", "!")).exitCode).toBe(2);
+    for (const unclosed of ["[", "src/{a,b", "!x]"]) expect((await ctx(segment, "search", "parse", "--path", unclosed)).json.error_code).toBe("USAGE_ERROR");
   });
 });
 

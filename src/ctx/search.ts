@@ -41,8 +41,13 @@ export const MAX_LIMIT = 100;
 /** What a search can be narrowed to: every front end refuses anything else, never answers it with nothing. */
 export const SEARCH_KINDS: readonly string[] = [...SYMBOL_KINDS, "section"];
 export const SEARCH_LANGUAGES: readonly string[] = [...LANGUAGE_IDS, "markdown"].sort();
-/** A path filter that names nothing (empty, or a bare `!`). */
-export const isEmptyGlob = (pattern: string): boolean => pattern.replace(/^!/, "") === "";
+/** A path filter that names nothing (empty, a bare `!`, an unclosed bracket or brace). */
+export const isEmptyGlob = (pattern: string): boolean => {
+  const glob = pattern.replace(/^!/, "");
+  // An unclosed `[` or `{` (`--path '['`) matches nothing: it is a mistake, not a filter that leaves every file out.
+  const count = (c: string) => glob.split(c).length - 1;
+  return glob === "" || count("[") !== count("]") || count("{") !== count("}");
+};
 /**
  * Full-text candidates ranked again. 200 found one more Go query (recall@5 0.711 vs 0.658) but cost
  * ~40% more per search (bm25 of more rows, name evidence of each): not worth it.

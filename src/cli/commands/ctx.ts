@@ -65,7 +65,7 @@ const search = defineCommand({
     if (!kind.ok) return kind;
     if (args.lang !== undefined && !SEARCH_LANGUAGES.includes(args.lang)) return usage(`--lang must be one of ${SEARCH_LANGUAGES.join(", ")}; got '${args.lang}'`);
     const paths = ([] as string[]).concat(args.path ?? []);
-    if (paths.some(isEmptyGlob)) return usage("--path takes a glob (or !GLOB to leave files out)");
+    if (paths.some(isEmptyGlob)) return usage("--path takes a glob (or !GLOB to leave files out): not empty, its [ and { closed");
     const query = { query: args.query, limit, kind: kind.value?.[0], lang: args.lang, paths, tests: args.tests !== false };
     return runCommand("ctx.search", args, (context) => ctx.search({ ...context, segment: args.segment, large, ...query }), print.value);
   },
