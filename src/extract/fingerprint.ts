@@ -11,7 +11,7 @@ import { LANGUAGE_IDS, LANGUAGES, type LanguageId } from "../languages.ts";
  */
 
 // Code every language shares; the language's own query file and grammar are added per language.
-const SHARED_CODE = ["extractor.ts", "syntax.ts", "generic.ts", "source-text.ts", "types.ts", "languages/spec.ts", "languages/index.ts", "languages/python.ts", "languages/component.ts"];
+export const SHARED_CODE = ["extractor.ts", "syntax.ts", "generic.ts", "source-text.ts", "types.ts", "languages/spec.ts", "languages/index.ts", "languages/python.ts", "languages/component.ts", "languages/code.ts", "languages/elixir.ts"];
 
 /** The files whose bytes make up a language's fingerprint: [name used in the hash, path]. */
 function fingerprintInputs(languageId: LanguageId): [string, string][] {

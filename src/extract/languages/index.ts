@@ -2,7 +2,9 @@ import type { Node } from "web-tree-sitter";
 import { LANGUAGES, type Language, type LanguageId } from "../../languages.ts";
 import { bodyOf, C_LIKE_COMMENTS, firstLine, genericSignature, HASH_COMMENTS, VALUE_SIGNATURE_CHARS, type CommentSyntax } from "../generic.ts";
 import { children } from "../syntax.ts";
+import { dartLibrary, extendedGlobs, freestandingMacros, objcCode, softModifiers } from "./code.ts";
 import { astroCode, scriptBlocks } from "./component.ts";
+import { elixir } from "./elixir.ts";
 import { python } from "./python.ts";
 import type { LanguageHooks, WrittenName } from "./spec.ts";
 
@@ -39,15 +41,6 @@ function kotlinClassKind(node: Node): string {
   }
   return "class";
 }
-
-/**
- * Kotlin's `actual`, `expect` and `annotation` modifiers starting a declaration's line: after an annotation line
- * (`@OptIn(X::class)` / `actual class CRC32 {`) the grammar read the declaration as an annotated expression and lost
- * it, its members made top-level functions (okio's multiplatform sources). The grammar reads each as `public`, a
- * modifier it knows, of the same length (padded): it shapes no symbol, and signatures quote the file as written.
- */
-const softModifiers = (text: string) =>
-  text.replace(/^([ \t]*(?:(?:public|private|internal|protected|open|abstract|sealed|inline|value|data|inner|enum|override|suspend|operator|infix|external|tailrec|const|lateinit)[ \t]+)*)(actual|expect|annotation)(?=(?:[ \t]+[a-z]+)*?[ \t]+(?:class|interface|object|fun|val|var|constructor|typealias)\b)/gm, (_, before: string, modifier: string) => `${before}${"public".padEnd(modifier.length, " ")}`);
 
 // Dart keeps a method's body next to its signature, not inside it.
 const dartExtent = (node: Node): Node => (node.nextSibling?.type === "function_body" ? node.nextSibling : node);
@@ -117,62 +110,9 @@ function messageSelector(message: Node): WrittenName | null {
   return { name: keywords[0]!, receiver: message.childForFieldName("receiver"), text };
 }
 
-/**
- * Foundation's enum macros, `typedef NS_ENUM(NSInteger, RCTMode) { … };` (also NS_OPTIONS, NS_CLOSED_ENUM,
- * NS_ERROR_ENUM), which the grammar reads as a typedef of each enumerator (`RCTModeOne`, `RCTModeTwo` as types):
- * written as the enum they declare, `enum RCTMode { … };`, padded to the same length.
- */
-const NS_ENUM = /\btypedef\s+NS_(?:ENUM|OPTIONS|CLOSED_ENUM|ERROR_ENUM)\s*\(\s*[^,()]+?\s*,\s*(\w+)\s*\)/g;
-const nsEnums = (text: string) => text.replace(NS_ENUM, (macro, name: string) => `enum ${name}`.padEnd(macro.length, " ").split("").map((c, i) => (macro[i] === "\n" ? "\n" : c)).join(""));
-
-/**
- * Objective-C++ (`.mm`) written so that the Objective-C grammar reads its declarations: each rewrite keeps
- * every offset. `a::b` is one name (`a__b`); `using namespace …;` and a `namespace … {` line are blanked;
- * a C++ reference `T &x` is read as the pointer `T *x`. None of these is Objective-C, so a `.m` is unchanged.
- */
-const blankOut = (text: string) => text.replace(/[^\n]/g, " ");
-const objcPlusPlus = (text: string) =>
-  text
-    .replace(/^[ \t]*using[ \t]+namespace[ \t]+[\w:]+[ \t]*;/gm, blankOut)
-    .replace(/^[ \t]*namespace(?:[ \t]+[\w:]+)?[ \t]*\{/gm, blankOut)
-    .replace(/(\w?)::(?=\w)/g, (_, before: string) => (before === "" ? "  " : `${before}__`))
-    .replace(/(?<=[\w>*][ \t]*)(?<!&)&(?![&=])(?=[ \t]*[\w)])/g, "*");
-
-/**
- * A method defined through a macro that takes its selector, at a line's start with its body after it:
- * `RCT_EXPORT_METHOD(addListener : (NSString *)eventName) { … }` (React Native's native modules) is written
- * `-(void)addListener : (NSString *)eventName  { … }`, padded, which the grammar reads as the method it
- * defines (it read the macro as a function call and lost the body's context: a method named "" and fields
- * from its statements). A macro of several arguments (a comma outside parentheses) is left alone.
- */
-const MACRO_HEAD = /^([A-Z][A-Z0-9_]{6,})\(/gm;
-const SELECTOR_START = /^\s*[A-Za-z_]\w*\s*(?::|$)/;
-function macroMethods(text: string): string {
-  let out = "";
-  let copied = 0;
-  for (const head of text.matchAll(MACRO_HEAD)) {
-    const open = head.index + head[1]!.length;
-    if (open < copied) continue;
-    let depth = 0;
-    let close = -1;
-    let comma = false;
-    for (let i = open; i < text.length && close < 0; i++) {
-      const c = text[i];
-      if (c === "(") depth++;
-      else if (c === ")" && --depth === 0) close = i;
-      else if (c === "," && depth === 1) comma = true;
-      else if (c === ";" || c === "{") break;
-    }
-    if (close < 0 || comma || !SELECTOR_START.test(text.slice(open + 1, close)) || !/^\s*\{/.test(text.slice(close + 1))) continue;
-    out += `${text.slice(copied, head.index)}${"-(void)".padEnd(head[0].length, " ")}${text.slice(open + 1, close)} `;
-    copied = close + 1;
-  }
-  return out + text.slice(copied);
-}
-
 const OBJC: LanguageHooks = {
   ...C_FAMILY,
-  code: (text) => nsEnums(macroMethods(objcPlusPlus(text))),
+  code: objcCode,
   // A line starting with `@` is a directive (`@interface`, `@property`), no attribute to step over to a doc above it.
   comments: { line: C_LIKE_COMMENTS.line, attribute: /^$a/ },
   name: (captured, kind, node) => (kind === "method" ? selector(node) : C_FAMILY.name!(captured, kind, node)),
@@ -186,104 +126,6 @@ const OBJC: LanguageHooks = {
         : C_FAMILY.signature!(node, source),
   writtenName: (node) => (node.type === "message_expression" ? messageSelector(node) : null),
 };
-
-/**
- * Bash's extended globs, `@(a|b)`, `!(x)`, `+(…)`, `?(…)`, `*(…)` (bash-completion opens files with
- * `[[ $OSTYPE == *@(linux|freebsd)* ]]`, and writes them in `case` patterns and `ls` arguments): the grammar
- * cannot read them and loses every definition after one. Each group, its nested parentheses with it, is written
- * as a word of the same length; a glob defines nothing, and signatures are read from the file as written.
- */
-function extendedGlobs(text: string): string {
-  let out = "";
-  let copied = 0;
-  for (let i = 0; i + 1 < text.length; i++) {
-    if (text[i + 1] !== "(" || !"@!+?*".includes(text[i]!) || text[i - 1] === "$") continue;
-    let depth = 0;
-    let close = -1;
-    for (let j = i + 1; j < text.length && text[j] !== "\n"; j++) {
-      if (text[j] === "(") depth++;
-      else if (text[j] === ")" && --depth === 0) {
-        close = j;
-        break;
-      }
-    }
-    if (close < 0) continue;
-    out += text.slice(copied, i) + "_".repeat(close + 1 - i);
-    copied = close + 1;
-    i = close;
-  }
-  return out + text.slice(copied);
-}
-
-/** An Elixir module attribute, `@name value`: its name and value. */
-function moduleAttribute(node: Node): { name: string; value: Node | null } | null {
-  if (node.type !== "unary_operator" || node.firstChild?.text !== "@") return null;
-  const call = node.namedChild(0);
-  if (call?.type !== "call") return null;
-  return { name: call.childForFieldName("target")?.text ?? "", value: call.namedChild(1)?.namedChild(0) ?? null };
-}
-
-/** A doc string's first line that holds text (`"""` heredocs, `~S"""` sigils too); null for `@doc false`. */
-function attributeDoc(value: Node | null): string | null {
-  if (value?.type !== "string" && value?.type !== "sigil") return null;
-  const content = value.text.replace(/^~[A-Za-z]?/, "").replace(/^("""|'''|["'([{<|/])/, "");
-  const line = content.split("\n").map((l) => l.trim()).find((l) => l !== "" && !/^("""|'''|["')\]}>|/])$/.test(l));
-  return line?.replace(/("""|'''|["')\]}>|/])$/, "") ?? null;
-}
-
-/** A header up to its `, do:` keyword outside brackets (`defmacro my_if(c, do: b), do: …` keeps its parameter). */
-function withoutInlineBody(header: string): string {
-  let depth = 0;
-  for (let i = 0; i < header.length; i++) {
-    const c = header[i]!;
-    if ("([{".includes(c)) depth++;
-    else if (")]}".includes(c)) depth--;
-    else if (c === "," && depth === 0 && /^,\s*do:\s/.test(header.slice(i))) return header.slice(0, i);
-  }
-  return header;
-}
-
-const ELIXIR_MODULES = new Set(["defmodule", "defprotocol", "defimpl"]);
-const TYPESPECS = new Set(["type", "typep", "opaque"]);
-const CALLBACKS = new Set(["callback", "macrocallback"]);
-
-/**
- * `defimpl Sizer, for: Map` is the module `Sizer.Map`, as Elixir names it: named `Sizer`, it was a second protocol
- * (`Sizer.size` ambiguous between the protocol and each implementation). `for: [List, Tuple]` names several: the
- * protocol's name stays.
- */
-function elixirName(captured: string, _kind: string, node: Node): string {
-  if (node.childForFieldName("target")?.text !== "defimpl") return captured;
-  const keywords = node.namedChild(1)?.namedChildren.find((c) => c?.type === "keywords");
-  const target = keywords?.namedChildren.find((pair) => pair?.childForFieldName("key")?.text.trim() === "for:")?.childForFieldName("value");
-  return target?.type === "alias" ? `${captured}.${target.text}` : captured;
-}
-
-/**
- * Elixir's docs are attributes, not comments: `@moduledoc` in a module's body, `@doc` before a function (over its
- * `@spec`, `@impl` and other attributes). On Elixir's own `enum.ex`, 10 of 491 definitions had a doc, taken from
- * `#` comments (`Enum.slice`'s was "TODO: Remove me on v2.0"). Without one, the comment above, as elsewhere.
- */
-function elixirDoc(node: Node): string | null | undefined {
-  if (ELIXIR_MODULES.has(node.childForFieldName("target")?.text ?? "")) {
-    const body = children(node).find((c) => c.type === "do_block");
-    for (const statement of body ? children(body) : []) {
-      const attribute = moduleAttribute(statement);
-      if (attribute?.name === "moduledoc") return attributeDoc(attribute.value);
-    }
-    return undefined;
-  }
-  // A typespec (`@type t :: …`) is documented by `@typedoc`, a function or a `@callback` by `@doc`; the walk up stops
-  // at another definition (a typespec or callback is one), so a doc is never an earlier definition's.
-  const docAttribute = TYPESPECS.has(moduleAttribute(node)?.name ?? "") ? "typedoc" : "doc";
-  for (let at = node.previousNamedSibling; at; at = at.previousNamedSibling) {
-    if (at.type === "comment") continue;
-    const attribute = moduleAttribute(at);
-    if (!attribute || attribute.name === "moduledoc" || TYPESPECS.has(attribute.name) || CALLBACKS.has(attribute.name)) return undefined;
-    if (attribute.name === docAttribute) return attributeDoc(attribute.value);
-  }
-  return undefined;
-}
 
 const LUA_COMMENTS: CommentSyntax = { line: /^--/, attribute: /^$a/ };
 const OCAML_COMMENTS: CommentSyntax = { line: /^(\(\*|\*)/, attribute: /^\[@/ };
@@ -328,28 +170,6 @@ function annotationsBefore(annotation: string, text: (node: Node) => string): (n
 }
 
 const MODIFIERS = new Set(["modifiers"]);
-
-/** What the Swift grammar reads after `#`: compiler directives and literals, which stay as written. */
-const SWIFT_POUND_WORDS = new Set(["if", "else", "elseif", "endif", "available", "unavailable", "selector", "keyPath", "file", "fileID", "filePath", "line", "column", "function", "dsohandle", "sourceLocation", "warning", "error", "imageLiteral", "fileLiteral", "colorLiteral"]);
-
-/**
- * Swift syntax newer than this grammar, written as what it reads, of the same length: freestanding macros
- * (`#expect(x == 1)`, `#require(v)`, Swift 5.9; swift-argument-parser's tests: most of their errors) as the calls
- * they look like (the `#` a space; a raw string `#"…"#` and the directives the grammar knows, `#if`, stay).
- */
-const freestandingMacros = (text: string) =>
-  text
-    .replace(/#([A-Za-z_]\w*)/g, (whole, word: string) => (SWIFT_POUND_WORDS.has(word) ? whole : ` ${word}`))
-    // An attribute with empty arguments (`@Option() var name`) is the attribute alone to the grammar, which made up a name in it.
-    .replace(/(@[A-Za-z_][\w.]*)\([ \t]*\)/g, (whole, attribute: string) => attribute.padEnd(whole.length, " "))
-    // Typed throws (`throws(ParserError)`, Swift 6): the error type is blanked; the signature quotes the file.
-    .replace(/\b(re)?throws\s*\([^()\n]*\)/g, (whole) => whole.replace(/\(.*$/, (type) => " ".repeat(type.length)))
-    // Swift 5.9's `package` access and `consuming`/`borrowing` methods as modifiers it knows; `~Copyable` as a protocol.
-    .replace(/\bpackage(?=[ \t]+(?:(?:static|final|override|class|mutating|nonisolated|open)[ \t]+)*(?:struct|class|enum|protocol|func|var|let|init|extension|actor|typealias|subscript)\b)/g, "public ")
-    .replace(/\b(?:consuming|borrowing)(?=[ \t]+func\b)/g, "mutating ")
-    .replace(/(:|,)([ \t]*)~(?=[ \t]*[A-Z])/g, "$1$2 ")
-    // A one-line raw string (`#"\"#`): its backslashes escape nothing, which the grammar does not know; its text is blanked.
-    .replace(/(#+)"((?:[^"\n]|"(?!\1))*)"\1/g, (_, pounds: string, content: string) => `${pounds}"${"_".repeat(content.length)}"${pounds}`);
 
 /** The languages that read anything differently from the generic extractor; every other needs no entry. */
 // A C# type written `X`, `X<T>`, `N.X`, `N.X<T>` or `global::X` is a use of X (through N); a predefined,
@@ -436,8 +256,7 @@ const HOOK_SETS: Partial<Record<LanguageId | NonNullable<Language["hooks"]>, Lan
   lua: { comments: LUA_COMMENTS },
   bash: { comments: HASH_COMMENTS, code: extendedGlobs },
   dart: {
-    // An unnamed `library;` directive (Dart 2.19) was an error that made 27 of package:http's 30 partial files.
-    code: (text) => text.replace(/^([ \t]*)library[ \t]*;/gm, (whole) => " ".repeat(whole.length)),
+    code: dartLibrary,
     extent: dartExtent,
     decorators: annotationsBefore("annotation", annotationText),
     // `bool operator ==(Object other)` is `operator ==`.
@@ -447,13 +266,7 @@ const HOOK_SETS: Partial<Record<LanguageId | NonNullable<Language["hooks"]>, Lan
   },
   // `//!` documents the file (a Zig file is a struct), not the declaration under it.
   zig: { comments: { line: /^(\/\/(?!!)|\/\*|\*)/, attribute: C_LIKE_COMMENTS.attribute } },
-  elixir: {
-    comments: HASH_COMMENTS,
-    doc: elixirDoc,
-    name: elixirName,
-    // A one-line definition's header, without its body: `def add(a, b) when is_integer(a)` of `…, do: a + b`.
-    signature: (node, source) => withoutInlineBody(genericSignature(node, source)),
-  },
+  elixir,
   ocaml: OCAML,
 };
 
