@@ -8,14 +8,12 @@ export function cacheKey(fileRel: string, contentHash: string, extractorVersion:
   return `.:${escaped}:${contentHash}:${extractorVersion}`;
 }
 
-/** The full sha256 (64 hex) of a file's bytes: the team cache's content key (src/cache/remote-entry.ts). */
-export function contentSha256(bytes: Uint8Array): string {
-  return new Bun.CryptoHasher("sha256").update(bytes).digest("hex");
-}
+/** The full sha256 (64 hex) of bytes or of a text's UTF-8: a file's is the team cache's content key (src/cache/remote-entry.ts). */
+export const sha256Hex = (bytes: Uint8Array | string): string => new Bun.CryptoHasher("sha256").update(bytes).digest("hex");
 
-/** The content part of a local key: the first 16 hex of the content's sha256. */
+/** The first 16 hex of a sha256: the content part of a local key, and a stored value's checksum. */
 export const shortHash = (sha256: string): string => sha256.slice(0, 16);
 
 export function contentHash(bytes: Uint8Array): string {
-  return shortHash(contentSha256(bytes));
+  return shortHash(sha256Hex(bytes));
 }

@@ -1,4 +1,5 @@
 import type { Extraction } from "../extract/types.ts";
+import { sha256Hex } from "./key.ts";
 
 /**
  * How an AST cache entry is laid out on a Bazel remote-cache HTTP server, and how a fetched one is
@@ -31,11 +32,10 @@ export interface Manifest {
   readonly size: number;
 }
 
-export const sha256Hex = (bytes: Uint8Array | string): string => new Bun.CryptoHasher("sha256").update(bytes).digest("hex");
 
 const HEX64 = /^[0-9a-f]{64}$/;
 
-/** `contentSha256`: the file's (src/cache/key.ts), computed once per read file for both keys. */
+/** `contentSha256`: the file's sha256 (src/cache/key.ts), computed once per read file for both keys. */
 export function portableKey(language: string, extractor: string, contentSha256: string): PortableKey {
   return { language, extractor, contentSha256 };
 }

@@ -1,15 +1,14 @@
 import type { Database } from "bun:sqlite";
 import type { Extraction } from "../extract/types.ts";
+import { sha256Hex, shortHash } from "./key.ts";
 import { bypassReason, isCorruption } from "../store/sqlite-errors.ts";
 import type { Store } from "../store/store.ts";
 import type { AstCache, BypassReason, CacheEntry, CacheEventSink, CacheSettings, Lookup, MissReason, StoreOutcome } from "./types.ts";
 
 /** A stored value's checksum: the first 16 hex of the sha256 of its UTF-8 bytes. */
 export function checksumOf(value: string): string {
-  return checksumFromSha256(new Bun.CryptoHasher("sha256").update(value).digest("hex"));
+  return shortHash(sha256Hex(value));
 }
-
-const checksumFromSha256 = (sha256: string) => sha256.slice(0, 16);
 
 /** Lock waits shorter than this are not worth an event. */
 const LOCK_WAIT_EVENT_MS = 5;
@@ -138,7 +137,7 @@ export class SqliteAstCache implements AstCache {
     const { limits } = this.settings;
     const values = entries.map((entry) => {
       const value = entry.json ?? JSON.stringify(entry.extraction);
-      const checksum = entry.json !== undefined && entry.jsonSha256 !== undefined ? checksumFromSha256(entry.jsonSha256) : checksumOf(value);
+      const checksum = entry.json !== undefined && entry.jsonSha256 !== undefined ? shortHash(entry.jsonSha256) : checksumOf(value);
       return { entry, value, checksum, bytes: Buffer.byteLength(value) };
     });
     try {

@@ -6,6 +6,7 @@ import { locateFile } from "../resolve/segment.ts";
 import { refreshFiles, unchangedOnDisk } from "./freshness.ts";
 import type { IndexTarget } from "./update.ts";
 import { qualifiedTargets } from "./qualified.ts";
+import { DECORATOR_LINE } from "./rows.ts";
 
 export type GetMode = "skeleton" | "excerpt" | "raw";
 export const GET_MODES: readonly GetMode[] = ["skeleton", "excerpt", "raw"];
@@ -72,7 +73,7 @@ function skeleton(rows: OutlineRow[], root: IndexItem | null): { rows: string[];
 }
 
 /** A decorator or attribute line (`@app.route("/")`, `#[derive(Debug)]`, C#'s `[HttpGet]`). */
-const decoratorLine = (text: string, lang: string) => /^\s*(@|#\[)/.test(text) || (lang === "c_sharp" && /^\s*\[/.test(text));
+const decoratorLine = (text: string, lang: string) => DECORATOR_LINE.test(text) || (lang === "c_sharp" && /^\s*\[/.test(text));
 
 /**
  * Where a definition's lines start when they are read: at its first line, or at the decorators and attributes

@@ -18,8 +18,9 @@ export function qualifiedTargets(index: ContextIndex, query: string): IndexItem[
   const named = (tail: string) => index.byName(tail, QUALIFIED_CANDIDATES).filter((item) => item.qualified_name === tail && item.kind !== "section");
   for (let k = parts.length - 1; k >= 1; k--) {
     const module = parts.slice(0, parts.length - k).map((p) => p.toLowerCase());
-    // Under the segment's own folder name too: a segment that is a package (`logrus.WithField` in logrus/exported.go).
-    const found = named(parts.slice(parts.length - k).join(".")).filter((item) => inModule(item.file_rel, module) || (index.rootName !== "" && inModule(`${index.rootName}/${item.file_rel}`, module)));
+    // Under the segment's own folder name: a segment that is a package (`logrus.WithField` in logrus/exported.go).
+    // A folder before the path only adds a place the module may be named, so every path that matched still does.
+    const found = named(parts.slice(parts.length - k).join(".")).filter((item) => inModule(index.rootName === "" ? item.file_rel : `${index.rootName}/${item.file_rel}`, module));
     if (found.length > 0) return found;
   }
   // A module its files' paths do not spell (Rust's `regex::Regex::new` is in src/re_unicode.rs, re-exported), or none

@@ -67,7 +67,8 @@ const COMMENT_CHARS = 1200;
 /** How far up a comment block is followed to find its beginning. */
 const COMMENT_BLOCK_LINES = 400;
 const COMMENT_LINE = /^\s*(\/\/|\/\*|\*|#(?!\[)|--|;)/;
-const BETWEEN_LINE = /^\s*(@|#\[)/;
+/** A line of decorators or attributes (`@property`, `#[derive(Debug)]`): between a comment and its definition, and read with the definition (src/ctx/get.ts). */
+export const DECORATOR_LINE = /^\s*(@|#\[)/;
 
 /**
  * What the rows hold (1: no comment blocks; 2: a comment block's last lines; 3: its first and last;
@@ -79,7 +80,7 @@ export const TEXT_FORMAT = "5";
 
 export function commentAbove(lines: readonly string[], line: number): string {
   let at = line - 2;
-  while (at >= 0 && BETWEEN_LINE.test(lines[at]!)) at--;
+  while (at >= 0 && DECORATOR_LINE.test(lines[at]!)) at--;
   const end = at;
   while (at >= 0 && end - at < COMMENT_BLOCK_LINES && COMMENT_LINE.test(lines[at]!)) at--;
   const block = lines.slice(at + 1, end + 1).map((l) => l.trim().replace(/^[/*#;\-!\s]+/, "")).filter((l) => l !== "");

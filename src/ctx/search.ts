@@ -42,7 +42,7 @@ export const MAX_LIMIT = 100;
 export const SEARCH_KINDS: readonly string[] = [...SYMBOL_KINDS, "section"];
 export const SEARCH_LANGUAGES: readonly string[] = [...LANGUAGE_IDS, "markdown"].sort();
 /** A path filter that names nothing (empty, a bare `!`, an unclosed bracket or brace). */
-export const isEmptyGlob = (pattern: string): boolean => {
+export const isUnusableGlob = (pattern: string): boolean => {
   const glob = pattern.replace(/^!/, "");
   // An unclosed `[` or `{` (`--path '['`) matches nothing: it is a mistake, not a filter that leaves every file out.
   const count = (c: string) => glob.split(c).length - 1;

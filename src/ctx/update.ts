@@ -1,4 +1,4 @@
-import { cacheKey, contentSha256, shortHash } from "../cache/key.ts";
+import { cacheKey, sha256Hex, shortHash } from "../cache/key.ts";
 import type { SqliteAstCache } from "../cache/sqlite-cache.ts";
 import type { Store } from "../store/store.ts";
 import { readSegmentFile, type ReadRefusal } from "../resolve/safe-read.ts";
@@ -230,7 +230,7 @@ export function readInto(changes: ChangeSet, root: string, file: WalkedFile, pri
     return;
   }
   const { bytes } = read;
-  const sha256 = contentSha256(bytes);
+  const sha256 = sha256Hex(bytes);
   const hash = shortHash(sha256);
   const held = readAsHeld(file, bytes);
   if (prior && prior.content_hash === hash && prior.kind === kindName(held)) {

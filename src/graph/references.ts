@@ -130,9 +130,9 @@ function usesOf(resolver: Resolver, targets: readonly DefinitionRow[], kinds?: r
   // A type is used where a member is reached through it (`Strings.trim(s)`, `HashMap::new()`, `Optional::stream`):
   // each such use names the type, at its name on the member's line (a receiver written on a line before is not
   // placed, so not listed), resolved as a type use of its name in that file would be.
+  if (!linesOf || (kinds && !kinds.includes("type"))) return { uses, other };
   const seen = new Set(uses.map((u) => `${u.file}:${u.line}:${u.col}`));
   for (const name of new Set(targets.filter((t) => !MEMBER_KINDS.has(t.kind)).map((t) => t.name))) {
-    if (!linesOf || (kinds && !kinds.includes("type"))) break;
     for (const ref of resolver.index.referencesThrough(name)) {
       const col = receiverColumn(linesOf(ref.file_rel)?.[ref.line - 1], name, ref.col);
       if (col === null) continue;

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { fail, ok, type Result, type TrifectaError } from "../core/result.ts";
-import { isEmptyGlob, SEARCH_KINDS, SEARCH_LANGUAGES } from "../ctx/search.ts";
+import { isUnusableGlob, SEARCH_KINDS, SEARCH_LANGUAGES } from "../ctx/search.ts";
 import { SYMBOL_KINDS } from "../languages.ts";
 import type { SymbolRecord } from "../extract/types.ts";
 import { outlineOn } from "../services/ast.ts";
@@ -105,7 +105,7 @@ const search: Tool = {
 function checkFilters(kind: string | undefined, lang: string | undefined, paths: readonly string[] | undefined): Result<null> {
   if (kind !== undefined && !SEARCH_KINDS.includes(kind)) return fail("USAGE_ERROR", `'kind' must be one of ${SEARCH_KINDS.join(", ")}; got '${kind}'`);
   if (lang !== undefined && !SEARCH_LANGUAGES.includes(lang)) return fail("USAGE_ERROR", `'lang' must be one of ${SEARCH_LANGUAGES.join(", ")}; got '${lang}'`);
-  if (paths?.some(isEmptyGlob)) return fail("USAGE_ERROR", "'paths' takes globs (or !GLOB to leave files out)");
+  if (paths?.some(isUnusableGlob)) return fail("USAGE_ERROR", "'paths' takes globs (or !GLOB to leave files out)");
   return ok(null);
 }
 

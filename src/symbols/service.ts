@@ -1,6 +1,6 @@
 import { statSync } from "node:fs";
 import { openAstCache } from "../cache/factory.ts";
-import { cacheKey, contentSha256, shortHash } from "../cache/key.ts";
+import { cacheKey, sha256Hex, shortHash } from "../cache/key.ts";
 import type { AstCache, BypassReason, CacheEvent, CacheSettings, MissReason } from "../cache/types.ts";
 import type { RemoteCache } from "../cache/remote.ts";
 import { portableKey } from "../cache/remote-entry.ts";
@@ -97,7 +97,7 @@ export async function loadModuleSymbols(rawUri: string, options: SymbolsOptions)
   for (const file of files) {
     const read = readSegmentFile(segment.value.root, file.absPath);
     if (!read.ok) return readFailure(file.fileRel, read.reason, read.detail);
-    const sha256 = contentSha256(read.bytes);
+    const sha256 = sha256Hex(read.bytes);
     contents.push({ file, bytes: read.bytes, sha256, key: cacheKey(file.fileRel, shortHash(sha256), version) });
   }
   lap("read");

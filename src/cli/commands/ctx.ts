@@ -1,6 +1,6 @@
 import { defineCommand } from "citty";
 import { DEFAULT_BUDGET, GET_MODES, type GetMode } from "../../ctx/get.ts";
-import { isEmptyGlob, MAX_LIMIT, SEARCH_KINDS, SEARCH_LANGUAGES } from "../../ctx/search.ts";
+import { isUnusableGlob, MAX_LIMIT, SEARCH_KINDS, SEARCH_LANGUAGES } from "../../ctx/search.ts";
 import { DEFAULT_MAP_BUDGET, MAX_MAP_BUDGET } from "../../graph/map.ts";
 import { DEFAULT_REFS_LIMIT, MAX_DEPTH, MAX_REFS_LIMIT, REFERENCE_KINDS } from "../../graph/references.ts";
 import type { Answered } from "../../services/answered.ts";
@@ -65,7 +65,7 @@ const search = defineCommand({
     if (!kind.ok) return kind;
     if (args.lang !== undefined && !SEARCH_LANGUAGES.includes(args.lang)) return usage(`--lang must be one of ${SEARCH_LANGUAGES.join(", ")}; got '${args.lang}'`);
     const paths = ([] as string[]).concat(args.path ?? []);
-    if (paths.some(isEmptyGlob)) return usage("--path takes a glob (or !GLOB to leave files out): not empty, its [ and { closed");
+    if (paths.some(isUnusableGlob)) return usage("--path takes a glob (or !GLOB to leave files out): not empty, its [ and { closed");
     const query = { query: args.query, limit, kind: kind.value?.[0], lang: args.lang, paths, tests: args.tests !== false };
     return runCommand("ctx.search", args, (context) => ctx.search({ ...context, segment: args.segment, large, ...query }), print.value);
   },

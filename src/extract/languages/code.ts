@@ -4,6 +4,9 @@
  * signatures and docs are read from the file as written (src/extract/extractor.ts).
  */
 
+/** Text written as spaces, its newlines kept: what the grammar skips, at the same offsets and lines. */
+export const blank = (text: string) => text.replace(/[^\n]/g, " ");
+
 /**
  * Kotlin's `actual`, `expect` and `annotation` modifiers starting a declaration's line: after an annotation line
  * (`@OptIn(X::class)` / `actual class CRC32 {`) the grammar read the declaration as an annotated expression and lost
@@ -26,11 +29,10 @@ const nsEnums = (text: string) => text.replace(NS_ENUM, (macro, name: string) =>
  * every offset. `a::b` is one name (`a__b`); `using namespace …;` and a `namespace … {` line are blanked;
  * a C++ reference `T &x` is read as the pointer `T *x`. None of these is Objective-C, so a `.m` is unchanged.
  */
-const blankOut = (text: string) => text.replace(/[^\n]/g, " ");
 const objcPlusPlus = (text: string) =>
   text
-    .replace(/^[ \t]*using[ \t]+namespace[ \t]+[\w:]+[ \t]*;/gm, blankOut)
-    .replace(/^[ \t]*namespace(?:[ \t]+[\w:]+)?[ \t]*\{/gm, blankOut)
+    .replace(/^[ \t]*using[ \t]+namespace[ \t]+[\w:]+[ \t]*;/gm, blank)
+    .replace(/^[ \t]*namespace(?:[ \t]+[\w:]+)?[ \t]*\{/gm, blank)
     .replace(/(\w?)::(?=\w)/g, (_, before: string) => (before === "" ? "  " : `${before}__`))
     .replace(/(?<=[\w>*][ \t]*)(?<!&)&(?![&=])(?=[ \t]*[\w)])/g, "*");
 
@@ -111,7 +113,7 @@ export const freestandingMacros = (text: string) =>
     // An attribute with empty arguments (`@Option() var name`) is the attribute alone to the grammar, which made up a name in it.
     .replace(/(@[A-Za-z_][\w.]*)\([ \t]*\)/g, (whole, attribute: string) => attribute.padEnd(whole.length, " "))
     // Typed throws (`throws(ParserError)`, Swift 6): the error type is blanked; the signature quotes the file.
-    .replace(/\b(re)?throws\s*\([^()\n]*\)/g, (whole) => whole.replace(/\(.*$/, (type) => " ".repeat(type.length)))
+    .replace(/\b(re)?throws\s*\([^()\n]*\)/g, (whole) => whole.replace(/\(.*$/, blank))
     // Swift 5.9's `package` access and `consuming`/`borrowing` methods as modifiers it knows; `~Copyable` as a protocol.
     .replace(/\bpackage(?=[ \t]+(?:(?:static|final|override|class|mutating|nonisolated|open)[ \t]+)*(?:struct|class|enum|protocol|func|var|let|init|extension|actor|typealias|subscript)\b)/g, "public ")
     .replace(/\b(?:consuming|borrowing)(?=[ \t]+func\b)/g, "mutating ")
@@ -120,4 +122,4 @@ export const freestandingMacros = (text: string) =>
     .replace(/(#+)"((?:[^"\n]|"(?!\1))*)"\1/g, (_, pounds: string, content: string) => `${pounds}"${"_".repeat(content.length)}"${pounds}`);
 
 /** An unnamed `library;` directive (Dart 2.19) was an error that made 27 of package:http's 30 partial files. */
-export const dartLibrary = (text: string) => text.replace(/^([ \t]*)library[ \t]*;/gm, (whole) => " ".repeat(whole.length));
+export const dartLibrary = (text: string) => text.replace(/^[ \t]*library[ \t]*;/gm, blank);

@@ -1,3 +1,4 @@
+import { blank } from "./code.ts";
 /**
  * Single-file components (Vue's `.vue`, Svelte's `.svelte`, Astro's `.astro`): their code is in `<script>` blocks
  * (`<script setup lang="ts">`, Svelte's `<script context="module">`) and, in Astro's, a frontmatter between `---`
@@ -5,7 +6,6 @@
  */
 const SCRIPT_BLOCK = /(<script\b[^>]*>)([\s\S]*?)<\/script\s*>/gi;
 
-const blank = (text: string) => text.replace(/[^\n]/g, " ");
 
 /** The component with everything but its script blocks' content blanked: spaces for characters, newlines kept. */
 export function scriptBlocks(text: string): string {
