@@ -107,7 +107,7 @@ const SWIFT_POUND_WORDS = new Set(["if", "else", "elseif", "endif", "available",
  * (`#expect(x == 1)`, `#require(v)`, Swift 5.9; swift-argument-parser's tests: most of their errors) as the calls
  * they look like (the `#` a space; a raw string `#"…"#` and the directives the grammar knows, `#if`, stay).
  */
-export const freestandingMacros = (text: string) =>
+export const swiftCode = (text: string) =>
   text
     .replace(/#([A-Za-z_]\w*)/g, (whole, word: string) => (SWIFT_POUND_WORDS.has(word) ? whole : ` ${word}`))
     // An attribute with empty arguments (`@Option() var name`) is the attribute alone to the grammar, which made up a name in it.

@@ -2,7 +2,7 @@ import type { Node } from "web-tree-sitter";
 import { LANGUAGES, type Language, type LanguageId } from "../../languages.ts";
 import { bodyOf, C_LIKE_COMMENTS, firstLine, genericSignature, HASH_COMMENTS, VALUE_SIGNATURE_CHARS, type CommentSyntax } from "../generic.ts";
 import { children } from "../syntax.ts";
-import { dartLibrary, extendedGlobs, freestandingMacros, objcCode, softModifiers } from "./code.ts";
+import { dartLibrary, extendedGlobs, swiftCode, objcCode, softModifiers } from "./code.ts";
 import { astroCode, scriptBlocks } from "./component.ts";
 import { elixir } from "./elixir.ts";
 import { python } from "./python.ts";
@@ -245,7 +245,7 @@ const HOOK_SETS: Partial<Record<LanguageId | NonNullable<Language["hooks"]>, Lan
     refineKind: (kind, _name, node) => (kind === "function" && node.type === "method" && rubyContainer(node)?.type === "singleton_class" ? "method" : kind),
   },
   swift: {
-    code: freestandingMacros,
+    code: swiftCode,
     decorators: annotationsWithin(MODIFIERS, new Set(["attribute"])),
     refineKind: (kind, _name, node) => {
       if (kind === "class") return node.childForFieldName("declaration_kind")?.text.replace("actor", "class") ?? kind;
